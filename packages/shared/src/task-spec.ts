@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { batchId } from "./ids";
+import { RegistrySpec } from "./registry-spec";
+
+export const EnvironmentVariable = z.object({
+  name: z.string().min(1, "variable name is required"),
+  value: z.string().default(""),
+});
+export type EnvironmentVariable = z.infer<typeof EnvironmentVariable>;
+
+/**
+ * Where the container starts: the task's own working directory (Batch's default, mapped into the
+ * container) or the image's WORKDIR.
+ */
+export const ContainerWorkingDirectory = z.enum(["taskWorkingDirectory", "containerImageDefault"]);
+
+export const ContainerSettingsSpec = z.object({
+  imageName: z.string().min(1, "container image is required"),
+  /** Extra `docker create` arguments, e.g. "--rm --workdir /app". */
+  runOptions: z.string().default(""),
+  registry: RegistrySpec.optional(),
+  workingDirectory: ContainerWorkingDirectory.default("taskWorkingDirectory"),
+});
+export type ContainerSettingsSpec = z.infer<typeof ContainerSettingsSpec>;
+
+export const TaskConstraintsSpec = z.object({
+  /** ISO-8601 duration; absent = unlimited. */
+  maxWallClockTime: z.string().optional(),
+  /** ISO-8601 duration; Batch's default is 7 days. */
+  retentionTime: z.string().optional(),
+  /** -1 = retry forever. */
+  maxTaskRetryCount: z.number().int().min(-1).default(0),
+});
+export type TaskConstraintsSpec = z.infer<typeof TaskConstraintsSpec>;
+
+export const TaskSpec = z.object({
+  id: batchId("Task"),
+  displayName: z.string().max(1024).optional(),
+  /** Empty means "run the image ENTRYPOINT" (container tasks only). Not run through a shell. */
+  commandLine: z.string().default(""),
+  containerSettings: ContainerSettingsSpec.optional(),
+  env: z.array(EnvironmentVariable).default([]),
+  constraints: TaskConstraintsSpec.default({ maxTaskRetryCount: 0 }),
+  elevated: z.boolean().default(false),
+  requiredSlots: z.number().int().min(1).default(1),
+});
+export type TaskSpec = z.infer<typeof TaskSpec>;
+export type TaskSpecInput = z.input<typeof TaskSpec>;
+
+export const JobSpec = z.object({
+  id: batchId("Job"),
+  displayName: z.string().max(1024).optional(),
+  poolId: batchId("Pool"),
+  priority: z.number().int().min(-1000).max(1000).default(0),
+  maxParallelTasks: z.number().int().min(-1).default(-1),
+  onAllTasksComplete: z.enum(["noaction", "terminatejob"]).default("noaction"),
+  env: z.array(EnvironmentVariable).default([]),
+});
+export type JobSpec = z.infer<typeof JobSpec>;
+export type JobSpecInput = z.input<typeof JobSpec>;
