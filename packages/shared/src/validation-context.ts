@@ -90,6 +90,8 @@ export interface TaskPoolFact {
 }
 
 export interface ValidationContext {
+  /** "Now" for date rules (image end of life), as an ISO string or epoch ms; defaults to the clock. */
+  now?: string | number;
   /** The Batch account's region, e.g. "westeurope". */
   accountRegion?: string;
   /** How the portal authenticates to Batch: Shared Image Gallery pools need Entra ID. */

@@ -1,0 +1,187 @@
+import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import type { Request, Response } from "express";
+import { fileHeaders, followEventNames, problemCodes, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
+import type { FileSource } from "../gateways/batch-gateway";
+import { problem, toProblem } from "../http/problem";
+import { toFollowChunk } from "./follow-chunk";
+
+/** Largest slice one follow event carries; a big backlog goes out as several events. */
+const FOLLOW_CHUNK_BYTES = 256 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+export interface FollowOptions {
+  /** How often the file's size is polled while nothing new arrived. */
+  intervalMs: number;
+}
+
+const statusOf = (err: unknown): number | undefined => (err as { statusCode?: number }).statusCode;
+
+const readAll = async (stream: Readable, limit: number): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    chunks.push(b);
+    total += b.length;
+    if (total > limit) break;
+  }
+  stream.destroy();
+  return Buffer.concat(chunks).subarray(0, limit);
+};
+
+/**
+ * File bodies are served as opaque bytes: a task's output is never interpreted by the browser
+ * as HTML or script of the portal's origin.
+ */
+const setOpaqueHeaders = (res: Response, contentType: string | undefined) => {
+  res.setHeader("content-type", "application/octet-stream");
+  if (contentType) res.setHeader("x-file-content-type", contentType);
+  res.setHeader("content-security-policy", "sandbox; default-src 'none'");
+  res.setHeader("cache-control", "no-store");
+};
+
+const notAFile = () => problem(400, "is_directory", "That path is a directory", { issues: [{ path: ["path"], level: "error", code: "is_directory", message: "choose a file, not a directory" }] });
+
+export const serveFileRange = async (source: FileSource, q: { path: string; start?: number; end?: number }, res: Response) => {
+  const props = await source.properties(q.path);
+  if (props.isDirectory) throw notAFile();
+  const ranged = q.start !== undefined || q.end !== undefined;
+  setOpaqueHeaders(res, props.contentType);
+  res.setHeader(fileHeaders.totalSize, String(props.size));
+  if (props.lastModified) res.setHeader(fileHeaders.lastModified, props.lastModified.toUTCString());
+  if (props.size === 0 || (ranged && (q.start ?? 0) >= props.size)) {
+    if (ranged && props.size > 0) {
+      res.setHeader(fileHeaders.contentRange, `bytes */${props.size}`);
+      throw problem(416, "InvalidRange", "The byte range starts after the end of the file", { detail: `the file has ${props.size} bytes` }, { [fileHeaders.contentRange]: `bytes */${props.size}` });
+    }
+    res.status(200).setHeader("content-length", "0").end();
+    return;
+  }
+  const start = q.start ?? 0;
+  const end = Math.min(q.end ?? props.size - 1, props.size - 1);
+  const content = await source.read(q.path, ranged ? { start, end } : undefined);
+  if (ranged) {
+    res.status(206);
+    res.setHeader(fileHeaders.contentRange, `bytes ${start}-${end}/${props.size}`);
+    res.setHeader("content-length", String(end - start + 1));
+  } else {
+    res.status(200);
+    res.setHeader("content-length", String(content.size || props.size));
+  }
+  await pipeline(content.stream, res);
+};
+
+const baseName = (path: string) => path.split("/").filter(Boolean).pop() ?? "file";
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+export const contentDisposition = (path: string): string => {
+  const name = baseName(path);
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+};
+
+/** Streams the whole file from Batch to the browser; nothing is buffered beyond stream chunks. */
+export const serveDownload = async (source: FileSource, q: { path: string }, res: Response) => {
+  const content = await source.read(q.path);
+  if (content.isDirectory) {
+    content.stream.destroy();
+    throw notAFile();
+  }
+  setOpaqueHeaders(res, content.contentType);
+  res.setHeader("content-disposition", contentDisposition(q.path));
+  res.setHeader("content-length", String(content.size));
+  res.setHeader(fileHeaders.totalSize, String(content.size));
+  await pipeline(content.stream, res);
+};
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+
+/**
+ * Server-Sent Events of a growing file: `data` events with the appended bytes (SSE id = the
+ * offset after them), `status` now and then, and `end` once the task has completed and every
+ * byte was sent. Node files have no task, so they follow until the client goes away.
+ */
+export const serveFollow = async (source: FileSource, q: { path: string; from: number }, req: Request, res: Response, options: FollowOptions) => {
+  const lastEventId = Number(req.headers["last-event-id"]);
+  let offset = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : q.from;
+  const abort = new AbortController();
+  res.on("close", () => abort.abort());
+
+  res.status(200);
+  res.setHeader("content-type", "text/event-stream; charset=utf-8");
+  res.setHeader("cache-control", "no-cache, no-transform");
+  res.setHeader("x-accel-buffering", "no");
+  res.flushHeaders();
+
+  const send = (event: string, data: unknown, id?: number) => {
+    res.write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const finish = (end: FollowEnd) => {
+    send(followEventNames.end, end);
+    res.end();
+  };
+
+  let lastBeat = Date.now();
+  let size = 0;
+  try {
+    while (!abort.signal.aborted) {
+      let exists = true;
+      try {
+        size = (await source.properties(q.path)).size;
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+        exists = false; // not written yet: a task's stdout appears when it starts
+      }
+      if (exists && size > offset) {
+        const end = Math.min(size, offset + FOLLOW_CHUNK_BYTES) - 1;
+        const content = await source.read(q.path, { start: offset, end });
+        const bytes = await readAll(content.stream, end - offset + 1);
+        if (bytes.length === 0) {
+          await sleep(options.intervalMs, abort.signal);
+          continue;
+        }
+        const chunk = toFollowChunk(offset, bytes, true);
+        offset += chunk.length;
+        send(followEventNames.data, chunk, offset);
+        continue; // more may already be waiting
+      }
+      if (source.taskState) {
+        const task = await source.taskState();
+        if (task.state === "completed") {
+          // The task is done, so the size is final: send what is left, then end.
+          let finalSize = -1;
+          try {
+            finalSize = (await source.properties(q.path)).size;
+          } catch (err) {
+            if (statusOf(err) !== 404) throw err;
+          }
+          if (finalSize > offset) continue;
+          const end: FollowEnd = { reason: finalSize < 0 ? "notFound" : "completed", size: Math.max(finalSize, 0), taskState: task.state };
+          if (task.exitCode !== undefined) end.exitCode = task.exitCode;
+          return finish(end);
+        }
+        if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+          const status: FollowStatus = { size, taskState: task.state };
+          send(followEventNames.status, status);
+          lastBeat = Date.now();
+        }
+      } else if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+        send(followEventNames.status, { size } satisfies FollowStatus);
+        lastBeat = Date.now();
+      }
+      await sleep(options.intervalMs, abort.signal);
+    }
+  } catch (err) {
+    if (abort.signal.aborted) return;
+    const p = toProblem(err).problem;
+    const code = statusOf(err) === 404 ? "notFound" : "error";
+    finish({ reason: code, size, message: p.title });
+  }
+};
+
+export const problemIfHeadersSent = problemCodes.internal;

@@ -1,0 +1,207 @@
+import { BatchManagementClient, type BatchAccount, type SupportedSku } from "@azure/arm-batch";
+import { ComputeManagementClient } from "@azure/arm-compute";
+import type {
+  AccountSummary,
+  GalleryImageDefinitionInfo,
+  GalleryImageVersionInfo,
+  GalleryInfo,
+  VmSizeFact,
+} from "@batch-studio/shared";
+import { accountIdOf } from "@batch-studio/shared";
+import { ARM_SCOPE, type OnBehalfOfTokens } from "../auth/on-behalf-of";
+import type { Operator } from "../auth/token-verifier";
+import { useOnBehalfOfBearer } from "./arm-pipeline";
+
+export interface SubscriptionInfo {
+  subscriptionId: string;
+  displayName?: string;
+}
+
+/** "/subscriptions/s/resourceGroups/rg/providers/..." → "rg". */
+export const resourceGroupOf = (id: string | undefined): string =>
+  /\/resourceGroups\/([^/]+)/i.exec(id ?? "")?.[1] ?? "";
+
+const collect = async <T>(items: AsyncIterable<T>, limit = 5_000): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= limit) break;
+  }
+  return out;
+};
+
+export const toAccountSummary = (subscriptionId: string, a: BatchAccount): AccountSummary => {
+  const resourceGroup = resourceGroupOf(a.id);
+  const name = a.name ?? "";
+  const summary: AccountSummary = {
+    id: accountIdOf({ subscriptionId, resourceGroup, accountName: name }),
+    name,
+    subscriptionId,
+    resourceGroup,
+    location: a.location ?? "",
+    endpoint: a.accountEndpoint ?? "",
+    quotas: {
+      dedicatedCoreQuota: a.dedicatedCoreQuota,
+      lowPriorityCoreQuota: a.lowPriorityCoreQuota,
+      poolQuota: a.poolQuota,
+      activeJobAndJobScheduleQuota: a.activeJobAndJobScheduleQuota,
+      dedicatedCoreQuotaPerVmFamilyEnforced: a.dedicatedCoreQuotaPerVMFamilyEnforced,
+      dedicatedCoreQuotaPerVmFamily: (a.dedicatedCoreQuotaPerVMFamily ?? []).map((f) => ({ family: f.name ?? "", coreQuota: f.coreQuota ?? 0 })),
+    },
+  };
+  if (a.poolAllocationMode !== undefined) summary.poolAllocationMode = a.poolAllocationMode;
+  if (a.provisioningState !== undefined) summary.provisioningState = a.provisioningState;
+  return summary;
+};
+
+const capability = (sku: SupportedSku, name: string): string | undefined =>
+  sku.capabilities?.find((c) => c.name?.toLowerCase() === name.toLowerCase())?.value;
+
+const numberCap = (sku: SupportedSku, name: string): number => Number(capability(sku, name) ?? 0) || 0;
+
+export const toVmSizeFact = (sku: SupportedSku): VmSizeFact & { maxDataDisks?: number } => {
+  const fact: VmSizeFact & { maxDataDisks?: number } = {
+    name: sku.name ?? "",
+    family: sku.familyName ?? "",
+    vCpus: numberCap(sku, "vCPUs"),
+    memoryGiB: numberCap(sku, "MemoryGB"),
+    gpus: numberCap(sku, "GPUs"),
+    rdma: (capability(sku, "RdmaEnabled") ?? "").toLowerCase() === "true",
+    lowPriorityCapable: (capability(sku, "LowPriorityCapable") ?? "").toLowerCase() === "true",
+  };
+  const disks = capability(sku, "MaxDataDiskCount");
+  if (disks !== undefined) fact.maxDataDisks = Number(disks);
+  return fact;
+};
+
+const osTypeOf = (os: string | undefined): "linux" | "windows" => (os?.toLowerCase() === "windows" ? "windows" : "linux");
+
+/** The few ARM calls the portal makes, on behalf of the signed-in operator. */
+export class ArmGateway {
+  constructor(
+    private readonly endpoint: string,
+    private readonly tokens: OnBehalfOfTokens,
+    private readonly operator: Operator,
+  ) {}
+
+  private token = async () => (await this.tokens.tokenFor(this.operator, ARM_SCOPE)).token;
+
+  private batch(subscriptionId: string): BatchManagementClient {
+    const client = new BatchManagementClient({ getToken: async () => null }, subscriptionId, {
+      endpoint: this.endpoint,
+      $host: this.endpoint,
+      credentialScopes: [ARM_SCOPE],
+    });
+    useOnBehalfOfBearer(client.pipeline, this.token);
+    return client;
+  }
+
+  private compute(subscriptionId: string): ComputeManagementClient {
+    const client = new ComputeManagementClient({ getToken: async () => null }, subscriptionId, {
+      endpoint: this.endpoint,
+      credentials: { scopes: [ARM_SCOPE] },
+    });
+    useOnBehalfOfBearer(client.pipeline, this.token);
+    return client;
+  }
+
+  /** ARM's subscription list has no SDK here (arm-subscriptions is not a dependency): one GET. */
+  async listSubscriptions(): Promise<SubscriptionInfo[]> {
+    const out: SubscriptionInfo[] = [];
+    let url: string | undefined = `${this.endpoint}/subscriptions?api-version=2022-12-01`;
+    for (let page = 0; url && page < 20; page++) {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+        throw Object.assign(new Error(body.error?.message ?? `ARM answered ${res.status}`), {
+          statusCode: res.status,
+          code: body.error?.code,
+          details: body,
+        });
+      }
+      const body = (await res.json()) as { value?: { subscriptionId: string; displayName?: string }[]; nextLink?: string };
+      for (const s of body.value ?? []) {
+        const info: SubscriptionInfo = { subscriptionId: s.subscriptionId };
+        if (s.displayName !== undefined) info.displayName = s.displayName;
+        out.push(info);
+      }
+      url = body.nextLink && new URL(body.nextLink).origin === new URL(this.endpoint).origin ? body.nextLink : undefined;
+    }
+    return out;
+  }
+
+  async listBatchAccounts(subscriptionId: string): Promise<AccountSummary[]> {
+    const accounts = await collect(this.batch(subscriptionId).batchAccountOperations.list());
+    return accounts.map((a) => toAccountSummary(subscriptionId, a));
+  }
+
+  async getBatchAccount(subscriptionId: string, resourceGroup: string, name: string): Promise<AccountSummary> {
+    return toAccountSummary(subscriptionId, await this.batch(subscriptionId).batchAccountOperations.get(resourceGroup, name));
+  }
+
+  async listVmSizes(subscriptionId: string, location: string) {
+    const skus = await collect(this.batch(subscriptionId).location.listSupportedVirtualMachineSkus(location));
+    return skus.map(toVmSizeFact);
+  }
+
+  async listGalleries(subscriptionId: string): Promise<GalleryInfo[]> {
+    const galleries = await collect(this.compute(subscriptionId).galleries.list());
+    return galleries.map((g) => {
+      const info: GalleryInfo = { id: g.id ?? "", name: g.name ?? "", resourceGroup: resourceGroupOf(g.id), location: g.location };
+      if (g.description !== undefined) info.description = g.description;
+      return info;
+    });
+  }
+
+  async listGalleryImages(subscriptionId: string, resourceGroup: string, gallery: string): Promise<GalleryImageDefinitionInfo[]> {
+    const images = await collect(this.compute(subscriptionId).galleryImages.listByGallery(resourceGroup, gallery));
+    return images.map((i) => {
+      const info: GalleryImageDefinitionInfo = {
+        id: i.id ?? "",
+        name: i.name ?? "",
+        location: i.location,
+        osType: osTypeOf(i.osType),
+        osState: i.osState === "Specialized" ? "Specialized" : "Generalized",
+      };
+      if (i.hyperVGeneration !== undefined) info.hyperVGeneration = i.hyperVGeneration;
+      if (i.identifier) Object.assign(info, { publisher: i.identifier.publisher, offer: i.identifier.offer, sku: i.identifier.sku });
+      if (i.endOfLifeDate !== undefined) info.endOfLifeDate = i.endOfLifeDate.toISOString();
+      return info;
+    });
+  }
+
+  async getGalleryImage(subscriptionId: string, resourceGroup: string, gallery: string, image: string) {
+    return this.compute(subscriptionId).galleryImages.get(resourceGroup, gallery, image);
+  }
+
+  async listGalleryImageVersions(subscriptionId: string, resourceGroup: string, gallery: string, image: string): Promise<GalleryImageVersionInfo[]> {
+    const compute = this.compute(subscriptionId);
+    const [definition, versions] = await Promise.all([
+      compute.galleryImages.get(resourceGroup, gallery, image),
+      collect(compute.galleryImageVersions.listByGalleryImage(resourceGroup, gallery, image)),
+    ]);
+    return versions.map((v) => {
+      const profile = v.publishingProfile;
+      const info: GalleryImageVersionInfo = {
+        id: v.id ?? "",
+        name: v.name ?? "",
+        location: v.location,
+        osType: osTypeOf(definition.osType),
+        osState: definition.osState === "Specialized" ? "Specialized" : "Generalized",
+        replication: (profile?.targetRegions ?? []).map((r) => ({ region: r.name, replicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1 })),
+      };
+      if (v.provisioningState !== undefined) info.state = v.provisioningState;
+      if (profile?.publishedDate) info.publishedDate = profile.publishedDate.toISOString();
+      if (profile?.endOfLifeDate) info.endOfLifeDate = profile.endOfLifeDate.toISOString();
+      if (profile?.excludeFromLatest !== undefined) info.excludeFromLatest = profile.excludeFromLatest;
+      for (const status of v.replicationStatus?.summary ?? []) {
+        const row = info.replication.find((r) => r.region.toLowerCase() === status.region?.toLowerCase());
+        if (row) {
+          if (status.state !== undefined) row.state = status.state;
+          if (status.progress !== undefined) row.progress = status.progress;
+        }
+      }
+      return info;
+    });
+  }
+}

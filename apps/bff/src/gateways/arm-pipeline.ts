@@ -1,0 +1,24 @@
+import type { BatchManagementClient } from "@azure/arm-batch";
+import { currentRequestId } from "../http/request-context";
+
+type Pipeline = BatchManagementClient["pipeline"];
+type PipelinePolicy = Parameters<Pipeline["addPolicy"]>[0];
+
+/**
+ * Replaces the ARM SDK's bearer policy with one that sets the on-behalf-of ARM token. The SDK's
+ * own policy refuses non-https URLs, which would make the local emulator a different code path;
+ * this one behaves the same on both, and also stamps the portal's request id.
+ */
+export const useOnBehalfOfBearer = (pipeline: Pipeline, getToken: () => Promise<string>): void => {
+  pipeline.removePolicy({ name: "bearerTokenAuthenticationPolicy" });
+  const policy: PipelinePolicy = {
+    name: "batchStudioOnBehalfOfBearer",
+    sendRequest: async (request, next) => {
+      request.headers.set("authorization", `Bearer ${await getToken()}`);
+      const requestId = currentRequestId();
+      if (requestId !== undefined) request.headers.set("x-ms-client-request-id", requestId);
+      return next(request);
+    },
+  };
+  pipeline.addPolicy(policy, { phase: "Sign" });
+};

@@ -1,0 +1,307 @@
+import { BatchServiceClient, type BatchServiceModels } from "@azure/batch";
+import type { Readable } from "node:stream";
+import {
+  toJobAddParameter,
+  toPoolAddParameter,
+  toTaskAddParameter,
+  type JobSpec,
+  type NodeFile,
+  type Page,
+  type PoolSpec,
+  type TaskSpec,
+  type TaskSummary,
+} from "@batch-studio/shared";
+import { problem } from "../http/problem";
+import {
+  POOL_SUMMARY_SELECT,
+  toJobSummary,
+  toNodeDetails,
+  toNodeFile,
+  toNodeSummary,
+  toPoolDetails,
+  toPoolSummary,
+  toSupportedImage,
+  toTaskCounts,
+  toTaskDetails,
+  toTaskSummary,
+} from "./batch-mapping";
+
+type Credentials = ConstructorParameters<typeof BatchServiceClient>[0];
+
+/** Lists are followed page by page up to this many items: the portal shows, it doesn't export. */
+const MAX_LIST_ITEMS = 10_000;
+
+type Paged<T> = T[] & { odatanextLink?: string };
+
+const drain = async <T>(first: Paged<T>, next: (link: string) => Promise<Paged<T>>): Promise<T[]> => {
+  const items = [...first];
+  let link = first.odatanextLink;
+  while (link && items.length < MAX_LIST_ITEMS) {
+    const page = await next(link);
+    items.push(...page);
+    link = page.odatanextLink;
+  }
+  return items;
+};
+
+export interface TaskListFilter {
+  state?: string;
+  exitCode?: number;
+  exitCodeMin?: number;
+  exitCodeMax?: number;
+}
+
+/** The OData $filter Batch evaluates server-side for the task list. */
+export const taskFilter = (f: TaskListFilter): string | undefined => {
+  const clauses: string[] = [];
+  if (f.state !== undefined) clauses.push(`state eq '${f.state}'`);
+  if (f.exitCode !== undefined) clauses.push(`executionInfo/exitCode eq ${f.exitCode}`);
+  if (f.exitCodeMin !== undefined) clauses.push(`executionInfo/exitCode ge ${f.exitCodeMin}`);
+  if (f.exitCodeMax !== undefined) clauses.push(`executionInfo/exitCode le ${f.exitCodeMax}`);
+  return clauses.length > 0 ? clauses.join(" and ") : undefined;
+};
+
+/** The paging cursor is Batch's absolute nextLink, base64url-encoded (opaque to the SPA). */
+export const encodeCursor = (nextLink: string): string => Buffer.from(nextLink, "utf8").toString("base64url");
+
+/**
+ * Decodes a cursor and checks it still points at this account's endpoint: a forged cursor must
+ * never make the BFF send the operator's Batch token somewhere else.
+ */
+export const decodeCursor = (cursor: string, batchUrl: string): string => {
+  let link: URL;
+  try {
+    link = new URL(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw problem(400, "invalid_cursor", "The paging cursor is not valid", { issues: [{ path: ["cursor"], level: "error", code: "invalid_cursor", message: "not a cursor this API issued" }] });
+  }
+  if (link.origin !== new URL(batchUrl).origin) {
+    throw problem(400, "invalid_cursor", "The paging cursor is not valid", { issues: [{ path: ["cursor"], level: "error", code: "invalid_cursor", message: "the cursor belongs to another account" }] });
+  }
+  return link.toString();
+};
+
+export interface FileRange {
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+export interface FileProperties {
+  size: number;
+  lastModified?: Date;
+  contentType?: string;
+  isDirectory: boolean;
+}
+
+export interface FileContent extends FileProperties {
+  stream: Readable;
+}
+
+/** The files of one task or one node, behind one interface so the file routes serve both. */
+export interface FileSource {
+  list(prefix?: string): Promise<NodeFile[]>;
+  properties(path: string): Promise<FileProperties>;
+  read(path: string, range?: FileRange): Promise<FileContent>;
+  /** For task files: the task's state (following ends when it is "completed"). */
+  taskState?(): Promise<{ state: string; exitCode?: number }>;
+}
+
+const ocpRange = (range?: FileRange) => (range ? { ocpRange: `bytes=${range.start}-${range.end}` } : {});
+
+const toProperties = (h: { contentLength?: number; lastModified?: Date; contentType?: string; ocpBatchFileIsdirectory?: boolean | string }): FileProperties => {
+  const p: FileProperties = {
+    size: Number(h.contentLength ?? 0),
+    isDirectory: String(h.ocpBatchFileIsdirectory) === "true",
+  };
+  if (h.lastModified !== undefined) p.lastModified = h.lastModified;
+  if (h.contentType !== undefined) p.contentType = h.contentType;
+  return p;
+};
+
+const withStream = (res: { readableStreamBody?: NodeJS.ReadableStream } & Parameters<typeof toProperties>[0]): FileContent => {
+  if (!res.readableStreamBody) throw new Error("Batch returned no file body");
+  return { ...toProperties(res), stream: res.readableStreamBody as Readable };
+};
+
+/** Folder filter for file lists: "wd" lists wd/ recursively; absent lists everything. */
+const underPrefix = (prefix: string | undefined) => {
+  const p = prefix?.replace(/^\/+|\/+$/g, "");
+  return p ? `startswith(name, '${p.replace(/'/g, "''")}')` : undefined;
+};
+
+/**
+ * Batch data-plane calls for one account and one operator, through @azure/batch 10.2.0. The
+ * credential signs every request with the operator's Batch token (see downstream-credentials).
+ */
+export class BatchGateway {
+  readonly client: BatchServiceClient;
+
+  constructor(
+    readonly batchUrl: string,
+    credentials: Credentials,
+  ) {
+    // The SDK retries 5xx with a 30 s base backoff; the portal would rather answer and let the operator retry.
+    this.client = new BatchServiceClient(credentials, batchUrl, { noRetryPolicy: true });
+  }
+
+  // Pools and nodes
+
+  async listPools() {
+    const c = this.client.pool;
+    const first = await c.list({ poolListOptions: { select: POOL_SUMMARY_SELECT } });
+    return (await drain(first, (l) => c.listNext(l))).map(toPoolSummary);
+  }
+
+  /** For quota arithmetic: every pool's size and node targets. */
+  async listPoolSizes() {
+    const c = this.client.pool;
+    const first = await c.list({ poolListOptions: { select: "id,vmSize,targetDedicatedNodes,targetLowPriorityNodes,currentDedicatedNodes,currentLowPriorityNodes" } });
+    return drain(first, (l) => c.listNext(l));
+  }
+
+  getCloudPool(poolId: string): Promise<BatchServiceModels.CloudPool> {
+    return this.client.pool.get(poolId);
+  }
+
+  async getPool(poolId: string) {
+    return toPoolDetails(await this.client.pool.get(poolId));
+  }
+
+  async poolExists(poolId: string): Promise<boolean> {
+    return (await this.client.pool.exists(poolId)).body === true;
+  }
+
+  async addPool(spec: PoolSpec) {
+    await this.client.pool.add(toPoolAddParameter(spec));
+    return this.getPool(spec.id);
+  }
+
+  async deletePool(poolId: string) {
+    await this.client.pool.deleteMethod(poolId);
+  }
+
+  async resizePool(poolId: string, r: { dedicated: number; spot: number; resizeTimeout?: string }) {
+    const body: BatchServiceModels.PoolResizeParameter = { targetDedicatedNodes: r.dedicated, targetLowPriorityNodes: r.spot };
+    if (r.resizeTimeout !== undefined) body.resizeTimeout = r.resizeTimeout;
+    await this.client.pool.resize(poolId, body);
+  }
+
+  async listNodes(poolId: string) {
+    const c = this.client.computeNode;
+    return (await drain(await c.list(poolId), (l) => c.listNext(l))).map(toNodeSummary);
+  }
+
+  async getNode(poolId: string, nodeId: string) {
+    return toNodeDetails(await this.client.computeNode.get(poolId, nodeId));
+  }
+
+  async rebootNode(poolId: string, nodeId: string) {
+    await this.client.computeNode.reboot(poolId, nodeId);
+  }
+
+  async listSupportedImages() {
+    const c = this.client.account;
+    return (await drain(await c.listSupportedImages(), (l) => c.listSupportedImagesNext(l))).map(toSupportedImage);
+  }
+
+  // Jobs and tasks
+
+  async listJobs() {
+    const c = this.client.job;
+    return (await drain(await c.list(), (l) => c.listNext(l))).map(toJobSummary);
+  }
+
+  async getJob(jobId: string) {
+    return toJobSummary(await this.client.job.get(jobId));
+  }
+
+  async addJob(spec: JobSpec) {
+    await this.client.job.add(toJobAddParameter(spec));
+    return this.getJob(spec.id);
+  }
+
+  async terminateJob(jobId: string, reason?: string) {
+    await this.client.job.terminate(jobId, reason !== undefined ? { terminateReason: reason } : {});
+  }
+
+  async deleteJob(jobId: string) {
+    await this.client.job.deleteMethod(jobId);
+  }
+
+  async taskCounts(jobId: string) {
+    return toTaskCounts(await this.client.job.getTaskCounts(jobId));
+  }
+
+  async listTasks(jobId: string, filter: TaskListFilter, pageSize: number, cursor?: string): Promise<Page<TaskSummary>> {
+    const c = this.client.task;
+    const page: Paged<BatchServiceModels.CloudTask> = cursor
+      ? await c.listNext(decodeCursor(cursor, this.batchUrl))
+      : await c.list(jobId, { taskListOptions: { maxResults: pageSize, ...(taskFilter(filter) ? { filter: taskFilter(filter) } : {}) } });
+    const result: Page<TaskSummary> = { items: page.map(toTaskSummary) };
+    if (page.odatanextLink) result.nextCursor = encodeCursor(page.odatanextLink);
+    return result;
+  }
+
+  async getTask(jobId: string, taskId: string) {
+    return toTaskDetails(await this.client.task.get(jobId, taskId));
+  }
+
+  async taskExists(jobId: string, taskId: string): Promise<boolean> {
+    try {
+      await this.client.task.get(jobId, taskId, { taskGetOptions: { select: "id" } });
+      return true;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return false;
+      throw err;
+    }
+  }
+
+  async addTask(jobId: string, spec: TaskSpec) {
+    await this.client.task.add(jobId, toTaskAddParameter(spec));
+    return this.getTask(jobId, spec.id);
+  }
+
+  async deleteTask(jobId: string, taskId: string) {
+    await this.client.task.deleteMethod(jobId, taskId);
+  }
+
+  async terminateTask(jobId: string, taskId: string) {
+    await this.client.task.terminate(jobId, taskId);
+  }
+
+  // Files
+
+  taskFiles(jobId: string, taskId: string): FileSource {
+    const f = this.client.file;
+    return {
+      list: async (prefix) => {
+        const filter = underPrefix(prefix);
+        const first = await f.listFromTask(jobId, taskId, { recursive: true, fileListFromTaskOptions: filter ? { filter } : {} });
+        return (await drain(first, (l) => f.listFromTaskNext(l))).map(toNodeFile);
+      },
+      properties: async (path) => toProperties(await f.getPropertiesFromTask(jobId, taskId, path)),
+      read: async (path, range) => withStream(await f.getFromTask(jobId, taskId, path, { fileGetFromTaskOptions: ocpRange(range) })),
+      taskState: async () => {
+        const t = await this.client.task.get(jobId, taskId, { taskGetOptions: { select: "state,executionInfo" } });
+        const s: { state: string; exitCode?: number } = { state: t.state ?? "active" };
+        if (t.executionInfo?.exitCode !== undefined) s.exitCode = t.executionInfo.exitCode;
+        return s;
+      },
+    };
+  }
+
+  nodeFiles(poolId: string, nodeId: string): FileSource {
+    const f = this.client.file;
+    return {
+      list: async (prefix) => {
+        const filter = underPrefix(prefix);
+        const first = await f.listFromComputeNode(poolId, nodeId, { recursive: true, fileListFromComputeNodeOptions: filter ? { filter } : {} });
+        return (await drain(first, (l) => f.listFromComputeNodeNext(l))).map(toNodeFile);
+      },
+      properties: async (path) => toProperties(await f.getPropertiesFromComputeNode(poolId, nodeId, path)),
+      read: async (path, range) =>
+        withStream(await f.getFromComputeNode(poolId, nodeId, path, { fileGetFromComputeNodeOptions: ocpRange(range) })),
+    };
+  }
+}

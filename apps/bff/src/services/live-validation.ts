@@ -1,0 +1,184 @@
+import {
+  normalizeRegistryHost,
+  osOfNodeAgentSku,
+  parseGalleryImageId,
+  parseImageReference,
+  type AccountQuotaFact,
+  type AccountSummary,
+  type GalleryImageFact,
+  type ImageProbeFact,
+  type PoolSpec,
+  type RegistryProbeFact,
+  type RegistrySpec,
+  type TaskPoolFact,
+  type TaskSpec,
+  type ValidationContext,
+  type VmSizeFact,
+} from "@batch-studio/shared";
+import type { Logger } from "pino";
+import type { ArmGateway } from "../gateways/arm-gateway";
+import type { BatchGateway } from "../gateways/batch-gateway";
+import type { RegistryProbe } from "../registry/registry-probe";
+import type { RegistryCredentials } from "../registry/registry-client";
+
+/** Runs one lookup; a failed lookup leaves its fact absent, so the rule that needs it stays silent. */
+const attempt = async <T>(what: string, logger: Logger, work: () => Promise<T>): Promise<T | undefined> => {
+  try {
+    return await work();
+  } catch (err) {
+    logger.debug({ err, check: what }, "live check skipped");
+    return undefined;
+  }
+};
+
+const credentialsOf = (registry: RegistrySpec | undefined): RegistryCredentials =>
+  registry?.auth.kind === "password" ? { username: registry.auth.username, password: registry.auth.password } : {};
+
+const hostOfImage = (reference: string): string | undefined => {
+  const parsed = parseImageReference(reference);
+  return parsed.ok ? parsed.value.registryHost : undefined;
+};
+
+/** The registry credentials a pool would use for this image: the entry whose server is the image's host. */
+const registryFor = (reference: string, registries: RegistrySpec[]): RegistrySpec | undefined => {
+  const host = hostOfImage(reference);
+  return host === undefined ? undefined : registries.find((r) => normalizeRegistryHost(r.server) === host);
+};
+
+/** Semantic-ish ordering of gallery versions ("1.0.10" after "1.0.9"). */
+const compareVersions = (a: string, b: string): number => {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
+
+const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, pools: { vmSize?: string; targetDedicatedNodes?: number; targetLowPriorityNodes?: number }[] | undefined): AccountQuotaFact | undefined => {
+  const q = account.quotas;
+  if (q.dedicatedCoreQuota === undefined || q.lowPriorityCoreQuota === undefined) return undefined;
+  const fact: AccountQuotaFact = { dedicatedCores: q.dedicatedCoreQuota, lowPriorityCores: q.lowPriorityCoreQuota };
+  if (q.poolQuota !== undefined) fact.poolQuota = q.poolQuota;
+  if (q.dedicatedCoreQuotaPerVmFamilyEnforced) {
+    fact.perFamilyDedicatedCores = Object.fromEntries((q.dedicatedCoreQuotaPerVmFamily ?? []).map((f) => [f.family, f.coreQuota]));
+  }
+  if (pools) {
+    fact.poolCount = pools.length;
+    if (sizes) {
+      const byName = new Map(sizes.map((s) => [s.name.toLowerCase(), s]));
+      let dedicated = 0;
+      let lowPriority = 0;
+      const perFamily: Record<string, number> = {};
+      for (const p of pools) {
+        const size = byName.get((p.vmSize ?? "").toLowerCase());
+        if (!size) continue;
+        const cores = (p.targetDedicatedNodes ?? 0) * size.vCpus;
+        dedicated += cores;
+        lowPriority += (p.targetLowPriorityNodes ?? 0) * size.vCpus;
+        perFamily[size.family] = (perFamily[size.family] ?? 0) + cores;
+      }
+      fact.usedDedicatedCores = dedicated;
+      fact.usedLowPriorityCores = lowPriority;
+      fact.usedPerFamilyDedicatedCores = perFamily;
+    }
+  }
+  return fact;
+};
+
+export interface PoolCheckDeps {
+  batch: BatchGateway;
+  account: AccountSummary;
+  arm: ArmGateway | undefined;
+  logger: Logger;
+}
+
+/**
+ * The async half of validation: looks up what only Azure and the registries know, as facts the
+ * shared (pure) rules then judge. The same facts go back to the browser so it can rerun them.
+ */
+export class LiveValidation {
+  constructor(private readonly probe: RegistryProbe) {}
+
+  async poolFacts(spec: PoolSpec, { batch, account, arm, logger }: PoolCheckDeps): Promise<ValidationContext> {
+    const registries = spec.container?.registries ?? [];
+    const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, registryFacts, imageFacts] = await Promise.all([
+      attempt("poolIdTaken", logger, () => batch.poolExists(spec.id)),
+      attempt("supportedImages", logger, () => batch.listSupportedImages()),
+      arm ? attempt("vmSizes", logger, () => arm.listVmSizes(account.subscriptionId, account.location)) : undefined,
+      attempt("pools", logger, () => batch.listPoolSizes()),
+      spec.image.kind === "gallery" && arm ? attempt("galleryImage", logger, () => this.galleryFact(arm, spec.image.kind === "gallery" ? spec.image.imageId : "")) : undefined,
+      Promise.all(
+        registries
+          .filter((r) => r.auth.kind === "password")
+          .map((r): Promise<RegistryProbeFact> => this.probe.testLogin(r.server, credentialsOf(r))),
+      ),
+      Promise.all(
+        (spec.container?.prefetchImages ?? []).map((ref): Promise<ImageProbeFact> => this.probe.inspectImage(ref, credentialsOf(registryFor(ref, registries)))),
+      ),
+    ]);
+    const facts: ValidationContext = { accountRegion: account.location, authMode: "entra", registries: registryFacts, images: imageFacts };
+    if (poolIdTaken !== undefined) facts.poolIdTaken = poolIdTaken;
+    if (supportedImages) facts.supportedImages = supportedImages.map(({ containerCapable: _, ...fact }) => fact);
+    if (vmSizes) facts.vmSizes = vmSizes.map(({ maxDataDisks: _, ...fact }) => fact);
+    const quota = quotaFact(account, facts.vmSizes, pools);
+    if (quota) facts.quota = quota;
+    if (galleryImage) facts.galleryImage = galleryImage;
+    return facts;
+  }
+
+  private async galleryFact(arm: ArmGateway, imageId: string): Promise<GalleryImageFact | undefined> {
+    const parsed = parseGalleryImageId(imageId);
+    if (!parsed.ok) return undefined;
+    const { subscriptionId, resourceGroup, gallery, imageDefinition, version } = parsed.value;
+    let versions;
+    try {
+      versions = await arm.listGalleryImageVersions(subscriptionId, resourceGroup, gallery, imageDefinition);
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return { imageId, exists: false };
+      throw err;
+    }
+    const chosen =
+      version !== undefined
+        ? versions.find((v) => v.name === version)
+        : versions.filter((v) => !v.excludeFromLatest).sort((a, b) => compareVersions(b.name, a.name))[0];
+    if (!chosen) return { imageId, exists: false };
+    const fact: GalleryImageFact = {
+      imageId,
+      exists: true,
+      replicas: chosen.replication.map((r) => ({ region: r.region, count: r.replicaCount })),
+    };
+    if (chosen.osType) fact.osType = chosen.osType;
+    if (chosen.osState) fact.osState = chosen.osState;
+    if (chosen.state) fact.provisioningState = chosen.state;
+    return fact;
+  }
+
+  async taskFacts(jobId: string, spec: TaskSpec, { batch, logger }: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+    const job = await batch.getJob(jobId);
+    const image = spec.containerSettings?.imageName;
+    const [taskIdTaken, pool, imageFact] = await Promise.all([
+      attempt("taskIdTaken", logger, () => batch.taskExists(jobId, spec.id)),
+      job.poolId ? attempt("pool", logger, () => batch.getCloudPool(job.poolId!)) : undefined,
+      image ? this.probe.inspectImage(image, credentialsOf(spec.containerSettings?.registry)) : undefined,
+    ]);
+    const facts: ValidationContext = { authMode: "entra" };
+    if (taskIdTaken !== undefined) facts.taskIdTaken = taskIdTaken;
+    if (imageFact) facts.images = [imageFact];
+    if (pool) {
+      const vm = pool.virtualMachineConfiguration;
+      const container = vm?.containerConfiguration;
+      const poolFact: TaskPoolFact = {
+        poolId: pool.id ?? job.poolId ?? "",
+        isContainerPool: container !== undefined,
+        prefetchImages: container?.containerImageNames ?? [],
+        registryServers: (container?.containerRegistries ?? []).map((r) => r.registryServer ?? "docker.io"),
+      };
+      const os = vm?.nodeAgentSKUId ? osOfNodeAgentSku(vm.nodeAgentSKUId) : undefined;
+      if (os) poolFact.osType = os;
+      facts.pool = poolFact;
+    }
+    return facts;
+  }
+}

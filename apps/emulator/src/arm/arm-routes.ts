@@ -1,0 +1,304 @@
+import type { Request } from "express";
+import type { LocalAzureSeed, SeedBatchAccount } from "../seed";
+import { vmSkusIn } from "../seed";
+import { ArmError, armErrors } from "./arm-errors";
+import type { ArmCaller } from "./arm-auth";
+import { pageOf } from "./paging";
+import {
+  batchAccountResource,
+  galleryImageResource,
+  galleryImageVersionResource,
+  galleryResource,
+  resourceGroupResource,
+  subscriptionResource,
+  vmSkuResource,
+} from "./resource-shapes";
+
+/** Api-versions accepted per provider; the pinned SDKs send the first of each list's newest entries. */
+export const API_VERSIONS = {
+  /** @azure/arm-batch 9.1.0 sends 2023-11-01. */
+  batch: ["2023-05-01", "2023-11-01", "2024-02-01", "2024-07-01"],
+  /** @azure/arm-compute 24.1.0 sends 2025-03-03 for galleries. */
+  compute: ["2022-03-03", "2022-08-03", "2023-07-03", "2024-03-03", "2025-03-03"],
+  /** Subscriptions / resource groups (ARM's Microsoft.Resources). */
+  resources: ["2016-06-01", "2020-01-01", "2021-01-01", "2021-04-01", "2022-12-01"],
+} as const;
+
+export interface ArmContext {
+  seed: LocalAzureSeed;
+  /** Origin the server is reached at, for nextLink. */
+  baseUrl: string;
+  pageSize: number;
+  /** account name (lower case) → host:port of its data plane. */
+  accountEndpoints: Map<string, string>;
+  /** account name (lower case) → its shared key, for listKeys. */
+  accountKeys: Map<string, string>;
+  /** Object ids of service principals with Reader/Contributor on the subscription (users always have it). */
+  appPrincipals: ReadonlySet<string>;
+}
+
+interface RouteMatch {
+  params: Record<string, string>;
+}
+
+interface Route {
+  method: "GET" | "POST";
+  pattern: string[];
+  provider: keyof typeof API_VERSIONS;
+  resourceType: string;
+  /** The RBAC action ARM would check (named in 403s). */
+  action: string;
+  handle: (ctx: ArmContext, m: RouteMatch, req: Request) => unknown;
+}
+
+const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function matchPattern(pattern: string[], segments: string[]): RouteMatch | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    const s = decodeURIComponent(segments[i]!);
+    if (p.startsWith(":")) params[p.slice(1)] = s;
+    else if (!eq(p, s)) return undefined;
+  }
+  return { params };
+}
+
+function resourceGroup(ctx: ArmContext, name: string) {
+  const rg = ctx.seed.resourceGroups.find((r) => eq(r.name, name));
+  if (!rg) throw armErrors.resourceGroupNotFound(name);
+  return rg;
+}
+
+function batchAccount(ctx: ArmContext, rgName: string, name: string): SeedBatchAccount {
+  const rg = resourceGroup(ctx, rgName);
+  const account = ctx.seed.batchAccounts.find((a) => eq(a.resourceGroup, rg.name) && eq(a.name, name));
+  if (!account) throw armErrors.resourceNotFound("Microsoft.Batch/batchAccounts", name, rg.name);
+  return account;
+}
+
+function accountJson(ctx: ArmContext, a: SeedBatchAccount) {
+  const endpoint = ctx.accountEndpoints.get(a.name.toLowerCase()) ?? `${a.name}.${a.location}.batch.local`;
+  return batchAccountResource(ctx.seed, a, endpoint);
+}
+
+function gallery(ctx: ArmContext, rgName: string, name: string) {
+  const rg = resourceGroup(ctx, rgName);
+  const g = ctx.seed.galleries.find((x) => eq(x.resourceGroup, rg.name) && eq(x.name, name));
+  if (!g) throw armErrors.resourceNotFound("Microsoft.Compute/galleries", name, rg.name);
+  return g;
+}
+
+function galleryImage(ctx: ArmContext, rgName: string, galleryName: string, name: string) {
+  const g = gallery(ctx, rgName, galleryName);
+  const i = g.images.find((x) => eq(x.name, name));
+  if (!i) throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images`, name, g.resourceGroup);
+  return { g, i };
+}
+
+const SUB = ["subscriptions", ":sub"];
+const RG = [...SUB, "resourceGroups", ":rg"];
+const BATCH_ACCOUNTS = [...RG, "providers", "Microsoft.Batch", "batchAccounts"];
+const GALLERIES = [...RG, "providers", "Microsoft.Compute", "galleries"];
+
+export const ARM_ROUTES: Route[] = [
+  {
+    method: "GET",
+    pattern: SUB,
+    provider: "resources",
+    resourceType: "subscriptions",
+    action: "Microsoft.Resources/subscriptions/read",
+    handle: (ctx) => subscriptionResource(ctx.seed),
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "resourcegroups"],
+    provider: "resources",
+    resourceType: "resourceGroups",
+    action: "Microsoft.Resources/subscriptions/resourceGroups/read",
+    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.resourceGroups.map((rg) => resourceGroupResource(ctx.seed, rg)), ctx.pageSize),
+  },
+  {
+    method: "GET",
+    pattern: RG,
+    provider: "resources",
+    resourceType: "resourceGroups",
+    action: "Microsoft.Resources/subscriptions/resourceGroups/read",
+    handle: (ctx, m) => resourceGroupResource(ctx.seed, resourceGroup(ctx, m.params.rg!)),
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Batch", "batchAccounts"],
+    provider: "batch",
+    resourceType: "batchAccounts",
+    action: "Microsoft.Batch/batchAccounts/read",
+    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.batchAccounts.map((a) => accountJson(ctx, a)), ctx.pageSize),
+  },
+  {
+    method: "GET",
+    pattern: BATCH_ACCOUNTS,
+    provider: "batch",
+    resourceType: "batchAccounts",
+    action: "Microsoft.Batch/batchAccounts/read",
+    handle: (ctx, m, req) => {
+      const rg = resourceGroup(ctx, m.params.rg!);
+      return pageOf(req, ctx.baseUrl, ctx.seed.batchAccounts.filter((a) => eq(a.resourceGroup, rg.name)).map((a) => accountJson(ctx, a)), ctx.pageSize);
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...BATCH_ACCOUNTS, ":account"],
+    provider: "batch",
+    resourceType: "batchAccounts",
+    action: "Microsoft.Batch/batchAccounts/read",
+    handle: (ctx, m) => accountJson(ctx, batchAccount(ctx, m.params.rg!, m.params.account!)),
+  },
+  {
+    method: "POST",
+    pattern: [...BATCH_ACCOUNTS, ":account", "listKeys"],
+    provider: "batch",
+    resourceType: "batchAccounts",
+    action: "Microsoft.Batch/batchAccounts/listKeys/action",
+    handle: (ctx, m) => {
+      const a = batchAccount(ctx, m.params.rg!, m.params.account!);
+      const key = ctx.accountKeys.get(a.name.toLowerCase());
+      if (!key) throw new ArmError(409, "OperationNotAllowed", `The account '${a.name}' has no data plane running locally, so it has no keys.`);
+      return { accountName: a.name, primary: key, secondary: key };
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Batch", "locations", ":location", "virtualMachineSkus"],
+    provider: "batch",
+    resourceType: "locations/virtualMachineSkus",
+    action: "Microsoft.Batch/locations/virtualMachineSkus/read",
+    handle: (ctx, m, req) => pageOf(req, ctx.baseUrl, vmSkusIn(m.params.location!).map(vmSkuResource), ctx.pageSize),
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Batch", "locations", ":location", "quotas"],
+    provider: "batch",
+    resourceType: "locations/quotas",
+    action: "Microsoft.Batch/locations/quotas/read",
+    handle: () => ({ accountQuota: 3 }),
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Compute", "galleries"],
+    provider: "compute",
+    resourceType: "galleries",
+    action: "Microsoft.Compute/galleries/read",
+    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.galleries.map((g) => galleryResource(ctx.seed, g)), ctx.pageSize),
+  },
+  {
+    method: "GET",
+    pattern: GALLERIES,
+    provider: "compute",
+    resourceType: "galleries",
+    action: "Microsoft.Compute/galleries/read",
+    handle: (ctx, m, req) => {
+      const rg = resourceGroup(ctx, m.params.rg!);
+      return pageOf(req, ctx.baseUrl, ctx.seed.galleries.filter((g) => eq(g.resourceGroup, rg.name)).map((g) => galleryResource(ctx.seed, g)), ctx.pageSize);
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...GALLERIES, ":gallery"],
+    provider: "compute",
+    resourceType: "galleries",
+    action: "Microsoft.Compute/galleries/read",
+    handle: (ctx, m) => galleryResource(ctx.seed, gallery(ctx, m.params.rg!, m.params.gallery!)),
+  },
+  {
+    method: "GET",
+    pattern: [...GALLERIES, ":gallery", "images"],
+    provider: "compute",
+    resourceType: "galleries/images",
+    action: "Microsoft.Compute/galleries/images/read",
+    handle: (ctx, m, req) => {
+      const g = gallery(ctx, m.params.rg!, m.params.gallery!);
+      return pageOf(req, ctx.baseUrl, g.images.map((i) => galleryImageResource(ctx.seed, g, i)), ctx.pageSize);
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...GALLERIES, ":gallery", "images", ":image"],
+    provider: "compute",
+    resourceType: "galleries/images",
+    action: "Microsoft.Compute/galleries/images/read",
+    handle: (ctx, m) => {
+      const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
+      return galleryImageResource(ctx.seed, g, i);
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...GALLERIES, ":gallery", "images", ":image", "versions"],
+    provider: "compute",
+    resourceType: "galleries/images/versions",
+    action: "Microsoft.Compute/galleries/images/versions/read",
+    handle: (ctx, m, req) => {
+      const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
+      return pageOf(req, ctx.baseUrl, i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v)), ctx.pageSize);
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...GALLERIES, ":gallery", "images", ":image", "versions", ":version"],
+    provider: "compute",
+    resourceType: "galleries/images/versions",
+    action: "Microsoft.Compute/galleries/images/versions/read",
+    handle: (ctx, m) => {
+      const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
+      const v = i.versions.find((x) => eq(x.name, m.params.version!));
+      if (!v) throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images/${i.name}/versions`, m.params.version!, g.resourceGroup);
+      return galleryImageVersionResource(ctx.seed, g, i, v);
+    },
+  },
+];
+
+export interface ArmRequest {
+  method: string;
+  segments: string[];
+  apiVersion: string | undefined;
+  caller: ArmCaller;
+}
+
+/** The subscriptions a caller can see: users of the tenant, and service principals given a role. */
+export function canAccessSubscription(ctx: ArmContext, caller: ArmCaller): boolean {
+  if (caller.tid && caller.tid !== ctx.seed.subscription.tenantId) return false;
+  return !caller.isApp || ctx.appPrincipals.has(caller.oid);
+}
+
+/** Dispatches one authenticated ARM request; throws ArmError for every ARM-shaped failure. */
+export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unknown {
+  const path = `/${r.segments.join("/")}`;
+  if (r.segments.length === 1 && eq(r.segments[0]!, "subscriptions")) {
+    if (r.method !== "GET") throw armErrors.methodNotAllowed(r.method, path);
+    checkApiVersion("resources", "subscriptions", r.apiVersion);
+    const visible = canAccessSubscription(ctx, r.caller) ? [subscriptionResource(ctx.seed)] : [];
+    return pageOf(req, ctx.baseUrl, visible, ctx.pageSize);
+  }
+  const candidates = ARM_ROUTES.map((route) => ({ route, m: matchPattern(route.pattern, r.segments) })).filter((x) => x.m);
+  if (candidates.length === 0) throw armErrors.invalidResourceType(path);
+  const hit = candidates.find((x) => x.route.method === r.method);
+  if (!hit) throw armErrors.methodNotAllowed(r.method, path);
+  const { route, m } = hit as { route: Route; m: RouteMatch };
+  checkApiVersion(route.provider, route.resourceType, r.apiVersion);
+  if (!eq(m.params.sub!, ctx.seed.subscription.subscriptionId)) throw armErrors.subscriptionNotFound(m.params.sub!);
+  if (!canAccessSubscription(ctx, r.caller)) {
+    throw new ArmError(
+      403,
+      "AuthorizationFailed",
+      `The client '${r.caller.oid}' with object id '${r.caller.oid}' does not have authorization to perform action '${route.action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    );
+  }
+  return route.handle(ctx, m, req);
+}
+
+function checkApiVersion(provider: keyof typeof API_VERSIONS, resourceType: string, apiVersion: string | undefined): void {
+  if (!apiVersion) throw armErrors.missingApiVersion();
+  const supported = API_VERSIONS[provider];
+  if (!(supported as readonly string[]).includes(apiVersion)) throw armErrors.unsupportedApiVersion(resourceType, apiVersion, supported);
+}

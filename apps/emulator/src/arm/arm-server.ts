@@ -1,0 +1,104 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Server } from "node:http";
+import type { GalleryImageFact } from "@batch-studio/shared";
+import { DEFAULT_HOST } from "../local-azure-constants";
+import { DEFAULT_SEED, type LocalAzureSeed } from "../seed";
+import { listen } from "../listen";
+import { createArmAuthenticator, type ArmIdentityConfig, type Clock } from "./arm-auth";
+import { ArmError, sendArmError } from "./arm-errors";
+import { dispatchArm, type ArmContext } from "./arm-routes";
+import { lookupGalleryImage } from "./gallery-lookup";
+
+export interface ArmOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  identity: ArmIdentityConfig;
+  seed?: LocalAzureSeed;
+  /** Items per page of every list (ARM uses up to 1,000; small values let tests exercise nextLink). */
+  pageSize?: number;
+  /** Batch account name → host:port of its local data plane (properties.accountEndpoint). */
+  accountEndpoints?: Record<string, string>;
+  /** Batch account name → shared key (answered by listKeys). */
+  accountKeys?: Record<string, string>;
+  /** Object ids of service principals that hold a role on the subscription (users always do). */
+  appPrincipals?: string[];
+  /** Clock for token expiry checks (tests). */
+  now?: Clock;
+}
+
+export interface LocalArm {
+  /** e.g. http://127.0.0.1:4401 — the ARM SDKs' `endpoint`. */
+  url: string;
+  galleryLookup(imageId: string): GalleryImageFact;
+  /** Points an account at its data plane once that listens (the ports may be chosen after ARM starts). */
+  setAccountEndpoint(name: string, endpoint: string, key?: string): void;
+  close(): Promise<void>;
+}
+
+const lowerKeys = (record: Record<string, string> = {}) => new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+
+/**
+ * The subset of Azure Resource Manager the portal calls: subscriptions, Batch accounts, Batch VM
+ * SKUs per location, and Shared Image Gallery galleries/images/versions, read-only, from the seed.
+ */
+export async function startArm(options: ArmOptions): Promise<LocalArm> {
+  const host = options.host ?? DEFAULT_HOST;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const authenticate = createArmAuthenticator(options.identity, options.now);
+  const app = express();
+  app.disable("x-powered-by");
+  app.disable("etag");
+
+  const ctx: ArmContext = {
+    seed,
+    baseUrl: "",
+    pageSize: options.pageSize ?? 100,
+    accountEndpoints: lowerKeys(options.accountEndpoints),
+    accountKeys: lowerKeys(options.accountKeys),
+    appPrincipals: new Set(options.appPrincipals ?? []),
+  };
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const caller = await authenticate(req.get("authorization"));
+      const url = new URL(req.originalUrl, ctx.baseUrl);
+      const segments = url.pathname.split("/").filter(Boolean);
+      const body = dispatchArm(ctx, { method: req.method, segments, apiVersion: url.searchParams.get("api-version") ?? undefined, caller }, req);
+      res.set("x-ms-request-id", crypto.randomUUID()).json(body);
+    } catch (err) {
+      if (err instanceof ArmError) sendArmError(res, err);
+      else next(err);
+    }
+  });
+
+  // Anything unexpected: ARM's InternalServerError shape, never a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    void _next;
+    console.error("arm: unexpected error", err instanceof Error ? err.message : err);
+    sendArmError(res, new ArmError(500, "InternalServerError", "The local ARM emulator failed to process the request."));
+  });
+
+  const server: Server = await listen(app, options.port, host, "arm");
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  ctx.baseUrl = url;
+
+  return {
+    url,
+    galleryLookup: (imageId) => lookupGalleryImage(seed, imageId),
+    setAccountEndpoint(name, endpoint, key) {
+      ctx.accountEndpoints.set(name.toLowerCase(), endpoint);
+      if (key) ctx.accountKeys.set(name.toLowerCase(), key);
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { LocalAzureSeed, SeedBatchAccount, SeedGallery, SeedImageDefinition, SeedImageVersion, SeedVmSku } from "../seed";
+import { locationDisplayName } from "./locations";
+
+/** The ARM JSON of the seeded resources, in the shapes the pinned SDK api-versions deserialize. */
+
+export function subscriptionResource(seed: LocalAzureSeed) {
+  const s = seed.subscription;
+  return {
+    id: `/subscriptions/${s.subscriptionId}`,
+    authorizationSource: "RoleBased",
+    managedByTenants: [],
+    subscriptionId: s.subscriptionId,
+    tenantId: s.tenantId,
+    displayName: s.displayName,
+    state: s.state,
+    subscriptionPolicies: { locationPlacementId: "Public_2014-09-01", quotaId: "EnterpriseAgreement_2014-09-01", spendingLimit: "Off" },
+  };
+}
+
+export function resourceGroupResource(seed: LocalAzureSeed, rg: { name: string; location: string }) {
+  return {
+    id: `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${rg.name}`,
+    name: rg.name,
+    type: "Microsoft.Resources/resourceGroups",
+    location: rg.location,
+    properties: { provisioningState: "Succeeded" },
+  };
+}
+
+export function batchAccountId(seed: LocalAzureSeed, a: SeedBatchAccount): string {
+  return `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Batch/batchAccounts/${a.name}`;
+}
+
+/** `accountEndpoint` is host[:port] without a scheme, as in Azure ("x.westeurope.batch.azure.com"). */
+export function batchAccountResource(seed: LocalAzureSeed, a: SeedBatchAccount, accountEndpoint: string) {
+  return {
+    id: batchAccountId(seed, a),
+    name: a.name,
+    type: "Microsoft.Batch/batchAccounts",
+    location: a.location,
+    tags: { environment: "local", owner: "contoso-research" },
+    identity: { type: "None" },
+    properties: {
+      accountEndpoint,
+      nodeManagementEndpoint: `${a.name}.nodemanagement.local`,
+      provisioningState: "Succeeded",
+      poolAllocationMode: "BatchService",
+      dedicatedCoreQuota: a.dedicatedCoreQuota,
+      lowPriorityCoreQuota: a.lowPriorityCoreQuota,
+      dedicatedCoreQuotaPerVMFamily: Object.entries(a.dedicatedCoreQuotaPerVMFamily).map(([name, coreQuota]) => ({ name, coreQuota })),
+      dedicatedCoreQuotaPerVMFamilyEnforced: true,
+      poolQuota: a.poolQuota,
+      activeJobAndJobScheduleQuota: a.activeJobAndJobScheduleQuota,
+      publicNetworkAccess: "Enabled",
+      networkProfile: { accountAccess: { defaultAction: "Allow" } },
+      encryption: { keySource: "Microsoft.Batch" },
+      allowedAuthenticationModes: ["SharedKey", "AAD", "TaskAuthenticationToken"],
+    },
+  };
+}
+
+/** One row of `Microsoft.Batch/locations/{loc}/virtualMachineSkus` (capabilities as name/value strings). */
+export function vmSkuResource(s: SeedVmSku) {
+  const capabilities: [string, string | number | boolean][] = [
+    ["MaxResourceVolumeMB", s.maxResourceVolumeMB],
+    ["OSVhdSizeMB", 1047552],
+    ["vCPUs", s.vCPUs],
+    ["MemoryPreservingMaintenanceSupported", true],
+    ["HyperVGenerations", s.hyperVGenerations],
+    ["MemoryGB", s.memoryGB],
+    ["MaxDataDiskCount", s.maxDataDiskCount],
+    ["CpuArchitectureType", "x64"],
+    ["LowPriorityCapable", s.lowPriorityCapable],
+    ["PremiumIO", s.premiumIO],
+    ["VMDeploymentTypes", "IaaS"],
+    ["vCPUsAvailable", s.vCPUs],
+    ...(s.gpus > 0 ? ([["GPUs", s.gpus]] as [string, number][]) : []),
+    ["vCPUsPerCore", s.rdma || s.gpus > 0 ? 1 : 2],
+    ["EphemeralOSDiskSupported", true],
+    ["AcceleratedNetworkingEnabled", !s.name.includes("_A")],
+    ["RdmaEnabled", s.rdma],
+    ["MaxNetworkInterfaces", Math.max(2, Math.min(8, s.vCPUs))],
+  ];
+  return {
+    name: s.name,
+    familyName: s.familyName,
+    capabilities: capabilities.map(([name, value]) => ({ name, value: typeof value === "boolean" ? (value ? "True" : "False") : String(value) })),
+  };
+}
+
+export function galleryId(seed: LocalAzureSeed, g: SeedGallery): string {
+  return `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${g.resourceGroup}/providers/Microsoft.Compute/galleries/${g.name}`;
+}
+
+export function galleryResource(seed: LocalAzureSeed, g: SeedGallery) {
+  return {
+    id: galleryId(seed, g),
+    name: g.name,
+    type: "Microsoft.Compute/galleries",
+    location: g.location,
+    properties: {
+      description: g.description,
+      identifier: { uniqueName: `${seed.subscription.subscriptionId}-${g.name.toUpperCase()}` },
+      provisioningState: "Succeeded",
+    },
+  };
+}
+
+export function galleryImageResource(seed: LocalAzureSeed, g: SeedGallery, i: SeedImageDefinition) {
+  return {
+    id: `${galleryId(seed, g)}/images/${i.name}`,
+    name: i.name,
+    type: "Microsoft.Compute/galleries/images",
+    location: g.location,
+    properties: {
+      description: i.description,
+      osType: i.osType,
+      osState: i.osState,
+      hyperVGeneration: i.hyperVGeneration,
+      architecture: "x64",
+      identifier: i.identifier,
+      recommended: { vCPUs: { min: 2, max: 64 }, memory: { min: 4, max: 256 } },
+      provisioningState: "Succeeded",
+    },
+  };
+}
+
+export function galleryImageVersionResource(seed: LocalAzureSeed, g: SeedGallery, i: SeedImageDefinition, v: SeedImageVersion) {
+  const replicaCount = Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount));
+  return {
+    id: `${galleryId(seed, g)}/images/${i.name}/versions/${v.name}`,
+    name: v.name,
+    type: "Microsoft.Compute/galleries/images/versions",
+    location: g.location,
+    properties: {
+      publishingProfile: {
+        targetRegions: v.targetRegions.map((r) => ({ name: locationDisplayName(r.name), regionalReplicaCount: r.regionalReplicaCount, storageAccountType: "Standard_LRS" })),
+        replicaCount,
+        excludeFromLatest: v.excludeFromLatest ?? false,
+        publishedDate: v.publishedDate,
+        storageAccountType: "Standard_LRS",
+      },
+      storageProfile: { osDiskImage: { sizeInGB: i.osType === "Windows" ? 127 : 30, hostCaching: "ReadWrite" } },
+      safetyProfile: { allowDeletionOfReplicatedLocations: true },
+      provisioningState: v.provisioningState,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** What every part of one emulated account shares: configuration, state, runtime and the cap. */
+import type { GalleryImageFact } from "@batch-studio/shared";
+import type { TaskRuntime } from "./runtime/task-runtime";
+import type { AccountState } from "./state/account-state";
+import type { ConcurrencyGate } from "./scheduler/concurrency-gate";
+
+/** How long allocation steps take; tiny in tests, a few seconds in demos. */
+export interface TimeScale {
+  /** creating -> starting (VM allocation). Default 1500 ms. */
+  nodeAllocateMs?: number;
+  /** starting -> idle / waitingforstarttask (boot), also reboot and reimage. Default 1500 ms. */
+  nodeBootMs?: number;
+  /** Short bookkeeping transitions: leavingpool, pool and job deletion, stopping. Default 500 ms. */
+  stepMs?: number;
+}
+
+export interface EngineConfig {
+  accountName: string;
+  region: string;
+  dataDir: string;
+  publicUrl: string;
+  supportedImages: object[];
+  galleryLookup?: (imageId: string) => Promise<GalleryImageFact | undefined>;
+  runtime: TaskRuntime;
+  timeScale: Required<TimeScale>;
+  /** Prefix of every execution id of this account, so runtime.cleanup finds our leftovers. */
+  executionPrefix: string;
+}
+
+export interface Engine {
+  config: EngineConfig;
+  state: AccountState;
+  gate: ConcurrencyGate;
+}
+
+export const entityUrl = (config: EngineConfig, ...segments: string[]) =>
+  `${config.publicUrl}/${segments.map((s) => encodeURIComponent(s)).join("/")}`;

@@ -1,0 +1,116 @@
+/**
+ * List and read options shared by every Batch resource: $filter, $select (nested with "/"),
+ * $expand=stats, maxresults (1–1000, default 1000) and an absolute odata.nextLink with $skiptoken.
+ */
+import { invalidQuery } from "./batch-error";
+import type { Reply, RequestContext } from "./context";
+import { FilterError, parseFilter, type Predicate } from "./odata-filter";
+
+export const API_VERSION = "2022-10-01.16.0";
+
+export function metadataUrl(ctx: RequestContext, fragment: string): string {
+  return `${ctx.baseUrl}/$metadata#${fragment}`;
+}
+
+export function filterOf(ctx: RequestContext): Predicate {
+  const text = ctx.query.get("$filter");
+  if (!text) return () => true;
+  try {
+    return parseFilter(text);
+  } catch (e) {
+    throw invalidQuery("$filter", text, e instanceof FilterError ? e.message : "not a valid filter");
+  }
+}
+
+/** Which $expand values were asked for; only `stats` exists for the resources emulated. */
+export function expandsStats(ctx: RequestContext): boolean {
+  const text = ctx.query.get("$expand");
+  if (!text) return false;
+  const parts = text.split(",").map((s) => s.trim().toLowerCase());
+  for (const p of parts) if (p !== "stats") throw invalidQuery("$expand", text, `'${p}' cannot be expanded; only 'stats' can`);
+  return true;
+}
+
+/** Apply $select: keep only the named (possibly nested) properties. */
+export function applySelect(ctx: RequestContext, wire: object): object {
+  const text = ctx.query.get("$select");
+  if (!text) return wire;
+  const out: Record<string, unknown> = {};
+  for (const path of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const names = path.split("/");
+    let src: unknown = wire;
+    let dst = out;
+    for (let i = 0; i < names.length; i++) {
+      if (src === null || typeof src !== "object") break;
+      const value = (src as Record<string, unknown>)[names[i]!];
+      if (value === undefined) break;
+      if (i === names.length - 1) dst[names[i]!] = value;
+      else {
+        dst = (dst[names[i]!] ??= {}) as Record<string, unknown>;
+        src = value;
+      }
+    }
+  }
+  return out;
+}
+
+function maxResults(ctx: RequestContext): number {
+  const text = ctx.query.get("maxresults");
+  if (text === null) return 1000;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw invalidQuery("maxresults", text, "maxresults must be an integer from 1 to 1000");
+  return n;
+}
+
+function afterSeq(ctx: RequestContext): number {
+  const token = ctx.query.get("$skiptoken");
+  if (token === null) return -1;
+  const m = /^seq:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  if (!m) throw invalidQuery("$skiptoken", token, "The continuation token is not valid");
+  return Number(m[1]);
+}
+
+function nextLink(ctx: RequestContext, lastSeq: number): string {
+  const parts: string[] = [];
+  for (const [name, value] of ctx.query) if (name !== "$skiptoken") parts.push(`${name}=${encodeURIComponent(value)}`);
+  parts.push(`$skiptoken=${Buffer.from(`seq:${lastSeq}`).toString("base64url")}`);
+  return `${ctx.baseUrl}${ctx.rawPath}?${parts.join("&")}`;
+}
+
+export interface PageSource<T> {
+  page(afterSeq: number, limit: number, keep: (item: T) => boolean): { items: T[]; more: boolean };
+}
+
+/** A 200 list reply: filter on the full wire body, then $select, with a nextLink when more remain. */
+export function listReply<T extends { seq: number }>(
+  ctx: RequestContext,
+  source: PageSource<T>,
+  render: (item: T) => object,
+  metadata: string,
+): Reply {
+  const keep = filterOf(ctx);
+  const limit = maxResults(ctx);
+  const { items, more } = source.page(afterSeq(ctx), limit, (item) => keep(render(item)));
+  const json: Record<string, unknown> = {
+    "odata.metadata": metadataUrl(ctx, metadata),
+    value: items.map((item) => applySelect(ctx, render(item))),
+  };
+  if (more && items.length) json["odata.nextLink"] = nextLink(ctx, items[items.length - 1]!.seq);
+  return { status: 200, json };
+}
+
+/** A page source over a plain array (files, images, node counts): positions are the sequence. */
+export function arraySource<T>(values: T[]): PageSource<{ seq: number; value: T }> {
+  const items = values.map((value, seq) => ({ seq, value }));
+  return {
+    page(after, limit, keep) {
+      const out: { seq: number; value: T }[] = [];
+      for (const item of items.slice(after + 1)) {
+        if (!keep(item)) continue;
+        if (out.length === limit) return { items: out, more: true };
+        out.push(item);
+      }
+      return { items: out, more: false };
+    },
+  };
+}

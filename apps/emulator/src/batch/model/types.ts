@@ -1,0 +1,210 @@
+/**
+ * The entities as the wire shows them (what GET returns), plus the few bookkeeping fields the
+ * emulator persists next to them. Fields the emulator never interprets ride along untyped.
+ */
+export type Json = Record<string, unknown>;
+
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+export interface ContainerRegistryWire {
+  username?: string;
+  password?: string;
+  registryServer?: string;
+  identityReference?: { resourceId?: string };
+}
+
+export interface TaskContainerSettingsWire {
+  imageName: string;
+  containerRunOptions?: string;
+  registry?: ContainerRegistryWire;
+  workingDirectory?: "taskWorkingDirectory" | "containerImageDefault";
+}
+
+export interface StartTaskWire {
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  maxTaskRetryCount?: number;
+  waitForSuccess?: boolean;
+  [k: string]: unknown;
+}
+
+export interface ErrorWire {
+  code: string;
+  message: string;
+  values?: NameValue[];
+}
+
+export interface PoolWire {
+  id: string;
+  url: string;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: "active" | "deleting";
+  stateTransitionTime: string;
+  allocationState: "steady" | "resizing" | "stopping";
+  allocationStateTransitionTime: string;
+  vmSize: string;
+  virtualMachineConfiguration?: {
+    imageReference: Json & { virtualMachineImageId?: string };
+    nodeAgentSKUId: string;
+    containerConfiguration?: { type: string; containerImageNames?: string[]; containerRegistries?: ContainerRegistryWire[] };
+    [k: string]: unknown;
+  };
+  resizeTimeout: string;
+  resizeErrors?: ErrorWire[];
+  currentDedicatedNodes: number;
+  currentLowPriorityNodes: number;
+  targetDedicatedNodes: number;
+  targetLowPriorityNodes: number;
+  startTask?: StartTaskWire;
+  taskSlotsPerNode: number;
+  metadata?: NameValue[];
+  [k: string]: unknown;
+}
+
+export type NodeState =
+  | "idle"
+  | "rebooting"
+  | "reimaging"
+  | "running"
+  | "unusable"
+  | "creating"
+  | "starting"
+  | "waitingforstarttask"
+  | "starttaskfailed"
+  | "unknown"
+  | "leavingpool"
+  | "offline"
+  | "preempted";
+
+export interface FailureInfoWire {
+  category: "usererror" | "servererror";
+  code: string;
+  message: string;
+  details?: NameValue[];
+}
+
+export interface StartTaskInfoWire {
+  state: "running" | "completed";
+  startTime: string;
+  endTime?: string;
+  exitCode?: number;
+  failureInfo?: FailureInfoWire;
+  retryCount: number;
+  lastRetryTime?: string;
+  result?: "success" | "failure";
+  containerInfo?: Json;
+}
+
+export interface NodeWire {
+  id: string;
+  url: string;
+  state: NodeState;
+  schedulingState: "enabled" | "disabled";
+  stateTransitionTime: string;
+  lastBootTime?: string;
+  allocationTime: string;
+  ipAddress: string;
+  affinityId: string;
+  vmSize: string;
+  totalTasksRun: number;
+  runningTasksCount: number;
+  runningTaskSlotsCount: number;
+  totalTasksSucceeded: number;
+  recentTasks?: Json[];
+  startTask?: StartTaskWire;
+  startTaskInfo?: StartTaskInfoWire;
+  errors?: { code: string; message: string; errorDetails?: NameValue[] }[];
+  isDedicated: boolean;
+  [k: string]: unknown;
+}
+
+export type JobState = "active" | "disabling" | "disabled" | "enabling" | "terminating" | "completed" | "deleting";
+
+export interface JobWire {
+  id: string;
+  url: string;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: JobState;
+  stateTransitionTime: string;
+  previousState?: JobState;
+  previousStateTransitionTime?: string;
+  priority: number;
+  maxParallelTasks: number;
+  allowTaskPreemption: boolean;
+  constraints: { maxWallClockTime?: string; maxTaskRetryCount?: number };
+  poolInfo: { poolId?: string; [k: string]: unknown };
+  onAllTasksComplete: "noaction" | "terminatejob";
+  onTaskFailure: "noaction" | "performexitoptionsjobaction";
+  commonEnvironmentSettings?: NameValue[];
+  executionInfo: { startTime: string; endTime?: string; poolId?: string; terminateReason?: string; schedulingError?: Json };
+  metadata?: NameValue[];
+  [k: string]: unknown;
+}
+
+export type TaskState = "active" | "preparing" | "running" | "completed";
+
+export interface TaskExecutionInfoWire {
+  startTime?: string;
+  endTime?: string;
+  exitCode?: number;
+  containerInfo?: { containerId?: string; state?: string; error?: string };
+  failureInfo?: FailureInfoWire;
+  retryCount: number;
+  lastRetryTime?: string;
+  requeueCount: number;
+  lastRequeueTime?: string;
+  result?: "success" | "failure";
+}
+
+export interface TaskWire {
+  id: string;
+  url: string;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: TaskState;
+  stateTransitionTime: string;
+  previousState?: TaskState;
+  previousStateTransitionTime?: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
+  requiredSlots: number;
+  executionInfo: TaskExecutionInfoWire;
+  nodeInfo?: { affinityId?: string; nodeUrl: string; poolId: string; nodeId: string; taskRootDirectory: string; taskRootDirectoryUrl: string };
+  [k: string]: unknown;
+}
+
+/** What the store keeps per entity: the creation sequence (list order, $skiptoken) and the wire body. */
+export interface PoolRecord {
+  seq: number;
+  wire: PoolWire;
+  /** Why allocation must fail (Specialized or unreplicated gallery image), decided at add time. */
+  allocationBlocker?: ErrorWire;
+}
+
+export interface NodeRecord {
+  seq: number;
+  poolKey: string;
+  wire: NodeWire;
+}
+
+export interface JobRecord {
+  seq: number;
+  wire: JobWire;
+}
+
+export interface TaskRecord {
+  seq: number;
+  jobKey: string;
+  wire: TaskWire;
+}

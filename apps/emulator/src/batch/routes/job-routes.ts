@@ -1,0 +1,139 @@
+/** /jobs: add, list, get, patch, update, delete, terminate, disable, enable, taskcounts. */
+import { entityUrl } from "../engine";
+import { conflict, missingProperty } from "../http/batch-error";
+import type { RequestContext } from "../http/context";
+import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
+import type { Router } from "../http/router";
+import { isoNow, newETag, touch } from "../model/clock";
+import type { JobRecord, JobWire } from "../model/types";
+import { completeJob, setJobState } from "../scheduler/job-transitions";
+import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
+import { bodyObject, enumField, stringField } from "../validation/fields";
+import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
+import { changedReply, entityReply, findJob, lower, optionalBody, requireConditions } from "./common";
+import type { Services } from "./services";
+import { jobStats } from "./stats";
+
+/** 409 with the code Batch uses for a job that no longer takes changes. */
+export function assertJobOpen(job: JobRecord): void {
+  const st = job.wire.state;
+  if (st === "deleting") throw conflict("JobBeingDeleted");
+  if (st === "terminating") throw conflict("JobBeingTerminated");
+  if (st === "completed") throw conflict("JobCompleted");
+}
+
+export function registerJobRoutes(router: Router, s: Services): void {
+  const { engine, scheduler } = s;
+  const { state } = engine;
+  const save = (job: JobRecord) => state.commit([[state.key("job", job), job]]);
+  const render = (ctx: RequestContext) => {
+    const stats = expandsStats(ctx);
+    return (job: JobRecord): object => (stats ? { ...job.wire, stats: jobStats(engine, job) } : job.wire);
+  };
+
+  /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
+  const maybeComplete = (job: JobRecord) => {
+    const counts = state.countsOf(lower(job.wire.id));
+    if (job.wire.state === "active" && job.wire.onAllTasksComplete === "terminatejob" && counts.open === 0 && counts.tasks.completed > 0)
+      completeJob(job, "AllTasksComplete");
+  };
+
+  router.on("POST", "/jobs", async (ctx) => {
+    const { id, fields } = validateJobAdd(bodyObject(ctx.body));
+    const existing = state.jobs.get(id);
+    if (existing) throw conflict(existing.wire.state === "deleting" ? "JobBeingDeleted" : "JobExists");
+    const now = isoNow();
+    const url = entityUrl(engine.config, "jobs", id);
+    const wire = {
+      ...fields,
+      id,
+      url,
+      eTag: newETag(),
+      lastModified: now,
+      creationTime: now,
+      state: "active",
+      stateTransitionTime: now,
+      executionInfo: { startTime: now, poolId: fields.poolInfo?.poolId },
+    } as JobWire;
+    const job: JobRecord = { seq: state.nextSeq(), wire };
+    state.jobs.add(id, job);
+    await save(job);
+    return changedReply(201, url, wire);
+  });
+
+  router.on("GET", "/jobs", (ctx) => listReply(ctx, state.jobs, render(ctx), "jobs"));
+  router.on("GET", "/jobs/:jobId", (ctx) => entityReply(ctx, render(ctx)(findJob(engine, ctx.params.jobId!)), "jobs"));
+
+  const change = (replace: boolean) => async (ctx: RequestContext) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    requireConditions(ctx, job.wire);
+    assertJobOpen(job);
+    const fields = jobSettableFrom(bodyObject(ctx.body), replace);
+    if (fields.poolInfo && job.wire.state !== "disabled" && fields.poolInfo.poolId?.toLowerCase() !== job.wire.poolInfo.poolId?.toLowerCase())
+      throw conflict("OperationInvalidForCurrentState", "A job's poolInfo can change only while the job is disabled.");
+    Object.assign(job.wire, fields);
+    if (fields.poolInfo) job.wire.executionInfo.poolId = fields.poolInfo.poolId;
+    touch(job.wire);
+    maybeComplete(job);
+    await save(job);
+    scheduler.kick();
+    return changedReply(200, job.wire.url, job.wire);
+  };
+  router.on("PATCH", "/jobs/:jobId", change(false));
+  router.on("PUT", "/jobs/:jobId", change(true));
+
+  router.on("DELETE", "/jobs/:jobId", async (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    requireConditions(ctx, job.wire);
+    if (job.wire.state === "deleting") throw conflict("JobBeingDeleted");
+    setJobState(job, "deleting");
+    await save(job);
+    s.track(deleteJob(engine, scheduler, job));
+    return { status: 202, headers: { DataServiceId: job.wire.url } };
+  });
+
+  router.on("POST", "/jobs/:jobId/terminate", async (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    requireConditions(ctx, job.wire);
+    assertJobOpen(job);
+    const reason = stringField(optionalBody(ctx), "terminateReason") || "UserTerminate";
+    setJobState(job, "terminating");
+    await save(job);
+    s.track(terminateJob(engine, scheduler, job, reason));
+    return changedReply(202, job.wire.url, job.wire);
+  });
+
+  router.on("POST", "/jobs/:jobId/disable", async (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    requireConditions(ctx, job.wire);
+    assertJobOpen(job);
+    const option = enumField(bodyObject(ctx.body), "disableTasks", ["requeue", "terminate", "wait"] as const);
+    if (!option) throw missingProperty("disableTasks");
+    if (job.wire.state !== "active") throw conflict("JobNotActive", `The job is ${job.wire.state}.`);
+    setJobState(job, "disabling");
+    await save(job);
+    s.track(disableJob(engine, scheduler, job, option));
+    return changedReply(202, job.wire.url, job.wire);
+  });
+
+  router.on("POST", "/jobs/:jobId/enable", async (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    requireConditions(ctx, job.wire);
+    assertJobOpen(job);
+    if (job.wire.state !== "disabled" && job.wire.state !== "disabling")
+      throw conflict("OperationInvalidForCurrentState", `The job is ${job.wire.state}, not disabled.`);
+    setJobState(job, "active");
+    await save(job);
+    scheduler.kick();
+    return changedReply(202, job.wire.url, job.wire);
+  });
+
+  router.on("GET", "/jobs/:jobId/taskcounts", (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    const c = state.countsOf(lower(job.wire.id));
+    return {
+      status: 200,
+      json: { "odata.metadata": metadataUrl(ctx, "taskcountsresult/@Element"), taskCounts: { ...c.tasks }, taskSlotCounts: { ...c.slots } },
+    };
+  });
+}

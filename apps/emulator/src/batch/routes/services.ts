@@ -1,0 +1,12 @@
+/** What route handlers use: the engine plus the two moving parts and background-work tracking. */
+import type { Engine } from "../engine";
+import type { NodeLifecycle } from "../scheduler/node-lifecycle";
+import type { TaskScheduler } from "../scheduler/task-scheduler";
+
+export interface Services {
+  engine: Engine;
+  lifecycle: NodeLifecycle;
+  scheduler: TaskScheduler;
+  /** Background work started by a request (deletions, terminations); awaited on close. */
+  track(work: Promise<unknown>): void;
+}

@@ -1,0 +1,1 @@
+export { createProcessRuntime, PROCESS_RUNTIME_NOTE, type ProcessRuntimeOptions } from "./process-runtime";

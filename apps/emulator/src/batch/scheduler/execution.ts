@@ -1,0 +1,127 @@
+/**
+ * One attempt of a task or start task on a node: prepare its directory, environment and argv,
+ * resolve its container settings against the pool, and hand it to the runtime.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { entityUrl, type Engine } from "../engine";
+import type { ContainerRegistryWire, NameValue, NodeRecord, PoolRecord, TaskContainerSettingsWire } from "../model/types";
+import { CommandLineError, splitCommandLine } from "../runtime/command-line";
+import type { RegistryCredential, RunResult, RuntimeFailure } from "../runtime/task-runtime";
+import { nodeRoot, taskEnvironment } from "./node-layout";
+
+export interface ExecutionSpec {
+  executionId: string;
+  pool: PoolRecord;
+  node: NodeRecord;
+  /** Task directory relative to the node root: "startup" or workitems/<job>/job-1/<task>. */
+  relDir: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  job?: { jobId: string; taskId: string; common?: NameValue[] };
+  settings?: NameValue[];
+  signal: AbortSignal;
+}
+
+export const toCredential = (r: ContainerRegistryWire): RegistryCredential => ({
+  server: r.registryServer || "docker.io",
+  username: r.username,
+  password: r.password,
+  identityResourceId: r.identityReference?.resourceId,
+});
+
+/** Registry host of an image reference (Docker's rule: a first part with "." or ":" or localhost). */
+export function registryHost(image: string): string {
+  const first = image.split("/")[0]!;
+  return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
+}
+
+const preFailure = (code: string, message: string, detail: string): RunResult => ({
+  failure: { category: "usererror", code, message, details: [{ name: "Message", value: detail }] },
+});
+
+export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promise<RunResult> {
+  const { config } = engine;
+  const root = nodeRoot(config.dataDir, spec.node.poolKey, spec.node.wire.id);
+  const taskDir = join(root, spec.relDir);
+  const workingDir = join(taskDir, "wd");
+  const stdoutPath = join(taskDir, "stdout.txt");
+  const stderrPath = join(taskDir, "stderr.txt");
+  await mkdir(workingDir, { recursive: true });
+  // Each attempt starts with fresh output files, as on a Batch node.
+  await Promise.all([writeFile(stdoutPath, ""), writeFile(stderrPath, "")]);
+
+  const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
+  const isStartTask = !spec.job;
+  if (containerConfig && !spec.containerSettings && !isStartTask)
+    return preFailure(
+      "ContainerInvalidSettings",
+      "At least one value of specified task container settings is invalid",
+      "The pool has a containerConfiguration, so every task must specify containerSettings",
+    );
+  if (!containerConfig && spec.containerSettings)
+    return preFailure(
+      "ContainerInvalidSettings",
+      "At least one value of specified task container settings is invalid",
+      "containerSettings needs a pool with a containerConfiguration",
+    );
+
+  let argv: string[];
+  try {
+    argv = splitCommandLine(spec.commandLine);
+  } catch (e) {
+    return preFailure("CommandLaunchFailed", "The command line could not be parsed", e instanceof CommandLineError ? e.message : String(e));
+  }
+
+  let container;
+  if (spec.containerSettings) {
+    const s = spec.containerSettings;
+    const host = registryHost(s.imageName).toLowerCase();
+    const poolRegistry = containerConfig?.containerRegistries?.find((r) => (r.registryServer || "docker.io").toLowerCase() === host);
+    const registry = s.registry ?? poolRegistry;
+    container = {
+      imageName: s.imageName,
+      runOptions: s.containerRunOptions ?? "",
+      workingDirectory: s.workingDirectory ?? "taskWorkingDirectory",
+      registry: registry ? toCredential(registry) : undefined,
+    };
+  }
+
+  const env = taskEnvironment({
+    accountName: config.accountName,
+    accountUrl: config.publicUrl,
+    poolId: spec.pool.wire.id,
+    nodeId: spec.node.wire.id,
+    isDedicated: spec.node.wire.isDedicated,
+    root,
+    taskDir,
+    job: spec.job,
+    settings: spec.settings,
+  });
+
+  try {
+    return await config.runtime.run({
+      executionId: spec.executionId,
+      argv,
+      env,
+      nodeRootDir: root,
+      taskDir,
+      workingDir,
+      stdoutPath,
+      stderrPath,
+      container,
+      signal: spec.signal,
+    });
+  } catch (e) {
+    // A runtime bug or an engine that went away: a server error on the task, never a crash.
+    const failure: RuntimeFailure = {
+      category: "servererror",
+      code: "Unknown",
+      message: "The task runtime failed unexpectedly",
+      details: [{ name: "Message", value: e instanceof Error ? e.message : String(e) }],
+    };
+    return { failure };
+  }
+}
+
+export const nodeUrl = (engine: Engine, pool: PoolRecord, node: NodeRecord) => entityUrl(engine.config, "pools", pool.wire.id, "nodes", node.wire.id);

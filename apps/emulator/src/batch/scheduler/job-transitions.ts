@@ -1,0 +1,20 @@
+/** Job state changes shared by the routes and the scheduler. */
+import { isoNow, touch } from "../model/clock";
+import type { JobRecord, JobState } from "../model/types";
+
+export function setJobState(job: JobRecord, to: JobState): void {
+  const w = job.wire;
+  const now = isoNow();
+  w.previousState = w.state;
+  w.previousStateTransitionTime = w.stateTransitionTime;
+  w.state = to;
+  w.stateTransitionTime = now;
+  touch(w);
+}
+
+/** completed with a terminateReason: "AllTasksComplete", "UserTerminate" or the caller's text. */
+export function completeJob(job: JobRecord, terminateReason: string): void {
+  setJobState(job, "completed");
+  job.wire.executionInfo.endTime = job.wire.stateTransitionTime;
+  job.wire.executionInfo.terminateReason = terminateReason;
+}

@@ -1,0 +1,105 @@
+/**
+ * The working set of one account: pools, nodes, jobs and tasks in memory, indexed for paging,
+ * written through to the LevelDB store. Handlers `commit` (durable before the response);
+ * the scheduler `stage`s its progress (flushed within milliseconds).
+ */
+import { OrderedIndex } from "../model/ordered-index";
+import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
+import type { LevelStore } from "../store/level-store";
+import { JobTaskCounts } from "./task-counts";
+
+type AnyRecord = PoolRecord | NodeRecord | JobRecord | TaskRecord;
+
+export class AccountState {
+  readonly pools = new OrderedIndex<PoolRecord>();
+  readonly jobs = new OrderedIndex<JobRecord>();
+  private readonly nodesByPool = new Map<string, OrderedIndex<NodeRecord>>();
+  private readonly tasksByJob = new Map<string, OrderedIndex<TaskRecord>>();
+  private readonly counts = new Map<string, JobTaskCounts>();
+  private seq = 0;
+
+  constructor(private readonly store: LevelStore) {}
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  /** Rebuild the indexes from the store. */
+  async load(): Promise<void> {
+    const entries = await this.store.loadAll();
+    const records = entries.map(([key, value]) => ({ kind: key[0], value: value as AnyRecord }));
+    records.sort((a, b) => a.value.seq - b.value.seq);
+    for (const { kind, value } of records) {
+      this.seq = Math.max(this.seq, value.seq);
+      if (kind === "p") this.pools.add((value as PoolRecord).wire.id, value as PoolRecord);
+      else if (kind === "j") this.jobs.add((value as JobRecord).wire.id, value as JobRecord);
+    }
+    for (const { kind, value } of records) {
+      if (kind === "n") this.nodesOf((value as NodeRecord).poolKey).add((value as NodeRecord).wire.id, value as NodeRecord);
+      else if (kind === "t") this.addTask(value as TaskRecord);
+    }
+  }
+
+  nodesOf(poolKey: string): OrderedIndex<NodeRecord> {
+    let idx = this.nodesByPool.get(poolKey);
+    if (!idx) this.nodesByPool.set(poolKey, (idx = new OrderedIndex()));
+    return idx;
+  }
+
+  tasksOf(jobKey: string): OrderedIndex<TaskRecord> {
+    let idx = this.tasksByJob.get(jobKey);
+    if (!idx) this.tasksByJob.set(jobKey, (idx = new OrderedIndex()));
+    return idx;
+  }
+
+  countsOf(jobKey: string): JobTaskCounts {
+    let c = this.counts.get(jobKey);
+    if (!c) this.counts.set(jobKey, (c = new JobTaskCounts()));
+    return c;
+  }
+
+  addTask(task: TaskRecord): void {
+    this.tasksOf(task.jobKey).add(task.wire.id, task);
+    this.countsOf(task.jobKey).add(task.wire, 1);
+  }
+
+  /** Change a task through here so the job's counts follow. */
+  updateTask(task: TaskRecord, change: () => void): void {
+    const counts = this.countsOf(task.jobKey);
+    counts.add(task.wire, -1);
+    change();
+    counts.add(task.wire, 1);
+  }
+
+  removeTask(task: TaskRecord): void {
+    if (this.tasksOf(task.jobKey).delete(task.wire.id)) this.countsOf(task.jobKey).add(task.wire, -1);
+  }
+
+  dropJobIndexes(jobKey: string): void {
+    this.tasksByJob.delete(jobKey);
+    this.counts.delete(jobKey);
+  }
+
+  dropPoolIndexes(poolKey: string): void {
+    this.nodesByPool.delete(poolKey);
+  }
+
+  key(kind: "pool" | "job", r: PoolRecord | JobRecord): string;
+  key(kind: "node", r: NodeRecord): string;
+  key(kind: "task", r: TaskRecord): string;
+  key(kind: "pool" | "job" | "node" | "task", r: AnyRecord): string {
+    if (kind === "pool") return `p/${(r as PoolRecord).wire.id.toLowerCase()}`;
+    if (kind === "job") return `j/${(r as JobRecord).wire.id.toLowerCase()}`;
+    if (kind === "node") return `n/${(r as NodeRecord).poolKey}/${(r as NodeRecord).wire.id}`;
+    return `t/${(r as TaskRecord).jobKey}/${(r as TaskRecord).wire.id.toLowerCase()}`;
+  }
+
+  /** Durable write; await it before acknowledging. Pass `undefined` as record to delete. */
+  commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
+    return this.store.commit(entries);
+  }
+
+  stage(key: string, record: AnyRecord | undefined): void {
+    this.store.stage(key, record);
+  }
+}

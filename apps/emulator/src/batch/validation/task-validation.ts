@@ -1,0 +1,61 @@
+/**
+ * TaskAddParameter checks. Container rules (decided from the spec text "All regular Tasks ... run
+ * on this Pool must specify the containerSettings property"): when the job's pool exists at add
+ * time, a task without containerSettings on a container pool, or with containerSettings on a
+ * non-container pool, is refused with 400 InvalidPropertyValue (PropertyName containerSettings).
+ * When the pool is not known yet the same mismatch fails the task at run time with
+ * ContainerInvalidSettings.
+ */
+import { invalidProperty } from "../http/batch-error";
+import { INFINITE_DURATION } from "../model/duration";
+import type { JobWire, PoolWire, TaskWire } from "../model/types";
+import { containerSettingsFrom } from "./container-fields";
+import { displayNameField, durationField, idField, intField, nameValueList, objectField, requiredString, type Obj } from "./fields";
+
+const NOT_EMULATED = ["multiInstanceSettings"] as const;
+
+/** The validated, defaulted add fields; the server adds url, times, state and executionInfo. */
+export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "requiredSlots"> &
+  Partial<Pick<TaskWire, "containerSettings" | "environmentSettings">> & { [k: string]: unknown };
+
+export function constraintsFrom(body: Obj, job: JobWire): TaskWire["constraints"] {
+  const c = objectField(body, "constraints") ?? {};
+  return {
+    maxWallClockTime: durationField(c, "maxWallClockTime", "constraints") ?? INFINITE_DURATION,
+    retentionTime: durationField(c, "retentionTime", "constraints") ?? "P7D",
+    maxTaskRetryCount: intField(c, "maxTaskRetryCount", "constraints", -1, 100) ?? job.constraints.maxTaskRetryCount ?? 0,
+  };
+}
+
+export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefined): TaskFields {
+  const id = idField(body);
+  for (const k of NOT_EMULATED) if (body[k] !== undefined) throw invalidProperty(k, `${k} is not emulated.`);
+  const commandLine = requiredString(body, "commandLine", "", true);
+  const containerSettings = containerSettingsFrom(body, "containerSettings", "");
+  if (!containerSettings && commandLine.trim() === "")
+    throw invalidProperty("commandLine", "The command line must not be empty unless the task runs a container image (empty = image ENTRYPOINT).");
+  if (pool) {
+    const containerPool = !!pool.virtualMachineConfiguration?.containerConfiguration;
+    if (containerPool && !containerSettings)
+      throw invalidProperty("containerSettings", `Pool '${pool.id}' has a containerConfiguration: every task run on it must specify containerSettings.`);
+    if (!containerPool && containerSettings)
+      throw invalidProperty("containerSettings", `Pool '${pool.id}' has no containerConfiguration, so tasks cannot specify containerSettings.`);
+  }
+  const requiredSlots = intField(body, "requiredSlots", "", 1, 256) ?? 1;
+  if (pool && requiredSlots > pool.taskSlotsPerNode)
+    throw invalidProperty("requiredSlots", `The pool has only ${pool.taskSlotsPerNode} task slot(s) per node.`, String(requiredSlots));
+  const fields: TaskFields = {
+    ...body,
+    id,
+    commandLine,
+    constraints: constraintsFrom(body, job),
+    requiredSlots,
+    userIdentity: objectField(body, "userIdentity") ?? { autoUser: { scope: "pool", elevationLevel: "nonadmin" } },
+  };
+  const displayName = displayNameField(body);
+  if (displayName !== undefined) fields.displayName = displayName;
+  if (containerSettings) fields.containerSettings = containerSettings;
+  const env = nameValueList(body, "environmentSettings");
+  if (env) fields.environmentSettings = env;
+  return fields;
+}

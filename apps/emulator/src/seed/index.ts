@@ -1,0 +1,31 @@
+import { SEED_SUBSCRIPTION, SEED_RESOURCE_GROUPS, type SeedResourceGroup } from "./subscription";
+import { SEED_BATCH_ACCOUNTS, type SeedBatchAccount } from "./batch-accounts";
+import { SEED_SUPPORTED_IMAGES, type ImageInformation } from "./supported-images";
+import { SEED_VM_SKUS, type SeedVmSku } from "./vm-skus";
+import { SEED_GALLERIES, type SeedGallery } from "./gallery";
+
+export * from "./subscription";
+export * from "./batch-accounts";
+export * from "./supported-images";
+export * from "./vm-skus";
+export * from "./gallery";
+export * from "./seed-facts";
+
+/** Everything the local Azure starts with. Pure data: loading it twice gives the same world. */
+export interface LocalAzureSeed {
+  subscription: { subscriptionId: string; displayName: string; tenantId: string; state: string };
+  resourceGroups: readonly SeedResourceGroup[];
+  batchAccounts: readonly SeedBatchAccount[];
+  supportedImages: readonly ImageInformation[];
+  vmSkus: readonly SeedVmSku[];
+  galleries: readonly SeedGallery[];
+}
+
+export const DEFAULT_SEED: LocalAzureSeed = {
+  subscription: SEED_SUBSCRIPTION,
+  resourceGroups: SEED_RESOURCE_GROUPS,
+  batchAccounts: SEED_BATCH_ACCOUNTS,
+  supportedImages: SEED_SUPPORTED_IMAGES,
+  vmSkus: SEED_VM_SKUS,
+  galleries: SEED_GALLERIES,
+};

@@ -1,0 +1,31 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { apiPaths, type ImageInspection, type RegistrySpec, type RegistryTestRequest, type RegistryTestResult } from "@batch-studio/shared";
+import { useApi } from "../auth/AuthContext";
+import { registryKeys } from "./keys";
+
+/** The registry credentials as the BFF's probe wants them (identity auth cannot be probed from the BFF). */
+export const probeCredentials = (r: RegistrySpec | undefined): RegistryTestRequest | undefined =>
+  r ? { server: r.server, ...(r.auth.kind === "password" ? { username: r.auth.username, password: r.auth.password } : {}) } : undefined;
+
+/**
+ * Looks an image up in its registry (found / notFound / unauthorized, plus ENTRYPOINT and WORKDIR).
+ * The password is sent but never part of the cache key.
+ */
+export function useImageInspection(reference: string | undefined, registry?: RegistryTestRequest) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registryKeys.inspect(reference ?? "", registry?.server, registry?.username),
+    queryFn: ({ signal }) =>
+      api.json<ImageInspection>(apiPaths.registryInspect(), { method: "POST", body: { reference, ...(registry ? { registry } : {}) }, signal }),
+    enabled: !!reference,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useRegistryTest() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (body: RegistryTestRequest) => api.json<RegistryTestResult>(apiPaths.registryTest(), { method: "POST", body }),
+  });
+}

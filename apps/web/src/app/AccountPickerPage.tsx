@@ -1,0 +1,95 @@
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { BuildingMultipleRegular } from "@fluentui/react-icons";
+import { useEffect } from "react";
+import { Link, useNavigate } from "react-router";
+import { useAccounts } from "../api/hooks";
+import { EmptyState } from "../components/EmptyState";
+import { ErrorState } from "../components/ErrorState";
+import { TableSkeleton } from "../components/Skeletons";
+import { LAST_ACCOUNT_KEY, paths } from "./paths";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "960px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingHorizontalM },
+  link: { color: "inherit", textDecorationLine: "none" },
+});
+
+/**
+ * "/": pick a Batch account. Jumps to the last one used. When nothing can be listed it says why
+ * (no subscriptions, Batch provider not registered, no role) and what to do — Batch Explorer's
+ * most reported confusion.
+ */
+export function AccountPickerPage() {
+  const styles = useStyles();
+  const accounts = useAccounts();
+  const navigate = useNavigate();
+  const subscriptions = accounts.data?.subscriptions ?? [];
+  const all = subscriptions.flatMap((s) => s.accounts);
+
+  useEffect(() => {
+    const last = window.localStorage.getItem(LAST_ACCOUNT_KEY);
+    if (last && all.some((a) => a.id === last)) navigate(paths.pools(last), { replace: true });
+  }, [all, navigate]);
+
+  if (accounts.isPending) return <TableSkeleton label="Loading Batch accounts" />;
+  if (accounts.isError) return <ErrorState what="your Batch accounts" error={accounts.error} onRetry={() => accounts.refetch()} />;
+
+  return (
+    <div className={styles.root}>
+      {all.length === 0 && subscriptions.length === 0 && (
+        <EmptyState icon={<BuildingMultipleRegular />} title="No subscriptions visible to you">
+          Your sign-in can see no Azure subscription. Ask an owner to give you at least the Reader role on the subscription that holds
+          the Batch account (and Contributor, or a Batch role, on the account itself), or sign in with the account of the right tenant.
+        </EmptyState>
+      )}
+      {all.length === 0 && subscriptions.length > 0 && (
+        <EmptyState icon={<BuildingMultipleRegular />} title="No Batch accounts in your subscriptions">
+          None of the {subscriptions.length} subscription(s) you can see has a Batch account you can read. Create one in the Azure portal
+          (Batch accounts → Create), or check that the Microsoft.Batch resource provider is registered in the subscription.
+        </EmptyState>
+      )}
+      {subscriptions
+        .filter((s) => s.error)
+        .map((s) => (
+          <MessageBar key={s.subscriptionId} intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>No access to {s.displayName ?? s.subscriptionId}</MessageBarTitle>
+              {s.error?.detail ?? s.error?.title} — the other subscriptions are listed normally. Ask for the Reader role on this subscription,
+              or ignore it.
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      {subscriptions
+        .filter((s) => s.accounts.length > 0)
+        .map((s) => (
+          <section key={s.subscriptionId} aria-label={s.displayName ?? s.subscriptionId}>
+            <Subtitle2 as="h2">{s.displayName ?? s.subscriptionId}</Subtitle2>
+            <div className={styles.grid}>
+              {s.accounts.map((a) => (
+                <Link key={a.id} to={paths.pools(a.id)} className={styles.link} onClick={() => window.localStorage.setItem(LAST_ACCOUNT_KEY, a.id)}>
+                  <Card>
+                    <CardHeader header={<Body1><b>{a.name}</b></Body1>} description={<Caption1>{a.location} · {a.resourceGroup}</Caption1>} />
+                    <Caption1>
+                      {a.quotas.dedicatedCoreQuota ?? "?"} dedicated cores · {a.quotas.lowPriorityCoreQuota ?? "?"} spot cores ·{" "}
+                      {a.quotas.poolQuota ?? "?"} pools
+                    </Caption1>
+                  </Card>
+                </Link>
+              ))}
+            </div>
+          </section>
+        ))}
+    </div>
+  );
+}

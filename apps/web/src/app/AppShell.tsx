@@ -1,0 +1,166 @@
+import {
+  Avatar,
+  Button,
+  Menu,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Toaster,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  BoxMultipleRegular,
+  BuildingRegular,
+  DarkThemeRegular,
+  ServerMultipleRegular,
+  SignOutRegular,
+  TaskListLtrRegular,
+} from "@fluentui/react-icons";
+import { NavLink, Outlet, useParams } from "react-router";
+import { useEmulatorNote } from "../api/hooks";
+import { useAuth } from "../auth/AuthContext";
+import { TOASTER_ID } from "../components/notify";
+import { AccountSwitcher } from "./AccountSwitcher";
+import { paths } from "./paths";
+import { useTheme, type ThemeChoice } from "./theme";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gridTemplateRows: "auto 1fr", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  skip: {
+    position: "absolute",
+    left: "-10000px",
+    ":focus": { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 },
+  },
+  top: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  spacer: { flexGrow: 1 },
+  body: { display: "grid", gridTemplateColumns: "200px 1fr", minHeight: 0 },
+  nav: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  navLink: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: "none",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  active: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+const THEME_LABELS: Record<ThemeChoice, string> = { system: "Use system setting", light: "Light", dark: "Dark" };
+
+function NavItem({ to, icon, label }: { to: string; icon: React.ReactNode; label: string }) {
+  const styles = useStyles();
+  return (
+    <NavLink to={to} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.active)}>
+      <span aria-hidden>{icon}</span>
+      {label}
+    </NavLink>
+  );
+}
+
+/** The frame of every signed-in page: top bar, navigation, the emulator note, and the page. */
+export function AppShell() {
+  const styles = useStyles();
+  const { account } = useParams();
+  const { user, signOut } = useAuth();
+  const theme = useTheme();
+  const emulator = useEmulatorNote();
+
+  return (
+    <div className={styles.root}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.top}>
+        <span className={styles.brand}>
+          <BoxMultipleRegular fontSize={24} aria-hidden />
+          <Text weight="semibold" size={400}>
+            Batch Studio
+          </Text>
+        </span>
+        <AccountSwitcher account={account} />
+        <span className={styles.spacer} />
+        <Menu
+          checkedValues={{ theme: [theme.choice] }}
+          onCheckedValueChange={(_, data) => theme.setChoice((data.checkedItems[0] as ThemeChoice) ?? "system")}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" icon={<DarkThemeRegular />} aria-label={`Theme: ${THEME_LABELS[theme.choice]}`} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((c) => (
+                <MenuItemRadio key={c} name="theme" value={c}>
+                  {THEME_LABELS[c]}
+                </MenuItemRadio>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" aria-label={`Signed in as ${user.name}`} icon={<Avatar name={user.name} size={28} />} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem disabled>{user.username}</MenuItem>
+              <MenuItem icon={<SignOutRegular />} onClick={() => void signOut()}>
+                Sign out
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label="Main">
+          {account ? (
+            <>
+              <NavItem to={paths.pools(account)} icon={<ServerMultipleRegular />} label="Pools" />
+              <NavItem to={paths.jobs(account)} icon={<TaskListLtrRegular />} label="Jobs" />
+              <NavItem to={paths.account(account)} icon={<BuildingRegular />} label="Account" />
+            </>
+          ) : (
+            <NavItem to={paths.home()} icon={<BuildingRegular />} label="Accounts" />
+          )}
+        </nav>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {emulator.data && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <b>Local emulator.</b> {emulator.data.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Outlet />
+        </main>
+      </div>
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+    </div>
+  );
+}

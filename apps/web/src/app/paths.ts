@@ -1,0 +1,23 @@
+/**
+ * The SPA's own URLs: every pool, node, job, task and file has one, so any screen can be linked,
+ * bookmarked and reloaded. Segments are encoded (task ids and file names may hold odd characters).
+ */
+const e = encodeURIComponent;
+
+export const paths = {
+  home: () => "/",
+  account: (a: string) => `/a/${e(a)}/account`,
+  pools: (a: string) => `/a/${e(a)}/pools`,
+  newPool: (a: string, cloneFrom?: string) => `/a/${e(a)}/pools/new${cloneFrom ? `?clone=${e(cloneFrom)}` : ""}`,
+  pool: (a: string, p: string) => `/a/${e(a)}/pools/${e(p)}`,
+  node: (a: string, p: string, n: string) => `/a/${e(a)}/pools/${e(p)}/nodes/${e(n)}`,
+  nodeFile: (a: string, p: string, n: string, file: string) => `/a/${e(a)}/pools/${e(p)}/nodes/${e(n)}/files/${e(file)}`,
+  jobs: (a: string) => `/a/${e(a)}/jobs`,
+  job: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}`,
+  newTask: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/new`,
+  task: (a: string, j: string, t: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}`,
+  taskFile: (a: string, j: string, t: string, file: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}/files/${e(file)}`,
+};
+
+/** The last account used, so "/" can jump straight back to it. */
+export const LAST_ACCOUNT_KEY = "batch-studio.account";

@@ -1,0 +1,44 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { Spinner } from "@fluentui/react-components";
+import { AppShell } from "./AppShell";
+import { AccountPickerPage } from "./AccountPickerPage";
+import { NotFoundPage } from "./NotFoundPage";
+import { PoolsPage } from "../pools/PoolsPage";
+
+// The pools list is the first route; everything heavier loads when first visited.
+const PoolPage = lazy(() => import("../pools/PoolPage"));
+const PoolWizardPage = lazy(() => import("../wizard/PoolWizardPage"));
+const NodePage = lazy(() => import("../nodes/NodePage"));
+const JobsPage = lazy(() => import("../jobs/JobsPage"));
+const JobPage = lazy(() => import("../jobs/JobPage"));
+const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
+const TaskPage = lazy(() => import("../tasks/TaskPage"));
+const FileViewerPage = lazy(() => import("../output/FileViewerPage"));
+const AccountPage = lazy(() => import("./AccountPage"));
+
+const page = (node: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{node}</Suspense>;
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { path: "/", element: <AccountPickerPage /> },
+      { path: "/a/:account", element: <PoolsPage /> },
+      { path: "/a/:account/pools", element: <PoolsPage /> },
+      { path: "/a/:account/pools/new", element: page(<PoolWizardPage />) },
+      { path: "/a/:account/pools/:pool", element: page(<PoolPage />) },
+      { path: "/a/:account/pools/:pool/nodes/:node", element: page(<NodePage />) },
+      { path: "/a/:account/pools/:pool/nodes/:node/files/:file", element: page(<FileViewerPage source="node" />) },
+      { path: "/a/:account/jobs", element: page(<JobsPage />) },
+      { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
+      { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
+      { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },
+      { path: "/a/:account/jobs/:job/tasks/:task/files/:file", element: page(<FileViewerPage source="task" />) },
+      { path: "/a/:account/account", element: page(<AccountPage />) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { formatBytes, taskFileSource, windowBefore } from "./outputSource";
+
+describe("output windows", () => {
+  it("computes the tail window and earlier windows down to the file start", () => {
+    expect(windowBefore(1_000_000, 65536)).toEqual({ start: 1_000_000 - 65536, end: 999_999 });
+    expect(windowBefore(100, 65536)).toEqual({ start: 0, end: 99 });
+    expect(windowBefore(0)).toBeUndefined();
+  });
+
+  it("builds byte-range URLs with inclusive ends", () => {
+    const s = taskFileSource("acct", "job 1", "t#1", "stdout.txt");
+    expect(s.content(0, 9)).toBe("/api/accounts/acct/jobs/job%201/tasks/t%231/files/content?path=stdout.txt&start=0&end=9");
+    expect(s.follow(10)).toContain("from=10");
+  });
+
+  it("formats sizes", () => {
+    expect(formatBytes(0)).toBe("0 B");
+    expect(formatBytes(1536)).toBe("1.5 KB");
+    expect(formatBytes(1024 ** 3)).toBe("1.0 GB");
+  });
+});

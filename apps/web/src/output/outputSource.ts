@@ -1,0 +1,49 @@
+import { apiPaths } from "@batch-studio/shared";
+
+/** Where a file's bytes come from: the same four routes exist for task files and node files. */
+export interface OutputSource {
+  /** Stable identity for effects and cache. */
+  key: string;
+  fileName: string;
+  content(start: number, end: number): string;
+  follow(from: number): string;
+  download(): string;
+}
+
+export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
+  key: `task:${account}:${job}:${task}:${path}`,
+  fileName: path.split("/").pop() ?? path,
+  content: (start, end) => apiPaths.taskFileContent(account, job, task, { path, start, end }),
+  follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
+  download: () => apiPaths.taskFileDownload(account, job, task, { path }),
+});
+
+export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({
+  key: `node:${account}:${pool}:${node}:${path}`,
+  fileName: path.split("/").pop() ?? path,
+  content: (start, end) => apiPaths.nodeFileContent(account, pool, node, { path, start, end }),
+  follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
+  download: () => apiPaths.nodeFileDownload(account, pool, node, { path }),
+});
+
+/** Bytes per range request: the tail opened first, and each "load earlier". */
+export const WINDOW_BYTES = 64 * 1024;
+
+/** The byte range [start, end] (inclusive) of the window that ends just before `before`. */
+export function windowBefore(before: number, size = WINDOW_BYTES): { start: number; end: number } | undefined {
+  if (before <= 0) return undefined;
+  return { start: Math.max(0, before - size), end: before - 1 };
+}
+
+/** "12.3 KB" */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+}

@@ -1,0 +1,164 @@
+import { Button, Caption1, Card, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowRightRegular, CheckmarkRegular } from "@fluentui/react-icons";
+import { apiPaths, parsePoolSpec, type PoolDetails, type PoolSpecInput, type SpecPath, type ValidationFix } from "@batch-studio/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useAccounts, usePoolSpec } from "../api/hooks";
+import { poolKeys } from "../api/keys";
+import { paths } from "../app/paths";
+import { useApi } from "../auth/AuthContext";
+import { isApiError } from "../auth/apiError";
+import { ErrorState } from "../components/ErrorState";
+import { useNotify } from "../components/notify";
+import { PageHeader } from "../components/PageHeader";
+import { BasicsStep } from "./BasicsStep";
+import { ContainersStep } from "./ContainersStep";
+import { ImageStep } from "./ImageStep";
+import { ReviewStep } from "./ReviewStep";
+import { SizeScaleStep } from "./SizeScaleStep";
+import { StartTaskStep } from "./StartTaskStep";
+import { Stepper } from "./Stepper";
+import { STEPS, applyPatch, emptyPoolSpec, firstBlockingStep, isStepId, setIn, summarizeSteps, type StepId } from "./steps";
+import { usePoolValidation } from "./usePoolValidation";
+import { WizardContext, type WizardState } from "./WizardContext";
+
+const useStyles = makeStyles({
+  layout: { display: "grid", gridTemplateColumns: "220px minmax(0, 1fr)", gap: tokens.spacingHorizontalXL, alignItems: "start" },
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXL },
+  footer: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  spacer: { flexGrow: 1 },
+});
+
+const STEP_VIEWS: Record<StepId, () => React.JSX.Element> = {
+  basics: BasicsStep,
+  image: ImageStep,
+  containers: ContainersStep,
+  size: SizeScaleStep,
+  startTask: StartTaskStep,
+  review: ReviewStep,
+};
+
+/** A cloned spec keeps everything but the id (ids are unique) and the passwords (never sent back). */
+function cloneOf(spec: PoolSpecInput): PoolSpecInput {
+  return { ...spec, id: `${spec.id}-copy` };
+}
+
+function Wizard({ account, initial, startStep }: { account: string; initial: PoolSpecInput; startStep: StepId }) {
+  const styles = useStyles();
+  const api = useApi();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const accounts = useAccounts();
+  const accountInfo = accounts.data?.subscriptions.flatMap((s) => s.accounts).find((a) => a.id === account);
+  const [spec, setSpec] = useState<PoolSpecInput>(initial);
+  const [step, setStep] = useState<StepId>(startStep);
+  const [visited, setVisited] = useState<Set<StepId>>(() => new Set([startStep]));
+  const validation = usePoolValidation(account, spec);
+  const summary = useMemo(() => summarizeSteps(validation.issues), [validation.issues]);
+  const index = STEPS.findIndex((s) => s.id === step);
+  const blocking = firstBlockingStep(validation.issues, step);
+
+  const go = (next: StepId) => {
+    setStep(next);
+    setVisited((v) => new Set(v).add(next));
+  };
+  const reachable = (target: StepId) => {
+    const i = STEPS.findIndex((s) => s.id === target);
+    if (i <= index) return true;
+    const before = STEPS[i - 1]!.id;
+    return firstBlockingStep(validation.issues, before) === undefined;
+  };
+
+  const set = useCallback((path: SpecPath, value: unknown) => setSpec((s) => setIn(s, path, value)), []);
+  const applyFix = useCallback(
+    (fix: ValidationFix) => {
+      setSpec((s) => applyPatch(s, fix.patch));
+      notify.success("Fix applied", fix.label);
+    },
+    [notify],
+  );
+  const state: WizardState = {
+    account,
+    accountInfo,
+    spec,
+    issues: validation.issues,
+    facts: validation.facts,
+    checking: validation.checking,
+    set,
+    update: setSpec,
+    applyFix,
+  };
+
+  const create = useMutation({
+    mutationFn: () => {
+      const parsed = parsePoolSpec(spec);
+      if (!parsed.ok) throw new Error("The pool spec is not complete yet.");
+      return api.json<PoolDetails>(apiPaths.pools(account), { method: "POST", body: parsed.value });
+    },
+    onSuccess: (pool) => {
+      notify.success("Pool created", `${pool.id}: nodes are being allocated.`);
+      void queryClient.invalidateQueries({ queryKey: poolKeys.all(account) });
+      navigate(paths.pool(account, pool.id));
+    },
+    onError: (e) => notify.error(isApiError(e) && e.problem.issues ? `The BFF refused the pool (${e.problem.issues.length} issue(s))` : "Create failed", e),
+  });
+
+  const View = STEP_VIEWS[step];
+  const isLast = index === STEPS.length - 1;
+
+  return (
+    <WizardContext.Provider value={state}>
+      <div className={styles.layout}>
+        <Stepper current={step} summary={summary} reachable={reachable} visited={visited} onSelect={go} />
+        <Card className={styles.content}>
+          <View />
+          <div className={styles.footer}>
+            <Button icon={<ArrowLeftRegular />} disabled={index === 0} onClick={() => go(STEPS[index - 1]!.id)}>
+              Back
+            </Button>
+            <span className={styles.spacer} />
+            <span role="status" aria-live="polite">
+              {validation.checking ? (
+                <Spinner size="extra-tiny" label="Checking with Azure…" labelPosition="after" />
+              ) : blocking ? (
+                <Caption1>Fix the errors on “{STEPS.find((s) => s.id === blocking)!.title}” to continue.</Caption1>
+              ) : null}
+            </span>
+            {isLast ? (
+              <Button appearance="primary" icon={<CheckmarkRegular />} disabled={!!blocking || create.isPending} onClick={() => create.mutate()}>
+                {create.isPending ? "Creating…" : "Create pool"}
+              </Button>
+            ) : (
+              <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={!!blocking} onClick={() => go(STEPS[index + 1]!.id)}>
+                Next
+              </Button>
+            )}
+          </div>
+        </Card>
+      </div>
+    </WizardContext.Provider>
+  );
+}
+
+/** /a/:account/pools/new[?clone=pool][&step=…] */
+export default function PoolWizardPage() {
+  const account = useParams().account!;
+  const [search] = useSearchParams();
+  const cloneFrom = search.get("clone") ?? undefined;
+  const stepParam = search.get("step");
+  const startStep: StepId = isStepId(stepParam) ? stepParam : "basics";
+  const source = usePoolSpec(account, cloneFrom);
+
+  return (
+    <>
+      <PageHeader title={cloneFrom ? `New pool from ${cloneFrom}` : "New container pool"} />
+      {cloneFrom && source.isPending && <Spinner label={`Reading ${cloneFrom}…`} />}
+      {cloneFrom && source.isError && <ErrorState what={`pool ${cloneFrom}`} error={source.error} onRetry={() => source.refetch()} />}
+      {(!cloneFrom || source.data) && (
+        <Wizard key={cloneFrom ?? "new"} account={account} initial={source.data ? cloneOf(source.data) : emptyPoolSpec()} startStep={startStep} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Subtitle2, Switch, Textarea } from "@fluentui/react-components";
+import { EnvVarsEditor } from "../components/EnvVarsEditor";
+import { IssueField } from "./IssueField";
+import { leftoverIssues } from "./leftover";
+import { StepIssues } from "./StepIssues";
+import { useStepStyles } from "./BasicsStep";
+import { useWizard } from "./WizardContext";
+
+const ST = "startTask";
+
+export function StartTaskStep() {
+  const styles = useStepStyles();
+  const { spec, set, issues } = useWizard();
+  const st = spec.startTask;
+  const prefetch = (spec.container?.prefetchImages ?? []).filter((i) => i.trim() !== "");
+  return (
+    <div className={styles.form}>
+      <Switch
+        label="Run a start task on every node as it joins the pool"
+        checked={!!st}
+        onChange={(_, d) => set([ST], d.checked ? { commandLine: "", elevated: false, waitForSuccess: true, maxRetries: 0, env: [] } : undefined)}
+      />
+      {!st && <Caption1>No start task: nodes are ready for tasks as soon as they boot and have pulled the prefetched images.</Caption1>}
+      {st && (
+        <>
+          <IssueField path={[ST, "commandLine"]} label="Command line" required hint="Not run through a shell: use /bin/sh -c '…' for pipes and variables.">
+            <Textarea value={st.commandLine} onChange={(_, d) => set([ST, "commandLine"], d.value)} resize="vertical" />
+          </IssueField>
+          <Switch label="Run elevated (admin)" checked={!!st.elevated} onChange={(_, d) => set([ST, "elevated"], d.checked)} />
+          <Switch
+            label="Wait for success before the node takes tasks"
+            checked={st.waitForSuccess ?? true}
+            onChange={(_, d) => set([ST, "waitForSuccess"], d.checked)}
+          />
+          <IssueField path={[ST, "maxRetries"]} label="Retries" hint="-1 retries forever.">
+            <SpinButton min={-1} max={100} value={Number(st.maxRetries ?? 0)} onChange={(_, d) => set([ST, "maxRetries"], Number(d.value ?? d.displayValue) || 0)} />
+          </IssueField>
+          <Subtitle2 as="h3">Environment variables</Subtitle2>
+          <EnvVarsEditor label="Start task environment variables" value={st.env ?? []} onChange={(env) => set([ST, "env"], env)} />
+          <Switch
+            label="Run the start task in a container"
+            checked={!!st.containerSettings}
+            onChange={(_, d) => set([ST, "containerSettings"], d.checked ? { imageName: prefetch[0] ?? "", runOptions: "", workingDirectory: "taskWorkingDirectory" } : undefined)}
+          />
+          {st.containerSettings && (
+            <>
+              <IssueField path={[ST, "containerSettings", "imageName"]} label="Image" hint="Suggestions come from the prefetched images.">
+                <Combobox
+                  freeform
+                  value={st.containerSettings.imageName}
+                  selectedOptions={[st.containerSettings.imageName]}
+                  onOptionSelect={(_, d) => d.optionValue && set([ST, "containerSettings", "imageName"], d.optionValue)}
+                  onChange={(e) => set([ST, "containerSettings", "imageName"], e.target.value)}
+                >
+                  {prefetch.map((p) => (
+                    <Option key={p}>{p}</Option>
+                  ))}
+                </Combobox>
+              </IssueField>
+              <IssueField path={[ST, "containerSettings", "runOptions"]} label="Container run options" hint="Extra docker create arguments, e.g. --rm.">
+                <Input value={st.containerSettings.runOptions ?? ""} onChange={(_, d) => set([ST, "containerSettings", "runOptions"], d.value)} />
+              </IssueField>
+              <IssueField path={[ST, "containerSettings", "workingDirectory"]} label="Working directory">
+                <Dropdown
+                  value={st.containerSettings.workingDirectory === "containerImageDefault" ? "The image's WORKDIR" : "The task's working directory"}
+                  selectedOptions={[st.containerSettings.workingDirectory ?? "taskWorkingDirectory"]}
+                  onOptionSelect={(_, d) => set([ST, "containerSettings", "workingDirectory"], d.optionValue)}
+                >
+                  <Option value="taskWorkingDirectory">The task's working directory</Option>
+                  <Option value="containerImageDefault">The image's WORKDIR</Option>
+                </Dropdown>
+              </IssueField>
+            </>
+          )}
+        </>
+      )}
+      <StepIssues
+        issues={leftoverIssues(issues, "startTask", [
+          [ST, "commandLine"],
+          [ST, "maxRetries"],
+          [ST, "containerSettings", "imageName"],
+          [ST, "containerSettings", "runOptions"],
+          [ST, "containerSettings", "workingDirectory"],
+        ])}
+        showPath
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+export const NodeFile = z.object({
+  /** Task- or node-relative path, e.g. "stdout.txt", "wd/out/result.csv". */
+  name: z.string(),
+  isDirectory: z.boolean(),
+  size: z.number().optional(),
+  lastModified: z.string().optional(),
+  creationTime: z.string().optional(),
+  contentType: z.string().optional(),
+});
+export type NodeFile = z.infer<typeof NodeFile>;
+
+export const FileListQuery = z.object({
+  /** List only under this folder (e.g. "wd"); absent = everything, recursively. */
+  path: z.string().optional(),
+});
+
+const offset = (what: string) =>
+  z.coerce.number({ error: `${what} must be a byte offset` }).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`);
+
+/** `start`/`end` are inclusive byte offsets (like HTTP ranges); omit both for the whole file. */
+export const FileContentQuery = z
+  .object({
+    path: z.string({ error: "path is required" }).min(1, "path is required"),
+    start: offset("start").optional(),
+    end: offset("end").optional(),
+  })
+  .refine((q) => q.start === undefined || q.end === undefined || q.start <= q.end, {
+    message: "start must not be after end",
+    path: ["start"],
+  });
+export type FileContentQuery = z.input<typeof FileContentQuery>;
+
+export const FileFollowQuery = z.object({
+  path: z.string({ error: "path is required" }).min(1, "path is required"),
+  /** Byte offset to start from; the `Last-Event-ID` header (an offset) wins when reconnecting. */
+  from: offset("from").default(0),
+});
+export type FileFollowQuery = z.input<typeof FileFollowQuery>;
+
+export const FileDownloadQuery = z.object({
+  path: z.string({ error: "path is required" }).min(1, "path is required"),
+});
+
+/** Response headers of `.../files/content` (and HEAD-like facts of the whole file). */
+export const fileHeaders = {
+  /** The whole file's size in bytes, whatever range was read. */
+  totalSize: "x-file-size",
+  /** `bytes start-end/total` when a range was read (status 206). */
+  contentRange: "content-range",
+  lastModified: "last-modified",
+} as const;
+
+/**
+ * Server-Sent Events of `.../files/follow`. Each `data` event's SSE id is the byte offset after
+ * it, so EventSource reconnects (Last-Event-ID) resume without gaps or repeats.
+ */
+export const FollowChunk = z.object({
+  /** Byte offset of the first byte of `data` in the file. */
+  offset: z.number(),
+  /** Number of bytes in this chunk. */
+  length: z.number(),
+  /** "utf8" when the bytes are valid UTF-8 text, else "base64". */
+  encoding: z.enum(["utf8", "base64"]),
+  data: z.string(),
+});
+export type FollowChunk = z.infer<typeof FollowChunk>;
+
+/** Sent every few seconds while following, so the UI can show the task's state and size. */
+export const FollowStatus = z.object({ size: z.number(), taskState: z.string().optional() });
+export type FollowStatus = z.infer<typeof FollowStatus>;
+
+/** The last event: the task completed (all bytes sent), or the file/task disappeared. */
+export const FollowEnd = z.object({
+  reason: z.enum(["completed", "notFound", "error"]),
+  size: z.number(),
+  taskState: z.string().optional(),
+  exitCode: z.number().optional(),
+  message: z.string().optional(),
+});
+export type FollowEnd = z.infer<typeof FollowEnd>;
+
+export const followEventNames = { data: "data", status: "status", end: "end" } as const;

@@ -1,0 +1,71 @@
+import { apiRoutes, type ApiRouteName } from "./routes";
+
+/** Fills an Express-style pattern's `:name` segments, URL-encoding each value. */
+export const fillPath = (pattern: string, params: Record<string, string>): string =>
+  pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter "${name}" for ${pattern}`);
+    return encodeURIComponent(value);
+  });
+
+const withQuery = (path: string, query?: Record<string, string | number | undefined>): string => {
+  if (!query) return path;
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) search.set(k, String(v));
+  const s = search.toString();
+  return s === "" ? path : `${path}?${s}`;
+};
+
+const p = (name: ApiRouteName, params: Record<string, string> = {}) => fillPath(apiRoutes[name].path, params);
+
+type Query = Record<string, string | number | undefined>;
+
+/** URL builders for the SPA (and tests): apiPaths.pool(accountId, poolId) → "/api/accounts/…/pools/…". */
+export const apiPaths = {
+  health: () => p("health"),
+  openapi: () => p("openapi"),
+  emulator: () => p("emulator"),
+  me: () => p("me"),
+  accounts: () => p("accounts"),
+  catalogImages: (account: string) => p("catalogImages", { account }),
+  catalogVmSizes: (account: string) => p("catalogVmSizes", { account }),
+  galleries: (subscription: string) => p("galleries", { subscription }),
+  galleryImages: (subscription: string, resourceGroup: string, gallery: string) =>
+    p("galleryImages", { subscription, resourceGroup, gallery }),
+  galleryImageVersions: (subscription: string, resourceGroup: string, gallery: string, image: string) =>
+    p("galleryImageVersions", { subscription, resourceGroup, gallery, image }),
+  pools: (account: string) => p("pools", { account }),
+  pool: (account: string, pool: string) => p("pool", { account, pool }),
+  poolResize: (account: string, pool: string) => p("resizePool", { account, pool }),
+  poolSpec: (account: string, pool: string) => p("poolSpec", { account, pool }),
+  nodes: (account: string, pool: string) => p("nodes", { account, pool }),
+  node: (account: string, pool: string, node: string) => p("node", { account, pool, node }),
+  nodeReboot: (account: string, pool: string, node: string) => p("rebootNode", { account, pool, node }),
+  nodeFiles: (account: string, pool: string, node: string, query?: { path?: string }) =>
+    withQuery(p("nodeFiles", { account, pool, node }), query),
+  nodeFileContent: (account: string, pool: string, node: string, query: { path: string; start?: number; end?: number }) =>
+    withQuery(p("nodeFileContent", { account, pool, node }), query),
+  nodeFileFollow: (account: string, pool: string, node: string, query: { path: string; from?: number }) =>
+    withQuery(p("nodeFileFollow", { account, pool, node }), query),
+  nodeFileDownload: (account: string, pool: string, node: string, query: { path: string }) =>
+    withQuery(p("nodeFileDownload", { account, pool, node }), query),
+  jobs: (account: string) => p("jobs", { account }),
+  job: (account: string, job: string) => p("job", { account, job }),
+  jobTerminate: (account: string, job: string) => p("terminateJob", { account, job }),
+  taskCounts: (account: string, job: string) => p("taskCounts", { account, job }),
+  tasks: (account: string, job: string, query?: Query) => withQuery(p("tasks", { account, job }), query),
+  task: (account: string, job: string, task: string) => p("task", { account, job, task }),
+  taskTerminate: (account: string, job: string, task: string) => p("terminateTask", { account, job, task }),
+  taskFiles: (account: string, job: string, task: string, query?: { path?: string }) =>
+    withQuery(p("taskFiles", { account, job, task }), query),
+  taskFileContent: (account: string, job: string, task: string, query: { path: string; start?: number; end?: number }) =>
+    withQuery(p("taskFileContent", { account, job, task }), query),
+  taskFileFollow: (account: string, job: string, task: string, query: { path: string; from?: number }) =>
+    withQuery(p("taskFileFollow", { account, job, task }), query),
+  taskFileDownload: (account: string, job: string, task: string, query: { path: string }) =>
+    withQuery(p("taskFileDownload", { account, job, task }), query),
+  validatePool: (account: string) => p("validatePool", { account }),
+  validateTask: (account: string) => p("validateTask", { account }),
+  registryTest: () => p("registryTest"),
+  registryInspect: () => p("registryInspect"),
+};

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { PoolSpec } from "../pool-spec";
+
+export const ResizeError = z.object({ code: z.string(), message: z.string().optional() });
+
+export const PoolSummary = z.object({
+  id: z.string(),
+  displayName: z.string().optional(),
+  vmSize: z.string(),
+  /** Batch PoolState: active | deleting. */
+  state: z.string(),
+  /** Batch AllocationState: steady | resizing | stopping. */
+  allocationState: z.string(),
+  currentDedicatedNodes: z.number(),
+  currentSpotNodes: z.number(),
+  targetDedicatedNodes: z.number(),
+  targetSpotNodes: z.number(),
+  creationTime: z.string().optional(),
+  /** True when the pool has a containerConfiguration (tasks must then run in containers). */
+  isContainerPool: z.boolean(),
+  /** "publisher/offer/sku" or the gallery image id. */
+  image: z.string().optional(),
+  resizeErrors: z.array(ResizeError),
+});
+export type PoolSummary = z.infer<typeof PoolSummary>;
+
+export const PoolDetails = PoolSummary.extend({
+  nodeAgentSkuId: z.string().optional(),
+  prefetchImages: z.array(z.string()),
+  /** Registry servers and user names; passwords never leave the BFF. */
+  registries: z.array(z.object({ server: z.string(), username: z.string().optional() })),
+  resizeTimeout: z.string().optional(),
+  taskSlotsPerNode: z.number().optional(),
+  startTaskCommandLine: z.string().optional(),
+  allocationStateTransitionTime: z.string().optional(),
+  lastModified: z.string().optional(),
+  eTag: z.string().optional(),
+});
+export type PoolDetails = z.infer<typeof PoolDetails>;
+
+export const ResizePoolRequest = z.object({
+  dedicated: z.number().int().min(0, "dedicated nodes cannot be negative"),
+  spot: z.number().int().min(0, "spot nodes cannot be negative").default(0),
+  /** ISO-8601 duration, at least PT5M; Batch defaults to PT15M. */
+  resizeTimeout: z.string().optional(),
+});
+export type ResizePoolRequest = z.infer<typeof ResizePoolRequest>;
+export type ResizePoolRequestInput = z.input<typeof ResizePoolRequest>;
+
+export const NodeError = z.object({ code: z.string().optional(), message: z.string().optional() });
+
+export const NodeSummary = z.object({
+  id: z.string(),
+  /** Batch ComputeNodeState: idle, running, starting, waitingforstarttask, starttaskfailed, unusable, ... */
+  state: z.string(),
+  schedulingState: z.string().optional(),
+  ipAddress: z.string().optional(),
+  vmSize: z.string().optional(),
+  isDedicated: z.boolean().optional(),
+  stateTransitionTime: z.string().optional(),
+  lastBootTime: z.string().optional(),
+  allocationTime: z.string().optional(),
+  runningTasksCount: z.number().optional(),
+  totalTasksRun: z.number().optional(),
+  totalTasksSucceeded: z.number().optional(),
+  startTask: z
+    .object({
+      state: z.string(),
+      exitCode: z.number().optional(),
+      failureCode: z.string().optional(),
+      failureMessage: z.string().optional(),
+    })
+    .optional(),
+  errors: z.array(NodeError),
+});
+export type NodeSummary = z.infer<typeof NodeSummary>;
+
+export const NodeDetails = NodeSummary.extend({
+  recentTasks: z.array(
+    z.object({ jobId: z.string().optional(), taskId: z.string().optional(), taskState: z.string(), exitCode: z.number().optional() }),
+  ),
+  nodeAgentVersion: z.string().optional(),
+});
+export type NodeDetails = z.infer<typeof NodeDetails>;
+
+/** GET .../pools/:pool/spec: the pool as a spec for cloning, and what the operator must re-enter. */
+export const PoolSpecResponse = z.object({
+  spec: PoolSpec,
+  /** Fields Batch never returns (registry passwords): the clone form asks for them again. */
+  reentry: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), reason: z.string() })),
+  /** Settings of the source pool the spec model does not express; a clone will not copy them. */
+  ignored: z.array(z.string()),
+});
+export type PoolSpecResponse = z.infer<typeof PoolSpecResponse>;

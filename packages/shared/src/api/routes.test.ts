@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { accountIdOf, parseAccountId } from "./account-id";
+import { apiPaths, fillPath } from "./paths";
+import { apiRoutes } from "./routes";
+import { TaskListQuery } from "./jobs";
+import { FileContentQuery } from "./files";
+
+describe("apiRoutes", () => {
+  it("has one handler slot per method + path", () => {
+    const keys = Object.values(apiRoutes).map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("keeps every route under /api and describes every schema as JSON Schema", () => {
+    for (const r of Object.values(apiRoutes)) {
+      expect(r.path.startsWith("/api/")).toBe(true);
+      for (const s of [r.body, r.query, typeof r.response === "string" ? undefined : r.response]) {
+        if (s) expect(() => z.toJSONSchema(s, { io: "input", unrepresentable: "any" })).not.toThrow();
+      }
+    }
+  });
+});
+
+describe("apiPaths", () => {
+  it("encodes each segment and fills the pattern", () => {
+    const acct = accountIdOf({ subscriptionId: "s1", resourceGroup: "rg.(a)", accountName: "acct" });
+    expect(apiPaths.pool(acct, "p 1")).toBe("/api/accounts/s1~rg.(a)~acct/pools/p%201");
+    expect(apiPaths.taskFileContent(acct, "j", "t", { path: "wd/a b.txt", start: 0, end: 9 })).toBe(
+      "/api/accounts/s1~rg.(a)~acct/jobs/j/tasks/t/files/content?path=wd%2Fa+b.txt&start=0&end=9",
+    );
+    expect(() => fillPath("/api/x/:missing", {})).toThrow(/missing/);
+  });
+
+  it("round-trips account ids and rejects malformed ones", () => {
+    const c = { subscriptionId: "7c2d", resourceGroup: "rg-1", accountName: "batch1" };
+    expect(parseAccountId(accountIdOf(c))).toEqual(c);
+    expect(parseAccountId("a~b")).toBeUndefined();
+    expect(parseAccountId("a~~c")).toBeUndefined();
+  });
+});
+
+describe("query schemas", () => {
+  it("coerces numbers and reports every bad field", () => {
+    expect(TaskListQuery.parse({ exitCodeMin: "1", exitCodeMax: "3" })).toMatchObject({ exitCodeMin: 1, exitCodeMax: 3, pageSize: 100 });
+    const bad = TaskListQuery.safeParse({ exitCode: "x", pageSize: "5000", state: "sleeping" });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["exitCode", "pageSize", "state"]));
+    expect(FileContentQuery.safeParse({ path: "stdout.txt", start: "9", end: "3" }).success).toBe(false);
+  });
+});

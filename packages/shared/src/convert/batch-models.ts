@@ -1,0 +1,21 @@
+/**
+ * The @azure/batch 10.2.0 model types we convert to and from. Type-only: the SDK stays a dev
+ * dependency of this package (the BFF owns the runtime client).
+ */
+import type { BatchServiceModels } from "@azure/batch";
+
+export type PoolAddParameter = BatchServiceModels.PoolAddParameter;
+export type CloudPool = BatchServiceModels.CloudPool;
+export type TaskAddParameter = BatchServiceModels.TaskAddParameter;
+export type CloudTask = BatchServiceModels.CloudTask;
+export type JobAddParameter = BatchServiceModels.JobAddParameter;
+export type ContainerRegistry = BatchServiceModels.ContainerRegistry;
+export type TaskContainerSettings = BatchServiceModels.TaskContainerSettings;
+export type StartTask = BatchServiceModels.StartTask;
+export type EnvironmentSetting = BatchServiceModels.EnvironmentSetting;
+
+/**
+ * 10.2.0's ContainerConfiguration type has no `type` field because its serializer always sends
+ * "dockerCompatible"; we set it anyway so the object is also the REST wire shape.
+ */
+export type ContainerConfiguration = BatchServiceModels.ContainerConfiguration & { type: "dockerCompatible" };

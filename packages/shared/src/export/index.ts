@@ -1,0 +1,6 @@
+export { exportRestJson, toRestPoolBody } from "./rest-json";
+export { exportAzCli, type AzCliExport, type AzCliOptions } from "./az-cli";
+export { exportPython } from "./python";
+export { exportCSharp } from "./csharp";
+export { passwordEnvVar, passwordEnvVars } from "./secrets";
+export { seedPools } from "./seed-pools";

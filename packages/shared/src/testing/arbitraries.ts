@@ -1,0 +1,147 @@
+/**
+ * fast-check arbitraries of valid specs, for property tests (not exported from the package index
+ * so that fast-check stays a dev dependency).
+ */
+import fc from "fast-check";
+import type { PoolSpec, StartTaskSpec } from "../pool-spec";
+import type { RegistrySpec } from "../registry-spec";
+import type { ContainerSettingsSpec, EnvironmentVariable, JobSpec, TaskSpec } from "../task-spec";
+
+export const batchIdArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+
+const hostArb = fc.constantFrom("myacr.azurecr.io", "docker.io", "localhost:5000", "127.0.0.1:5001", "ghcr.io", "quay.io");
+const pathArb = fc.array(fc.stringMatching(/^[a-z0-9]+(?:[._-][a-z0-9]+)?$/), { minLength: 1, maxLength: 3 }).map((p) => p.join("/"));
+const tagArb = fc.stringMatching(/^[\w][\w.-]{0,20}$/);
+
+export const imageRefArb: fc.Arbitrary<string> = fc
+  .tuple(fc.option(hostArb, { nil: undefined }), pathArb, fc.option(tagArb, { nil: undefined }))
+  .map(([host, path, tag]) => `${host ? `${host}/` : ""}${path}${tag ? `:${tag}` : ""}`);
+
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+/** Drops keys whose value is undefined, as JSON and the converters do. */
+const compact = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+export const registryArb: fc.Arbitrary<RegistrySpec> = fc.record({
+  server: hostArb,
+  auth: fc.oneof(
+    fc.record({ kind: fc.constant("password" as const), username: fc.string({ minLength: 1 }), password: fc.string({ minLength: 1 }) }),
+    fc.record({
+      kind: fc.constant("identity" as const),
+      identityResourceId: fc.constant("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1"),
+    }),
+  ),
+});
+
+const envArb: fc.Arbitrary<EnvironmentVariable[]> = fc.array(
+  fc.record({ name: fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/), value: fc.string() }),
+  { maxLength: 3 },
+);
+
+export const containerSettingsArb: fc.Arbitrary<ContainerSettingsSpec> = fc
+  .record({
+    imageName: imageRefArb,
+    runOptions: fc.constantFrom("", "--rm", "--rm --workdir /app"),
+    registry: optional(registryArb),
+    workingDirectory: fc.constantFrom("taskWorkingDirectory" as const, "containerImageDefault" as const),
+  })
+  .map(compact);
+
+const startTaskArb: fc.Arbitrary<StartTaskSpec> = fc
+  .record({
+    commandLine: fc.string({ minLength: 1 }),
+    elevated: fc.boolean(),
+    waitForSuccess: fc.boolean(),
+    maxRetries: fc.integer({ min: -1, max: 100 }),
+    env: envArb,
+    containerSettings: optional(containerSettingsArb),
+  })
+  .map(compact);
+
+const galleryIdArb = fc
+  .tuple(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.option(fc.stringMatching(/^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/), { nil: undefined }))
+  .map(
+    ([name, version]) =>
+      `/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Compute/galleries/gal/images/${name}${version ? `/versions/${version}` : ""}`,
+  );
+
+export const poolSpecArb: fc.Arbitrary<PoolSpec> = fc
+  .record({
+    id: batchIdArb,
+    displayName: optional(fc.string({ maxLength: 40 })),
+    vmSize: fc.constantFrom("STANDARD_D1_V2", "Standard_NC6", "Standard_D2s_v3"),
+    image: fc.oneof(
+      fc.record({
+        kind: fc.constant("marketplace" as const),
+        publisher: fc.constantFrom("microsoft-azure-batch", "canonical"),
+        offer: fc.constantFrom("ubuntu-server-container", "0001-com-ubuntu-server-focal"),
+        sku: fc.constantFrom("16-04-lts", "20-04-lts"),
+        version: fc.constantFrom("latest", "1.0.0"),
+      }),
+      fc.record({ kind: fc.constant("gallery" as const), imageId: galleryIdArb }),
+    ),
+    nodeAgentSkuId: fc.constantFrom("batch.node.ubuntu 20.04", "batch.node.windows amd64"),
+    container: optional(
+      fc.record({ prefetchImages: fc.array(imageRefArb, { maxLength: 4 }), registries: fc.array(registryArb, { maxLength: 3 }) }),
+    ),
+    scale: fc.record({
+      dedicated: fc.integer({ min: 0, max: 5000 }),
+      spot: fc.integer({ min: 0, max: 5000 }),
+      resizeTimeout: fc.constantFrom("PT5M", "PT15M", "PT30M", "PT1H"),
+    }),
+    startTask: optional(startTaskArb),
+    taskSlotsPerNode: fc.integer({ min: 1, max: 256 }),
+    metadata: fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), value: fc.string({ maxLength: 10 }) }), { maxLength: 2 }),
+  })
+  .map(compact);
+
+export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
+  .record({
+    id: batchIdArb,
+    displayName: optional(fc.string({ maxLength: 40 })),
+    commandLine: fc.string(),
+    containerSettings: optional(containerSettingsArb),
+    env: envArb,
+    constraints: fc
+      .record({
+        maxWallClockTime: optional(fc.constantFrom("PT1H", "P1D")),
+        retentionTime: optional(fc.constantFrom("P7D", "PT12H")),
+        maxTaskRetryCount: fc.integer({ min: -1, max: 10 }),
+      })
+      .map(compact),
+    elevated: fc.boolean(),
+    requiredSlots: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(compact);
+
+export const jobSpecArb: fc.Arbitrary<JobSpec> = fc
+  .record({
+    id: batchIdArb,
+    displayName: optional(fc.string({ maxLength: 40 })),
+    poolId: batchIdArb,
+    priority: fc.integer({ min: -1000, max: 1000 }),
+    maxParallelTasks: fc.integer({ min: -1, max: 100 }),
+    onAllTasksComplete: fc.constantFrom("noaction" as const, "terminatejob" as const),
+    env: envArb,
+  })
+  .map(compact);
+
+/** Every path to a value inside a JSON-like tree, for mutation tests. */
+export const pathsOf = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+  if (value === null || typeof value !== "object") return [prefix];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return [prefix, ...entries.flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+};
+
+/** A copy of `root` with the value at `path` replaced (or deleted when `replacement` is undefined). */
+export const mutateAt = (root: unknown, path: (string | number)[], replacement: unknown): unknown => {
+  if (path.length === 0) return replacement;
+  const copy: unknown = structuredClone(root);
+  let node = copy as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (replacement === undefined) delete node[last];
+  else node[last] = replacement;
+  return copy;
+};

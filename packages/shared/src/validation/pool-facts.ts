@@ -1,0 +1,96 @@
+import { canonicalImageName, parseImageReference, type ImageReference } from "../grammar/image-reference";
+import { checkRegistryServer, suggestRegistryServer } from "../grammar/registry-server";
+import { normalizeRegistryHost } from "../grammar/host";
+import { parseGalleryImageId, type GalleryImageId } from "../grammar/gallery-image-id";
+import { osOfNodeAgentSku } from "../grammar/node-agent-sku";
+import type { Parsed } from "../grammar/parsed";
+import type { PoolSpec } from "../pool-spec";
+import type { OsType, SupportedImageFact, ValidationContext, VmSizeFact } from "../validation-context";
+
+export interface PrefetchImageFact {
+  index: number;
+  reference: string;
+  parsed: Parsed<ImageReference>;
+  /** docker.io/library/ubuntu:latest form, when valid. */
+  canonical?: string;
+}
+
+export interface RegistryFact {
+  index: number;
+  server: string;
+  /** Normalised host when the server is a valid host. */
+  host?: string;
+}
+
+/**
+ * Everything the pool rules need, derived once per validatePool call so that 50 prefetch images
+ * are parsed once, not once per rule.
+ */
+export interface PoolFacts {
+  spec: PoolSpec;
+  context: ValidationContext;
+  now: number;
+  isContainerPool: boolean;
+  totalNodes: number;
+  nodeAgentOs?: OsType;
+  /** Best knowledge of the image's OS: the Marketplace row, the gallery image, else the node agent SKU. */
+  imageOs?: OsType;
+  marketplaceImage?: SupportedImageFact;
+  galleryId?: Parsed<GalleryImageId>;
+  vmSize?: VmSizeFact;
+  prefetch: PrefetchImageFact[];
+  registries: RegistryFact[];
+  /**
+   * Hosts with credentials, counting a server written as a URL as the host it names, so one
+   * mistyped server gives one error (registry.serverFormat), not a warning per image too.
+   */
+  registryHosts: Set<string>;
+}
+
+const sameText = (a: string | undefined, b: string | undefined) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+
+export const findSupportedImage = (spec: PoolSpec, context: ValidationContext): SupportedImageFact | undefined => {
+  const image = spec.image;
+  if (image.kind !== "marketplace") return undefined;
+  return context.supportedImages?.find(
+    (row) => sameText(row.publisher, image.publisher) && sameText(row.offer, image.offer) && sameText(row.sku, image.sku),
+  );
+};
+
+export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {}): PoolFacts => {
+  const marketplaceImage = findSupportedImage(spec, context);
+  const galleryId = spec.image.kind === "gallery" ? parseGalleryImageId(spec.image.imageId) : undefined;
+  const nodeAgentOs = osOfNodeAgentSku(spec.nodeAgentSkuId);
+  const galleryOs = spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
+  const prefetch = (spec.container?.prefetchImages ?? []).map((reference, index): PrefetchImageFact => {
+    const parsed = parseImageReference(reference);
+    return parsed.ok ? { index, reference, parsed, canonical: canonicalImageName(parsed.value) } : { index, reference, parsed };
+  });
+  const registries = (spec.container?.registries ?? []).map((registry, index): RegistryFact => {
+    const checked = checkRegistryServer(registry.server);
+    return checked.ok ? { index, server: registry.server, host: checked.value } : { index, server: registry.server };
+  });
+  const facts: PoolFacts = {
+    spec,
+    context,
+    now: context.now === undefined ? Date.now() : new Date(context.now).getTime(),
+    isContainerPool: spec.container !== undefined,
+    totalNodes: spec.scale.dedicated + spec.scale.spot,
+    prefetch,
+    registries,
+    registryHosts: new Set(
+      registries.flatMap((r) => {
+        const host = r.host ?? suggestRegistryServer(r.server);
+        return host ? [normalizeRegistryHost(host)] : [];
+      }),
+    ),
+  };
+  if (nodeAgentOs) facts.nodeAgentOs = nodeAgentOs;
+  const imageOs = marketplaceImage?.osType ?? galleryOs ?? nodeAgentOs;
+  if (imageOs) facts.imageOs = imageOs;
+  if (marketplaceImage) facts.marketplaceImage = marketplaceImage;
+  if (galleryId) facts.galleryId = galleryId;
+  const vmSize = context.vmSizes?.find((size) => sameText(size.name, spec.vmSize));
+  if (vmSize) facts.vmSize = vmSize;
+  return facts;
+};

@@ -1,0 +1,48 @@
+import type { SpecPath, ValidationFix, ValidationIssue, ValidationLevel } from "../validation-result";
+
+export type RuleArea =
+  | "ids"
+  | "marketplace image"
+  | "gallery"
+  | "scale"
+  | "containers"
+  | "registries"
+  | "start task"
+  | "vm size"
+  | "quota"
+  | "task";
+
+/** What a rule is, for the rule catalog (README, UI help): stable code, usual level, where it comes from. */
+export interface RuleInfo {
+  code: string;
+  area: RuleArea;
+  /** The level it usually reports; `levels` lists others it can use (e.g. info that becomes an error). */
+  level: ValidationLevel;
+  levels?: ValidationLevel[];
+  /** What it checks, in one line. */
+  summary: string;
+  /** The seed sentence (or reference fact) it enforces, or "operator experience". */
+  source: string;
+}
+
+export type Emit = (path: SpecPath, message: string, options?: { fix?: ValidationFix; level?: ValidationLevel }) => void;
+
+/** A named rule: `check` reads precomputed facts and emits issues under the rule's code. */
+export interface Rule<Facts> extends RuleInfo {
+  check: (facts: Facts, emit: Emit) => void;
+}
+
+/** Runs rules and collects their issues; each rule's issues carry its code. */
+export const runRules = <Facts>(rules: readonly Rule<Facts>[], facts: Facts): ValidationIssue[] => {
+  const issues: ValidationIssue[] = [];
+  for (const rule of rules) {
+    rule.check(facts, (path, message, options) => {
+      const issue: ValidationIssue = { path, level: options?.level ?? rule.level, code: rule.code, message };
+      if (options?.fix) issue.fix = options.fix;
+      issues.push(issue);
+    });
+  }
+  return issues;
+};
+
+export const setFix = (label: string, path: SpecPath, value: unknown): ValidationFix => ({ label, patch: [{ path, value }] });

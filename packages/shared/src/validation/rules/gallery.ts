@@ -1,0 +1,137 @@
+import { osOfNodeAgentSku, WINDOWS_NODE_AGENT_SKU } from "../../grammar/node-agent-sku";
+import type { OsType } from "../../validation-context";
+import type { PoolFacts } from "../pool-facts";
+import { setFix, type Rule } from "../rule";
+
+const IMAGE_ID = ["image", "imageId"];
+const NODES_PER_REPLICA = 300;
+
+/** "West Europe" and "westeurope" are the same region. */
+const sameRegion = (a: string, b: string): boolean => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+
+/** The known gallery image facts, when the pool uses a gallery image and ARM found it. */
+const foundGalleryImage = ({ spec, context }: PoolFacts) =>
+  spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage : undefined;
+
+const replicasInRegion = (facts: PoolFacts): number | undefined => {
+  const image = foundGalleryImage(facts);
+  const region = facts.context.accountRegion;
+  if (!image?.replicas || !region) return undefined;
+  return image.replicas.filter((r) => sameRegion(r.region, region)).reduce((sum, r) => sum + r.count, 0);
+};
+
+export const galleryIdFormat: Rule<PoolFacts> = {
+  code: "image.gallery.idFormat",
+  area: "gallery",
+  level: "error",
+  summary: "The image is a Shared Image Gallery image definition or version resource id.",
+  source: "Seed (SIG): --image /subscriptions/{sub id}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{gallery}/images/{definition}/versions/{version}",
+  check: ({ galleryId }, emit) => {
+    if (galleryId && !galleryId.ok) emit(IMAGE_ID, `Fix the gallery image resource id: ${galleryId.reason}.`);
+  },
+};
+
+export const galleryNotFound: Rule<PoolFacts> = {
+  code: "image.gallery.notFound",
+  area: "gallery",
+  level: "error",
+  summary: "The gallery image exists (ARM lookup).",
+  source: "operator experience",
+  check: ({ spec, context }, emit) => {
+    if (spec.image.kind === "gallery" && context.galleryImage?.exists === false) {
+      emit(IMAGE_ID, "No gallery image exists at this resource id (or you cannot read it); check the subscription, gallery, definition and version.");
+    }
+  },
+};
+
+export const gallerySpecialized: Rule<PoolFacts> = {
+  code: "image.gallery.specialized",
+  area: "gallery",
+  level: "error",
+  summary: "The gallery image is generalized, not specialized.",
+  source: "Seed (SIG): Batch supports generalized shared images only; a specialized shared image cannot be used to create a pool.",
+  check: (facts, emit) => {
+    if (foundGalleryImage(facts)?.osState === "Specialized") {
+      emit(IMAGE_ID, "This gallery image is Specialized; Batch supports generalized shared images only. Capture a generalized image version and use that.");
+    }
+  },
+};
+
+export const galleryReplicaInRegion: Rule<PoolFacts> = {
+  code: "image.gallery.noReplicaInRegion",
+  area: "gallery",
+  level: "error",
+  summary: "The gallery image version has a replica in the Batch account's region.",
+  source: "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account.",
+  check: (facts, emit) => {
+    if (replicasInRegion(facts) !== 0) return;
+    emit(IMAGE_ID, `The image version has no replica in the Batch account's region (${facts.context.accountRegion}); add that region to the version's target regions.`);
+  },
+};
+
+export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
+  code: "image.gallery.replicaPer300Nodes",
+  area: "gallery",
+  level: "warning",
+  summary: "At least one replica in the account's region per 300 nodes (no spec field for replicas, so no one-click fix).",
+  source: "Seed (SIG): keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.",
+  check: (facts, emit) => {
+    const have = replicasInRegion(facts);
+    if (!have) return;
+    const need = Math.ceil(facts.totalNodes / NODES_PER_REPLICA);
+    if (have >= need) return;
+    emit(
+      IMAGE_ID,
+      `A pool of ${facts.totalNodes} nodes wants at least ${need} replicas of the image in ${facts.context.accountRegion} (one per ${NODES_PER_REPLICA} nodes); it has ${have}. Add ${need - have} replica(s) to the image version's regional replica count.`,
+    );
+  },
+};
+
+export const galleryEntraRequired: Rule<PoolFacts> = {
+  code: "image.gallery.entraRequired",
+  area: "gallery",
+  level: "info",
+  levels: ["error"],
+  summary: "Gallery pools need Microsoft Entra ID sign-in; Shared Key authentication fails (error when the portal uses Shared Key).",
+  source: "Seed (SIG): you must authenticate with Azure AD; with shared key authentication you get an authentication error.",
+  check: ({ spec, context }, emit) => {
+    if (spec.image.kind !== "gallery") return;
+    if (context.authMode === "sharedKey") {
+      emit(IMAGE_ID, "This connection uses Shared Key, which Batch rejects for Shared Image Gallery pools; sign in with Microsoft Entra ID to create this pool.", { level: "error" });
+    } else {
+      emit(IMAGE_ID, "Shared Image Gallery pools are created with Microsoft Entra ID sign-in; Shared Key authentication fails. The identity also needs read access to the image.");
+    }
+  },
+};
+
+/** The node agent SKU for an OS, when there is only one candidate. */
+const skuFor = (os: OsType, facts: PoolFacts): string | undefined => {
+  if (os === "windows") return WINDOWS_NODE_AGENT_SKU;
+  const linux = new Set((facts.context.supportedImages ?? []).map((i) => i.nodeAgentSkuId).filter((id) => osOfNodeAgentSku(id) === "linux"));
+  return linux.size === 1 ? [...linux][0] : undefined;
+};
+
+export const galleryNodeAgentOs: Rule<PoolFacts> = {
+  code: "image.gallery.nodeAgentSkuOsMismatch",
+  area: "gallery",
+  level: "error",
+  summary: "The node agent SKU's OS matches the gallery image's osType.",
+  source: "Seed (SIG): make sure the OS type and SKU match the version given in --node-agent-sku-id.",
+  check: (facts, emit) => {
+    const imageOs = foundGalleryImage(facts)?.osType;
+    if (!imageOs || !facts.nodeAgentOs || imageOs === facts.nodeAgentOs) return;
+    const right = skuFor(imageOs, facts);
+    const message = `The gallery image is ${imageOs} but the node agent SKU "${facts.spec.nodeAgentSkuId}" is for ${facts.nodeAgentOs}; choose a ${imageOs} node agent SKU${right ? ` ("${right}")` : ""}.`;
+    emit(["nodeAgentSkuId"], message, right ? { fix: setFix(`Use node agent SKU "${right}"`, ["nodeAgentSkuId"], right) } : undefined);
+  },
+};
+
+export const galleryRules = [
+  galleryIdFormat,
+  galleryNotFound,
+  gallerySpecialized,
+  galleryReplicaInRegion,
+  galleryReplicasPer300Nodes,
+  galleryEntraRequired,
+  galleryNodeAgentOs,
+];

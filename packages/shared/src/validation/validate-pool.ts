@@ -1,0 +1,35 @@
+import type { PoolSpec } from "../pool-spec";
+import type { ValidationContext } from "../validation-context";
+import type { ValidationIssue } from "../validation-result";
+import { derivePoolFacts, type PoolFacts } from "./pool-facts";
+import { runRules, type Rule } from "./rule";
+import { containerRules } from "./rules/containers";
+import { galleryRules } from "./rules/gallery";
+import { poolIdFormat, poolIdTaken } from "./rules/ids";
+import { marketplaceImageRules } from "./rules/marketplace-image";
+import { quotaRules } from "./rules/quota";
+import { registryRules } from "./rules/registries";
+import { scaleRules } from "./rules/scale";
+import { startTaskRules } from "./rules/start-task";
+import { vmSizeRules } from "./rules/vm-size";
+
+/** Every pool rule, in the order the wizard shows their issues. */
+export const poolRules: readonly Rule<PoolFacts>[] = [
+  poolIdFormat,
+  poolIdTaken,
+  ...marketplaceImageRules,
+  ...galleryRules,
+  ...vmSizeRules,
+  ...quotaRules,
+  ...scaleRules,
+  ...containerRules,
+  ...registryRules,
+  ...startTaskRules,
+];
+
+/**
+ * Pure: the same spec and context always give the same issues. Rules that need a fact the context
+ * lacks stay silent.
+ */
+export const validatePool = (spec: PoolSpec, context: ValidationContext = {}): ValidationIssue[] =>
+  runRules(poolRules, derivePoolFacts(spec, context));

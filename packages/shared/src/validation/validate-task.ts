@@ -1,0 +1,14 @@
+import type { TaskSpec } from "../task-spec";
+import type { ValidationContext } from "../validation-context";
+import type { ValidationIssue } from "../validation-result";
+import type { Rule } from "./rule";
+import { runRules } from "./rule";
+import { taskIdFormat, taskIdTaken } from "./rules/ids";
+import { taskRules as taskAreaRules } from "./rules/task";
+import { deriveTaskFacts, type TaskFacts } from "./task-facts";
+
+export const taskRules: readonly Rule<TaskFacts>[] = [taskIdFormat, taskIdTaken, ...taskAreaRules];
+
+/** Pure; `context.pool` describes the pool the task's job runs on, `context.images` its image. */
+export const validateTask = (spec: TaskSpec, context: ValidationContext = {}): ValidationIssue[] =>
+  runRules(taskRules, deriveTaskFacts(spec, context));
