@@ -279,7 +279,7 @@ async function main() {
   const endpointsFile = join(dataDir, "endpoints.json");
   rmSync(endpointsFile, { force: true });
   say("starting the emulator (identity, ARM, Batch)…");
-  const emulator = start("emulator", [tsxCli, emulatorMain], {
+  start("emulator", [tsxCli, emulatorMain], {
     ...env,
     BATCH_STUDIO_DATA_DIR: dataDir,
     BATCH_STUDIO_HOST: host,
@@ -290,7 +290,8 @@ async function main() {
     async () => {
       if (!existsSync(endpointsFile)) return undefined;
       const e = JSON.parse(readFileSync(endpointsFile, "utf8"));
-      if (e.pid !== emulator.pid) return undefined;
+      // The file was removed before the start, so one that parses is this run's (tsx runs main.ts in a child, so pids differ).
+    if (Date.parse(e.startedAt) < started - 1000) return undefined;
       return e;
     },
     90_000,
@@ -329,7 +330,7 @@ async function main() {
     for (const a of endpoints.accounts)
       say(`Batch account ${a.name} (${a.region}): ${a.url}   key: ${a.key}`);
     say(
-      `Task runtime: ${endpoints.runtime.kind === "docker" ? "Docker containers" : endpoints.runtime.note}`,
+      `Task runtime: ${endpoints.runtime.kind === "docker" ? "Docker containers" : endpoints.runtime.note} (${endpoints.runtime.reason})`,
     );
     say(`Up in ${seconds()} s. Press Ctrl-C to stop everything.`);
     say(line);

@@ -9,7 +9,25 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: false,
-    rollupOptions: {
+    rolldownOptions: {
+      // @batch-studio/shared is a barrel of pure modules (zod schemas, rules, exporters). Declaring
+      // them side-effect free lets the first route take only what it uses (apiPaths, error types)
+      // and leaves validation rules and exporters to the wizard's chunk.
+      treeshake: { moduleSideEffects: (id: string) => !/packages[\\/]shared[\\/]src/.test(id) },
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "vendor-msal", test: /@azure[\\/]msal/ },
+            { name: "vendor-router", test: /react-router/ },
+            { name: "vendor-zod", test: /node_modules[\\/]zod/ },
+            { name: "vendor-query", test: /@tanstack/ },
+            { name: "vendor-tabster", test: /tabster|keyborg/ },
+            { name: "vendor-griffel", test: /@griffel/ },
+            { name: "vendor-icons", test: /react-icons/ },
+          ],
+        },
+      },
       input: {
         main: resolve(import.meta.dirname, "index.html"),
         redirect: resolve(import.meta.dirname, "redirect.html"),

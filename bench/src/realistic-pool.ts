@@ -1,17 +1,29 @@
-import { PoolSpec, type SupportedImageFact, type ValidationContext, type VmSizeFact } from "@batch-studio/shared";
+import {
+  PoolSpec,
+  type SupportedImageFact,
+  type ValidationContext,
+  type VmSizeFact,
+} from "@batch-studio/shared";
 
 /**
  * A large but realistic container pool: 50 prefetch images spread over 10 private registries (one
  * written as a URL, one duplicated, so rules have work to do), a start task, and a context with
  * everything the live lookups can learn.
  */
-const registryHosts = Array.from({ length: 10 }, (_, i) => (i === 0 ? "docker.io" : `team${i}acr.azurecr.io`));
+const registryHosts = Array.from({ length: 10 }, (_, i) =>
+  i === 0 ? "docker.io" : `team${i}acr.azurecr.io`,
+);
 
 export const realisticPool: PoolSpec = PoolSpec.parse({
   id: "render-farm-weu-01",
   displayName: "Render farm (West Europe)",
   vmSize: "Standard_D8s_v3",
-  image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+  image: {
+    kind: "marketplace",
+    publisher: "microsoft-azure-batch",
+    offer: "ubuntu-server-container",
+    sku: "20-04-lts",
+  },
   nodeAgentSkuId: "batch.node.ubuntu 20.04",
   container: {
     prefetchImages: Array.from({ length: 50 }, (_, i) => {
@@ -20,11 +32,23 @@ export const realisticPool: PoolSpec = PoolSpec.parse({
     }),
     registries: registryHosts.map((server, i) => ({
       server: i === 3 ? `https://${server}/` : server,
-      auth: i === 5 ? { kind: "identity", identityResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull" } : { kind: "password", username: `user${i}`, password: `pw-${i}` },
+      auth:
+        i === 5
+          ? {
+              kind: "identity",
+              identityResourceId:
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull",
+            }
+          : { kind: "password", username: `user${i}`, password: `pw-${i}` },
     })),
   },
   scale: { dedicated: 1800, spot: 400, resizeTimeout: "PT20M" },
-  startTask: { commandLine: "/bin/sh -c 'mount-share.sh'", elevated: true, waitForSuccess: false, env: [{ name: "SHARE", value: "//files/render" }] },
+  startTask: {
+    commandLine: "/bin/sh -c 'mount-share.sh'",
+    elevated: true,
+    waitForSuccess: false,
+    env: [{ name: "SHARE", value: "//files/render" }],
+  },
   metadata: [{ name: "team", value: "render" }],
 });
 

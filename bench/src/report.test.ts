@@ -8,7 +8,9 @@ describe("replaceSection", () => {
   it("appends a new section after a header when the document is empty", () => {
     const doc = replaceSection("", "validate-pool", "## Validate\n\n1 ms");
     expect(doc).toMatch(/^# Performance\n/);
-    expect(doc).toContain("<!-- bench:validate-pool -->\n## Validate\n\n1 ms\n<!-- /bench:validate-pool -->\n");
+    expect(doc).toContain(
+      "<!-- bench:validate-pool -->\n## Validate\n\n1 ms\n<!-- /bench:validate-pool -->\n",
+    );
   });
   it("replaces only its own section", () => {
     let doc = replaceSection("", "a", "first A");
@@ -20,7 +22,11 @@ describe("replaceSection", () => {
     expect(doc.indexOf("second A")).toBeLessThan(doc.indexOf("first B"));
   });
   it("keeps hand-written text around sections and refuses odd names", () => {
-    const doc = replaceSection("# Perf\n\nIntro.\n\n<!-- bench:a -->\nold\n<!-- /bench:a -->\n\nOutro.\n", "a", "new");
+    const doc = replaceSection(
+      "# Perf\n\nIntro.\n\n<!-- bench:a -->\nold\n<!-- /bench:a -->\n\nOutro.\n",
+      "a",
+      "new",
+    );
     expect(doc).toBe("# Perf\n\nIntro.\n\n<!-- bench:a -->\nnew\n<!-- /bench:a -->\n\nOutro.\n");
     expect(() => replaceSection("", "A B", "x")).toThrow(/kebab-case/);
   });

@@ -6,9 +6,16 @@ import { fileURLToPath } from "node:url";
  * docs/PERFORMANCE.md is shared by every benchmark: each owns one section between
  * `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` and replaces only that.
  */
-export const PERFORMANCE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "PERFORMANCE.md");
+export const PERFORMANCE_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "docs",
+  "PERFORMANCE.md",
+);
 
-const HEADER = "# Performance\n\nNumbers written by the benchmarks in `bench/` (one command each; see bench/package.json). Each section is replaced when its benchmark runs again.\n";
+const HEADER =
+  "# Performance\n\nNumbers written by the benchmarks in `bench/` (one command each; see bench/package.json). Each section is replaced when its benchmark runs again.\n";
 
 const markers = (name: string) => {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`benchmark section name must be kebab-case, got "${name}"`);

@@ -12,7 +12,15 @@ describe("stats", () => {
   });
   it("summarizes nanosecond samples in milliseconds", () => {
     const summary = summarize([3_000_000n, 1_000_000n, 2_000_000n]);
-    expect(summary).toEqual({ iterations: 3, medianMs: 2, p95Ms: 3, p99Ms: 3, meanMs: 2, minMs: 1, maxMs: 3 });
+    expect(summary).toEqual({
+      iterations: 3,
+      medianMs: 2,
+      p95Ms: 3,
+      p99Ms: 3,
+      meanMs: 2,
+      minMs: 1,
+      maxMs: 3,
+    });
   });
   it("measure calls the function warmup + iterations times", () => {
     let calls = 0;

@@ -32,7 +32,10 @@ export const summarize = (samplesNs: readonly bigint[]): TimingSummary => {
 };
 
 /** Times `fn` `iterations` times after `warmup` untimed calls. */
-export const measure = (fn: () => unknown, { warmup, iterations }: { warmup: number; iterations: number }): TimingSummary => {
+export const measure = (
+  fn: () => unknown,
+  { warmup, iterations }: { warmup: number; iterations: number },
+): TimingSummary => {
   for (let i = 0; i < warmup; i++) fn();
   const samples: bigint[] = new Array<bigint>(iterations);
   for (let i = 0; i < iterations; i++) {

@@ -13,7 +13,10 @@ const WARMUP = 2_000;
 const ITERATIONS = 20_000;
 
 const issues = validatePool(realisticPool, realisticContext);
-const summary = measure(() => validatePool(realisticPool, realisticContext), { warmup: WARMUP, iterations: ITERATIONS });
+const summary = measure(() => validatePool(realisticPool, realisticContext), {
+  warmup: WARMUP,
+  iterations: ITERATIONS,
+});
 const fmt = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 const verdict = summary.medianMs <= GOAL_MS ? "meets" : "MISSES";
 
@@ -27,5 +30,7 @@ Spec: ${realisticPool.container!.prefetchImages.length} prefetch images, ${reali
 
 Goal: median ≤ ${GOAL_MS} ms — ${verdict} it. Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"} (shared machine). Command: \`pnpm --filter @batch-studio/bench bench:validate\`.`;
 
-console.log(`validatePool: ${issues.length} issues; median ${fmt(summary.medianMs)}, p95 ${fmt(summary.p95Ms)}, p99 ${fmt(summary.p99Ms)} over ${summary.iterations} runs (${verdict} the ${GOAL_MS} ms goal)`);
+console.log(
+  `validatePool: ${issues.length} issues; median ${fmt(summary.medianMs)}, p95 ${fmt(summary.p95Ms)}, p99 ${fmt(summary.p99Ms)} over ${summary.iterations} runs (${verdict} the ${GOAL_MS} ms goal)`,
+);
 writeReportSection("validate-pool", body);

@@ -126,25 +126,27 @@ const EnvSchema = z
     [ENV.jsonBodyLimit]: z.string().regex(/^\d+(b|kb|mb)$/i, "must look like 100kb or 1mb").default("1mb"),
     [ENV.logLevel]: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     [ENV.emulatorRuntime]: z.string().optional(),
-  })
-  .superRefine((env, ctx) => {
-    const hasSecret = env[ENV.clientSecret] !== undefined;
-    const hasCert = env[ENV.clientCertKeyPath] !== undefined || env[ENV.clientCertThumbprint] !== undefined;
-    if (!hasSecret && !hasCert) {
-      ctx.addIssue({ code: "custom", path: [ENV.clientSecret], message: `is required unless ${ENV.clientCertKeyPath} and ${ENV.clientCertThumbprint} are set` });
-    }
-    if (hasCert && (env[ENV.clientCertKeyPath] === undefined || env[ENV.clientCertThumbprint] === undefined)) {
-      ctx.addIssue({ code: "custom", path: [ENV.clientCertThumbprint], message: `a certificate needs both ${ENV.clientCertKeyPath} and ${ENV.clientCertThumbprint}` });
-    }
-    if (env[ENV.accountDiscovery] === "fixed" && env[ENV.fixedAccounts] === undefined) {
-      ctx.addIssue({ code: "custom", path: [ENV.fixedAccounts], message: `is required when ${ENV.accountDiscovery}=fixed` });
-    }
-    for (const origin of csv(env[ENV.allowedOrigins])) {
-      if (!/^https?:\/\/[^/]+$/.test(origin)) {
-        ctx.addIssue({ code: "custom", path: [ENV.allowedOrigins], message: `"${origin}" is not an origin (scheme://host[:port], no path)` });
-      }
-    }
   });
+
+/** Rules across settings, checked on the raw values so they are reported together with the rest. */
+const crossFieldProblems = (env: Record<string, string | undefined>): string[] => {
+  const problems: string[] = [];
+  const hasSecret = env[ENV.clientSecret] !== undefined;
+  const hasKey = env[ENV.clientCertKeyPath] !== undefined;
+  const hasThumbprint = env[ENV.clientCertThumbprint] !== undefined;
+  if (!hasSecret && !hasKey && !hasThumbprint) {
+    problems.push(`${ENV.clientSecret}: is required unless ${ENV.clientCertKeyPath} and ${ENV.clientCertThumbprint} are set`);
+  } else if (!hasSecret && hasKey !== hasThumbprint) {
+    problems.push(`${ENV.clientCertThumbprint}: a certificate needs both ${ENV.clientCertKeyPath} and ${ENV.clientCertThumbprint}`);
+  }
+  if (env[ENV.accountDiscovery] === "fixed" && env[ENV.fixedAccounts] === undefined) {
+    problems.push(`${ENV.fixedAccounts}: is required when ${ENV.accountDiscovery}=fixed`);
+  }
+  for (const origin of csv(env[ENV.allowedOrigins])) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`${ENV.allowedOrigins}: "${origin}" is not an origin (scheme://host[:port], no path)`);
+  }
+  return problems;
+};
 
 export type PrivateAddressPolicy = "none" | "loopback" | "all";
 
@@ -186,15 +188,17 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     Object.values(ENV).map((name) => [name, env[name] === "" ? undefined : env[name]]),
   );
   const parsed = EnvSchema.safeParse(relevant);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const name = String(i.path[0] ?? "environment");
-        const shown = i.code === "invalid_type" && relevant[name] === undefined ? "is required" : i.message;
-        return `${name}: ${shown}`;
-      }),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => {
+          const name = String(i.path[0] ?? "environment");
+          const shown = i.code === "invalid_type" && relevant[name] === undefined ? "is required" : i.message;
+          return `${name}: ${shown}`;
+        })),
+    ...crossFieldProblems(relevant),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const clientId = e[ENV.clientId];
   let clientCredential: BffConfig["clientCredential"];

@@ -58,6 +58,8 @@ export const LOCAL_AZURE_ENV = {
   bffClientSecret: "BATCH_STUDIO_BFF_CLIENT_SECRET",
   /** "auto" (default), "docker" or "process". */
   runtime: "BATCH_STUDIO_RUNTIME",
+  /** "0" skips the seeded demo workload (default on for the CLI). */
+  demo: "BATCH_STUDIO_DEMO",
 } as const;
 
 /**

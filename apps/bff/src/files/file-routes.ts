@@ -1,7 +1,7 @@
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Request, Response } from "express";
-import { fileHeaders, followEventNames, problemCodes, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
+import { fileHeaders, followEventNames, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
 import type { FileSource } from "../gateways/batch-gateway";
 import { problem, toProblem } from "../http/problem";
 import { toFollowChunk } from "./follow-chunk";
@@ -97,8 +97,15 @@ export const serveDownload = async (source: FileSource, q: { path: string }, res
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 
 /**
@@ -184,4 +191,3 @@ export const serveFollow = async (source: FileSource, q: { path: string; from: n
   }
 };
 
-export const problemIfHeadersSent = problemCodes.internal;

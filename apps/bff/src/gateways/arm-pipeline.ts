@@ -1,6 +1,8 @@
 import type { BatchManagementClient } from "@azure/arm-batch";
 import { currentRequestId } from "../http/request-context";
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
 type Pipeline = BatchManagementClient["pipeline"];
 type PipelinePolicy = Parameters<Pipeline["addPolicy"]>[0];
 
@@ -14,6 +16,11 @@ export const useOnBehalfOfBearer = (pipeline: Pipeline, getToken: () => Promise<
   const policy: PipelinePolicy = {
     name: "batchStudioOnBehalfOfBearer",
     sendRequest: async (request, next) => {
+      if (request.url.startsWith("http://")) {
+        // Only the local emulator is plain http; a token must never cross a real network unencrypted.
+        if (!LOOPBACK_HOSTS.has(new URL(request.url).hostname)) throw new Error("ARM tokens are sent over plain http to loopback addresses only");
+        request.allowInsecureConnection = true;
+      }
       request.headers.set("authorization", `Bearer ${await getToken()}`);
       const requestId = currentRequestId();
       if (requestId !== undefined) request.headers.set("x-ms-client-request-id", requestId);

@@ -82,9 +82,9 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   await runtime.cleanup?.(executionPrefix).catch(() => undefined);
 
   const host = opts.host ?? "127.0.0.1";
-  let server: Server | undefined;
-  let pipeline: ReturnType<typeof createPipeline> | undefined;
-  server = createServer((req, res) => void pipeline?.(req, res));
+  // Requests are served once the account is assembled below (the URL is not known to anyone before).
+  const handler: { pipeline?: ReturnType<typeof createPipeline> } = {};
+  let server: Server | undefined = createServer((req, res) => void handler.pipeline?.(req, res));
   await new Promise<void>((resolve, reject) => {
     server!.once("error", reject);
     server!.listen(opts.port ?? 0, host, () => resolve());
@@ -104,10 +104,10 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
     executionPrefix,
   };
-  let scheduler: TaskScheduler | undefined;
-  const gate = new ConcurrencyGate(maxConcurrent, () => scheduler?.kick());
+  const kick = { scheduler: undefined as TaskScheduler | undefined };
+  const gate = new ConcurrencyGate(maxConcurrent, () => kick.scheduler?.kick());
   const engine: Engine = { config, state, gate };
-  scheduler = new TaskScheduler(engine);
+  const scheduler = (kick.scheduler = new TaskScheduler(engine));
   const lifecycle = new NodeLifecycle(engine, scheduler);
   const background = new Set<Promise<unknown>>();
   const services: Services = {
@@ -128,7 +128,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   for (const register of [registerAccountRoutes, registerPoolRoutes, registerNodeRoutes, registerJobRoutes, registerTaskRoutes, registerFileRoutes])
     register(router, services);
   const runtimeInfo = runtime.info();
-  pipeline = createPipeline({
+  handler.pipeline = createPipeline({
     router,
     credentials: { account: opts.name, key: Buffer.from(opts.key, "base64"), bearer: opts.bearer ? createBearerVerifier(opts.bearer) : undefined },
     baseUrl: () => publicUrl,
@@ -160,7 +160,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
         const stopped = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
         lifecycle.close();
-        await scheduler!.stop();
+        await scheduler.stop();
         await Promise.allSettled([...background]);
         await stopped;
         await store.close();

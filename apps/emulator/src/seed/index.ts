@@ -29,3 +29,4 @@ export const DEFAULT_SEED: LocalAzureSeed = {
   vmSkus: SEED_VM_SKUS,
   galleries: SEED_GALLERIES,
 };
+export * from "./demo-workload";

@@ -1,8 +1,10 @@
+import { formatIsoDuration, recommendedResizeTimeout } from "@batch-studio/shared";
+
 /**
- * Batch's advice for big pools: at least 15 minutes of resize timeout per 1,000 nodes. Returns the
- * ISO-8601 duration to suggest, or undefined when the 15-minute default already covers the size.
+ * The resize dialog's hint: the shared rule's recommended timeout (15 minutes per 1,000 nodes),
+ * or undefined when Batch's 15-minute default already covers the size.
  */
 export function suggestedResizeTimeout(nodes: number): string | undefined {
-  const minutes = Math.ceil(nodes / 1000) * 15;
-  return minutes > 15 ? `PT${minutes}M` : undefined;
+  const ms = recommendedResizeTimeout(nodes);
+  return ms > 15 * 60_000 ? formatIsoDuration(ms) : undefined;
 }

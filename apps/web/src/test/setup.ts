@@ -35,3 +35,6 @@ for (const [prop, value] of [
 ] as const) {
   Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
 }
+
+// jsdom has no canvas; the heatmap draws nothing there (its text summary is what tests check).
+HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];

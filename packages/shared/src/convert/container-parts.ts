@@ -7,7 +7,10 @@ import type { ContainerRegistry, EnvironmentSetting, TaskContainerSettings } fro
 export const toContainerRegistry = (registry: RegistrySpec): ContainerRegistry =>
   registry.auth.kind === "password"
     ? { registryServer: registry.server, userName: registry.auth.username, password: registry.auth.password }
-    : { registryServer: registry.server, identityReference: { resourceId: registry.auth.identityResourceId } };
+    : {
+        registryServer: registry.server,
+        identityReference: { resourceId: registry.auth.identityResourceId },
+      };
 
 /** Batch never returns passwords, so a password registry comes back with an empty one to re-enter. */
 export const fromContainerRegistry = (registry: ContainerRegistry): RegistrySpec => {
@@ -20,7 +23,10 @@ export const fromContainerRegistry = (registry: ContainerRegistry): RegistrySpec
 };
 
 export const toContainerSettings = (settings: ContainerSettingsSpec): TaskContainerSettings => {
-  const out: TaskContainerSettings = { imageName: settings.imageName, workingDirectory: settings.workingDirectory };
+  const out: TaskContainerSettings = {
+    imageName: settings.imageName,
+    workingDirectory: settings.workingDirectory,
+  };
   if (settings.runOptions !== "") out.containerRunOptions = settings.runOptions;
   if (settings.registry) out.registry = toContainerRegistry(settings.registry);
   return out;

@@ -35,7 +35,15 @@ const IGNORED_POOL_FIELDS = [
   "enableInterNodeCommunication",
   "targetNodeCommunicationMode",
 ] as const;
-const IGNORED_VM_FIELDS = ["windowsConfiguration", "dataDisks", "licenseType", "diskEncryptionConfiguration", "nodePlacementConfiguration", "extensions", "osDisk"] as const;
+const IGNORED_VM_FIELDS = [
+  "windowsConfiguration",
+  "dataDisks",
+  "licenseType",
+  "diskEncryptionConfiguration",
+  "nodePlacementConfiguration",
+  "extensions",
+  "osDisk",
+] as const;
 
 const fromStartTask = (task: StartTask, ignored: string[]): StartTaskSpec => {
   if (task.resourceFiles?.length) ignored.push("startTask.resourceFiles");
@@ -55,17 +63,33 @@ const fromStartTask = (task: StartTask, ignored: string[]): StartTaskSpec => {
 export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
   const vm = pool.virtualMachineConfiguration;
   if (!pool.id || !pool.vmSize) return { ok: false, reason: "the pool has no id or VM size" };
-  if (!vm) return { ok: false, reason: "only Virtual Machine Configuration pools can be cloned (this one uses Cloud Services)" };
+  if (!vm)
+    return {
+      ok: false,
+      reason: "only Virtual Machine Configuration pools can be cloned (this one uses Cloud Services)",
+    };
   const ref = vm.imageReference;
   let image: PoolImage;
   if (ref.virtualMachineImageId) image = { kind: "gallery", imageId: ref.virtualMachineImageId };
   else if (ref.publisher && ref.offer && ref.sku) {
-    image = { kind: "marketplace", publisher: ref.publisher, offer: ref.offer, sku: ref.sku, version: ref.version ?? "latest" };
-  } else return { ok: false, reason: "the pool's image reference is neither a Marketplace image nor a gallery image" };
+    image = {
+      kind: "marketplace",
+      publisher: ref.publisher,
+      offer: ref.offer,
+      sku: ref.sku,
+      version: ref.version ?? "latest",
+    };
+  } else
+    return {
+      ok: false,
+      reason: "the pool's image reference is neither a Marketplace image nor a gallery image",
+    };
 
   const ignored: string[] = [];
-  for (const field of IGNORED_POOL_FIELDS) if (pool[field] !== undefined && pool[field] !== false) ignored.push(field);
-  for (const field of IGNORED_VM_FIELDS) if (vm[field] !== undefined) ignored.push(`virtualMachineConfiguration.${field}`);
+  for (const field of IGNORED_POOL_FIELDS)
+    if (pool[field] !== undefined && pool[field] !== false) ignored.push(field);
+  for (const field of IGNORED_VM_FIELDS)
+    if (vm[field] !== undefined) ignored.push(`virtualMachineConfiguration.${field}`);
   if (pool.identity && pool.identity.type !== "None") ignored.push("identity");
 
   const spec: PoolSpec = {
@@ -73,7 +97,11 @@ export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
     vmSize: pool.vmSize,
     image,
     nodeAgentSkuId: vm.nodeAgentSKUId,
-    scale: { dedicated: pool.targetDedicatedNodes ?? 0, spot: pool.targetLowPriorityNodes ?? 0, resizeTimeout: pool.resizeTimeout ?? "PT15M" },
+    scale: {
+      dedicated: pool.targetDedicatedNodes ?? 0,
+      spot: pool.targetLowPriorityNodes ?? 0,
+      resizeTimeout: pool.resizeTimeout ?? "PT15M",
+    },
     taskSlotsPerNode: pool.taskSlotsPerNode ?? 1,
     metadata: (pool.metadata ?? []).map(({ name, value }) => ({ name, value })),
   };
@@ -82,14 +110,21 @@ export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
   if (vm.containerConfiguration) {
     const registries = (vm.containerConfiguration.containerRegistries ?? []).map(fromContainerRegistry);
     registries.forEach((r, i) => {
-      if (r.auth.kind === "password") reentry.push({ path: ["container", "registries", i, "auth", "password"], reason: PASSWORD_REASON });
+      if (r.auth.kind === "password")
+        reentry.push({ path: ["container", "registries", i, "auth", "password"], reason: PASSWORD_REASON });
     });
-    spec.container = { prefetchImages: [...(vm.containerConfiguration.containerImageNames ?? [])], registries };
+    spec.container = {
+      prefetchImages: [...(vm.containerConfiguration.containerImageNames ?? [])],
+      registries,
+    };
   }
   if (pool.startTask) {
     spec.startTask = fromStartTask(pool.startTask, ignored);
     if (spec.startTask.containerSettings?.registry?.auth.kind === "password") {
-      reentry.push({ path: ["startTask", "containerSettings", "registry", "auth", "password"], reason: PASSWORD_REASON });
+      reentry.push({
+        path: ["startTask", "containerSettings", "registry", "auth", "password"],
+        reason: PASSWORD_REASON,
+      });
     }
   }
   return { ok: true, spec, reentry, ignored };

@@ -14,8 +14,10 @@ export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
     requiredSlots: task.requiredSlots ?? 1,
   };
   if (task.displayName !== undefined) spec.displayName = task.displayName;
-  if (task.constraints?.maxWallClockTime !== undefined) spec.constraints.maxWallClockTime = task.constraints.maxWallClockTime;
-  if (task.constraints?.retentionTime !== undefined) spec.constraints.retentionTime = task.constraints.retentionTime;
+  if (task.constraints?.maxWallClockTime !== undefined)
+    spec.constraints.maxWallClockTime = task.constraints.maxWallClockTime;
+  if (task.constraints?.retentionTime !== undefined)
+    spec.constraints.retentionTime = task.constraints.retentionTime;
   if (task.containerSettings) spec.containerSettings = fromContainerSettings(task.containerSettings);
   return spec;
 };

@@ -7,12 +7,14 @@ import type { CloudPool } from "./batch-models";
 import { fromCloudPool } from "./from-cloud-pool";
 import { toPoolAddParameter } from "./pool";
 
-const blank = (r: RegistrySpec): RegistrySpec => (r.auth.kind === "password" ? { ...r, auth: { ...r.auth, password: "" } } : r);
+const blank = (r: RegistrySpec): RegistrySpec =>
+  r.auth.kind === "password" ? { ...r, auth: { ...r.auth, password: "" } } : r;
 /** The spec with every registry password emptied: what a clone can know. */
 const withoutPasswords = (spec: PoolSpec): PoolSpec => {
   const copy = structuredClone(spec);
   if (copy.container) copy.container.registries = copy.container.registries.map(blank);
-  if (copy.startTask?.containerSettings?.registry) copy.startTask.containerSettings.registry = blank(copy.startTask.containerSettings.registry);
+  if (copy.startTask?.containerSettings?.registry)
+    copy.startTask.containerSettings.registry = blank(copy.startTask.containerSettings.registry);
   return copy;
 };
 
@@ -21,7 +23,12 @@ describe("toPoolAddParameter", () => {
     const spec = PoolSpec.parse({
       id: "p",
       vmSize: "STANDARD_D1_V2",
-      image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "16-04-lts" },
+      image: {
+        kind: "marketplace",
+        publisher: "microsoft-azure-batch",
+        offer: "ubuntu-server-container",
+        sku: "16-04-lts",
+      },
       nodeAgentSkuId: "batch.node.ubuntu 16.04",
       container: {},
     });
@@ -29,7 +36,12 @@ describe("toPoolAddParameter", () => {
       id: "p",
       vmSize: "STANDARD_D1_V2",
       virtualMachineConfiguration: {
-        imageReference: { publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "16-04-lts", version: "latest" },
+        imageReference: {
+          publisher: "microsoft-azure-batch",
+          offer: "ubuntu-server-container",
+          sku: "16-04-lts",
+          version: "latest",
+        },
         nodeAgentSKUId: "batch.node.ubuntu 16.04",
         containerConfiguration: { type: "dockerCompatible" },
       },
@@ -44,7 +56,10 @@ describe("toPoolAddParameter", () => {
     const spec = PoolSpec.parse({
       id: "p",
       vmSize: "Standard_D2s_v3",
-      image: { kind: "gallery", imageId: "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d" },
+      image: {
+        kind: "gallery",
+        imageId: "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d",
+      },
       nodeAgentSkuId: "batch.node.ubuntu 20.04",
       container: {
         prefetchImages: ["a.io/x"],
@@ -53,17 +68,29 @@ describe("toPoolAddParameter", () => {
           { server: "b.io", auth: { kind: "identity", identityResourceId: "/id" } },
         ],
       },
-      startTask: { commandLine: "echo", elevated: true, env: [{ name: "A", value: "1" }], containerSettings: { imageName: "a.io/x", runOptions: "--rm" } },
+      startTask: {
+        commandLine: "echo",
+        elevated: true,
+        env: [{ name: "A", value: "1" }],
+        containerSettings: { imageName: "a.io/x", runOptions: "--rm" },
+      },
     });
     const body = toPoolAddParameter(spec);
-    expect(body.virtualMachineConfiguration?.imageReference).toEqual({ virtualMachineImageId: "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d" });
+    expect(body.virtualMachineConfiguration?.imageReference).toEqual({
+      virtualMachineImageId:
+        "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d",
+    });
     expect(body.virtualMachineConfiguration?.containerConfiguration?.containerRegistries).toEqual([
       { registryServer: "a.io", userName: "u", password: "pw" },
       { registryServer: "b.io", identityReference: { resourceId: "/id" } },
     ]);
     expect(body.startTask).toEqual({
       commandLine: "echo",
-      containerSettings: { imageName: "a.io/x", containerRunOptions: "--rm", workingDirectory: "taskWorkingDirectory" },
+      containerSettings: {
+        imageName: "a.io/x",
+        containerRunOptions: "--rm",
+        workingDirectory: "taskWorkingDirectory",
+      },
       environmentSettings: [{ name: "A", value: "1" }],
       userIdentity: { autoUser: { scope: "pool", elevationLevel: "admin" } },
       maxTaskRetryCount: 0,
@@ -89,18 +116,42 @@ describe("fromCloudPool", () => {
       vmSize: "s",
       image: { kind: "marketplace", publisher: "a", offer: "b", sku: "c" },
       nodeAgentSkuId: "batch.node.ubuntu 20.04",
-      container: { registries: [{ server: "a.io", auth: { kind: "password", username: "u", password: "hunter2" } }] },
+      container: {
+        registries: [{ server: "a.io", auth: { kind: "password", username: "u", password: "hunter2" } }],
+      },
     });
     const cloned = fromCloudPool(toPoolAddParameter(spec) as CloudPool);
-    expect(cloned).toMatchObject({ ok: true, reentry: [{ path: ["container", "registries", 0, "auth", "password"] }], ignored: [] });
+    expect(cloned).toMatchObject({
+      ok: true,
+      reentry: [{ path: ["container", "registries", 0, "auth", "password"] }],
+      ignored: [],
+    });
     expect(JSON.stringify(cloned)).not.toContain("hunter2");
   });
 
   it("lists what a clone will not copy and refuses what it cannot express", () => {
-    const base = toPoolAddParameter(PoolSpec.parse({ id: "p", vmSize: "s", image: { kind: "marketplace", publisher: "a", offer: "b", sku: "c" }, nodeAgentSkuId: "n" }));
-    const pool: CloudPool = { ...base, enableAutoScale: true, mountConfiguration: [], identity: { type: "UserAssigned", userAssignedIdentities: [] } };
-    expect(fromCloudPool(pool)).toMatchObject({ ok: true, ignored: ["enableAutoScale", "mountConfiguration", "identity"] });
-    expect(fromCloudPool({ id: "p", vmSize: "s" })).toMatchObject({ ok: false, reason: expect.stringMatching(/Cloud Services/) });
+    const base = toPoolAddParameter(
+      PoolSpec.parse({
+        id: "p",
+        vmSize: "s",
+        image: { kind: "marketplace", publisher: "a", offer: "b", sku: "c" },
+        nodeAgentSkuId: "n",
+      }),
+    );
+    const pool: CloudPool = {
+      ...base,
+      enableAutoScale: true,
+      mountConfiguration: [],
+      identity: { type: "UserAssigned", userAssignedIdentities: [] },
+    };
+    expect(fromCloudPool(pool)).toMatchObject({
+      ok: true,
+      ignored: ["enableAutoScale", "mountConfiguration", "identity"],
+    });
+    expect(fromCloudPool({ id: "p", vmSize: "s" })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Cloud Services/),
+    });
     expect(fromCloudPool({})).toMatchObject({ ok: false });
   });
 });

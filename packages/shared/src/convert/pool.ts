@@ -7,7 +7,12 @@ const toStartTask = (task: StartTaskSpec): StartTask =>
     commandLine: task.commandLine,
     containerSettings: task.containerSettings ? toContainerSettings(task.containerSettings) : undefined,
     environmentSettings: toEnvironmentSettings(task.env),
-    userIdentity: { autoUser: { scope: "pool" as const, elevationLevel: task.elevated ? ("admin" as const) : ("nonadmin" as const) } },
+    userIdentity: {
+      autoUser: {
+        scope: "pool" as const,
+        elevationLevel: task.elevated ? ("admin" as const) : ("nonadmin" as const),
+      },
+    },
     maxTaskRetryCount: task.maxRetries,
     waitForSuccess: task.waitForSuccess,
   });
@@ -16,11 +21,14 @@ const toStartTask = (task: StartTaskSpec): StartTask =>
  * A container pool always gets a containerConfiguration, even with nothing to prefetch: without
  * it the nodes have no container runtime configured and every container task fails.
  */
-export const toContainerConfiguration = (container: NonNullable<PoolSpec["container"]>): ContainerConfiguration =>
+export const toContainerConfiguration = (
+  container: NonNullable<PoolSpec["container"]>,
+): ContainerConfiguration =>
   compact({
     type: "dockerCompatible" as const,
     containerImageNames: container.prefetchImages.length > 0 ? [...container.prefetchImages] : undefined,
-    containerRegistries: container.registries.length > 0 ? container.registries.map(toContainerRegistry) : undefined,
+    containerRegistries:
+      container.registries.length > 0 ? container.registries.map(toContainerRegistry) : undefined,
   });
 
 /** The `@azure/batch` body for `pool.add`. Contains registry passwords: never log it. */
@@ -44,6 +52,7 @@ export const toPoolAddParameter = (spec: PoolSpec): PoolAddParameter => {
     targetLowPriorityNodes: spec.scale.spot,
     startTask: spec.startTask ? toStartTask(spec.startTask) : undefined,
     taskSlotsPerNode: spec.taskSlotsPerNode,
-    metadata: spec.metadata.length > 0 ? spec.metadata.map(({ name, value }) => ({ name, value })) : undefined,
+    metadata:
+      spec.metadata.length > 0 ? spec.metadata.map(({ name, value }) => ({ name, value })) : undefined,
   });
 };

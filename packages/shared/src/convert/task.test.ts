@@ -8,11 +8,18 @@ import { toJobAddParameter, toTaskAddParameter } from "./task";
 
 describe("toTaskAddParameter", () => {
   it("keeps an empty command line (run the ENTRYPOINT) and maps container settings", () => {
-    const task = TaskSpec.parse({ id: "t1", containerSettings: { imageName: "myimage", runOptions: "--rm --workdir /" } });
+    const task = TaskSpec.parse({
+      id: "t1",
+      containerSettings: { imageName: "myimage", runOptions: "--rm --workdir /" },
+    });
     expect(toTaskAddParameter(task)).toEqual({
       id: "t1",
       commandLine: "",
-      containerSettings: { imageName: "myimage", containerRunOptions: "--rm --workdir /", workingDirectory: "taskWorkingDirectory" },
+      containerSettings: {
+        imageName: "myimage",
+        containerRunOptions: "--rm --workdir /",
+        workingDirectory: "taskWorkingDirectory",
+      },
       constraints: { maxTaskRetryCount: 0 },
       requiredSlots: 1,
       userIdentity: { autoUser: { scope: "task", elevationLevel: "nonadmin" } },
@@ -34,7 +41,9 @@ describe("toTaskAddParameter", () => {
 
 describe("toJobAddParameter", () => {
   it("maps the pool and settings", () => {
-    expect(toJobAddParameter(JobSpec.parse({ id: "j", poolId: "p", env: [{ name: "A", value: "1" }] }))).toEqual({
+    expect(
+      toJobAddParameter(JobSpec.parse({ id: "j", poolId: "p", env: [{ name: "A", value: "1" }] })),
+    ).toEqual({
       id: "j",
       poolInfo: { poolId: "p" },
       priority: 0,

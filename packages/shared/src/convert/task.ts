@@ -19,7 +19,12 @@ export const toTaskAddParameter = (task: TaskSpec): TaskAddParameter =>
       maxTaskRetryCount: task.constraints.maxTaskRetryCount,
     }),
     requiredSlots: task.requiredSlots,
-    userIdentity: { autoUser: { scope: "task" as const, elevationLevel: task.elevated ? ("admin" as const) : ("nonadmin" as const) } },
+    userIdentity: {
+      autoUser: {
+        scope: "task" as const,
+        elevationLevel: task.elevated ? ("admin" as const) : ("nonadmin" as const),
+      },
+    },
   });
 
 export const toJobAddParameter = (job: JobSpec): JobAddParameter =>

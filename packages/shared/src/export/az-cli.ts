@@ -20,14 +20,18 @@ export const exportAzCli = (spec: PoolSpec, options: AzCliOptions = {}): AzCliEx
   const account = options.accountName ?? "<batch-account>";
   const group = options.resourceGroup ?? "<resource-group>";
   const secrets = passwordEnvVars(spec);
-  const lines = ["# Sign in with Microsoft Entra ID; `az batch account login` without --shared-key-auth keeps the Entra token."];
+  const lines = [
+    "# Sign in with Microsoft Entra ID; `az batch account login` without --shared-key-auth keeps the Entra token.",
+  ];
   if (spec.image.kind === "gallery") {
     lines.push("# Shared Image Gallery pools need Entra sign-in: Shared Key authentication fails for them.");
   }
   lines.push("az login", `az batch account login --name ${account} --resource-group ${group}`, "");
   let file = fileName;
   if (secrets.length > 0) {
-    lines.push(`# ${fileName} holds \${…} placeholders for registry passwords; type them (not echoed) and fill them in.`);
+    lines.push(
+      `# ${fileName} holds \${…} placeholders for registry passwords; type them (not echoed) and fill them in.`,
+    );
     for (const name of secrets) lines.push(`read -rsp "${name}: " ${name} && echo && export ${name}`);
     file = "pool.filled.json";
     lines.push(`envsubst '${secrets.map((n) => `$${n}`).join(" ")}' < ${fileName} > ${file}`, "");

@@ -12,24 +12,41 @@ const ctor = (type: string, args: [string, string][], indent = "    "): string =
 
 const registry = (r: RegistrySpec, indent = "    "): string =>
   r.auth.kind === "password"
-    ? ctor("ContainerRegistry", [
-        ["registryServer", csString(r.server)],
-        ["userName", csString(r.auth.username)],
-        ["password", `Environment.GetEnvironmentVariable(${csString(passwordEnvVar(r.server))})`],
-      ], indent)
-    : ctor("ContainerRegistry", [
-        ["registryServer", csString(r.server)],
-        ["identityReference", `new ComputeNodeIdentityReference { ResourceId = ${csString(r.auth.identityResourceId)} }`],
-      ], indent);
+    ? ctor(
+        "ContainerRegistry",
+        [
+          ["registryServer", csString(r.server)],
+          ["userName", csString(r.auth.username)],
+          ["password", `Environment.GetEnvironmentVariable(${csString(passwordEnvVar(r.server))})`],
+        ],
+        indent,
+      )
+    : ctor(
+        "ContainerRegistry",
+        [
+          ["registryServer", csString(r.server)],
+          [
+            "identityReference",
+            `new ComputeNodeIdentityReference { ResourceId = ${csString(r.auth.identityResourceId)} }`,
+          ],
+        ],
+        indent,
+      );
 
 const list = (type: string, items: string[], indent: string): string =>
   `new List<${type}> {\n${items.map((i) => `${indent}    ${i}`).join(",\n")} }`;
 
 const env = (vars: EnvironmentVariable[]): string =>
-  list("EnvironmentSetting", vars.map((v) => `new EnvironmentSetting(${csString(v.name)}, ${csString(v.value)})`), "    ");
+  list(
+    "EnvironmentSetting",
+    vars.map((v) => `new EnvironmentSetting(${csString(v.name)}, ${csString(v.value)})`),
+    "    ",
+  );
 
 const workingDirectory = (s: ContainerSettingsSpec) =>
-  s.workingDirectory === "containerImageDefault" ? "ContainerWorkingDirectory.ContainerImageDefault" : "ContainerWorkingDirectory.TaskWorkingDirectory";
+  s.workingDirectory === "containerImageDefault"
+    ? "ContainerWorkingDirectory.ContainerImageDefault"
+    : "ContainerWorkingDirectory.TaskWorkingDirectory";
 
 const containerSettings = (s: ContainerSettingsSpec): string => {
   const args: [string, string][] = [["imageName", csString(s.imageName)]];
@@ -52,15 +69,24 @@ const startTask = (t: StartTaskSpec): string => {
 };
 
 export const exportCSharp = (spec: PoolSpec): string => {
-  const usesEnv = spec.container?.registries.some((r) => r.auth.kind === "password") || spec.startTask?.containerSettings?.registry?.auth.kind === "password";
-  let out = "using System;\nusing System.Collections.Generic;\nusing Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\n";
-  out += "// batchClient: BatchClient.Open(new BatchTokenCredentials(batchUrl, tokenProvider))  (Microsoft Entra ID sign-in)\n";
+  const usesEnv =
+    spec.container?.registries.some((r) => r.auth.kind === "password") ||
+    spec.startTask?.containerSettings?.registry?.auth.kind === "password";
+  let out =
+    "using System;\nusing System.Collections.Generic;\nusing Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\n";
+  out +=
+    "// batchClient: BatchClient.Open(new BatchTokenCredentials(batchUrl, tokenProvider))  (Microsoft Entra ID sign-in)\n";
   if (usesEnv) out += "// Registry passwords are read from the environment, never written in code.\n";
   out += "\n";
   const image = spec.image;
   out +=
     image.kind === "marketplace"
-      ? `ImageReference imageReference = ${ctor("ImageReference", [["publisher", csString(image.publisher)], ["offer", csString(image.offer)], ["sku", csString(image.sku)], ["version", csString(image.version)]])};\n\n`
+      ? `ImageReference imageReference = ${ctor("ImageReference", [
+          ["publisher", csString(image.publisher)],
+          ["offer", csString(image.offer)],
+          ["sku", csString(image.sku)],
+          ["version", csString(image.version)],
+        ])};\n\n`
       : `ImageReference imageReference = ${ctor("ImageReference", [["virtualMachineImageId", csString(image.imageId)]])};\n\n`;
   const registries = spec.container?.registries ?? [];
   registries.forEach((r, i) => {
@@ -69,12 +95,21 @@ export const exportCSharp = (spec: PoolSpec): string => {
   if (spec.container) {
     out += "// Container configuration is required for a container pool, even with no prefetched images\n";
     const props: string[] = [];
-    if (spec.container.prefetchImages.length) props.push(`    ContainerImageNames = ${list("string", spec.container.prefetchImages.map(csString), "    ")}`);
-    if (registries.length) props.push(`    ContainerRegistries = new List<ContainerRegistry> { ${registries.map((_, i) => `containerRegistry${i + 1}`).join(", ")} }`);
+    if (spec.container.prefetchImages.length)
+      props.push(
+        `    ContainerImageNames = ${list("string", spec.container.prefetchImages.map(csString), "    ")}`,
+      );
+    if (registries.length)
+      props.push(
+        `    ContainerRegistries = new List<ContainerRegistry> { ${registries.map((_, i) => `containerRegistry${i + 1}`).join(", ")} }`,
+      );
     out += `ContainerConfiguration containerConfig = new ContainerConfiguration${props.length ? `\n{\n${props.join(",\n")}\n}` : "()"};\n\n`;
   }
   out += "// VM configuration\n";
-  out += `VirtualMachineConfiguration virtualMachineConfiguration = ${ctor("VirtualMachineConfiguration", [["imageReference", "imageReference"], ["nodeAgentSkuId", csString(spec.nodeAgentSkuId)]])}`;
+  out += `VirtualMachineConfiguration virtualMachineConfiguration = ${ctor("VirtualMachineConfiguration", [
+    ["imageReference", "imageReference"],
+    ["nodeAgentSkuId", csString(spec.nodeAgentSkuId)],
+  ])}`;
   out += spec.container ? "\n{\n    ContainerConfiguration = containerConfig\n};\n\n" : ";\n\n";
   if (spec.startTask) out += startTask(spec.startTask);
   const timeout = durationParts(parseIsoDuration(spec.scale.resizeTimeout) ?? 900_000);
@@ -95,7 +130,12 @@ export const exportCSharp = (spec: PoolSpec): string => {
   if (spec.displayName !== undefined) out += `pool.DisplayName = ${csString(spec.displayName)};\n`;
   out += `pool.ResizeTimeout = TimeSpan.${unit}(${timeout.amount});\npool.TaskSlotsPerNode = ${spec.taskSlotsPerNode};\n`;
   if (spec.startTask) out += "pool.StartTask = startTask;\n";
-  if (spec.metadata.length) out += `pool.Metadata = ${list("MetadataItem", spec.metadata.map((m) => `new MetadataItem(${csString(m.name)}, ${csString(m.value)})`), "")};\n`;
+  if (spec.metadata.length)
+    out += `pool.Metadata = ${list(
+      "MetadataItem",
+      spec.metadata.map((m) => `new MetadataItem(${csString(m.name)}, ${csString(m.value)})`),
+      "",
+    )};\n`;
   out += "\npool.Commit();\n";
   return out;
 };

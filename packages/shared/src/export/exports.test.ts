@@ -30,8 +30,8 @@ const exporters = {
     const az = exportAzCli(spec);
     return `${az.command}\n# ---- ${az.fileName} ----\n${az.fileContent}`;
   },
-  "py": exportPython,
-  "cs": exportCSharp,
+  py: exportPython,
+  cs: exportCSharp,
 };
 
 describe("exporters: golden files for the seed pools", () => {
@@ -44,20 +44,34 @@ describe("exporters: golden files for the seed pools", () => {
 
 describe("exporters", () => {
   it("REST JSON uses the wire names: username, nodeAgentSKUId, containerConfiguration.type", () => {
-    const body = toRestPoolBody(seedPools.privateAcrPrefetch) as { virtualMachineConfiguration: Record<string, unknown> };
+    const body = toRestPoolBody(seedPools.privateAcrPrefetch) as {
+      virtualMachineConfiguration: Record<string, unknown>;
+    };
     expect(body.virtualMachineConfiguration.nodeAgentSKUId).toBe("batch.node.ubuntu 16.04");
     expect(body.virtualMachineConfiguration.containerConfiguration).toEqual({
       type: "dockerCompatible",
       containerImageNames: ["myContainerRegistry.azurecr.io/tensorflow/tensorflow:latest-gpu"],
-      containerRegistries: [{ registryServer: "myContainerRegistry.azurecr.io", username: "myUserName", password: "${REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO}" }],
+      containerRegistries: [
+        {
+          registryServer: "myContainerRegistry.azurecr.io",
+          username: "myUserName",
+          password: "${REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO}",
+        },
+      ],
     });
-    expect(toRestPoolBody(seedPools.noPrefetchUbuntu)).toMatchObject({ virtualMachineConfiguration: { containerConfiguration: { type: "dockerCompatible" } } });
+    expect(toRestPoolBody(seedPools.noPrefetchUbuntu)).toMatchObject({
+      virtualMachineConfiguration: { containerConfiguration: { type: "dockerCompatible" } },
+    });
   });
 
   it("az export asks for Entra sign-in, and says why for gallery pools", () => {
-    expect(exportAzCli(seedPools.sigWithStartTask).command).toMatch(/az login\naz batch account login .*\n[\s\S]*Shared Key|Shared Key[\s\S]*az login/);
+    expect(exportAzCli(seedPools.sigWithStartTask).command).toMatch(
+      /az login\naz batch account login .*\n[\s\S]*Shared Key|Shared Key[\s\S]*az login/,
+    );
     expect(exportAzCli(seedPools.noPrefetchUbuntu).command).not.toMatch(/Shared Image Gallery/);
-    expect(exportAzCli(seedPools.noPrefetchUbuntu, { accountName: "acct", resourceGroup: "rg" }).command).toContain("--name acct --resource-group rg");
+    expect(
+      exportAzCli(seedPools.noPrefetchUbuntu, { accountName: "acct", resourceGroup: "rg" }).command,
+    ).toContain("--name acct --resource-group rg");
   });
 
   it("no export ever contains a registry password", () => {
@@ -65,11 +79,18 @@ describe("exporters", () => {
     fc.assert(
       fc.property(poolSpecArb, secretArb, (spec, secret) => {
         const withSecret = structuredClone(spec);
-        for (const r of withSecret.container?.registries ?? []) if (r.auth.kind === "password") r.auth.password = secret;
+        for (const r of withSecret.container?.registries ?? [])
+          if (r.auth.kind === "password") r.auth.password = secret;
         const startRegistry = withSecret.startTask?.containerSettings?.registry;
         if (startRegistry?.auth.kind === "password") startRegistry.auth.password = secret;
         const az = exportAzCli(withSecret);
-        const all = [exportRestJson(withSecret), az.command, az.fileContent, exportPython(withSecret), exportCSharp(withSecret)].join("\n");
+        const all = [
+          exportRestJson(withSecret),
+          az.command,
+          az.fileContent,
+          exportPython(withSecret),
+          exportCSharp(withSecret),
+        ].join("\n");
         return !all.includes(secret);
       }),
       { numRuns: 300 },

@@ -12,20 +12,35 @@ const call = (fn: string, args: [string, string][], indent = "    "): string =>
 
 const registry = (r: RegistrySpec, indent: string): string =>
   r.auth.kind === "password"
-    ? call("batchmodels.ContainerRegistry", [
-        ["registry_server", pyString(r.server)],
-        ["user_name", pyString(r.auth.username)],
-        ["password", `os.environ[${pyString(passwordEnvVar(r.server))}]`],
-      ], indent)
-    : call("batchmodels.ContainerRegistry", [
-        ["registry_server", pyString(r.server)],
-        ["identity_reference", `batchmodels.ComputeNodeIdentityReference(resource_id=${pyString(r.auth.identityResourceId)})`],
-      ], indent);
+    ? call(
+        "batchmodels.ContainerRegistry",
+        [
+          ["registry_server", pyString(r.server)],
+          ["user_name", pyString(r.auth.username)],
+          ["password", `os.environ[${pyString(passwordEnvVar(r.server))}]`],
+        ],
+        indent,
+      )
+    : call(
+        "batchmodels.ContainerRegistry",
+        [
+          ["registry_server", pyString(r.server)],
+          [
+            "identity_reference",
+            `batchmodels.ComputeNodeIdentityReference(resource_id=${pyString(r.auth.identityResourceId)})`,
+          ],
+        ],
+        indent,
+      );
 
-const list = (items: string[], indent: string): string => (items.length === 0 ? "[]" : `[\n${items.map((i) => `${indent}    ${i}`).join(",\n")}]`);
+const list = (items: string[], indent: string): string =>
+  items.length === 0 ? "[]" : `[\n${items.map((i) => `${indent}    ${i}`).join(",\n")}]`;
 
 const env = (vars: EnvironmentVariable[], indent: string): string =>
-  list(vars.map((v) => `batchmodels.EnvironmentSetting(name=${pyString(v.name)}, value=${pyString(v.value)})`), indent);
+  list(
+    vars.map((v) => `batchmodels.EnvironmentSetting(name=${pyString(v.name)}, value=${pyString(v.value)})`),
+    indent,
+  );
 
 const containerSettings = (s: ContainerSettingsSpec): string => {
   const args: [string, string][] = [["image_name", pyString(s.imageName)]];
@@ -40,7 +55,10 @@ const startTask = (t: StartTaskSpec): string => {
   if (t.containerSettings) args.push(["container_settings", containerSettings(t.containerSettings)]);
   if (t.env.length) args.push(["environment_settings", env(t.env, "    ")]);
   args.push(
-    ["user_identity", `batchmodels.UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(\n            scope='pool',\n            elevation_level=${t.elevated ? "'admin'" : "'nonadmin'"}))`],
+    [
+      "user_identity",
+      `batchmodels.UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(\n            scope='pool',\n            elevation_level=${t.elevated ? "'admin'" : "'nonadmin'"}))`,
+    ],
     ["max_task_retry_count", String(t.maxRetries)],
     ["wait_for_success", t.waitForSuccess ? "True" : "False"],
   );
@@ -48,21 +66,37 @@ const startTask = (t: StartTaskSpec): string => {
 };
 
 export const exportPython = (spec: PoolSpec): string => {
-  const usesEnv = spec.container?.registries.some((r) => r.auth.kind === "password") || spec.startTask?.containerSettings?.registry?.auth.kind === "password";
+  const usesEnv =
+    spec.container?.registries.some((r) => r.auth.kind === "password") ||
+    spec.startTask?.containerSettings?.registry?.auth.kind === "password";
   let out = "import datetime\n";
   if (usesEnv) out += "import os\n";
-  out += "\nimport azure.batch.models as batchmodels\n\n# client = azure.batch.BatchServiceClient(credentials, batch_url=...)  (sign in with Microsoft Entra ID)\n\n";
+  out +=
+    "\nimport azure.batch.models as batchmodels\n\n# client = azure.batch.BatchServiceClient(credentials, batch_url=...)  (sign in with Microsoft Entra ID)\n\n";
   if (usesEnv) out += "# Registry passwords are read from the environment, never written in code.\n";
   const image = spec.image;
   out +=
     image.kind === "marketplace"
-      ? `image_ref_to_use = ${call("batchmodels.ImageReference", [["publisher", pyString(image.publisher)], ["offer", pyString(image.offer)], ["sku", pyString(image.sku)], ["version", pyString(image.version)]])}\n\n`
+      ? `image_ref_to_use = ${call("batchmodels.ImageReference", [
+          ["publisher", pyString(image.publisher)],
+          ["offer", pyString(image.offer)],
+          ["sku", pyString(image.sku)],
+          ["version", pyString(image.version)],
+        ])}\n\n`
       : `image_ref_to_use = ${call("batchmodels.ImageReference", [["virtual_machine_image_id", pyString(image.imageId)]])}\n\n`;
   if (spec.container) {
     out += "# Container configuration is required for a container pool, even with no prefetched images.\n";
     const args: [string, string][] = [["type", "'dockerCompatible'"]];
-    if (spec.container.prefetchImages.length) args.push(["container_image_names", list(spec.container.prefetchImages.map(pyString), "    ")]);
-    if (spec.container.registries.length) args.push(["container_registries", list(spec.container.registries.map((r) => registry(r, "            ")), "    ")]);
+    if (spec.container.prefetchImages.length)
+      args.push(["container_image_names", list(spec.container.prefetchImages.map(pyString), "    ")]);
+    if (spec.container.registries.length)
+      args.push([
+        "container_registries",
+        list(
+          spec.container.registries.map((r) => registry(r, "            ")),
+          "    ",
+        ),
+      ]);
     out += `container_conf = ${call("batchmodels.ContainerConfiguration", args)}\n\n`;
   }
   if (spec.startTask) out += startTask(spec.startTask);
@@ -81,7 +115,16 @@ export const exportPython = (spec: PoolSpec): string => {
     ["task_slots_per_node", String(spec.taskSlotsPerNode)],
   );
   if (spec.startTask) poolArgs.push(["start_task", "start_task"]);
-  if (spec.metadata.length) poolArgs.push(["metadata", list(spec.metadata.map((m) => `batchmodels.MetadataItem(name=${pyString(m.name)}, value=${pyString(m.value)})`), "    ")]);
+  if (spec.metadata.length)
+    poolArgs.push([
+      "metadata",
+      list(
+        spec.metadata.map(
+          (m) => `batchmodels.MetadataItem(name=${pyString(m.name)}, value=${pyString(m.value)})`,
+        ),
+        "    ",
+      ),
+    ]);
   out += `new_pool = ${call("batchmodels.PoolAddParameter", poolArgs)}\n\nclient.pool.add(new_pool)\n`;
   return out;
 };

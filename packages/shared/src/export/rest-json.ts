@@ -26,11 +26,15 @@ export const toRestPoolBody = (spec: PoolSpec): Record<string, unknown> => {
   };
   const containerConfiguration = json.virtualMachineConfiguration.containerConfiguration;
   if (containerConfiguration?.containerRegistries) {
-    containerConfiguration.containerRegistries = containerConfiguration.containerRegistries.map(toWireRegistry) as ContainerRegistry[];
+    containerConfiguration.containerRegistries = containerConfiguration.containerRegistries.map(
+      toWireRegistry,
+    ) as ContainerRegistry[];
   }
   const startRegistry = json.startTask?.containerSettings?.registry;
-  if (startRegistry && json.startTask?.containerSettings) json.startTask.containerSettings.registry = toWireRegistry(startRegistry) as ContainerRegistry;
+  if (startRegistry && json.startTask?.containerSettings)
+    json.startTask.containerSettings.registry = toWireRegistry(startRegistry) as ContainerRegistry;
   return json;
 };
 
-export const exportRestJson = (spec: PoolSpec): string => `${JSON.stringify(toRestPoolBody(spec), null, 2)}\n`;
+export const exportRestJson = (spec: PoolSpec): string =>
+  `${JSON.stringify(toRestPoolBody(spec), null, 2)}\n`;

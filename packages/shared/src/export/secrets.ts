@@ -7,11 +7,16 @@ import type { RegistrySpec } from "../registry-spec";
  * REGISTRY_PASSWORD_MYACR_AZURECR_IO).
  */
 export const passwordEnvVar = (server: string): string =>
-  `REGISTRY_PASSWORD_${server.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "")}`;
+  `REGISTRY_PASSWORD_${server
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")}`;
 
 /** The environment variables an export of this pool needs, in first-use order. */
 export const passwordEnvVars = (spec: PoolSpec): string[] => {
   const registries: RegistrySpec[] = [...(spec.container?.registries ?? [])];
   if (spec.startTask?.containerSettings?.registry) registries.push(spec.startTask.containerSettings.registry);
-  return [...new Set(registries.filter((r) => r.auth.kind === "password").map((r) => passwordEnvVar(r.server)))];
+  return [
+    ...new Set(registries.filter((r) => r.auth.kind === "password").map((r) => passwordEnvVar(r.server))),
+  ];
 };

@@ -9,7 +9,13 @@ export const seedPools = {
   noPrefetchUbuntu: PoolSpec.parse({
     id: "container-pool-no-prefetch",
     vmSize: "STANDARD_D1_V2",
-    image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "16-04-lts", version: "latest" },
+    image: {
+      kind: "marketplace",
+      publisher: "microsoft-azure-batch",
+      offer: "ubuntu-server-container",
+      sku: "16-04-lts",
+      version: "latest",
+    },
     nodeAgentSkuId: "batch.node.ubuntu 16.04",
     container: { prefetchImages: [], registries: [] },
     scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
@@ -18,11 +24,22 @@ export const seedPools = {
   privateAcrPrefetch: PoolSpec.parse({
     id: "tensorflow-acr-pool",
     vmSize: "Standard_NC6",
-    image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "16-04-lts", version: "latest" },
+    image: {
+      kind: "marketplace",
+      publisher: "microsoft-azure-batch",
+      offer: "ubuntu-server-container",
+      sku: "16-04-lts",
+      version: "latest",
+    },
     nodeAgentSkuId: "batch.node.ubuntu 16.04",
     container: {
       prefetchImages: ["myContainerRegistry.azurecr.io/tensorflow/tensorflow:latest-gpu"],
-      registries: [{ server: "myContainerRegistry.azurecr.io", auth: { kind: "password", username: "myUserName", password: "myPassword" } }],
+      registries: [
+        {
+          server: "myContainerRegistry.azurecr.io",
+          auth: { kind: "password", username: "myUserName", password: "myPassword" },
+        },
+      ],
     },
     scale: { dedicated: 4, spot: 0, resizeTimeout: "PT15M" },
   }),
@@ -32,7 +49,8 @@ export const seedPools = {
     vmSize: "STANDARD_D2_V3",
     image: {
       kind: "gallery",
-      imageId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/batch-images/providers/Microsoft.Compute/galleries/batchGallery/images/ubuntu-18-04/versions/1.0.0",
+      imageId:
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/batch-images/providers/Microsoft.Compute/galleries/batchGallery/images/ubuntu-18-04/versions/1.0.0",
     },
     nodeAgentSkuId: "batch.node.ubuntu 18.04",
     scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },

@@ -1,22 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { formatGalleryImageId, parseGalleryImageId } from "./gallery-image-id";
 
-const base = "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal/images/ubuntu-docker";
+const base =
+  "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal/images/ubuntu-docker";
 
 describe("parseGalleryImageId", () => {
   it("parses a version id and a definition id", () => {
     expect(parseGalleryImageId(`${base}/versions/1.0.0`)).toEqual({
       ok: true,
-      value: { subscriptionId: "sub-1", resourceGroup: "rg-1", gallery: "gal", imageDefinition: "ubuntu-docker", version: "1.0.0" },
+      value: {
+        subscriptionId: "sub-1",
+        resourceGroup: "rg-1",
+        gallery: "gal",
+        imageDefinition: "ubuntu-docker",
+        version: "1.0.0",
+      },
     });
     expect(parseGalleryImageId(base)).toEqual({
       ok: true,
-      value: { subscriptionId: "sub-1", resourceGroup: "rg-1", gallery: "gal", imageDefinition: "ubuntu-docker" },
+      value: {
+        subscriptionId: "sub-1",
+        resourceGroup: "rg-1",
+        gallery: "gal",
+        imageDefinition: "ubuntu-docker",
+      },
     });
   });
   it("treats segment names case-insensitively and keeps values' case", () => {
-    const id = "/SUBSCRIPTIONS/S/resourcegroups/My-RG/PROVIDERS/microsoft.compute/Galleries/G/IMAGES/D/Versions/2";
-    expect(parseGalleryImageId(id)).toMatchObject({ ok: true, value: { resourceGroup: "My-RG", version: "2" } });
+    const id =
+      "/SUBSCRIPTIONS/S/resourcegroups/My-RG/PROVIDERS/microsoft.compute/Galleries/G/IMAGES/D/Versions/2";
+    expect(parseGalleryImageId(id)).toMatchObject({
+      ok: true,
+      value: { resourceGroup: "My-RG", version: "2" },
+    });
   });
   it.each([
     ["", /empty/],

@@ -22,7 +22,8 @@ const EXAMPLE =
 export const parseGalleryImageId = (id: string): Parsed<GalleryImageId> => {
   const trimmed = id.trim();
   if (trimmed === "") return { ok: false, reason: "the gallery image resource id is empty" };
-  if (/^https?:\/\//i.test(trimmed)) return { ok: false, reason: `use the resource id (${EXAMPLE}), not a URL` };
+  if (/^https?:\/\//i.test(trimmed))
+    return { ok: false, reason: `use the resource id (${EXAMPLE}), not a URL` };
   const match = GALLERY_ID.exec(trimmed);
   if (!match) {
     const hint = /\/providers\/Microsoft\.Compute\/images\//i.test(trimmed)

@@ -16,7 +16,12 @@ export const isHostWithOptionalPort = (value: string): boolean => {
 };
 
 /** Names Docker Hub is reached by; the docker CLI treats them all as "docker.io". */
-const DOCKER_HUB_ALIASES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
+const DOCKER_HUB_ALIASES = new Set([
+  "docker.io",
+  "index.docker.io",
+  "registry-1.docker.io",
+  "registry.hub.docker.com",
+]);
 
 export const DOCKER_HUB = "docker.io";
 

@@ -1,21 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { canonicalImageName, isDockerHubOfficialImage, parseImageReference, registryHostOf } from "./image-reference";
+import {
+  canonicalImageName,
+  isDockerHubOfficialImage,
+  parseImageReference,
+  registryHostOf,
+} from "./image-reference";
 
 const digest = `sha256:${"a".repeat(64)}`;
 
 describe("parseImageReference", () => {
   it.each([
     ["ubuntu", { registryHost: "docker.io", repository: "ubuntu" }],
-    ["tensorflow/tensorflow:latest-gpu", { registryHost: "docker.io", repository: "tensorflow/tensorflow", tag: "latest-gpu" }],
+    [
+      "tensorflow/tensorflow:latest-gpu",
+      { registryHost: "docker.io", repository: "tensorflow/tensorflow", tag: "latest-gpu" },
+    ],
     [
       "myContainerRegistry.azurecr.io/tensorflow/tensorflow:latest-gpu",
-      { registry: "myContainerRegistry.azurecr.io", registryHost: "mycontainerregistry.azurecr.io", repository: "tensorflow/tensorflow", tag: "latest-gpu" },
+      {
+        registry: "myContainerRegistry.azurecr.io",
+        registryHost: "mycontainerregistry.azurecr.io",
+        repository: "tensorflow/tensorflow",
+        tag: "latest-gpu",
+      },
     ],
     ["localhost:5000/a/b", { registry: "localhost:5000", registryHost: "localhost:5000", repository: "a/b" }],
     ["localhost/a", { registry: "localhost", registryHost: "localhost", repository: "a" }],
-    ["127.0.0.1:5000/lab/plain:1", { registry: "127.0.0.1:5000", registryHost: "127.0.0.1:5000", repository: "lab/plain", tag: "1" }],
+    [
+      "127.0.0.1:5000/lab/plain:1",
+      { registry: "127.0.0.1:5000", registryHost: "127.0.0.1:5000", repository: "lab/plain", tag: "1" },
+    ],
     ["[::1]:5000/x", { registry: "[::1]:5000", registryHost: "[::1]:5000", repository: "x" }],
-    ["index.docker.io/myorg/app", { registry: "index.docker.io", registryHost: "docker.io", repository: "myorg/app" }],
+    [
+      "index.docker.io/myorg/app",
+      { registry: "index.docker.io", registryHost: "docker.io", repository: "myorg/app" },
+    ],
     [`busybox@${digest}`, { registryHost: "docker.io", repository: "busybox", digest }],
     [`a.io/b:c@${digest}`, { registry: "a.io", registryHost: "a.io", repository: "b", tag: "c", digest }],
     ["my-org/my__app.x", { registryHost: "docker.io", repository: "my-org/my__app.x" }],
@@ -65,7 +84,9 @@ describe("canonicalImageName / isDockerHubOfficialImage", () => {
   };
   it("makes spellings of one image equal", () => {
     expect(canonicalImageName(parse("ubuntu"))).toBe("docker.io/library/ubuntu:latest");
-    expect(canonicalImageName(parse("docker.io/library/ubuntu:latest"))).toBe("docker.io/library/ubuntu:latest");
+    expect(canonicalImageName(parse("docker.io/library/ubuntu:latest"))).toBe(
+      "docker.io/library/ubuntu:latest",
+    );
     expect(canonicalImageName(parse(`a.io/b@${digest}`))).toBe(`a.io/b@${digest}`);
   });
   it("knows official images are public", () => {

@@ -2,7 +2,7 @@ import { DOCKER_HUB, isHostWithOptionalPort, normalizeRegistryHost } from "./hos
 import type { Parsed } from "./parsed";
 
 /** A container image reference split per the distribution reference grammar. */
-export interface ImageReference {
+export interface ImageReferenceParts {
   /** The registry host as written, or undefined when the reference names none (Docker Hub). */
   registry?: string;
   /** Normalised registry host: lowercase, Docker Hub and its aliases as "docker.io". */
@@ -31,11 +31,11 @@ const checkDigest = (digest: string): string | undefined => {
   return DIGEST.test(digest) ? undefined : `digest "${digest}" is not algorithm:hex`;
 };
 
-export const parseImageReference = (ref: string): Parsed<ImageReference> => {
+export const parseImageReference = (ref: string): Parsed<ImageReferenceParts> => {
   if (ref === "") return { ok: false, reason: "the image reference is empty" };
   if (/\s/.test(ref)) return { ok: false, reason: "an image reference cannot contain spaces" };
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(ref)) {
-    return { ok: false, reason: "an image reference has no scheme; drop the \"https://\" part" };
+    return { ok: false, reason: 'an image reference has no scheme; drop the "https://" part' };
   }
   let rest = ref;
   let digest: string | undefined;
@@ -52,24 +52,33 @@ export const parseImageReference = (ref: string): Parsed<ImageReference> => {
     tag = rest.slice(lastColon + 1);
     rest = rest.slice(0, lastColon);
     if (!TAG.test(tag)) {
-      return { ok: false, reason: `tag "${tag}" must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'` };
+      return {
+        ok: false,
+        reason: `tag "${tag}" must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`,
+      };
     }
   }
-  if (rest.length > MAX_NAME_LENGTH) return { ok: false, reason: `the name is longer than ${MAX_NAME_LENGTH} characters` };
+  if (rest.length > MAX_NAME_LENGTH)
+    return { ok: false, reason: `the name is longer than ${MAX_NAME_LENGTH} characters` };
   const components = rest.split("/");
   let registry: string | undefined;
   if (components.length > 1 && looksLikeHost(components[0]!)) {
     registry = components.shift()!;
-    if (!isHostWithOptionalPort(registry)) return { ok: false, reason: `"${registry}" is not a valid registry host[:port]` };
+    if (!isHostWithOptionalPort(registry))
+      return { ok: false, reason: `"${registry}" is not a valid registry host[:port]` };
   }
   for (const component of components) {
-    if (component === "") return { ok: false, reason: "the repository path has an empty component (a stray '/')" };
+    if (component === "")
+      return { ok: false, reason: "the repository path has an empty component (a stray '/')" };
     if (!PATH_COMPONENT.test(component)) {
-      const hint = component !== component.toLowerCase() ? "repository names must be lowercase" : "use lowercase letters, digits and single '.', '_', '__' or '-' separators";
+      const hint =
+        component !== component.toLowerCase()
+          ? "repository names must be lowercase"
+          : "use lowercase letters, digits and single '.', '_', '__' or '-' separators";
       return { ok: false, reason: `"${component}" is not a valid repository path component: ${hint}` };
     }
   }
-  const value: ImageReference = {
+  const value: ImageReferenceParts = {
     registryHost: registry === undefined ? DOCKER_HUB : normalizeRegistryHost(registry),
     repository: components.join("/"),
   };
@@ -86,16 +95,18 @@ export const registryHostOf = (ref: string): string | undefined => {
 };
 
 /** Docker Hub official images ("ubuntu", "library/ubuntu") are public by definition. */
-export const isDockerHubOfficialImage = (ref: ImageReference): boolean =>
+export const isDockerHubOfficialImage = (ref: ImageReferenceParts): boolean =>
   ref.registryHost === DOCKER_HUB && (!ref.repository.includes("/") || ref.repository.startsWith("library/"));
 
 /**
  * The fully qualified form docker pulls ("ubuntu" -> "docker.io/library/ubuntu:latest"), so two
  * spellings of one image compare equal.
  */
-export const canonicalImageName = (ref: ImageReference): string => {
+export const canonicalImageName = (ref: ImageReferenceParts): string => {
   const repository =
-    ref.registryHost === DOCKER_HUB && !ref.repository.includes("/") ? `library/${ref.repository}` : ref.repository;
+    ref.registryHost === DOCKER_HUB && !ref.repository.includes("/")
+      ? `library/${ref.repository}`
+      : ref.repository;
   const name = `${ref.registryHost}/${repository}`;
   if (ref.digest) return ref.tag ? `${name}:${ref.tag}@${ref.digest}` : `${name}@${ref.digest}`;
   return `${name}:${ref.tag ?? "latest"}`;

@@ -14,8 +14,9 @@ describe("parseIsoDuration", () => {
     ["PT0S", 0],
   ])("%s = %d ms", (text, ms) => expect(parseIsoDuration(text)).toBe(ms));
 
-  it.each(["", "P", "PT", "15M", "PT15", "P1Y", "P1M", "pt15m", "PT-5M", "PT15M ", "P1H"])("rejects %j", (text) =>
-    expect(parseIsoDuration(text)).toBeUndefined(),
+  it.each(["", "P", "PT", "15M", "PT15", "P1Y", "P1M", "pt15m", "PT-5M", "PT15M ", "P1H"])(
+    "rejects %j",
+    (text) => expect(parseIsoDuration(text)).toBeUndefined(),
   );
 });
 
@@ -29,6 +30,11 @@ describe("formatIsoDuration", () => {
     expect(() => formatIsoDuration(-1)).toThrow(RangeError);
   });
   it("round-trips through parse", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 * 365 * 86_400_000 }), (ms) => parseIsoDuration(formatIsoDuration(ms)) === ms));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 * 365 * 86_400_000 }),
+        (ms) => parseIsoDuration(formatIsoDuration(ms)) === ms,
+      ),
+    );
   });
 });

@@ -15,7 +15,12 @@ export const parseIsoDuration = (text: string): number | undefined => {
   if (!match || text === "P" || text.endsWith("T")) return undefined;
   const [, weeks, days, hours, minutes, seconds] = match;
   const n = (part: string | undefined): number => (part === undefined ? 0 : Number(part));
-  const ms = n(weeks) * 7 * DAY + n(days) * DAY + n(hours) * HOUR + n(minutes) * MINUTE + Math.round(n(seconds) * SECOND);
+  const ms =
+    n(weeks) * 7 * DAY +
+    n(days) * DAY +
+    n(hours) * HOUR +
+    n(minutes) * MINUTE +
+    Math.round(n(seconds) * SECOND);
   return Number.isFinite(ms) ? ms : undefined;
 };
 
@@ -38,4 +43,4 @@ export const formatIsoDuration = (ms: number): string => {
   return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
 };
 
-export const minutes = (n: number): number => n * MINUTE;
+export const minutesToMs = (n: number): number => n * MINUTE;

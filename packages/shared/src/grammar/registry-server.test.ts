@@ -2,14 +2,25 @@ import { describe, expect, it } from "vitest";
 import { checkRegistryServer, isRegistryServer, suggestRegistryServer } from "./registry-server";
 
 describe("isRegistryServer", () => {
-  it.each(["myacr.azurecr.io", "docker.io", "localhost", "localhost:5000", "127.0.0.1:5000", "[::1]:5000", "MyContainerRegistry.azurecr.io"])(
-    "accepts %s",
-    (server) => expect(isRegistryServer(server)).toBe(true),
-  );
-  it.each(["https://myacr.azurecr.io/", "myacr.azurecr.io/path", "", "my acr", "host:0", "host:70000", "-bad.io", "host:port"])(
-    "rejects %j",
-    (server) => expect(isRegistryServer(server)).toBe(false),
-  );
+  it.each([
+    "myacr.azurecr.io",
+    "docker.io",
+    "localhost",
+    "localhost:5000",
+    "127.0.0.1:5000",
+    "[::1]:5000",
+    "MyContainerRegistry.azurecr.io",
+  ])("accepts %s", (server) => expect(isRegistryServer(server)).toBe(true));
+  it.each([
+    "https://myacr.azurecr.io/",
+    "myacr.azurecr.io/path",
+    "",
+    "my acr",
+    "host:0",
+    "host:70000",
+    "-bad.io",
+    "host:port",
+  ])("rejects %j", (server) => expect(isRegistryServer(server)).toBe(false));
 });
 
 describe("checkRegistryServer", () => {

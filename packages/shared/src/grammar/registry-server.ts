@@ -14,7 +14,8 @@ export const checkRegistryServer = (server: string): Parsed<string> => {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(server)) {
     return { ok: false, reason: "it is a URL; a registry server is a host name without a scheme" };
   }
-  if (server.includes("/")) return { ok: false, reason: "it contains a path; a registry server is a host name only" };
+  if (server.includes("/"))
+    return { ok: false, reason: "it contains a path; a registry server is a host name only" };
   if (/\s/.test(server)) return { ok: false, reason: "it contains spaces" };
   return { ok: false, reason: "it is not a host name with an optional port" };
 };

@@ -21,7 +21,9 @@ const parseWith =
   <S extends z.ZodType>(schema: S) =>
   (json: unknown): ParseResult<z.infer<S>> => {
     const result = schema.safeParse(json);
-    return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZodIssues(result.error.issues) };
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, issues: fromZodIssues(result.error.issues) };
   };
 
 /** Any JSON value in, a PoolSpec with defaults applied or the issues with their paths out; never throws. */

@@ -9,8 +9,17 @@ import type { ContainerSettingsSpec, EnvironmentVariable, JobSpec, TaskSpec } fr
 
 export const batchIdArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 
-const hostArb = fc.constantFrom("myacr.azurecr.io", "docker.io", "localhost:5000", "127.0.0.1:5001", "ghcr.io", "quay.io");
-const pathArb = fc.array(fc.stringMatching(/^[a-z0-9]+(?:[._-][a-z0-9]+)?$/), { minLength: 1, maxLength: 3 }).map((p) => p.join("/"));
+const hostArb = fc.constantFrom(
+  "myacr.azurecr.io",
+  "docker.io",
+  "localhost:5000",
+  "127.0.0.1:5001",
+  "ghcr.io",
+  "quay.io",
+);
+const pathArb = fc
+  .array(fc.stringMatching(/^[a-z0-9]+(?:[._-][a-z0-9]+)?$/), { minLength: 1, maxLength: 3 })
+  .map((p) => p.join("/"));
 const tagArb = fc.stringMatching(/^[\w][\w.-]{0,20}$/);
 
 export const imageRefArb: fc.Arbitrary<string> = fc
@@ -26,10 +35,16 @@ const compact = <T extends object>(value: T): T =>
 export const registryArb: fc.Arbitrary<RegistrySpec> = fc.record({
   server: hostArb,
   auth: fc.oneof(
-    fc.record({ kind: fc.constant("password" as const), username: fc.string({ minLength: 1 }), password: fc.string({ minLength: 1 }) }),
+    fc.record({
+      kind: fc.constant("password" as const),
+      username: fc.string({ minLength: 1 }),
+      password: fc.string({ minLength: 1 }),
+    }),
     fc.record({
       kind: fc.constant("identity" as const),
-      identityResourceId: fc.constant("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1"),
+      identityResourceId: fc.constant(
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1",
+      ),
     }),
   ),
 });
@@ -60,7 +75,10 @@ const startTaskArb: fc.Arbitrary<StartTaskSpec> = fc
   .map(compact);
 
 const galleryIdArb = fc
-  .tuple(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.option(fc.stringMatching(/^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/), { nil: undefined }))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    fc.option(fc.stringMatching(/^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/), { nil: undefined }),
+  )
   .map(
     ([name, version]) =>
       `/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Compute/galleries/gal/images/${name}${version ? `/versions/${version}` : ""}`,
@@ -83,7 +101,10 @@ export const poolSpecArb: fc.Arbitrary<PoolSpec> = fc
     ),
     nodeAgentSkuId: fc.constantFrom("batch.node.ubuntu 20.04", "batch.node.windows amd64"),
     container: optional(
-      fc.record({ prefetchImages: fc.array(imageRefArb, { maxLength: 4 }), registries: fc.array(registryArb, { maxLength: 3 }) }),
+      fc.record({
+        prefetchImages: fc.array(imageRefArb, { maxLength: 4 }),
+        registries: fc.array(registryArb, { maxLength: 3 }),
+      }),
     ),
     scale: fc.record({
       dedicated: fc.integer({ min: 0, max: 5000 }),
@@ -92,7 +113,10 @@ export const poolSpecArb: fc.Arbitrary<PoolSpec> = fc
     }),
     startTask: optional(startTaskArb),
     taskSlotsPerNode: fc.integer({ min: 1, max: 256 }),
-    metadata: fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), value: fc.string({ maxLength: 10 }) }), { maxLength: 2 }),
+    metadata: fc.array(
+      fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), value: fc.string({ maxLength: 10 }) }),
+      { maxLength: 2 },
+    ),
   })
   .map(compact);
 

@@ -17,7 +17,12 @@ describe("applyFix", () => {
   it("applying a rule's fix makes that rule's issue go away", () => {
     const spec = pool((p) => {
       p.scale = { dedicated: 2000, spot: 0, resizeTimeout: "PT15M" };
-      p.container = { prefetchImages: [], registries: [{ server: "https://myacr.azurecr.io/", auth: { kind: "password", username: "u", password: "p" } }] };
+      p.container = {
+        prefetchImages: [],
+        registries: [
+          { server: "https://myacr.azurecr.io/", auth: { kind: "password", username: "u", password: "p" } },
+        ],
+      };
     });
     for (const code of ["scale.resizeTimeout.perThousandNodes", "registry.serverFormat"]) {
       const [issue] = poolIssues(code, spec);

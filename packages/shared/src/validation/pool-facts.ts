@@ -1,4 +1,8 @@
-import { canonicalImageName, parseImageReference, type ImageReference } from "../grammar/image-reference";
+import {
+  canonicalImageName,
+  parseImageReference,
+  type ImageReferenceParts,
+} from "../grammar/image-reference";
 import { checkRegistryServer, suggestRegistryServer } from "../grammar/registry-server";
 import { normalizeRegistryHost } from "../grammar/host";
 import { parseGalleryImageId, type GalleryImageId } from "../grammar/gallery-image-id";
@@ -10,7 +14,7 @@ import type { OsType, SupportedImageFact, ValidationContext, VmSizeFact } from "
 export interface PrefetchImageFact {
   index: number;
   reference: string;
-  parsed: Parsed<ImageReference>;
+  parsed: Parsed<ImageReferenceParts>;
   /** docker.io/library/ubuntu:latest form, when valid. */
   canonical?: string;
 }
@@ -47,13 +51,20 @@ export interface PoolFacts {
   registryHosts: Set<string>;
 }
 
-const sameText = (a: string | undefined, b: string | undefined) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+const sameText = (a: string | undefined, b: string | undefined) =>
+  (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
 
-export const findSupportedImage = (spec: PoolSpec, context: ValidationContext): SupportedImageFact | undefined => {
+export const findSupportedImage = (
+  spec: PoolSpec,
+  context: ValidationContext,
+): SupportedImageFact | undefined => {
   const image = spec.image;
   if (image.kind !== "marketplace") return undefined;
   return context.supportedImages?.find(
-    (row) => sameText(row.publisher, image.publisher) && sameText(row.offer, image.offer) && sameText(row.sku, image.sku),
+    (row) =>
+      sameText(row.publisher, image.publisher) &&
+      sameText(row.offer, image.offer) &&
+      sameText(row.sku, image.sku),
   );
 };
 
@@ -61,14 +72,19 @@ export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {})
   const marketplaceImage = findSupportedImage(spec, context);
   const galleryId = spec.image.kind === "gallery" ? parseGalleryImageId(spec.image.imageId) : undefined;
   const nodeAgentOs = osOfNodeAgentSku(spec.nodeAgentSkuId);
-  const galleryOs = spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
+  const galleryOs =
+    spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
   const prefetch = (spec.container?.prefetchImages ?? []).map((reference, index): PrefetchImageFact => {
     const parsed = parseImageReference(reference);
-    return parsed.ok ? { index, reference, parsed, canonical: canonicalImageName(parsed.value) } : { index, reference, parsed };
+    return parsed.ok
+      ? { index, reference, parsed, canonical: canonicalImageName(parsed.value) }
+      : { index, reference, parsed };
   });
   const registries = (spec.container?.registries ?? []).map((registry, index): RegistryFact => {
     const checked = checkRegistryServer(registry.server);
-    return checked.ok ? { index, server: registry.server, host: checked.value } : { index, server: registry.server };
+    return checked.ok
+      ? { index, server: registry.server, host: checked.value }
+      : { index, server: registry.server };
   });
   const facts: PoolFacts = {
     spec,

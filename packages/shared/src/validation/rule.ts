@@ -25,7 +25,11 @@ export interface RuleInfo {
   source: string;
 }
 
-export type Emit = (path: SpecPath, message: string, options?: { fix?: ValidationFix; level?: ValidationLevel }) => void;
+export type Emit = (
+  path: SpecPath,
+  message: string,
+  options?: { fix?: ValidationFix; level?: ValidationLevel },
+) => void;
 
 /** A named rule: `check` reads precomputed facts and emits issues under the rule's code. */
 export interface Rule<Facts> extends RuleInfo {
@@ -45,4 +49,7 @@ export const runRules = <Facts>(rules: readonly Rule<Facts>[], facts: Facts): Va
   return issues;
 };
 
-export const setFix = (label: string, path: SpecPath, value: unknown): ValidationFix => ({ label, patch: [{ path, value }] });
+export const setFix = (label: string, path: SpecPath, value: unknown): ValidationFix => ({
+  label,
+  patch: [{ path, value }],
+});

@@ -1,4 +1,8 @@
-import { canonicalImageName, parseImageReference, type ImageReference } from "../grammar/image-reference";
+import {
+  canonicalImageName,
+  parseImageReference,
+  type ImageReferenceParts,
+} from "../grammar/image-reference";
 import type { Parsed } from "../grammar/parsed";
 import type { TaskSpec } from "../task-spec";
 import type { ImageProbeFact, ValidationContext } from "../validation-context";
@@ -7,7 +11,7 @@ import { parseRunOptions, type RunOptions } from "./run-options";
 export interface TaskFacts {
   spec: TaskSpec;
   context: ValidationContext;
-  image?: { reference: string; parsed: Parsed<ImageReference>; canonical?: string };
+  image?: { reference: string; parsed: Parsed<ImageReferenceParts>; canonical?: string };
   /** What the registry said about the task's image, matched however either side spelled it. */
   imageProbe?: ImageProbeFact;
   runOptions?: RunOptions;
@@ -18,8 +22,16 @@ const canonicalOf = (reference: string): string | undefined => {
   return parsed.ok ? canonicalImageName(parsed.value) : undefined;
 };
 
-export const findImageProbe = (context: ValidationContext, canonical: string | undefined, reference: string) =>
-  context.images?.find((probe) => probe.reference === reference || (canonical !== undefined && canonicalOf(probe.reference) === canonical));
+export const findImageProbe = (
+  context: ValidationContext,
+  canonical: string | undefined,
+  reference: string,
+) =>
+  context.images?.find(
+    (probe) =>
+      probe.reference === reference ||
+      (canonical !== undefined && canonicalOf(probe.reference) === canonical),
+  );
 
 export const deriveTaskFacts = (spec: TaskSpec, context: ValidationContext = {}): TaskFacts => {
   const facts: TaskFacts = { spec, context };
@@ -27,7 +39,9 @@ export const deriveTaskFacts = (spec: TaskSpec, context: ValidationContext = {})
   if (settings) {
     const parsed = parseImageReference(settings.imageName);
     const canonical = parsed.ok ? canonicalImageName(parsed.value) : undefined;
-    facts.image = canonical ? { reference: settings.imageName, parsed, canonical } : { reference: settings.imageName, parsed };
+    facts.image = canonical
+      ? { reference: settings.imageName, parsed, canonical }
+      : { reference: settings.imageName, parsed };
     const probe = findImageProbe(context, canonical, settings.imageName);
     if (probe) facts.imageProbe = probe;
     facts.runOptions = parseRunOptions(settings.runOptions);

@@ -40,9 +40,17 @@ export const vmSize = (name: string, more: Partial<VmSizeFact> = {}): VmSizeFact
 export const basePoolInput = (): PoolSpecInput => ({
   id: "pool1",
   vmSize: "Standard_D2_v2",
-  image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+  image: {
+    kind: "marketplace",
+    publisher: "microsoft-azure-batch",
+    offer: "ubuntu-server-container",
+    sku: "20-04-lts",
+  },
   nodeAgentSkuId: "batch.node.ubuntu 20.04",
-  container: { prefetchImages: ["myacr.azurecr.io/app:1"], registries: [{ server: "myacr.azurecr.io", auth: { kind: "password", username: "u", password: "p" } }] },
+  container: {
+    prefetchImages: ["myacr.azurecr.io/app:1"],
+    registries: [{ server: "myacr.azurecr.io", auth: { kind: "password", username: "u", password: "p" } }],
+  },
   scale: { dedicated: 2, spot: 0, resizeTimeout: "PT15M" },
 });
 
@@ -52,9 +60,12 @@ export const pool = (change: (input: PoolSpecInput) => void = () => {}): PoolSpe
   return PoolSpec.parse(input);
 };
 
-export const task = (input: Partial<TaskSpecInput> = {}): TaskSpec => TaskSpec.parse({ id: "task1", ...input });
+export const task = (input: Partial<TaskSpecInput> = {}): TaskSpec =>
+  TaskSpec.parse({ id: "task1", ...input });
 
 export const withCode = (issues: ValidationIssue[], code: string) => issues.filter((i) => i.code === code);
 
-export const poolIssues = (code: string, spec: PoolSpec, context: ValidationContext = {}) => withCode(validatePool(spec, context), code);
-export const taskIssues = (code: string, spec: TaskSpec, context: ValidationContext = {}) => withCode(validateTask(spec, context), code);
+export const poolIssues = (code: string, spec: PoolSpec, context: ValidationContext = {}) =>
+  withCode(validatePool(spec, context), code);
+export const taskIssues = (code: string, spec: TaskSpec, context: ValidationContext = {}) =>
+  withCode(validateTask(spec, context), code);

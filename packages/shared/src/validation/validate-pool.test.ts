@@ -33,13 +33,27 @@ describe("validatePool", () => {
   it("never throws and emits only catalogued codes for any valid spec", () => {
     const codes = new Set(ruleCatalog().map((r) => r.code));
     fc.assert(
-      fc.property(poolSpecArb, (spec) => validatePool(spec, fullContext).every((i) => codes.has(i.code) && i.message.length > 0)),
+      fc.property(poolSpecArb, (spec) =>
+        validatePool(spec, fullContext).every((i) => codes.has(i.code) && i.message.length > 0),
+      ),
       { numRuns: 500 },
     );
   });
   it("never puts a registry password in a message", () => {
-    const spec = pool((p) => void (p.container = { prefetchImages: ["https://bad"], registries: [{ server: "https://x.io/", auth: { kind: "password", username: "u", password: "s3cr3t-value" } }] }));
-    expect(JSON.stringify(validatePool(spec, { ...fullContext, registries: [{ server: "x.io", status: "unauthorized" }] }))).not.toContain("s3cr3t-value");
+    const spec = pool(
+      (p) =>
+        void (p.container = {
+          prefetchImages: ["https://bad"],
+          registries: [
+            { server: "https://x.io/", auth: { kind: "password", username: "u", password: "s3cr3t-value" } },
+          ],
+        }),
+    );
+    expect(
+      JSON.stringify(
+        validatePool(spec, { ...fullContext, registries: [{ server: "x.io", status: "unauthorized" }] }),
+      ),
+    ).not.toContain("s3cr3t-value");
   });
   it("the catalog has unique codes, each with a summary and a source", () => {
     const catalog = ruleCatalog();
@@ -51,7 +65,12 @@ describe("validatePool", () => {
 describe("fixes", () => {
   it("applying any fix removes the issue it was offered for", async () => {
     const { applyFix } = await import("./apply-fix");
-    const context: ValidationContext = { ...fullContext, vmSizes: ["STANDARD_D1_V2", "Standard_NC6", "Standard_D2s_v3"].map((n) => vmSize(n)), quota: { dedicatedCores: 50, lowPriorityCores: 20 }, supportedImages: [{ ...ubuntuContainerImage, nodeAgentSkuId: "batch.node.ubuntu 18.04" }] };
+    const context: ValidationContext = {
+      ...fullContext,
+      vmSizes: ["STANDARD_D1_V2", "Standard_NC6", "Standard_D2s_v3"].map((n) => vmSize(n)),
+      quota: { dedicatedCores: 50, lowPriorityCores: 20 },
+      supportedImages: [{ ...ubuntuContainerImage, nodeAgentSkuId: "batch.node.ubuntu 18.04" }],
+    };
     const fixedCodes = new Set<string>();
     fc.assert(
       fc.property(poolSpecArb, (spec) => {
@@ -59,7 +78,10 @@ describe("fixes", () => {
           if (!issue.fix) continue;
           fixedCodes.add(issue.code);
           const again = validatePool(applyFix(spec, issue.fix), context);
-          if (again.some((i) => i.code === issue.code && JSON.stringify(i.path) === JSON.stringify(issue.path))) return false;
+          if (
+            again.some((i) => i.code === issue.code && JSON.stringify(i.path) === JSON.stringify(issue.path))
+          )
+            return false;
         }
         return true;
       }),
@@ -67,7 +89,12 @@ describe("fixes", () => {
     );
     // The property only means something if fixes were exercised.
     expect([...fixedCodes].sort()).toEqual(
-      expect.arrayContaining(["container.dockerHubHostRequired", "image.marketplace.nodeAgentSkuMismatch", "quota.dedicatedCores", "scale.resizeTimeout.perThousandNodes"]),
+      expect.arrayContaining([
+        "container.dockerHubHostRequired",
+        "image.marketplace.nodeAgentSkuMismatch",
+        "quota.dedicatedCores",
+        "scale.resizeTimeout.perThousandNodes",
+      ]),
     );
   });
 });

@@ -83,6 +83,7 @@ const ISO = /^\d{4}-\d\d-\d\dT/;
 function normalise(v: unknown, asDate: boolean): Value {
   if (typeof v === "string" && asDate && ISO.test(v)) return { date: Date.parse(v) };
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
+  if (typeof v === "object" && typeof (v as { date?: unknown }).date === "number") return v as { date: number };
   return undefined;
 }
 

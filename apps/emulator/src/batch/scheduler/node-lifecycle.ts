@@ -345,11 +345,11 @@ export class NodeLifecycle {
     w.allocationState = "resizing";
     w.allocationStateTransitionTime = isoNow();
     delete w.resizeErrors;
-    for (const node of nodes) {
-      if (node.wire.isDedicated) w.targetDedicatedNodes = Math.max(0, w.targetDedicatedNodes - 1);
-      else w.targetLowPriorityNodes = Math.max(0, w.targetLowPriorityNodes - 1);
-      void this.leave(pool, node, option);
-    }
+    for (const node of nodes) void this.leave(pool, node, option);
+    // The targets become what remains, as after a remove-nodes on Batch.
+    const remaining = this.nodes(pool).filter((n) => n.wire.state !== "leavingpool");
+    w.targetDedicatedNodes = remaining.filter((n) => n.wire.isDedicated).length;
+    w.targetLowPriorityNodes = remaining.length - w.targetDedicatedNodes;
     this.refreshCounts(pool);
     this.maybeSteady(pool);
   }

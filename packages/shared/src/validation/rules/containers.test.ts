@@ -2,31 +2,71 @@ import { describe, expect, it } from "vitest";
 import type { PoolSpecInput } from "../../pool-spec";
 import { pool, poolIssues } from "../test-support";
 
-const withImages = (prefetchImages: string[], registries: NonNullable<PoolSpecInput["container"]>["registries"] = []) =>
-  pool((p) => void (p.container = { prefetchImages, registries }));
+const withImages = (
+  prefetchImages: string[],
+  registries: NonNullable<PoolSpecInput["container"]>["registries"] = [],
+) => pool((p) => void (p.container = { prefetchImages, registries }));
 const hub = { server: "docker.io", auth: { kind: "password" as const, username: "me", password: "secret" } };
 
 describe("container rules", () => {
   it("container.configurationRequired explains that an empty prefetch list is fine", () => {
-    expect(poolIssues("container.configurationRequired", withImages([]))).toEqual([expect.objectContaining({ level: "info", message: expect.stringMatching(/still created with a container configuration/) })]);
+    expect(poolIssues("container.configurationRequired", withImages([]))).toEqual([
+      expect.objectContaining({
+        level: "info",
+        message: expect.stringMatching(/still created with a container configuration/),
+      }),
+    ]);
     expect(poolIssues("container.configurationRequired", pool())).toEqual([]);
-    expect(poolIssues("container.configurationRequired", pool((p) => delete p.container))).toEqual([]);
+    expect(
+      poolIssues(
+        "container.configurationRequired",
+        pool((p) => delete p.container),
+      ),
+    ).toEqual([]);
   });
   it("container.imageReference at the image's index", () => {
     expect(poolIssues("container.imageReference", withImages(["ubuntu", "https://x.io/a", "Bad"]))).toEqual([
-      expect.objectContaining({ path: ["container", "prefetchImages", 1], level: "error", message: expect.stringMatching(/scheme/) }),
-      expect.objectContaining({ path: ["container", "prefetchImages", 2], message: expect.stringMatching(/lowercase/) }),
+      expect.objectContaining({
+        path: ["container", "prefetchImages", 1],
+        level: "error",
+        message: expect.stringMatching(/scheme/),
+      }),
+      expect.objectContaining({
+        path: ["container", "prefetchImages", 2],
+        message: expect.stringMatching(/lowercase/),
+      }),
     ]);
   });
   it("container.imageWithoutCredentials skips official Docker Hub images and covered hosts", () => {
-    const issues = poolIssues("container.imageWithoutCredentials", withImages(["ubuntu", "myorg/app", "ghcr.io/x/y", "myacr.azurecr.io/a"], [{ server: "MyAcr.azurecr.io", auth: { kind: "password", username: "u", password: "p" } }]));
-    expect(issues.map((i) => i.path)).toEqual([["container", "prefetchImages", 1], ["container", "prefetchImages", 2]]);
-    expect(issues[0]).toMatchObject({ level: "warning", message: expect.stringMatching(/only if .* is public/) });
+    const issues = poolIssues(
+      "container.imageWithoutCredentials",
+      withImages(
+        ["ubuntu", "myorg/app", "ghcr.io/x/y", "myacr.azurecr.io/a"],
+        [{ server: "MyAcr.azurecr.io", auth: { kind: "password", username: "u", password: "p" } }],
+      ),
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      ["container", "prefetchImages", 1],
+      ["container", "prefetchImages", 2],
+    ]);
+    expect(issues[0]).toMatchObject({
+      level: "warning",
+      message: expect.stringMatching(/only if .* is public/),
+    });
   });
   it("container.dockerHubHostRequired rewrites private Docker Hub images to docker.io/...", () => {
-    const issues = poolIssues("container.dockerHubHostRequired", withImages(["ubuntu", "myorg/private:1", "docker.io/myorg/ok"], [hub]));
+    const issues = poolIssues(
+      "container.dockerHubHostRequired",
+      withImages(["ubuntu", "myorg/private:1", "docker.io/myorg/ok"], [hub]),
+    );
     expect(issues).toEqual([
-      expect.objectContaining({ path: ["container", "prefetchImages", 1], level: "warning", fix: expect.objectContaining({ patch: [{ path: ["container", "prefetchImages", 1], value: "docker.io/myorg/private:1" }] }) }),
+      expect.objectContaining({
+        path: ["container", "prefetchImages", 1],
+        level: "warning",
+        fix: expect.objectContaining({
+          patch: [{ path: ["container", "prefetchImages", 1], value: "docker.io/myorg/private:1" }],
+        }),
+      }),
     ]);
     expect(poolIssues("container.dockerHubHostRequired", withImages(["myorg/private:1"]))).toEqual([]);
   });
@@ -38,7 +78,10 @@ describe("container rules", () => {
       { reference: "myacr.azurecr.io/b:latest", status: "unauthorized" as const },
     ];
     const issues = poolIssues("container.imageNotPullable", spec, { images });
-    expect(issues.map((i) => [i.path[2], i.level])).toEqual([[1, "error"], [2, "error"]]);
+    expect(issues.map((i) => [i.path[2], i.level])).toEqual([
+      [1, "error"],
+      [2, "error"],
+    ]);
     expect(issues[0]?.message).toMatch(/not found/);
     expect(issues[1]?.message).toMatch(/pull permission/);
   });
@@ -46,7 +89,10 @@ describe("container rules", () => {
 
 describe("container rules and a server written as a URL", () => {
   it("report the URL once (registry.serverFormat), not a missing credential per image", () => {
-    const spec = withImages(["myacr.azurecr.io/a", "myacr.azurecr.io/b"], [{ server: "https://myacr.azurecr.io/", auth: { kind: "password", username: "u", password: "p" } }]);
+    const spec = withImages(
+      ["myacr.azurecr.io/a", "myacr.azurecr.io/b"],
+      [{ server: "https://myacr.azurecr.io/", auth: { kind: "password", username: "u", password: "p" } }],
+    );
     expect(poolIssues("container.imageWithoutCredentials", spec)).toEqual([]);
     expect(poolIssues("registry.serverFormat", spec)).toHaveLength(1);
   });

@@ -10,11 +10,16 @@ export const containerConfigurationRequired: Rule<PoolFacts> = {
   code: "container.configurationRequired",
   area: "containers",
   level: "info",
-  summary: "A container pool with no prefetch images is fine: containerConfiguration is still sent, and tasks pull their images on first run.",
-  source: "Seed (containers): Specify container configuration. This is required even though there are no prefetched images.",
+  summary:
+    "A container pool with no prefetch images is fine: containerConfiguration is still sent, and tasks pull their images on first run.",
+  source:
+    "Seed (containers): Specify container configuration. This is required even though there are no prefetched images.",
   check: ({ spec }, emit) => {
     if (spec.container && spec.container.prefetchImages.length === 0) {
-      emit(["container", "prefetchImages"], "No images are prefetched: the pool is still created with a container configuration, and each task pulls its image when it first runs on a node. Prefetch images to make first runs faster.");
+      emit(
+        ["container", "prefetchImages"],
+        "No images are prefetched: the pool is still created with a container configuration, and each task pulls its image when it first runs on a node. Prefetch images to make first runs faster.",
+      );
     }
   },
 };
@@ -23,11 +28,14 @@ export const prefetchImageReference: Rule<PoolFacts> = {
   code: "container.imageReference",
   area: "containers",
   level: "error",
-  summary: "Each prefetch image follows the distribution reference grammar ([host[:port]/]lowercase/path[:tag][@digest], no scheme).",
-  source: "Batch REST ContainerConfiguration.containerImageNames: the full image reference, as given to docker pull.",
+  summary:
+    "Each prefetch image follows the distribution reference grammar ([host[:port]/]lowercase/path[:tag][@digest], no scheme).",
+  source:
+    "Batch REST ContainerConfiguration.containerImageNames: the full image reference, as given to docker pull.",
   check: ({ prefetch }, emit) => {
     for (const image of prefetch) {
-      if (!image.parsed.ok) emit(imagePath(image.index), `Fix the image reference "${image.reference}": ${image.parsed.reason}.`);
+      if (!image.parsed.ok)
+        emit(imagePath(image.index), `Fix the image reference "${image.reference}": ${image.parsed.reason}.`);
     }
   },
 };
@@ -36,13 +44,22 @@ export const prefetchImageWithoutCredentials: Rule<PoolFacts> = {
   code: "container.imageWithoutCredentials",
   area: "containers",
   level: "warning",
-  summary: "A prefetch image whose registry has no credentials in the pool only works if it is public (Docker Hub official images are skipped).",
+  summary:
+    "A prefetch image whose registry has no credentials in the pool only works if it is public (Docker Hub official images are skipped).",
   source: "Seed (containers): to prefetch from a private registry, authenticate with the registry server.",
   check: ({ prefetch, registryHosts }, emit) => {
     for (const image of prefetch) {
-      if (!image.parsed.ok || registryHosts.has(image.parsed.value.registryHost) || isDockerHubOfficialImage(image.parsed.value)) continue;
+      if (
+        !image.parsed.ok ||
+        registryHosts.has(image.parsed.value.registryHost) ||
+        isDockerHubOfficialImage(image.parsed.value)
+      )
+        continue;
       const host = image.parsed.value.registryHost;
-      emit(imagePath(image.index), `No credentials are configured for ${host}; this works only if "${image.reference}" is public. Add a registry for ${host} if it is private.`);
+      emit(
+        imagePath(image.index),
+        `No credentials are configured for ${host}; this works only if "${image.reference}" is public. Add a registry for ${host} if it is private.`,
+      );
     }
   },
 };
@@ -51,16 +68,26 @@ export const dockerHubHostRequired: Rule<PoolFacts> = {
   code: "container.dockerHubHostRequired",
   area: "containers",
   level: "warning",
-  summary: "With Docker Hub credentials configured, private Docker Hub images are written docker.io/<namespace>/<repo>.",
+  summary:
+    "With Docker Hub credentials configured, private Docker Hub images are written docker.io/<namespace>/<repo>.",
   source: "operator experience: Batch picks credentials by the host written in the image name.",
   check: ({ prefetch, registryHosts }, emit) => {
     if (!registryHosts.has(DOCKER_HUB)) return;
     for (const image of prefetch) {
-      if (!image.parsed.ok || image.parsed.value.registry !== undefined || isDockerHubOfficialImage(image.parsed.value)) continue;
+      if (
+        !image.parsed.ok ||
+        image.parsed.value.registry !== undefined ||
+        isDockerHubOfficialImage(image.parsed.value)
+      )
+        continue;
       const fixed = `docker.io/${image.reference}`;
-      emit(imagePath(image.index), `Write "${fixed}" so the node logs in to Docker Hub with the configured credentials before pulling this private image.`, {
-        fix: setFix(`Change to ${fixed}`, imagePath(image.index), fixed),
-      });
+      emit(
+        imagePath(image.index),
+        `Write "${fixed}" so the node logs in to Docker Hub with the configured credentials before pulling this private image.`,
+        {
+          fix: setFix(`Change to ${fixed}`, imagePath(image.index), fixed),
+        },
+      );
     }
   },
 };
@@ -75,12 +102,20 @@ export const prefetchImageProbe: Rule<PoolFacts> = {
     if (!context.images) return;
     for (const image of prefetch) {
       const probe = context.images.find(
-        (p) => p.reference === image.reference || (image.canonical !== undefined && canonicalImageNameOf(p.reference) === image.canonical),
+        (p) =>
+          p.reference === image.reference ||
+          (image.canonical !== undefined && canonicalImageNameOf(p.reference) === image.canonical),
       );
       if (probe?.status === "notFound") {
-        emit(imagePath(image.index), `"${image.reference}" was not found in its registry; check the repository name and tag.`);
+        emit(
+          imagePath(image.index),
+          `"${image.reference}" was not found in its registry; check the repository name and tag.`,
+        );
       } else if (probe?.status === "unauthorized") {
-        emit(imagePath(image.index), `The registry refused to let the configured credentials pull "${image.reference}"; check the registry user's pull permission.`);
+        emit(
+          imagePath(image.index),
+          `The registry refused to let the configured credentials pull "${image.reference}"; check the registry user's pull permission.`,
+        );
       }
     }
   },

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { GalleryImageFact, ValidationContext } from "../../validation-context";
 import { pool, poolIssues, ubuntuContainerImage } from "../test-support";
 
-const imageId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/d/versions/1.0.0";
+const imageId =
+  "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/d/versions/1.0.0";
 const sig = (nodes = 2, sku = "batch.node.ubuntu 20.04") =>
   pool((p) => {
     p.image = { kind: "gallery", imageId };
@@ -11,47 +12,79 @@ const sig = (nodes = 2, sku = "batch.node.ubuntu 20.04") =>
   });
 const found = (more: Partial<GalleryImageFact> = {}): ValidationContext => ({
   accountRegion: "westeurope",
-  galleryImage: { imageId, exists: true, osType: "linux", osState: "Generalized", replicas: [{ region: "West Europe", count: 1 }], ...more },
+  galleryImage: {
+    imageId,
+    exists: true,
+    osType: "linux",
+    osState: "Generalized",
+    replicas: [{ region: "West Europe", count: 1 }],
+    ...more,
+  },
 });
 
 describe("gallery rules", () => {
   it("image.gallery.idFormat", () => {
     expect(poolIssues("image.gallery.idFormat", sig())).toEqual([]);
     const bad = pool((p) => void (p.image = { kind: "gallery", imageId: "/subscriptions/s/images/x" }));
-    expect(poolIssues("image.gallery.idFormat", bad)).toEqual([expect.objectContaining({ path: ["image", "imageId"], level: "error" })]);
+    expect(poolIssues("image.gallery.idFormat", bad)).toEqual([
+      expect.objectContaining({ path: ["image", "imageId"], level: "error" }),
+    ]);
   });
   it("image.gallery.notFound", () => {
-    expect(poolIssues("image.gallery.notFound", sig(), { galleryImage: { imageId, exists: false } })).toHaveLength(1);
+    expect(
+      poolIssues("image.gallery.notFound", sig(), { galleryImage: { imageId, exists: false } }),
+    ).toHaveLength(1);
     expect(poolIssues("image.gallery.notFound", sig(), found())).toEqual([]);
   });
   it("image.gallery.specialized", () => {
-    expect(poolIssues("image.gallery.specialized", sig(), found({ osState: "Specialized" }))[0]?.message).toMatch(/generalized shared images only/);
+    expect(
+      poolIssues("image.gallery.specialized", sig(), found({ osState: "Specialized" }))[0]?.message,
+    ).toMatch(/generalized shared images only/);
     expect(poolIssues("image.gallery.specialized", sig(), found())).toEqual([]);
   });
   it("image.gallery.noReplicaInRegion compares region names loosely", () => {
     expect(poolIssues("image.gallery.noReplicaInRegion", sig(), found())).toEqual([]);
-    expect(poolIssues("image.gallery.noReplicaInRegion", sig(), found({ replicas: [{ region: "eastus", count: 3 }] }))).toEqual([
-      expect.objectContaining({ level: "error", message: expect.stringMatching(/westeurope/) }),
-    ]);
+    expect(
+      poolIssues(
+        "image.gallery.noReplicaInRegion",
+        sig(),
+        found({ replicas: [{ region: "eastus", count: 3 }] }),
+      ),
+    ).toEqual([expect.objectContaining({ level: "error", message: expect.stringMatching(/westeurope/) })]);
   });
   it("image.gallery.replicaPer300Nodes says how many to add and has no patch", () => {
     expect(poolIssues("image.gallery.replicaPer300Nodes", sig(300), found())).toEqual([]);
-    const [issue] = poolIssues("image.gallery.replicaPer300Nodes", sig(3000), found({ replicas: [{ region: "westeurope", count: 4 }] }));
-    expect(issue).toMatchObject({ level: "warning", message: expect.stringMatching(/at least 10 replicas.*Add 6/) });
+    const [issue] = poolIssues(
+      "image.gallery.replicaPer300Nodes",
+      sig(3000),
+      found({ replicas: [{ region: "westeurope", count: 4 }] }),
+    );
+    expect(issue).toMatchObject({
+      level: "warning",
+      message: expect.stringMatching(/at least 10 replicas.*Add 6/),
+    });
     expect(issue?.fix).toBeUndefined();
   });
   it("image.gallery.entraRequired is info, error under Shared Key", () => {
-    expect(poolIssues("image.gallery.entraRequired", sig())).toEqual([expect.objectContaining({ level: "info" })]);
-    expect(poolIssues("image.gallery.entraRequired", sig(), { authMode: "sharedKey" })).toEqual([expect.objectContaining({ level: "error", message: expect.stringMatching(/Shared Key/) })]);
+    expect(poolIssues("image.gallery.entraRequired", sig())).toEqual([
+      expect.objectContaining({ level: "info" }),
+    ]);
+    expect(poolIssues("image.gallery.entraRequired", sig(), { authMode: "sharedKey" })).toEqual([
+      expect.objectContaining({ level: "error", message: expect.stringMatching(/Shared Key/) }),
+    ]);
     expect(poolIssues("image.gallery.entraRequired", pool())).toEqual([]);
   });
   it("image.gallery.nodeAgentSkuOsMismatch fixes when the SKU is determinable", () => {
     expect(poolIssues("image.gallery.nodeAgentSkuOsMismatch", sig(), found())).toEqual([]);
     const toWindows = poolIssues("image.gallery.nodeAgentSkuOsMismatch", sig(), found({ osType: "windows" }));
-    expect(toWindows[0]?.fix?.patch).toEqual([{ path: ["nodeAgentSkuId"], value: "batch.node.windows amd64" }]);
+    expect(toWindows[0]?.fix?.patch).toEqual([
+      { path: ["nodeAgentSkuId"], value: "batch.node.windows amd64" },
+    ]);
     const linuxPool = sig(2, "batch.node.windows amd64");
     expect(poolIssues("image.gallery.nodeAgentSkuOsMismatch", linuxPool, found())[0]?.fix).toBeUndefined();
     const known = { ...found(), supportedImages: [ubuntuContainerImage] };
-    expect(poolIssues("image.gallery.nodeAgentSkuOsMismatch", linuxPool, known)[0]?.fix?.patch).toEqual([{ path: ["nodeAgentSkuId"], value: "batch.node.ubuntu 20.04" }]);
+    expect(poolIssues("image.gallery.nodeAgentSkuOsMismatch", linuxPool, known)[0]?.fix?.patch).toEqual([
+      { path: ["nodeAgentSkuId"], value: "batch.node.ubuntu 20.04" },
+    ]);
   });
 });

@@ -7,7 +7,8 @@ const IMAGE_ID = ["image", "imageId"];
 const NODES_PER_REPLICA = 300;
 
 /** "West Europe" and "westeurope" are the same region. */
-const sameRegion = (a: string, b: string): boolean => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+const sameRegion = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
 
 /** The known gallery image facts, when the pool uses a gallery image and ARM found it. */
 const foundGalleryImage = ({ spec, context }: PoolFacts) =>
@@ -25,7 +26,8 @@ export const galleryIdFormat: Rule<PoolFacts> = {
   area: "gallery",
   level: "error",
   summary: "The image is a Shared Image Gallery image definition or version resource id.",
-  source: "Seed (SIG): --image /subscriptions/{sub id}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{gallery}/images/{definition}/versions/{version}",
+  source:
+    "Seed (SIG): --image /subscriptions/{sub id}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{gallery}/images/{definition}/versions/{version}",
   check: ({ galleryId }, emit) => {
     if (galleryId && !galleryId.ok) emit(IMAGE_ID, `Fix the gallery image resource id: ${galleryId.reason}.`);
   },
@@ -39,7 +41,10 @@ export const galleryNotFound: Rule<PoolFacts> = {
   source: "operator experience",
   check: ({ spec, context }, emit) => {
     if (spec.image.kind === "gallery" && context.galleryImage?.exists === false) {
-      emit(IMAGE_ID, "No gallery image exists at this resource id (or you cannot read it); check the subscription, gallery, definition and version.");
+      emit(
+        IMAGE_ID,
+        "No gallery image exists at this resource id (or you cannot read it); check the subscription, gallery, definition and version.",
+      );
     }
   },
 };
@@ -49,10 +54,14 @@ export const gallerySpecialized: Rule<PoolFacts> = {
   area: "gallery",
   level: "error",
   summary: "The gallery image is generalized, not specialized.",
-  source: "Seed (SIG): Batch supports generalized shared images only; a specialized shared image cannot be used to create a pool.",
+  source:
+    "Seed (SIG): Batch supports generalized shared images only; a specialized shared image cannot be used to create a pool.",
   check: (facts, emit) => {
     if (foundGalleryImage(facts)?.osState === "Specialized") {
-      emit(IMAGE_ID, "This gallery image is Specialized; Batch supports generalized shared images only. Capture a generalized image version and use that.");
+      emit(
+        IMAGE_ID,
+        "This gallery image is Specialized; Batch supports generalized shared images only. Capture a generalized image version and use that.",
+      );
     }
   },
 };
@@ -62,10 +71,14 @@ export const galleryReplicaInRegion: Rule<PoolFacts> = {
   area: "gallery",
   level: "error",
   summary: "The gallery image version has a replica in the Batch account's region.",
-  source: "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account.",
+  source:
+    "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account.",
   check: (facts, emit) => {
     if (replicasInRegion(facts) !== 0) return;
-    emit(IMAGE_ID, `The image version has no replica in the Batch account's region (${facts.context.accountRegion}); add that region to the version's target regions.`);
+    emit(
+      IMAGE_ID,
+      `The image version has no replica in the Batch account's region (${facts.context.accountRegion}); add that region to the version's target regions.`,
+    );
   },
 };
 
@@ -73,8 +86,10 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
   code: "image.gallery.replicaPer300Nodes",
   area: "gallery",
   level: "warning",
-  summary: "At least one replica in the account's region per 300 nodes (no spec field for replicas, so no one-click fix).",
-  source: "Seed (SIG): keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.",
+  summary:
+    "At least one replica in the account's region per 300 nodes (no spec field for replicas, so no one-click fix).",
+  source:
+    "Seed (SIG): keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.",
   check: (facts, emit) => {
     const have = replicasInRegion(facts);
     if (!have) return;
@@ -92,14 +107,23 @@ export const galleryEntraRequired: Rule<PoolFacts> = {
   area: "gallery",
   level: "info",
   levels: ["error"],
-  summary: "Gallery pools need Microsoft Entra ID sign-in; Shared Key authentication fails (error when the portal uses Shared Key).",
-  source: "Seed (SIG): you must authenticate with Azure AD; with shared key authentication you get an authentication error.",
+  summary:
+    "Gallery pools need Microsoft Entra ID sign-in; Shared Key authentication fails (error when the portal uses Shared Key).",
+  source:
+    "Seed (SIG): you must authenticate with Azure AD; with shared key authentication you get an authentication error.",
   check: ({ spec, context }, emit) => {
     if (spec.image.kind !== "gallery") return;
     if (context.authMode === "sharedKey") {
-      emit(IMAGE_ID, "This connection uses Shared Key, which Batch rejects for Shared Image Gallery pools; sign in with Microsoft Entra ID to create this pool.", { level: "error" });
+      emit(
+        IMAGE_ID,
+        "This connection uses Shared Key, which Batch rejects for Shared Image Gallery pools; sign in with Microsoft Entra ID to create this pool.",
+        { level: "error" },
+      );
     } else {
-      emit(IMAGE_ID, "Shared Image Gallery pools are created with Microsoft Entra ID sign-in; Shared Key authentication fails. The identity also needs read access to the image.");
+      emit(
+        IMAGE_ID,
+        "Shared Image Gallery pools are created with Microsoft Entra ID sign-in; Shared Key authentication fails. The identity also needs read access to the image.",
+      );
     }
   },
 };
@@ -107,7 +131,11 @@ export const galleryEntraRequired: Rule<PoolFacts> = {
 /** The node agent SKU for an OS, when there is only one candidate. */
 const skuFor = (os: OsType, facts: PoolFacts): string | undefined => {
   if (os === "windows") return WINDOWS_NODE_AGENT_SKU;
-  const linux = new Set((facts.context.supportedImages ?? []).map((i) => i.nodeAgentSkuId).filter((id) => osOfNodeAgentSku(id) === "linux"));
+  const linux = new Set(
+    (facts.context.supportedImages ?? [])
+      .map((i) => i.nodeAgentSkuId)
+      .filter((id) => osOfNodeAgentSku(id) === "linux"),
+  );
   return linux.size === 1 ? [...linux][0] : undefined;
 };
 
@@ -122,7 +150,11 @@ export const galleryNodeAgentOs: Rule<PoolFacts> = {
     if (!imageOs || !facts.nodeAgentOs || imageOs === facts.nodeAgentOs) return;
     const right = skuFor(imageOs, facts);
     const message = `The gallery image is ${imageOs} but the node agent SKU "${facts.spec.nodeAgentSkuId}" is for ${facts.nodeAgentOs}; choose a ${imageOs} node agent SKU${right ? ` ("${right}")` : ""}.`;
-    emit(["nodeAgentSkuId"], message, right ? { fix: setFix(`Use node agent SKU "${right}"`, ["nodeAgentSkuId"], right) } : undefined);
+    emit(
+      ["nodeAgentSkuId"],
+      message,
+      right ? { fix: setFix(`Use node agent SKU "${right}"`, ["nodeAgentSkuId"], right) } : undefined,
+    );
   },
 };
 

@@ -5,12 +5,20 @@ describe("ids rules", () => {
   it("pool.id.format flags a bad id in an unparsed draft", () => {
     expect(poolIssues("pool.id.format", pool())).toEqual([]);
     const draft = { ...pool(), id: "my pool" };
-    expect(poolIssues("pool.id.format", draft)).toEqual([expect.objectContaining({ path: ["id"], level: "error", message: expect.stringMatching(/letters, digits/) })]);
+    expect(poolIssues("pool.id.format", draft)).toEqual([
+      expect.objectContaining({
+        path: ["id"],
+        level: "error",
+        message: expect.stringMatching(/letters, digits/),
+      }),
+    ]);
     expect(poolIssues("pool.id.format", { ...pool(), id: "p".repeat(65) })[0]?.message).toMatch(/at most 64/);
   });
   it("pool.id.taken uses context.poolIdTaken", () => {
     expect(poolIssues("pool.id.taken", pool(), { poolIdTaken: false })).toEqual([]);
-    expect(poolIssues("pool.id.taken", pool(), { poolIdTaken: true })).toEqual([expect.objectContaining({ path: ["id"], level: "error" })]);
+    expect(poolIssues("pool.id.taken", pool(), { poolIdTaken: true })).toEqual([
+      expect.objectContaining({ path: ["id"], level: "error" }),
+    ]);
   });
   it("task.id.format and task.id.taken", () => {
     expect(taskIssues("task.id.format", task({ commandLine: "x" }))).toEqual([]);

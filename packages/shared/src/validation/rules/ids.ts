@@ -3,7 +3,8 @@ import type { PoolFacts } from "../pool-facts";
 import type { Rule } from "../rule";
 import type { TaskFacts } from "../task-facts";
 
-const ID_SOURCE = "Batch REST: ids contain letters, digits, hyphens and underscores, at most 64 characters, case-insensitive";
+const ID_SOURCE =
+  "Batch REST: ids contain letters, digits, hyphens and underscores, at most 64 characters, case-insensitive";
 
 const idMessage = (what: string, id: string): string | undefined => {
   if (BATCH_ID_PATTERN.test(id)) return undefined;
@@ -16,7 +17,8 @@ export const poolIdFormat: Rule<PoolFacts> = {
   code: "pool.id.format",
   area: "ids",
   level: "error",
-  summary: "Pool id is 1-64 letters, digits, '-' or '_' (also checked by the schema; repeated for unparsed drafts).",
+  summary:
+    "Pool id is 1-64 letters, digits, '-' or '_' (also checked by the schema; repeated for unparsed drafts).",
   source: ID_SOURCE,
   check: ({ spec }, emit) => {
     const message = idMessage("pool", spec.id);
@@ -31,7 +33,8 @@ export const poolIdTaken: Rule<PoolFacts> = {
   summary: "A pool with this id already exists in the account (ids compare case-insensitively).",
   source: ID_SOURCE,
   check: ({ spec, context }, emit) => {
-    if (context.poolIdTaken) emit(["id"], `A pool named "${spec.id}" already exists in this account; choose another pool id.`);
+    if (context.poolIdTaken)
+      emit(["id"], `A pool named "${spec.id}" already exists in this account; choose another pool id.`);
   },
 };
 
@@ -54,6 +57,7 @@ export const taskIdTaken: Rule<TaskFacts> = {
   summary: "A task with this id already exists in the job.",
   source: ID_SOURCE,
   check: ({ spec, context }, emit) => {
-    if (context.taskIdTaken) emit(["id"], `The job already has a task named "${spec.id}"; choose another task id.`);
+    if (context.taskIdTaken)
+      emit(["id"], `The job already has a task named "${spec.id}"; choose another task id.`);
   },
 };

@@ -12,11 +12,15 @@ export const marketplaceNotOffered: Rule<PoolFacts> = {
   area: "marketplace image",
   level: "error",
   summary: "The Marketplace image (publisher/offer/sku) is in the account's list of supported images.",
-  source: "Seed (containers): use one of the supported images; Batch lists them with GET /supportedimages (List node agent SKUs).",
+  source:
+    "Seed (containers): use one of the supported images; Batch lists them with GET /supportedimages (List node agent SKUs).",
   check: (facts, emit) => {
     const { spec, context } = facts;
     if (spec.image.kind !== "marketplace" || !context.supportedImages || facts.marketplaceImage) return;
-    emit(["image"], `This Batch account does not offer the image ${imageName(facts)}; pick an image from the supported images list.`);
+    emit(
+      ["image"],
+      `This Batch account does not offer the image ${imageName(facts)}; pick an image from the supported images list.`,
+    );
   },
 };
 
@@ -24,8 +28,10 @@ export const marketplaceDockerCompatible: Rule<PoolFacts> = {
   code: "image.marketplace.notDockerCompatible",
   area: "marketplace image",
   level: "error",
-  summary: "A container pool's Marketplace image carries the DockerCompatible capability (when the image list is known).",
-  source: "Seed (containers): container workloads need one of the supported Windows or Linux container images.",
+  summary:
+    "A container pool's Marketplace image carries the DockerCompatible capability (when the image list is known).",
+  source:
+    "Seed (containers): container workloads need one of the supported Windows or Linux container images.",
   check: (facts, emit) => {
     const image = facts.marketplaceImage;
     if (!facts.isContainerPool || !image || image.capabilities.includes(DOCKER_COMPATIBLE)) return;
@@ -45,7 +51,10 @@ export const marketplaceEndOfLifePassed: Rule<PoolFacts> = {
   check: (facts, emit) => {
     const eol = facts.marketplaceImage?.batchSupportEndOfLife;
     if (!eol || Date.parse(eol) > facts.now) return;
-    emit(["image"], `Batch support for ${imageName(facts)} ended on ${eol.slice(0, 10)}; choose a newer image.`);
+    emit(
+      ["image"],
+      `Batch support for ${imageName(facts)} ended on ${eol.slice(0, 10)}; choose a newer image.`,
+    );
   },
 };
 
@@ -59,7 +68,10 @@ export const marketplaceEndOfLifeSoon: Rule<PoolFacts> = {
     const eol = facts.marketplaceImage?.batchSupportEndOfLife;
     const end = eol ? Date.parse(eol) : NaN;
     if (!(end > facts.now && end - facts.now <= 90 * DAY_MS)) return;
-    emit(["image"], `Batch support for ${imageName(facts)} ends on ${eol!.slice(0, 10)}; plan a move to a newer image.`);
+    emit(
+      ["image"],
+      `Batch support for ${imageName(facts)} ends on ${eol!.slice(0, 10)}; plan a move to a newer image.`,
+    );
   },
 };
 
@@ -70,11 +82,19 @@ export const marketplaceNodeAgentSku: Rule<PoolFacts> = {
   summary: "nodeAgentSkuId is the one Batch lists for the Marketplace image.",
   source: "Seed (SIG): make sure the OS type and SKU match the version given in --node-agent-sku-id.",
   check: ({ spec, marketplaceImage }, emit) => {
-    if (!marketplaceImage || marketplaceImage.nodeAgentSkuId.toLowerCase() === spec.nodeAgentSkuId.toLowerCase()) return;
+    if (
+      !marketplaceImage ||
+      marketplaceImage.nodeAgentSkuId.toLowerCase() === spec.nodeAgentSkuId.toLowerCase()
+    )
+      return;
     const right = marketplaceImage.nodeAgentSkuId;
-    emit(["nodeAgentSkuId"], `This image runs with the node agent SKU "${right}", not "${spec.nodeAgentSkuId}".`, {
-      fix: setFix(`Use node agent SKU "${right}"`, ["nodeAgentSkuId"], right),
-    });
+    emit(
+      ["nodeAgentSkuId"],
+      `This image runs with the node agent SKU "${right}", not "${spec.nodeAgentSkuId}".`,
+      {
+        fix: setFix(`Use node agent SKU "${right}"`, ["nodeAgentSkuId"], right),
+      },
+    );
   },
 };
 

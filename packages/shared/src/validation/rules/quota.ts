@@ -7,7 +7,8 @@ export const dedicatedCoreQuota: Rule<PoolFacts> = {
   code: "quota.dedicatedCores",
   area: "quota",
   level: "error",
-  summary: "dedicated nodes x vCPUs fits the remaining dedicated core quota (per VM family when the account enforces it).",
+  summary:
+    "dedicated nodes x vCPUs fits the remaining dedicated core quota (per VM family when the account enforces it).",
   source: "operator experience (Batch fails the resize with an AccountCoreQuotaReached resize error)",
   check: ({ spec, context, vmSize }, emit) => {
     const quota = context.quota;
@@ -17,12 +18,19 @@ export const dedicatedCoreQuota: Rule<PoolFacts> = {
     const [left, scope] =
       familyLimit === undefined
         ? [remaining(quota.dedicatedCores, quota.usedDedicatedCores), "dedicated core quota"]
-        : [remaining(familyLimit, quota.usedPerFamilyDedicatedCores?.[vmSize.family]), `${vmSize.family} dedicated core quota`];
+        : [
+            remaining(familyLimit, quota.usedPerFamilyDedicatedCores?.[vmSize.family]),
+            `${vmSize.family} dedicated core quota`,
+          ];
     if (need <= left) return;
     const fit = Math.max(0, Math.floor(left / vmSize.vCpus));
-    emit(["scale", "dedicated"], `${spec.scale.dedicated} x ${vmSize.name} need ${need} cores but the ${scope} has ${left} left; use at most ${fit} dedicated nodes or request more quota.`, {
-      fix: setFix(`Use ${fit} dedicated nodes`, ["scale", "dedicated"], fit),
-    });
+    emit(
+      ["scale", "dedicated"],
+      `${spec.scale.dedicated} x ${vmSize.name} need ${need} cores but the ${scope} has ${left} left; use at most ${fit} dedicated nodes or request more quota.`,
+      {
+        fix: setFix(`Use ${fit} dedicated nodes`, ["scale", "dedicated"], fit),
+      },
+    );
   },
 };
 
@@ -31,7 +39,8 @@ export const spotCoreQuota: Rule<PoolFacts> = {
   area: "quota",
   level: "error",
   summary: "spot nodes x vCPUs fits the remaining low-priority (spot) core quota.",
-  source: "operator experience (Batch fails the resize with an AccountLowPriorityCoreQuotaReached resize error)",
+  source:
+    "operator experience (Batch fails the resize with an AccountLowPriorityCoreQuotaReached resize error)",
   check: ({ spec, context, vmSize }, emit) => {
     const quota = context.quota;
     if (!quota || !vmSize || spec.scale.spot === 0) return;
@@ -39,9 +48,13 @@ export const spotCoreQuota: Rule<PoolFacts> = {
     const left = remaining(quota.lowPriorityCores, quota.usedLowPriorityCores);
     if (need <= left) return;
     const fit = Math.max(0, Math.floor(left / vmSize.vCpus));
-    emit(["scale", "spot"], `${spec.scale.spot} spot x ${vmSize.name} need ${need} cores but the spot core quota has ${left} left; use at most ${fit} spot nodes or request more quota.`, {
-      fix: setFix(`Use ${fit} spot nodes`, ["scale", "spot"], fit),
-    });
+    emit(
+      ["scale", "spot"],
+      `${spec.scale.spot} spot x ${vmSize.name} need ${need} cores but the spot core quota has ${left} left; use at most ${fit} spot nodes or request more quota.`,
+      {
+        fix: setFix(`Use ${fit} spot nodes`, ["scale", "spot"], fit),
+      },
+    );
   },
 };
 
@@ -53,8 +66,12 @@ export const poolQuota: Rule<PoolFacts> = {
   source: "operator experience (Batch rejects the add with PoolQuotaReached)",
   check: ({ context }, emit) => {
     const quota = context.quota;
-    if (quota?.poolQuota === undefined || quota.poolCount === undefined || quota.poolCount < quota.poolQuota) return;
-    emit(["id"], `The account already has ${quota.poolCount} of ${quota.poolQuota} allowed pools; delete a pool or request a higher pool quota.`);
+    if (quota?.poolQuota === undefined || quota.poolCount === undefined || quota.poolCount < quota.poolQuota)
+      return;
+    emit(
+      ["id"],
+      `The account already has ${quota.poolCount} of ${quota.poolQuota} allowed pools; delete a pool or request a higher pool quota.`,
+    );
   },
 };
 

@@ -2,24 +2,44 @@ import { describe, expect, it } from "vitest";
 import type { RegistrySpec } from "../../registry-spec";
 import { pool, poolIssues } from "../test-support";
 
-const reg = (server: string): RegistrySpec => ({ server, auth: { kind: "password", username: "u", password: "p" } });
-const withRegistries = (registries: RegistrySpec[], prefetchImages = ["myacr.azurecr.io/app"]) => pool((p) => void (p.container = { prefetchImages, registries }));
+const reg = (server: string): RegistrySpec => ({
+  server,
+  auth: { kind: "password", username: "u", password: "p" },
+});
+const withRegistries = (registries: RegistrySpec[], prefetchImages = ["myacr.azurecr.io/app"]) =>
+  pool((p) => void (p.container = { prefetchImages, registries }));
 
 describe("registry rules", () => {
   it("registry.serverFormat strips scheme and path in its fix", () => {
     expect(poolIssues("registry.serverFormat", pool())).toEqual([]);
     const [issue] = poolIssues("registry.serverFormat", withRegistries([reg("https://myacr.azurecr.io/")]));
-    expect(issue).toMatchObject({ path: ["container", "registries", 0, "server"], level: "error", message: expect.stringMatching(/ContainerInvalidRegistry/) });
-    expect(issue?.fix?.patch).toEqual([{ path: ["container", "registries", 0, "server"], value: "myacr.azurecr.io" }]);
+    expect(issue).toMatchObject({
+      path: ["container", "registries", 0, "server"],
+      level: "error",
+      message: expect.stringMatching(/ContainerInvalidRegistry/),
+    });
+    expect(issue?.fix?.patch).toEqual([
+      { path: ["container", "registries", 0, "server"], value: "myacr.azurecr.io" },
+    ]);
     expect(poolIssues("registry.serverFormat", withRegistries([reg("not a host")]))[0]?.fix).toBeUndefined();
   });
   it("registry.duplicate", () => {
-    expect(poolIssues("registry.duplicate", withRegistries([reg("myacr.azurecr.io"), reg("MYACR.azurecr.io")]))).toEqual([expect.objectContaining({ path: ["container", "registries", 1, "server"], level: "warning" })]);
-    expect(poolIssues("registry.duplicate", withRegistries([reg("myacr.azurecr.io"), reg("other.io")]))).toEqual([]);
+    expect(
+      poolIssues("registry.duplicate", withRegistries([reg("myacr.azurecr.io"), reg("MYACR.azurecr.io")])),
+    ).toEqual([
+      expect.objectContaining({ path: ["container", "registries", 1, "server"], level: "warning" }),
+    ]);
+    expect(
+      poolIssues("registry.duplicate", withRegistries([reg("myacr.azurecr.io"), reg("other.io")])),
+    ).toEqual([]);
   });
   it("registry.unused", () => {
-    expect(poolIssues("registry.unused", withRegistries([reg("myacr.azurecr.io"), reg("other.io")]))).toEqual([expect.objectContaining({ path: ["container", "registries", 1, "server"], level: "info" })]);
-    expect(poolIssues("registry.unused", withRegistries([reg("index.docker.io")], ["myorg/app"]))).toEqual([]);
+    expect(poolIssues("registry.unused", withRegistries([reg("myacr.azurecr.io"), reg("other.io")]))).toEqual(
+      [expect.objectContaining({ path: ["container", "registries", 1, "server"], level: "info" })],
+    );
+    expect(poolIssues("registry.unused", withRegistries([reg("index.docker.io")], ["myorg/app"]))).toEqual(
+      [],
+    );
   });
   it("registry.loginFailed from probe results", () => {
     const spec = withRegistries([reg("myacr.azurecr.io"), reg("b.io"), reg("c.io"), reg("d.io")]);
@@ -39,9 +59,14 @@ describe("registry rules", () => {
     expect(JSON.stringify(issues)).not.toContain('"p"');
   });
   it("registry.identityNeedsPoolIdentity", () => {
-    const id = "/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull";
-    const spec = withRegistries([{ server: "myacr.azurecr.io", auth: { kind: "identity", identityResourceId: id } }]);
-    expect(poolIssues("registry.identityNeedsPoolIdentity", spec)).toEqual([expect.objectContaining({ level: "info", message: expect.stringContaining(id) })]);
+    const id =
+      "/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pull";
+    const spec = withRegistries([
+      { server: "myacr.azurecr.io", auth: { kind: "identity", identityResourceId: id } },
+    ]);
+    expect(poolIssues("registry.identityNeedsPoolIdentity", spec)).toEqual([
+      expect.objectContaining({ level: "info", message: expect.stringContaining(id) }),
+    ]);
     expect(poolIssues("registry.identityNeedsPoolIdentity", pool())).toEqual([]);
   });
 });

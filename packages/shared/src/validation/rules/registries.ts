@@ -3,14 +3,16 @@ import { checkRegistryServer, suggestRegistryServer } from "../../grammar/regist
 import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
-const registryPath = (index: number, field?: string) => (field ? ["container", "registries", index, field] : ["container", "registries", index]);
+const registryPath = (index: number, field?: string) =>
+  field ? ["container", "registries", index, field] : ["container", "registries", index];
 
 export const registryServerFormat: Rule<PoolFacts> = {
   code: "registry.serverFormat",
   area: "registries",
   level: "error",
-  summary: "A registry server is a host name with an optional port, not a URL (Batch fails such pools with ContainerInvalidRegistry).",
-  source: "Seed (containers): registryServer: \"myContainerRegistry.azurecr.io\"",
+  summary:
+    "A registry server is a host name with an optional port, not a URL (Batch fails such pools with ContainerInvalidRegistry).",
+  source: 'Seed (containers): registryServer: "myContainerRegistry.azurecr.io"',
   check: ({ registries }, emit) => {
     for (const registry of registries) {
       if (registry.host) continue;
@@ -18,9 +20,13 @@ export const registryServerFormat: Rule<PoolFacts> = {
       const reason = checked.ok ? "" : checked.reason;
       const suggestion = suggestRegistryServer(registry.server);
       const path = registryPath(registry.index, "server");
-      emit(path, `Enter the registry as a host name such as myacr.azurecr.io: ${reason}. Batch fails the pool's nodes with ContainerInvalidRegistry otherwise.`, {
-        ...(suggestion ? { fix: setFix(`Change to ${suggestion}`, path, suggestion) } : {}),
-      });
+      emit(
+        path,
+        `Enter the registry as a host name such as myacr.azurecr.io: ${reason}. Batch fails the pool's nodes with ContainerInvalidRegistry otherwise.`,
+        {
+          ...(suggestion ? { fix: setFix(`Change to ${suggestion}`, path, suggestion) } : {}),
+        },
+      );
     }
   },
 };
@@ -35,7 +41,11 @@ export const registryDuplicate: Rule<PoolFacts> = {
     const seen = new Set<string>();
     for (const registry of registries) {
       if (!registry.host) continue;
-      if (seen.has(registry.host)) emit(registryPath(registry.index, "server"), `${registry.server} is already configured above; remove this duplicate so it is clear which credentials the nodes use.`);
+      if (seen.has(registry.host))
+        emit(
+          registryPath(registry.index, "server"),
+          `${registry.server} is already configured above; remove this duplicate so it is clear which credentials the nodes use.`,
+        );
       seen.add(registry.host);
     }
   },
@@ -51,7 +61,10 @@ export const registryUnused: Rule<PoolFacts> = {
     const used = new Set(prefetch.flatMap((p) => (p.parsed.ok ? [p.parsed.value.registryHost] : [])));
     for (const registry of registries) {
       if (registry.host && !used.has(registry.host)) {
-        emit(registryPath(registry.index, "server"), `No prefetch image comes from ${registry.server}; that is fine if tasks pull from it, otherwise remove it.`);
+        emit(
+          registryPath(registry.index, "server"),
+          `No prefetch image comes from ${registry.server}; that is fine if tasks pull from it, otherwise remove it.`,
+        );
       }
     }
   },
@@ -62,17 +75,30 @@ export const registryProbe: Rule<PoolFacts> = {
   area: "registries",
   level: "error",
   levels: ["info"],
-  summary: "Logging in to the registry with its credentials works (error when rejected or unreachable; info when it could not be checked).",
+  summary:
+    "Logging in to the registry with its credentials works (error when rejected or unreachable; info when it could not be checked).",
   source: "operator experience: wrong registry credentials make every node of the pool unusable.",
   check: ({ registries, context }, emit) => {
     if (!context.registries) return;
     for (const registry of registries) {
-      const probe = context.registries.find((p) => normalizeRegistryHost(p.server) === (registry.host ?? registry.server));
+      const probe = context.registries.find(
+        (p) => normalizeRegistryHost(p.server) === (registry.host ?? registry.server),
+      );
       if (!probe || probe.status === "ok") continue;
       const path = registryPath(registry.index);
-      if (probe.status === "unauthorized") emit(path, `${registry.server} rejected these credentials; check the user name and password (or the identity's AcrPull role).`);
-      else if (probe.status === "unreachable") emit(path, `${registry.server} could not be reached; check the host name and port.`);
-      else emit(path, `${registry.server} was not checked (${probe.status}${probe.message ? `: ${probe.message}` : ""}); the pool may still work.`, { level: "info" });
+      if (probe.status === "unauthorized")
+        emit(
+          path,
+          `${registry.server} rejected these credentials; check the user name and password (or the identity's AcrPull role).`,
+        );
+      else if (probe.status === "unreachable")
+        emit(path, `${registry.server} could not be reached; check the host name and port.`);
+      else
+        emit(
+          path,
+          `${registry.server} was not checked (${probe.status}${probe.message ? `: ${probe.message}` : ""}); the pool may still work.`,
+          { level: "info" },
+        );
     }
   },
 };
@@ -82,13 +108,23 @@ export const registryIdentity: Rule<PoolFacts> = {
   area: "registries",
   level: "info",
   summary: "Managed-identity registry auth needs that user-assigned identity assigned to the pool.",
-  source: "Batch REST ContainerRegistry.identityReference: the user-assigned identity must be associated with the pool.",
+  source:
+    "Batch REST ContainerRegistry.identityReference: the user-assigned identity must be associated with the pool.",
   check: ({ spec }, emit) => {
     spec.container?.registries.forEach((registry, index) => {
       if (registry.auth.kind !== "identity") return;
-      emit(registryPath(index, "auth"), `The pool must have the user-assigned identity ${registry.auth.identityResourceId} (assigned when the pool is created through Azure Resource Manager), and that identity needs the AcrPull role on ${registry.server}.`);
+      emit(
+        registryPath(index, "auth"),
+        `The pool must have the user-assigned identity ${registry.auth.identityResourceId} (assigned when the pool is created through Azure Resource Manager), and that identity needs the AcrPull role on ${registry.server}.`,
+      );
     });
   },
 };
 
-export const registryRules = [registryServerFormat, registryDuplicate, registryUnused, registryProbe, registryIdentity];
+export const registryRules = [
+  registryServerFormat,
+  registryDuplicate,
+  registryUnused,
+  registryProbe,
+  registryIdentity,
+];

@@ -1,13 +1,14 @@
-import { formatIsoDuration, minutes, parseIsoDuration } from "../../grammar/iso-duration";
+import { formatIsoDuration, minutesToMs, parseIsoDuration } from "../../grammar/iso-duration";
 import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const PATH = ["scale", "resizeTimeout"];
-const MINIMUM = minutes(5);
-const PER_THOUSAND = minutes(15);
+const MINIMUM = minutesToMs(5);
+const PER_THOUSAND = minutesToMs(15);
 
 /** 15 minutes per started 1,000 nodes, and never below Batch's 15-minute default. */
-export const recommendedResizeTimeout = (totalNodes: number): number => Math.max(1, Math.ceil(totalNodes / 1000)) * PER_THOUSAND;
+export const recommendedResizeTimeout = (totalNodes: number): number =>
+  Math.max(1, Math.ceil(totalNodes / 1000)) * PER_THOUSAND;
 
 const fixTo = (ms: number) => {
   const text = formatIsoDuration(ms);
@@ -22,9 +23,13 @@ export const resizeTimeoutFormat: Rule<PoolFacts> = {
   source: "Batch REST PoolAddParameter.resizeTimeout (an ISO-8601 duration)",
   check: ({ spec, totalNodes }, emit) => {
     if (parseIsoDuration(spec.scale.resizeTimeout) !== undefined) return;
-    emit(PATH, `"${spec.scale.resizeTimeout}" is not an ISO-8601 duration; write minutes as PT15M or hours as PT1H.`, {
-      fix: fixTo(recommendedResizeTimeout(totalNodes)),
-    });
+    emit(
+      PATH,
+      `"${spec.scale.resizeTimeout}" is not an ISO-8601 duration; write minutes as PT15M or hours as PT1H.`,
+      {
+        fix: fixTo(recommendedResizeTimeout(totalNodes)),
+      },
+    );
   },
 };
 
@@ -37,9 +42,13 @@ export const resizeTimeoutMinimum: Rule<PoolFacts> = {
   check: ({ spec, totalNodes }, emit) => {
     const ms = parseIsoDuration(spec.scale.resizeTimeout);
     if (ms === undefined || ms >= MINIMUM) return;
-    emit(PATH, `Batch requires a resize timeout of at least 5 minutes; ${spec.scale.resizeTimeout} is too short.`, {
-      fix: fixTo(recommendedResizeTimeout(totalNodes)),
-    });
+    emit(
+      PATH,
+      `Batch requires a resize timeout of at least 5 minutes; ${spec.scale.resizeTimeout} is too short.`,
+      {
+        fix: fixTo(recommendedResizeTimeout(totalNodes)),
+      },
+    );
   },
 };
 
@@ -47,16 +56,22 @@ export const resizeTimeoutPerThousandNodes: Rule<PoolFacts> = {
   code: "scale.resizeTimeout.perThousandNodes",
   area: "scale",
   level: "warning",
-  summary: "Fixed-size pools of 1,000+ nodes get at least 15 minutes of resizeTimeout per 1,000 nodes (dedicated + spot).",
-  source: "Seed (SIG): for a fixed number of nodes, raise resizeTimeout: at least 15 minutes per 1000 VMs; e.g. 30 minutes or more for 2000 VMs.",
+  summary:
+    "Fixed-size pools of 1,000+ nodes get at least 15 minutes of resizeTimeout per 1,000 nodes (dedicated + spot).",
+  source:
+    "Seed (SIG): for a fixed number of nodes, raise resizeTimeout: at least 15 minutes per 1000 VMs; e.g. 30 minutes or more for 2000 VMs.",
   check: ({ spec, totalNodes }, emit) => {
     const ms = parseIsoDuration(spec.scale.resizeTimeout);
     if (ms === undefined || ms < MINIMUM || totalNodes < 1000) return;
     const want = recommendedResizeTimeout(totalNodes);
     if (ms >= want) return;
-    emit(PATH, `A pool of ${totalNodes} nodes should have a resize timeout of at least ${want / 60_000} minutes (15 per 1,000 nodes); ${spec.scale.resizeTimeout} may time out while nodes are allocated.`, {
-      fix: fixTo(want),
-    });
+    emit(
+      PATH,
+      `A pool of ${totalNodes} nodes should have a resize timeout of at least ${want / 60_000} minutes (15 per 1,000 nodes); ${spec.scale.resizeTimeout} may time out while nodes are allocated.`,
+      {
+        fix: fixTo(want),
+      },
+    );
   },
 };
 
@@ -68,11 +83,20 @@ export const scaleEmpty: Rule<PoolFacts> = {
   source: "operator experience",
   check: ({ totalNodes }, emit) => {
     if (totalNodes === 0) {
-      emit(["scale", "dedicated"], "The pool will have no nodes, so tasks wait until you resize it; set dedicated or spot nodes above 0 to run tasks right away.", {
-        fix: setFix("Start with 1 dedicated node", ["scale", "dedicated"], 1),
-      });
+      emit(
+        ["scale", "dedicated"],
+        "The pool will have no nodes, so tasks wait until you resize it; set dedicated or spot nodes above 0 to run tasks right away.",
+        {
+          fix: setFix("Start with 1 dedicated node", ["scale", "dedicated"], 1),
+        },
+      );
     }
   },
 };
 
-export const scaleRules = [resizeTimeoutFormat, resizeTimeoutMinimum, resizeTimeoutPerThousandNodes, scaleEmpty];
+export const scaleRules = [
+  resizeTimeoutFormat,
+  resizeTimeoutMinimum,
+  resizeTimeoutPerThousandNodes,
+  scaleEmpty,
+];

@@ -9,7 +9,8 @@ export const startTaskCommandLine: Rule<PoolFacts> = {
   summary: "A start task has a command line.",
   source: "Batch REST StartTask.commandLine (required)",
   check: ({ spec }, emit) => {
-    if (spec.startTask && spec.startTask.commandLine.trim() === "") emit(["startTask", "commandLine"], "Enter the start task's command line, or remove the start task.");
+    if (spec.startTask && spec.startTask.commandLine.trim() === "")
+      emit(["startTask", "commandLine"], "Enter the start task's command line, or remove the start task.");
   },
 };
 
@@ -18,12 +19,17 @@ export const startTaskContainerSettings: Rule<PoolFacts> = {
   area: "start task",
   level: "error",
   summary: "Start task container settings only on container pools.",
-  source: "Seed (containers): start tasks may run in a container or directly on the node; containers need a container-enabled pool.",
+  source:
+    "Seed (containers): start tasks may run in a container or directly on the node; containers need a container-enabled pool.",
   check: ({ spec, isContainerPool }, emit) => {
     if (!spec.startTask?.containerSettings || isContainerPool) return;
-    emit(["startTask", "containerSettings"], "This pool has no container configuration, so the start task cannot run in a container; enable containers for the pool or remove the start task's container settings.", {
-      fix: setFix("Run the start task on the node instead", ["startTask", "containerSettings"], undefined),
-    });
+    emit(
+      ["startTask", "containerSettings"],
+      "This pool has no container configuration, so the start task cannot run in a container; enable containers for the pool or remove the start task's container settings.",
+      {
+        fix: setFix("Run the start task on the node instead", ["startTask", "containerSettings"], undefined),
+      },
+    );
   },
 };
 
@@ -37,7 +43,11 @@ export const startTaskContainerImage: Rule<PoolFacts> = {
     const image = spec.startTask?.containerSettings?.imageName;
     if (image === undefined) return;
     const parsed = parseImageReference(image);
-    if (!parsed.ok) emit(["startTask", "containerSettings", "imageName"], `Fix the image reference "${image}": ${parsed.reason}.`);
+    if (!parsed.ok)
+      emit(
+        ["startTask", "containerSettings", "imageName"],
+        `Fix the image reference "${image}": ${parsed.reason}.`,
+      );
   },
 };
 
@@ -45,14 +55,20 @@ export const startTaskWindowsElevated: Rule<PoolFacts> = {
   code: "startTask.windowsContainerElevated",
   area: "start task",
   level: "info",
-  summary: "On Windows container pools, host start tasks that prepare Docker or mount shares usually need to run elevated.",
-  source: "Seed (containers): run a start task on the host, e.g. to mount a file server the containers can reach.",
+  summary:
+    "On Windows container pools, host start tasks that prepare Docker or mount shares usually need to run elevated.",
+  source:
+    "Seed (containers): run a start task on the host, e.g. to mount a file server the containers can reach.",
   check: ({ spec, isContainerPool, imageOs }, emit) => {
     const task = spec.startTask;
     if (!task || !isContainerPool || imageOs !== "windows" || task.elevated || task.containerSettings) return;
-    emit(["startTask", "elevated"], "On Windows container hosts, start tasks that configure Docker or mount file shares need administrator rights; run it elevated if it does.", {
-      fix: setFix("Run the start task elevated", ["startTask", "elevated"], true),
-    });
+    emit(
+      ["startTask", "elevated"],
+      "On Windows container hosts, start tasks that configure Docker or mount file shares need administrator rights; run it elevated if it does.",
+      {
+        fix: setFix("Run the start task elevated", ["startTask", "elevated"], true),
+      },
+    );
   },
 };
 
@@ -64,10 +80,20 @@ export const startTaskWaitForSuccess: Rule<PoolFacts> = {
   source: "Batch REST StartTask.waitForSuccess (default true; a failure marks the node unusable)",
   check: ({ spec }, emit) => {
     if (!spec.startTask || spec.startTask.waitForSuccess) return;
-    emit(["startTask", "waitForSuccess"], "Nodes may run tasks before the start task has finished (or even if it fails); turn on \"wait for success\" if tasks depend on its setup.", {
-      fix: setFix("Wait for the start task to succeed", ["startTask", "waitForSuccess"], true),
-    });
+    emit(
+      ["startTask", "waitForSuccess"],
+      'Nodes may run tasks before the start task has finished (or even if it fails); turn on "wait for success" if tasks depend on its setup.',
+      {
+        fix: setFix("Wait for the start task to succeed", ["startTask", "waitForSuccess"], true),
+      },
+    );
   },
 };
 
-export const startTaskRules = [startTaskCommandLine, startTaskContainerSettings, startTaskContainerImage, startTaskWindowsElevated, startTaskWaitForSuccess];
+export const startTaskRules = [
+  startTaskCommandLine,
+  startTaskContainerSettings,
+  startTaskContainerImage,
+  startTaskWindowsElevated,
+  startTaskWaitForSuccess,
+];

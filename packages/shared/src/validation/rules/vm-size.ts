@@ -11,7 +11,10 @@ export const vmSizeNotOffered: Rule<PoolFacts> = {
   source: "operator experience",
   check: ({ spec, context, vmSize }, emit) => {
     if (!context.vmSizes || vmSize) return;
-    emit(PATH, `The VM size "${spec.vmSize}" is not available to Batch in ${context.accountRegion ?? "this region"}; pick a size from the list.`);
+    emit(
+      PATH,
+      `The VM size "${spec.vmSize}" is not available to Batch in ${context.accountRegion ?? "this region"}; pick a size from the list.`,
+    );
   },
 };
 
@@ -23,7 +26,10 @@ export const windowsContainerSingleCore: Rule<PoolFacts> = {
   source: "Seed (containers): for Windows container workloads, choose a multi-core VM size for the pool.",
   check: ({ isContainerPool, imageOs, vmSize }, emit) => {
     if (!isContainerPool || imageOs !== "windows" || !vmSize || vmSize.vCpus > 1) return;
-    emit(PATH, `${vmSize.name} has a single core; Windows container pools should use a multi-core size (2 or more vCPUs).`);
+    emit(
+      PATH,
+      `${vmSize.name} has a single core; Windows container pools should use a multi-core size (2 or more vCPUs).`,
+    );
   },
 };
 
@@ -35,7 +41,10 @@ export const rdmaRequiresLinux: Rule<PoolFacts> = {
   source: "Seed (containers): Batch provides RDMA support only for containers running on Linux pools.",
   check: ({ isContainerPool, imageOs, vmSize }, emit) => {
     if (!isContainerPool || imageOs !== "windows" || !vmSize?.rdma) return;
-    emit(PATH, `${vmSize.name} is an RDMA size, but Batch gives containers RDMA only on Linux pools; use a Linux image or a size without RDMA.`);
+    emit(
+      PATH,
+      `${vmSize.name} is an RDMA size, but Batch gives containers RDMA only on Linux pools; use a Linux image or a size without RDMA.`,
+    );
   },
 };
 
@@ -46,16 +55,24 @@ export const gpuImageSupport: Rule<PoolFacts> = {
   code: "vmSize.gpuImageLacksGpuSupport",
   area: "vm size",
   level: "info",
-  summary: "A GPU size's image has an NVIDIA driver: Marketplace images list an Nvidia* capability; custom images must preinstall it.",
-  source: "Seed (containers): preinstall NVIDIA drivers (and NVIDIA Docker) on custom images to use N-series GPUs.",
+  summary:
+    "A GPU size's image has an NVIDIA driver: Marketplace images list an Nvidia* capability; custom images must preinstall it.",
+  source:
+    "Seed (containers): preinstall NVIDIA drivers (and NVIDIA Docker) on custom images to use N-series GPUs.",
   check: ({ spec, vmSize, marketplaceImage, isContainerPool }, emit) => {
     if (!vmSize || vmSize.gpus <= 0) return;
     const gpus = `${vmSize.name} has ${vmSize.gpus} GPU(s)`;
     if (marketplaceImage && !hasNvidiaCapability(marketplaceImage.capabilities)) {
-      emit(PATH, `${gpus}, but Batch lists no NVIDIA driver capability (e.g. NvidiaTeslaDriverInstalled) for this image; without a driver installed by a start task the GPUs are unusable.`);
+      emit(
+        PATH,
+        `${gpus}, but Batch lists no NVIDIA driver capability (e.g. NvidiaTeslaDriverInstalled) for this image; without a driver installed by a start task the GPUs are unusable.`,
+      );
     } else if (spec.image.kind === "gallery") {
       const docker = isContainerPool ? " and NVIDIA Docker (the GPU container runtime)" : "";
-      emit(PATH, `${gpus}; Batch cannot tell whether a gallery image has GPU drivers. Make sure the image has the NVIDIA driver${docker} preinstalled.`);
+      emit(
+        PATH,
+        `${gpus}; Batch cannot tell whether a gallery image has GPU drivers. Make sure the image has the NVIDIA driver${docker} preinstalled.`,
+      );
     }
   },
 };

@@ -1,0 +1,112 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBffApp, type BffApp } from "./app";
+import { startTestIssuer } from "./testing/test-issuer";
+
+type Issuer = Awaited<ReturnType<typeof startTestIssuer>>;
+
+describe("BFF HTTP behaviour", () => {
+  let issuer: Issuer;
+  let bff: BffApp;
+  let base: string;
+  let token: string;
+  let spaDir: string;
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    spaDir = await mkdtemp(join(tmpdir(), "bff-spa-"));
+    await writeFile(join(spaDir, "index.html"), "<!doctype html><title>Batch Studio</title>");
+    await writeFile(join(spaDir, "redirect.html"), "<!doctype html><title>redirect</title>");
+    bff = createBffApp(issuer.config({ spaDir, rateLimitPerMinute: 5, jsonBodyLimit: "2kb" }), { logDestination: { write: () => true } as never });
+    base = (await bff.listen(0, "127.0.0.1")).url;
+    token = await issuer.sign();
+  });
+  afterAll(async () => {
+    await bff.close();
+    await issuer.close();
+    await rm(spaDir, { recursive: true, force: true });
+  });
+
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  it("answers unknown /api routes with a 404 problem", async () => {
+    const res = await fetch(`${base}/api/nope`, { headers: auth() });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
+  });
+
+  it("lists every bad field of a request body with its path", async () => {
+    const res = await fetch(`${base}/api/accounts/sub~rg~acct/jobs`, {
+      method: "POST",
+      headers: { ...auth(), "content-type": "application/json" },
+      body: JSON.stringify({ id: "bad id", priority: 5000 }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { issues: { path: (string | number)[]; message: string }[] };
+    expect(body.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["id", "poolId", "priority"]));
+  });
+
+  it("lists every bad query parameter", async () => {
+    const res = await fetch(`${base}/api/accounts/sub~rg~acct/jobs/j/tasks?state=sleeping&pageSize=0&exitCode=x`, { headers: auth() });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { issues: { path: (string | number)[] }[] };
+    expect(body.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["state", "pageSize", "exitCode"]));
+  });
+
+  it("answers malformed JSON with 400 and a too-large body with 413", async () => {
+    const bad = await fetch(`${base}/api/registry/test`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body: "{nope" });
+    expect(bad.status).toBe(400);
+    const big = await fetch(`${base}/api/registry/test`, {
+      method: "POST",
+      headers: { ...auth(), "content-type": "application/json" },
+      body: JSON.stringify({ server: "x".repeat(5000) }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ status: 413, code: "payload_too_large" });
+  });
+
+  it("echoes a GUID x-request-id and replaces anything else", async () => {
+    const id = "3a4b5c6d-1111-4222-8333-944445555666";
+    expect((await fetch(`${base}/api/health`, { headers: { "x-request-id": id } })).headers.get("x-request-id")).toBe(id);
+    const other = (await fetch(`${base}/api/health`, { headers: { "x-request-id": "not-a-guid; drop table" } })).headers.get("x-request-id");
+    expect(other).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("allows CORS only from configured origins", async () => {
+    const ok = await fetch(`${base}/api/me`, { method: "OPTIONS", headers: { origin: "http://localhost:4300", "access-control-request-method": "GET" } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:4300");
+    const denied = await fetch(`${base}/api/me`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("serves the SPA with a strict CSP, index.html for client routes, and /redirect.html", async () => {
+    const page = await fetch(`${base}/pools/p1`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Batch Studio");
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/127\.0\.0\.1:1 http:\/\/127\.0\.0\.1:\d+/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(await (await fetch(`${base}/redirect.html`)).text()).toContain("redirect");
+  });
+
+  it("rate-limits per user with 429 and Retry-After", async () => {
+    const other = await issuer.sign({ oid: "0b5e6c0e-0000-4000-8000-00000000beef" });
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 7; i++) {
+      const res = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${other}` } });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get("retry-after");
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});

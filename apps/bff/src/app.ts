@@ -1,0 +1,195 @@
+import type { Server } from "node:http";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { DestinationStream, Logger } from "pino";
+import { apiRoutes, PROBLEM_CONTENT_TYPE, problemCodes, type ApiRoute, type ApiRouteName } from "@batch-studio/shared";
+import type { BffConfig } from "./config";
+import { createLogger } from "./logger";
+import { createMetadataSource } from "./auth/openid-metadata";
+import { OnBehalfOfTokens } from "./auth/on-behalf-of";
+import { createTokenVerifier, type Operator } from "./auth/token-verifier";
+import { AccountDirectory } from "./gateways/account-directory";
+import { cors } from "./http/cors";
+import { problem, toProblem } from "./http/problem";
+import { createRateLimiter } from "./http/rate-limit";
+import { requestLog } from "./http/request-log";
+import { staticSpa } from "./http/static-spa";
+import { parseOr400 } from "./http/validate";
+import { buildOpenApiDocument } from "./openapi";
+import { RegistryProbe } from "./registry/registry-probe";
+import { handlers } from "./routes/handlers";
+import { LiveValidation } from "./services/live-validation";
+import { GatewayCache, OperatorScope, type Services } from "./services/operator-scope";
+
+export interface BffAppOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  logger?: Logger;
+  /** Poll interval of file follow streams. */
+  followIntervalMs?: number;
+}
+
+export interface BffApp {
+  app: express.Express;
+  services: Services;
+  /** Starts listening; port 0 picks a free one. Resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<{ url: string; server: Server }>;
+  close(): Promise<void>;
+}
+
+const originOf = (url: string | undefined): string | undefined => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The SPA may talk to itself and to the identity provider (MSAL's discovery, token and iframe calls). */
+const contentSecurityPolicy = (config: BffConfig) => {
+  const identity = new Set<string>([new URL(config.authority).origin]);
+  if (config.authorityMetadata) {
+    const meta = JSON.parse(config.authorityMetadata) as Record<string, string>;
+    for (const key of ["token_endpoint", "authorization_endpoint", "end_session_endpoint", "jwks_uri", "issuer"]) {
+      const o = originOf(meta[key]);
+      if (o) identity.add(o);
+    }
+  }
+  const idp = [...identity];
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Fluent UI (Griffel) inserts <style> elements at runtime; scripts stay strictly 'self'.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", ...idp],
+        frameSrc: ["'self'", ...idp],
+        formAction: ["'self'", ...idp],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // Popups opened by MSAL must be able to report back to the opener.
+    crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
+  });
+};
+
+const sendProblem = (res: Response, err: unknown, logger: Logger) => {
+  const { problem: p, headers } = toProblem(err);
+  if (p.status >= 500) logger.error({ err, requestId: res.locals.requestId }, "request failed");
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  p.requestId = res.locals.requestId as string | undefined;
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.status(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(p));
+};
+
+/** Builds the BFF as an Express app without listening, so tests and e2e can run it in-process. */
+export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): BffApp => {
+  const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
+  const probe = new RegistryProbe(config);
+  const tokens = new OnBehalfOfTokens(config, logger);
+  const services: Services = {
+    config,
+    logger,
+    tokens,
+    accounts: new AccountDirectory(config),
+    probe,
+    validation: new LiveValidation(probe),
+    followIntervalMs: options.followIntervalMs ?? 500,
+  };
+  const verify = createTokenVerifier(config, createMetadataSource(config));
+  const gateways = new GatewayCache(tokens);
+  const openapi = buildOpenApiDocument();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(requestLog(logger));
+  app.use(contentSecurityPolicy(config));
+
+  const api = express.Router();
+  api.use(cors(config.allowedOrigins));
+  api.use(express.json({ limit: config.jsonBodyLimit }));
+
+  const limiter = createRateLimiter(config.rateLimitPerMinute, (req) => (req.res?.locals.oid as string | undefined) ?? req.ip ?? "anonymous");
+
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const operator = await verify(req.headers.authorization);
+      res.locals.operator = operator;
+      res.locals.oid = operator.oid;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][]) {
+    const method = route.method.toLowerCase() as "get" | "post" | "delete";
+    const chain = route.auth ? [authenticate, limiter] : [];
+    const path = route.path.replace(/^\/api/, "");
+    if (name === "openapi") {
+      api.get(path, (_req, res) => {
+        res.json(openapi);
+      });
+      continue;
+    }
+    api[method](path, ...chain, async (req: Request, res: Response) => {
+      const query = route.query ? parseOr400(route.query, req.query, "query") : req.query;
+      const body = route.body ? parseOr400(route.body, req.body ?? {}, "body") : undefined;
+      const operator = res.locals.operator as Operator | undefined;
+      const scope = new OperatorScope(services, operator ?? { oid: "", tenantId: "", scopes: [], assertion: "" }, gateways, logger);
+      const result = await handlers[name]({ req, res, scope, params: req.params as Record<string, string>, query, body });
+      if (res.headersSent || res.writableEnded) return;
+      if (route.response === "empty" || result === undefined) {
+        res.status(route.status).end();
+        return;
+      }
+      res.status(route.status).json(result);
+    });
+  }
+  api.use((req, _res, next) => next(problem(404, problemCodes.notFound, `No API route ${req.method} ${req.path}`)));
+  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger));
+  app.use("/api", api);
+
+  const spa = staticSpa(config.spaDir);
+  if (spa) app.use(spa);
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger));
+
+  const servers: Server[] = [];
+  return {
+    app,
+    services,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        const server = app.listen(port, host, (err?: Error) => {
+          if (err) return reject(err);
+          const address = server.address();
+          const actualPort = typeof address === "object" && address ? address.port : port;
+          resolve({ url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`, server });
+        });
+        servers.push(server);
+      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+      await probe.close();
+    },
+  };
+};

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
+import { startLocalStack, type LocalStack } from "./testing/local-stack";
+
+/*
+ * Through the BFF's API against the real local stack (emulator identity + ARM + Batch, msal-node
+ * OBO, @azure/batch 10.2.0). With the container lab up (LAB_REGISTRY...), the pool pulls from the
+ * private registry; without it the pool is a container pool with no private registry.
+ */
+const lab = process.env.LAB_REGISTRY
+  ? {
+      registry: process.env.LAB_REGISTRY,
+      user: process.env.LAB_REGISTRY_USER!,
+      password: process.env.LAB_REGISTRY_PASSWORD!,
+      image: process.env.LAB_IMAGE_PLAIN!,
+    }
+  : undefined;
+if (process.env.REQUIRE_DOCKER === "1" && !lab) throw new Error("REQUIRE_DOCKER=1 but the container lab is not up (LAB_REGISTRY unset)");
+
+const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+/** Reads SSE events from a fetch body until `stop` says so. */
+const readEvents = async (res: Response, stop: (event: string, data: unknown) => boolean) => {
+  const events: { event: string; data: unknown; id?: string }[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let sep: number;
+    while ((sep = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, sep);
+      buffer = buffer.slice(sep + 2);
+      const fields = Object.fromEntries(block.split("\n").filter((l) => !l.startsWith(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 2)]));
+      if (!fields.event) continue;
+      const e = { event: fields.event, data: JSON.parse(fields.data ?? "null") as unknown, id: fields.id };
+      events.push(e);
+      if (stop(e.event, e.data)) {
+        await reader.cancel();
+        return events;
+      }
+    }
+  }
+  return events;
+};
+
+describe("the BFF against the local stack", () => {
+  let stack: LocalStack;
+  let token: string;
+  let accountId: string;
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${stack.bffUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string>) },
+    });
+  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await api(path, init);
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    token = await stack.signIn();
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("lists the seeded accounts through ARM on behalf of the operator", async () => {
+    const body = await json<AccountsResponse>(apiPaths.accounts());
+    const accounts = body.subscriptions.flatMap((s) => s.accounts);
+    const weu = accounts.find((a) => a.name === "contosoweu");
+    expect(weu).toMatchObject({ location: "westeurope" });
+    expect(weu!.quotas.dedicatedCoreQuota).toBeGreaterThan(0);
+    accountId = weu!.id;
+    const me = await json<{ username?: string }>(apiPaths.me());
+    expect(me.username).toBeTruthy();
+    const note = await json<{ emulator: boolean }>(apiPaths.emulator());
+    expect(note.emulator).toBe(true);
+  });
+
+  it("serves the catalog: images with the container capability and VM sizes with family quota", async () => {
+    const images = await json<{ items: { offer: string; containerCapable: boolean }[] }>(apiPaths.catalogImages(accountId));
+    expect(images.items.some((i) => i.offer === "ubuntu-server-container" && i.containerCapable)).toBe(true);
+    const sizes = await json<{ items: { name: string; vCpus: number }[] }>(apiPaths.catalogVmSizes(accountId));
+    expect(sizes.items.find((s) => s.name.toLowerCase() === "standard_d2s_v3")?.vCpus).toBe(2);
+  });
+
+  it("rejects an invalid pool with every issue and its field path", async () => {
+    const res = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify({ id: "bad id!", vmSize: "", image: { kind: "marketplace" } }) });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { issues: { path: (string | number)[] }[] };
+    const paths = problem.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["id", "vmSize", "image.publisher", "nodeAgentSkuId"]));
+  });
+
+  it("creates a container pool, runs a task, reads stdout by range and by following, and downloads it", async () => {
+    const poolId = `it-pool-${Date.now()}`;
+    const spec: PoolSpecInput = {
+      id: poolId,
+      vmSize: "standard_d2s_v3",
+      image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+      nodeAgentSkuId: "batch.node.ubuntu 20.04",
+      container: lab
+        ? { prefetchImages: [lab.image], registries: [{ server: lab.registry, auth: { kind: "password", username: lab.user, password: lab.password } }] }
+        : { prefetchImages: [], registries: [] },
+      scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
+    };
+    const validation = await json<{ ok: boolean; facts: { images?: { status: string }[]; registries?: { status: string }[] } }>(apiPaths.validatePool(accountId), {
+      method: "POST",
+      body: JSON.stringify(spec),
+    });
+    if (lab) {
+      expect(validation.facts.registries?.[0]?.status).toBe("ok");
+      expect(validation.facts.images?.[0]?.status).toBe("found");
+    }
+    const created = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify(spec) });
+    expect(created.status, await created.clone().text()).toBe(201);
+
+    const nodes = await until("an idle node", async () => {
+      const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(accountId, poolId));
+      return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? list.items : undefined;
+    });
+    expect(nodes).toHaveLength(1);
+
+    const jobId = `it-job-${Date.now()}`;
+    expect((await api(apiPaths.jobs(accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) })).status).toBe(201);
+    const taskId = "slow-writer";
+    const task = {
+      id: taskId,
+      commandLine: "/bin/sh -c 'for i in 1 2 3 4 5 6; do echo line-$i; sleep 0.5; done'",
+      containerSettings: lab
+        ? { imageName: lab.image, registry: { server: lab.registry, auth: { kind: "password", username: lab.user, password: lab.password } } }
+        : { imageName: "busybox:latest" },
+    };
+    const added = await api(apiPaths.tasks(accountId, jobId), { method: "POST", body: JSON.stringify(task) });
+    expect(added.status, await added.clone().text()).toBe(201);
+
+    // Follow while it runs: data events arrive before the task completes, then `end`.
+    const follow = await api(apiPaths.taskFileFollow(accountId, jobId, taskId, { path: "stdout.txt" }));
+    expect(follow.headers.get("content-type")).toMatch(/text\/event-stream/);
+    let stateAtFirstData: Promise<string> | undefined;
+    const events = await readEvents(follow, (event) => {
+      // The task writes for ~3 s: when the first bytes arrive it must still be running.
+      if (event === "data" && !stateAtFirstData) stateAtFirstData = json<TaskDetails>(apiPaths.task(accountId, jobId, taskId)).then((t) => t.state);
+      return event === "end";
+    });
+    expect(await stateAtFirstData).not.toBe("completed");
+    const data = events.filter((e) => e.event === "data").map((e) => e.data as FollowChunk);
+    const end = events.at(-1)!.data as FollowEnd;
+    expect(end.reason).toBe("completed");
+    expect(end.exitCode).toBe(0);
+    expect(data.length).toBeGreaterThan(1); // more than one chunk: bytes were pushed as they were written
+    const followed = data.map((c) => (c.encoding === "utf8" ? c.data : Buffer.from(c.data, "base64").toString())).join("");
+    expect(followed).toBe("line-1\nline-2\nline-3\nline-4\nline-5\nline-6\n");
+    expect(data[0]!.offset).toBe(0);
+
+    // Byte range: "line-2\n" is bytes 7..13.
+    const ranged = await api(apiPaths.taskFileContent(accountId, jobId, taskId, { path: "stdout.txt", start: 7, end: 13 }));
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-range")).toBe(`bytes 7-13/${followed.length}`);
+    expect(ranged.headers.get("x-file-size")).toBe(String(followed.length));
+    expect(await ranged.text()).toBe("line-2\n");
+    const beyond = await api(apiPaths.taskFileContent(accountId, jobId, taskId, { path: "stdout.txt", start: 10_000 }));
+    expect(beyond.status).toBe(416);
+
+    const download = await api(apiPaths.taskFileDownload(accountId, jobId, taskId, { path: "stdout.txt" }));
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="stdout.txt"/);
+    expect(await download.text()).toBe(followed);
+
+    const details = await json<TaskDetails>(apiPaths.task(accountId, jobId, taskId));
+    expect(details).toMatchObject({ state: "completed", exitCode: 0 });
+    const page = await json<{ items: { id: string }[] }>(apiPaths.tasks(accountId, jobId, { state: "completed", exitCode: 0 }));
+    expect(page.items.map((t) => t.id)).toContain(taskId);
+    const failedOnly = await json<{ items: unknown[] }>(apiPaths.tasks(accountId, jobId, { exitCodeMin: 1, exitCodeMax: 255 }));
+    expect(failedOnly.items).toHaveLength(0);
+
+    const clone = await json<{ spec: { id: string }; reentry: unknown[] }>(apiPaths.poolSpec(accountId, poolId));
+    expect(clone.spec.id).toBe(poolId);
+
+    // Batch errors come back as problems with the Batch code.
+    const dup = await api(apiPaths.jobs(accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
+    expect(dup.status).toBe(409);
+    expect(await dup.json()).toMatchObject({ code: "JobExists" });
+    expect((await api(apiPaths.pool(accountId, "no-such-pool"))).status).toBe(404);
+
+    expect((await api(apiPaths.job(accountId, jobId), { method: "DELETE" })).status).toBe(202);
+    expect((await api(apiPaths.pool(accountId, poolId), { method: "DELETE" })).status).toBe(202);
+  }, 120_000);
+
+  it("logged no token, password or client secret during the whole run", () => {
+    const all = stack.logs.join("");
+    expect(all).toContain('"request"');
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(token.split(".")[2]);
+    expect(all).not.toContain(stack.config.clientCredential && "secret" in stack.config.clientCredential ? stack.config.clientCredential.secret : "x");
+    if (lab) expect(all).not.toContain(lab.password);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Logger } from "pino";
+import type { AccountSummary } from "@batch-studio/shared";
+import type { BffConfig } from "../config";
+import { batchCredentials } from "../auth/downstream-credentials";
+import type { OnBehalfOfTokens } from "../auth/on-behalf-of";
+import type { Operator } from "../auth/token-verifier";
+import type { AccountDirectory } from "../gateways/account-directory";
+import { ArmGateway } from "../gateways/arm-gateway";
+import { BatchGateway } from "../gateways/batch-gateway";
+import type { RegistryProbe } from "../registry/registry-probe";
+import type { LiveValidation } from "./live-validation";
+
+/** Everything long-lived the handlers use; built once by createBffApp. */
+export interface Services {
+  config: BffConfig;
+  logger: Logger;
+  tokens: OnBehalfOfTokens;
+  accounts: AccountDirectory;
+  probe: RegistryProbe;
+  validation: LiveValidation;
+  followIntervalMs: number;
+}
+
+const MAX_GATEWAYS = 1_000;
+
+/**
+ * Batch clients are cached per operator and endpoint (building one costs more than a request).
+ * The credential reads the operator from a holder refreshed on every request, so a client never
+ * signs with an API token the operator has since replaced.
+ */
+export class GatewayCache {
+  private readonly entries = new Map<string, { gateway: BatchGateway; holder: { operator: Operator } }>();
+
+  constructor(private readonly tokens: OnBehalfOfTokens) {}
+
+  batchFor(operator: Operator, batchUrl: string): BatchGateway {
+    const key = `${operator.tenantId}.${operator.oid}|${batchUrl}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      hit.holder.operator = operator;
+      return hit.gateway;
+    }
+    const holder = { operator };
+    const credentials = {
+      signRequest: (r: Parameters<ReturnType<typeof batchCredentials>["signRequest"]>[0]) => batchCredentials(this.tokens, holder.operator).signRequest(r),
+    };
+    const gateway = new BatchGateway(batchUrl, credentials);
+    if (this.entries.size >= MAX_GATEWAYS) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { gateway, holder });
+    return gateway;
+  }
+}
+
+/** What one authenticated request can reach, on behalf of its operator. */
+export class OperatorScope {
+  constructor(
+    readonly services: Services,
+    readonly operator: Operator,
+    private readonly gateways: GatewayCache,
+    readonly logger: Logger,
+  ) {}
+
+  arm(): ArmGateway {
+    return new ArmGateway(this.services.config.armEndpoint, this.services.tokens, this.operator);
+  }
+
+  account(accountId: string): Promise<AccountSummary> {
+    return this.services.accounts.resolve(this.operator, accountId, () => this.arm());
+  }
+
+  batchUrlOf(account: AccountSummary): string {
+    return `${this.services.config.batchScheme}://${account.endpoint.replace(/^https?:\/\//, "").replace(/\/+$/, "")}`;
+  }
+
+  async batch(accountId: string): Promise<BatchGateway> {
+    return this.gateways.batchFor(this.operator, this.batchUrlOf(await this.account(accountId)));
+  }
+}

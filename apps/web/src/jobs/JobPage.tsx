@@ -1,0 +1,39 @@
+import { Button } from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
+import { Link, useParams } from "react-router";
+import { useJob, useTaskCounts } from "../api/hooks";
+import { paths } from "../app/paths";
+import { ErrorState } from "../components/ErrorState";
+import { PageHeader } from "../components/PageHeader";
+import { TableSkeleton } from "../components/Skeletons";
+import { StateBadge } from "../components/StateBadge";
+import { TaskCountsBar } from "./TaskCountsBar";
+import { TaskList } from "./TaskList";
+
+export default function JobPage() {
+  const { account, job } = useParams() as { account: string; job: string };
+  const details = useJob(account, job);
+  const counts = useTaskCounts(account, job);
+  if (details.isPending) return <TableSkeleton label="Loading job" />;
+  if (details.isError) return <ErrorState what={`job ${job}`} error={details.error} onRetry={() => details.refetch()} />;
+  const t = counts.data?.tasks;
+  return (
+    <>
+      <PageHeader
+        title={job}
+        actions={
+          <Link to={paths.newTask(account, job)}>
+            <Button appearance="primary" icon={<AddRegular />}>
+              Add container task
+            </Button>
+          </Link>
+        }
+      >
+        <StateBadge state={details.data.state} />
+        {details.data.poolId && <Link to={paths.pool(account, details.data.poolId)}>on {details.data.poolId}</Link>}
+      </PageHeader>
+      <TaskCountsBar counts={counts.data} />
+      <TaskList account={account} job={job} total={t ? t.active + t.running + t.completed : undefined} />
+    </>
+  );
+}

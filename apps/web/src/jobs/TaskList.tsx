@@ -1,0 +1,90 @@
+import { Caption1, Dropdown, Field, Input, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { TaskState, TaskSummary } from "@batch-studio/shared";
+import { useCallback, useMemo, useState } from "react";
+import { Link } from "react-router";
+import { useTaskPages } from "../api/hooks";
+import type { TaskFilter } from "../api/keys";
+import { paths } from "../app/paths";
+import { ErrorState } from "../components/ErrorState";
+import { RelativeTime } from "../components/RelativeTime";
+import { TableSkeleton } from "../components/Skeletons";
+import { StateBadge } from "../components/StateBadge";
+import { useDebounced } from "../components/useDebounced";
+import { VirtualTable, type Column } from "../components/VirtualTable";
+import { parseExitCodeFilter } from "./exitCodeFilter";
+
+const useStyles = makeStyles({
+  filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
+  footer: { padding: tokens.spacingHorizontalS, display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+const STATES: TaskState[] = ["active", "preparing", "running", "completed"];
+
+const columns = (account: string, job: string): Column<TaskSummary>[] => [
+  { key: "id", header: "Task", width: "minmax(160px, 2fr)", render: (t) => <Link to={paths.task(account, job, t.id)}>{t.id}</Link> },
+  { key: "state", header: "State", width: "110px", render: (t) => <StateBadge state={t.state} /> },
+  { key: "exit", header: "Exit code", width: "90px", render: (t) => (t.exitCode ?? "—") },
+  { key: "image", header: "Image", width: "minmax(140px, 2fr)", render: (t) => t.imageName ?? "—" },
+  { key: "node", header: "Node", width: "minmax(120px, 1fr)", render: (t) => t.nodeId ?? "—" },
+  { key: "created", header: "Created", width: "130px", render: (t) => <RelativeTime value={t.creationTime} /> },
+];
+
+/**
+ * Tasks of a job, filtered by Batch (state, exit code) and fetched a page at a time as the reader
+ * scrolls: a 100,000-task job never loads more than what has been scrolled past.
+ */
+export function TaskList({ account, job, total }: { account: string; job: string; total?: number }) {
+  const styles = useStyles();
+  const [state, setState] = useState<TaskState | "">("");
+  const [exitText, setExitText] = useState("");
+  const exit = parseExitCodeFilter(useDebounced(exitText, 300));
+  const filter: TaskFilter = useMemo(() => ({ ...(state ? { state } : {}), ...(exit.ok ? exit.filter : {}) }), [state, exit]);
+  const pages = useTaskPages(account, job, filter);
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  const onNearEnd = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const filtered = Object.keys(filter).length > 0;
+
+  return (
+    <>
+      <div className={styles.filters}>
+        <Field label="State">
+          <Dropdown value={state || "Any"} selectedOptions={[state]} onOptionSelect={(_, d) => setState((d.optionValue as TaskState) ?? "")}>
+            <Option value="">Any</Option>
+            {STATES.map((s) => (
+              <Option key={s} value={s}>
+                {s}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Exit code" validationMessage={exit.ok ? undefined : exit.message} validationState={exit.ok ? "none" : "error"}>
+          <Input placeholder="0, 1-255, >0" value={exitText} onChange={(_, d) => setExitText(d.value)} />
+        </Field>
+      </div>
+      {pages.isPending && <TableSkeleton label="Loading tasks" />}
+      {pages.isError && <ErrorState what="tasks" error={pages.error} onRetry={() => pages.refetch()} />}
+      {pages.data && rows.length === 0 && <Caption1>{filtered ? "No task matches these filters." : "No tasks in this job yet."}</Caption1>}
+      {rows.length > 0 && (
+        <VirtualTable
+          label="Tasks"
+          columns={columns(account, job)}
+          rows={rows}
+          rowKey={(t) => t.id}
+          totalRows={filtered || total === undefined ? rows.length : total}
+          onNearEnd={onNearEnd}
+          footer={
+            <div className={styles.footer} role="status">
+              <Caption1>
+                {rows.length.toLocaleString()} loaded{hasNextPage ? " · more load as you scroll" : ""}
+              </Caption1>
+              {isFetchingNextPage && <Spinner size="extra-tiny" label="Loading more" labelPosition="after" />}
+            </div>
+          }
+        />
+      )}
+    </>
+  );
+}

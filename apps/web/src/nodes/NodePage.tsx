@@ -1,0 +1,117 @@
+import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { apiPaths } from "@batch-studio/shared";
+import { Link, useNavigate, useParams } from "react-router";
+import { useNode, useNodeFiles } from "../api/hooks";
+import { useApi } from "../auth/AuthContext";
+import { paths } from "../app/paths";
+import { ErrorState } from "../components/ErrorState";
+import { useNotify } from "../components/notify";
+import { PageHeader } from "../components/PageHeader";
+import { RelativeTime } from "../components/RelativeTime";
+import { TableSkeleton } from "../components/Skeletons";
+import { StateBadge } from "../components/StateBadge";
+import { formatBytes } from "../output/outputSource";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL, alignItems: "start" },
+  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0 },
+  files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export default function NodePage() {
+  const styles = useStyles();
+  const { account, pool, node } = useParams() as { account: string; pool: string; node: string };
+  const api = useApi();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const details = useNode(account, pool, node);
+  const files = useNodeFiles(account, pool, node);
+
+  if (details.isPending) return <TableSkeleton label="Loading node" />;
+  if (details.isError) return <ErrorState what={`node ${node}`} error={details.error} onRetry={() => details.refetch()} />;
+  const n = details.data;
+  const startFailed = n.state.toLowerCase() === "starttaskfailed";
+
+  const reboot = async () => {
+    try {
+      await api.json(apiPaths.nodeReboot(account, pool, node), { method: "POST" });
+      notify.success("Reboot requested", node);
+    } catch (e) {
+      notify.error("Reboot failed", e);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={node} actions={<Button onClick={() => void reboot()}>Reboot</Button>}>
+        <Link to={paths.pool(account, pool)}>{pool}</Link>
+        <StateBadge state={n.state} />
+      </PageHeader>
+      {startFailed && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Start task failed</MessageBarTitle>
+            {n.startTask?.failureMessage ?? `Exit code ${n.startTask?.exitCode ?? "unknown"}`}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => navigate(paths.nodeFile(account, pool, node, "startup/stderr.txt"))}>Open stderr</Button>
+            <Button onClick={() => navigate(`${paths.newPool(account, pool)}&step=startTask`)}>Edit start task (clone pool)</Button>
+            <Button onClick={() => void reboot()}>Reboot</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {n.errors.map((e, i) => (
+        <MessageBar key={i} intent="warning">
+          <MessageBarBody>
+            <b>{e.code}</b> {e.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      <div className={styles.grid}>
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Node</Subtitle2>} />
+          <dl className={styles.facts}>
+            <dt className={styles.dt}>IP address</dt>
+            <dd className={styles.dd}>{n.ipAddress ?? "—"}</dd>
+            <dt className={styles.dt}>Kind</dt>
+            <dd className={styles.dd}>{n.isDedicated === false ? "Spot" : "Dedicated"}</dd>
+            <dt className={styles.dt}>State since</dt>
+            <dd className={styles.dd}><RelativeTime value={n.stateTransitionTime} /></dd>
+            <dt className={styles.dt}>Start task</dt>
+            <dd className={styles.dd}>{n.startTask ? `${n.startTask.state}${n.startTask.exitCode !== undefined ? ` (exit ${n.startTask.exitCode})` : ""}` : "—"}</dd>
+            <dt className={styles.dt}>Tasks run</dt>
+            <dd className={styles.dd}>{n.totalTasksRun ?? 0} ({n.totalTasksSucceeded ?? 0} succeeded)</dd>
+          </dl>
+        </Card>
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Files</Subtitle2>} />
+          {files.isPending && <TableSkeleton rows={3} label="Loading files" />}
+          {files.isError && <ErrorState what="node files" error={files.error} />}
+          {files.data && files.data.items.length === 0 && <Caption1>No files on this node yet.</Caption1>}
+          <ul className={styles.files}>
+            {files.data?.items
+              .filter((f) => !f.isDirectory)
+              .map((f) => (
+                <li key={f.name}>
+                  <Link to={paths.nodeFile(account, pool, node, f.name)}>{f.name}</Link> <Caption1>{f.size !== undefined ? formatBytes(f.size) : ""}</Caption1>
+                </li>
+              ))}
+          </ul>
+        </Card>
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Recent tasks</Subtitle2>} />
+          {n.recentTasks.length === 0 && <Caption1>None.</Caption1>}
+          <ul className={styles.files}>
+            {n.recentTasks.map((t, i) => (
+              <li key={i}>
+                {t.jobId && t.taskId ? <Link to={paths.task(account, t.jobId, t.taskId)}>{t.jobId} / {t.taskId}</Link> : "—"} <StateBadge state={t.taskState} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { TaskOutputViewer } from "./TaskOutputViewer";
+import { taskFileSource } from "./outputSource";
+import { fakeApi } from "../test/fakeApi";
+import { renderPage } from "../test/renderPage";
+import { axeViolations } from "../test/axe";
+
+const E = "\u001b";
+const CONTENT = "/api/accounts/acct/jobs/job/tasks/t1/files/content";
+const FOLLOW = "/api/accounts/acct/jobs/job/tasks/t1/files/follow";
+
+/** A fake file served by byte range, like the BFF's content route (inclusive ends, x-file-size). */
+function rangeHandler(file: Uint8Array, log: string[] = []) {
+  return ({ url }: { url: URL }) => {
+    const start = Number(url.searchParams.get("start"));
+    const end = Number(url.searchParams.get("end"));
+    log.push(`${start}-${end}`);
+    return new Response(file.slice(start, end + 1), { status: 206, headers: { "x-file-size": String(file.length) } });
+  };
+}
+
+const source = taskFileSource("acct", "job", "t1", "stdout.txt");
+
+function render(api: ReturnType<typeof fakeApi>, follow = false) {
+  return renderPage({ api, pattern: "/out", url: "/out", element: <TaskOutputViewer source={source} follow={follow} /> });
+}
+
+describe("TaskOutputViewer", () => {
+  it("shows markup in output as text and never runs it", async () => {
+    const text = `<script>window.__pwned = true</script>\n<img src=x onerror="window.__pwned=true">\n${E}[31mred${E}[0m\n`;
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(new TextEncoder().encode(text)) });
+    const { container } = render(api);
+    expect(await screen.findByText("<script>window.__pwned = true</script>")).toBeTruthy();
+    expect(container.querySelector("script")).toBeNull();
+    expect(container.querySelector("img")).toBeNull();
+    expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
+    const red = screen.getByText("red");
+    expect(red.getAttribute("style")).toContain("--colorPaletteRedForeground1");
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("opens a large file at its last 64 KiB and loads earlier windows on demand", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i + 1} ${"x".repeat(20)}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    const log: string[] = [];
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+    const { container } = render(api);
+    const shown = await screen.findAllByText(/^line \d+ x+$/);
+    // The window holds only the end of the file: no early line is loaded.
+    expect(Number(/line (\d+)/.exec(shown[0]!.textContent!)![1])).toBeGreaterThan(17_000);
+    expect(log).toEqual(["0-0", `${file.length - 65536}-${file.length - 1}`]);
+    // Only a screenful of lines is in the DOM.
+    expect(container.querySelectorAll("[data-index]").length).toBeLessThan(200);
+    expect(screen.getByText(/before this point are not loaded/)).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
+    await waitFor(() => expect(log).toHaveLength(3));
+    expect(log[2]).toBe(`${file.length - 2 * 65536}-${file.length - 65536 - 1}`);
+  });
+
+  it("follows the live stream and reports the exit code", async () => {
+    const initial = new TextEncoder().encode("first\n");
+    const chunk = { offset: 6, length: 7, encoding: "utf8", data: "second\n" };
+    const sse = `event: data\nid: 13\ndata: ${JSON.stringify(chunk)}\n\nevent: end\ndata: {"reason":"completed","size":13,"exitCode":3}\n\n`;
+    const api = fakeApi({
+      [`GET ${CONTENT}`]: rangeHandler(initial),
+      [`GET ${FOLLOW}`]: ({ url }) => {
+        expect(url.searchParams.get("from")).toBe("6");
+        return new Response(sse, { headers: { "content-type": "text/event-stream" } });
+      },
+    });
+    render(api, true);
+    expect(await screen.findByText("second")).toBeTruthy();
+    expect(await screen.findByText("Task completed with exit code 3.")).toBeTruthy();
+  });
+
+  it("finds matches and moves between them", async () => {
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(new TextEncoder().encode("alpha\nerror one\nbeta\nerror two\n")) });
+    const { container } = render(api);
+    await screen.findByText("alpha");
+    await userEvent.type(screen.getByRole("searchbox", { name: "Search output" }), "error");
+    expect(await screen.findByText("1 of 2")).toBeTruthy();
+    expect(container.querySelectorAll("mark")).toHaveLength(2);
+    await userEvent.click(screen.getByRole("button", { name: "Next match" }));
+    expect(screen.getByText("2 of 2")).toBeTruthy();
+    expect(screen.getAllByRole("link", { name: "2" })[0]!.getAttribute("href")).toBe("#line-2");
+  });
+
+  it("says when the file is empty", async () => {
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(new Uint8Array(0)) });
+    render(api);
+    expect(await screen.findByText("This file is empty.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,101 @@
+import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useMemo } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { useTask, useTaskFiles } from "../api/hooks";
+import { paths } from "../app/paths";
+import { ErrorState } from "../components/ErrorState";
+import { PageHeader } from "../components/PageHeader";
+import { RelativeTime } from "../components/RelativeTime";
+import { TableSkeleton } from "../components/Skeletons";
+import { StateBadge } from "../components/StateBadge";
+import { OutputTabs } from "../output/OutputTabs";
+import { taskFileSource } from "../output/outputSource";
+
+const TaskOutputViewer = lazy(() => import("../output/TaskOutputViewer").then((m) => ({ default: m.TaskOutputViewer })));
+
+const useStyles = makeStyles({
+  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0, overflowWrap: "anywhere", fontFamily: tokens.fontFamilyMonospace },
+  files: { listStyleType: "none", margin: 0, padding: 0 },
+});
+
+export default function TaskPage() {
+  const styles = useStyles();
+  const { account, job, task } = useParams() as { account: string; job: string; task: string };
+  const navigate = useNavigate();
+  const details = useTask(account, job, task);
+  const files = useTaskFiles(account, job, task, !!details.data && details.data.state !== "active");
+  const source = useMemo(() => taskFileSource(account, job, task, "stdout.txt"), [account, job, task]);
+  if (details.isPending) return <TableSkeleton label="Loading task" />;
+  if (details.isError) return <ErrorState what={`task ${task}`} error={details.error} onRetry={() => details.refetch()} />;
+  const t = details.data;
+  const rows: [string, React.ReactNode][] = [
+    ["Image", t.imageName ?? "—"],
+    ["Command line", t.commandLine || "(image ENTRYPOINT)"],
+    ["Run options", t.containerRunOptions || "—"],
+    ["Node", t.nodeId ? <Link to={paths.node(account, t.poolId ?? "", t.nodeId)}>{t.nodeId}</Link> : "—"],
+    ["Exit code", t.exitCode ?? "—"],
+    ["Created", <RelativeTime value={t.creationTime} />],
+    ["Started", <RelativeTime value={t.startTime} />],
+    ["Ended", <RelativeTime value={t.endTime} />],
+  ];
+  return (
+    <>
+      <PageHeader title={task}>
+        <Link to={paths.job(account, job)}>{job}</Link>
+        <StateBadge state={t.state} />
+        {t.result && <StateBadge state={t.result} />}
+      </PageHeader>
+      {t.failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.failure.code ?? "Task failed"}</MessageBarTitle>
+            {t.failure.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {t.containerError && (
+        <MessageBar intent="error">
+          <MessageBarBody>Container: {t.containerError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Card>
+        <CardHeader header={<Subtitle2 as="h2">Task</Subtitle2>} />
+        <dl className={styles.facts}>
+          {rows.map(([k, v]) => (
+            <div key={k} style={{ display: "contents" }}>
+              <dt className={styles.dt}>{k}</dt>
+              <dd className={styles.dd}>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Subtitle2 as="h2">Output</Subtitle2>
+      {t.state === "active" ? (
+        <Caption1>The task is queued: it has no output until a node starts it.</Caption1>
+      ) : (
+        <>
+          <OutputTabs current="stdout.txt" files={files.data?.items} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
+          <Suspense fallback={<TableSkeleton rows={3} label="Loading viewer" />}>
+            <TaskOutputViewer key={source.key} source={source} follow={t.state !== "completed"} />
+          </Suspense>
+          {files.data && files.data.items.length > 2 && (
+            <>
+              <Subtitle2 as="h3">All files</Subtitle2>
+              <ul className={styles.files}>
+                {files.data.items
+                  .filter((f) => !f.isDirectory)
+                  .map((f) => (
+                    <li key={f.name}>
+                      <Link to={paths.taskFile(account, job, task, f.name)}>{f.name}</Link>
+                    </li>
+                  ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { PoolSpecInput, ValidationResponse, VmSizesResponse } from "@batch-studio/shared";
+import PoolWizardPage from "./PoolWizardPage";
+import { fakeApi } from "../test/fakeApi";
+import { renderPage } from "../test/renderPage";
+import { axeViolations } from "../test/axe";
+
+const A = "/api/accounts/acct";
+const vmSizes: VmSizesResponse = {
+  items: [{ name: "Standard_D2s_v3", family: "standardDSv3Family", vCpus: 2, memoryGiB: 8, gpus: 0, rdma: false, lowPriorityCapable: true, familyCoreQuota: 5000 }],
+  perFamilyEnforced: true,
+};
+const bigPool: PoolSpecInput = {
+  id: "big",
+  vmSize: "Standard_D2s_v3",
+  image: { kind: "marketplace", publisher: "microsoft-dsvm", offer: "ubuntu-hpc", sku: "2204", version: "latest" },
+  nodeAgentSkuId: "batch.node.ubuntu 22.04",
+  container: { prefetchImages: [], registries: [] },
+  scale: { dedicated: 2000, spot: 0, resizeTimeout: "PT15M" },
+};
+
+const page = (api: ReturnType<typeof fakeApi>, url: string) =>
+  renderPage({ api, pattern: "/a/:account/pools/new", url, element: <PoolWizardPage /> });
+
+describe("PoolWizardPage", () => {
+  it("shows errors at the field and blocks Next until they are fixed; warnings never block", async () => {
+    const api = fakeApi({ "GET /api/accounts": () => ({ subscriptions: [] }) });
+    const { container } = page(api, "/a/acct/pools/new");
+    const id = await screen.findByRole("textbox", { name: /Pool id/ });
+    await userEvent.type(id, "bad id!");
+    expect(await screen.findByText(/may contain only letters/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: /Step 1: Basics \(1 error\)/ })).toBeTruthy();
+    await userEvent.clear(id);
+    await userEvent.type(id, "good-pool");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(false));
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("applies a one-click fix, and a newer async check cancels the older one", async () => {
+    const checks: { body: PoolSpecInput; signal?: AbortSignal }[] = [];
+    const api = fakeApi({
+      "GET /api/accounts": () => ({ subscriptions: [] }),
+      [`GET ${A}/pools/big/spec`]: () => bigPool,
+      [`GET ${A}/catalog/vm-sizes`]: () => vmSizes,
+      [`POST ${A}/validate/pool`]: async ({ body, signal }) => {
+        checks.push({ body: body as PoolSpecInput, signal });
+        const first = checks.length === 1;
+        // The first answer is slow and says something the second does not.
+        await new Promise((r) => setTimeout(r, first ? 1500 : 10));
+        const response: ValidationResponse = {
+          ok: !first,
+          facts: {},
+          issues: first ? [{ path: ["vmSize"], level: "error", code: "test.stale", message: "STALE ANSWER" }] : [],
+        };
+        return response;
+      },
+    });
+    const { container } = page(api, "/a/acct/pools/new?clone=big&step=size");
+    console.log("T0");
+    await screen.findByText(/New pool from big/);
+    console.log("T1", api.calls);
+    const fix = await screen.findByRole("button", { name: /Set resize timeout to PT30M/ }, { timeout: 5000 });
+    console.log("T2");
+    // A warning: Next stays enabled.
+    expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(false);
+    await waitFor(() => expect(checks).toHaveLength(1), { timeout: 2000 });
+    await userEvent.click(fix);
+    expect((screen.getByRole("textbox", { name: /Resize timeout/ }) as HTMLInputElement).value).toBe("PT30M");
+    await waitFor(() => expect(checks).toHaveLength(2), { timeout: 2000 });
+    expect(checks[0]!.signal?.aborted).toBe(true);
+    expect(checks[1]!.body.scale?.resizeTimeout).toBe("PT30M");
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(screen.queryByText("STALE ANSWER")).toBeNull();
+    expect(screen.queryByRole("button", { name: /Set resize timeout to PT30M/ })).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
