@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Container lab: everything container tests need, on a machine with no internet.
 #
 #   bash scripts/container-lab.sh up       bring it up (idempotent); prints `export ...` lines on stdout
@@ -19,13 +20,9 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lab/common.sh
 source "$SCRIPT_DIR/lab/common.sh"
-# shellcheck source=lab/engine.sh
 source "$SCRIPT_DIR/lab/engine.sh"
-# shellcheck source=lab/registry.sh
 source "$SCRIPT_DIR/lab/registry.sh"
-# shellcheck source=lab/images.sh
 source "$SCRIPT_DIR/lab/images.sh"
 
 cmd_up() {

@@ -283,6 +283,8 @@ async function main() {
     ...env,
     BATCH_STUDIO_DATA_DIR: dataDir,
     BATCH_STUDIO_HOST: host,
+    // The portal's origin must be a registered redirect origin, also when the BFF port moves.
+    BATCH_STUDIO_SPA_ORIGINS: env.BATCH_STUDIO_SPA_ORIGINS || `${portalUrl},http://localhost:5173`,
   });
 
   const endpoints = await waitFor(
@@ -291,7 +293,7 @@ async function main() {
       if (!existsSync(endpointsFile)) return undefined;
       const e = JSON.parse(readFileSync(endpointsFile, "utf8"));
       // The file was removed before the start, so one that parses is this run's (tsx runs main.ts in a child, so pids differ).
-    if (Date.parse(e.startedAt) < started - 1000) return undefined;
+      if (Date.parse(e.startedAt) < started - 1000) return undefined;
       return e;
     },
     90_000,

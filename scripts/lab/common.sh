@@ -1,9 +1,12 @@
+# shellcheck shell=bash
 # Shared helpers of scripts/container-lab.sh (sourced, not run).
 
 LAB_DIR="${LAB_DIR:-/tmp/batch-studio-lab}"
 LAB_REGISTRY_PORT="${LAB_REGISTRY_PORT:-5123}"
+# shellcheck disable=SC2034 # used by the other lab files
 LAB_REGISTRY_USER="batchlab"
 LAB_BUSYBOX="${LAB_BUSYBOX:-/bin/busybox}"
+# shellcheck disable=SC2034
 LAB_ENV_FILE="$LAB_DIR/env"
 
 log() { echo "[container-lab] $*" >&2; }
@@ -29,10 +32,10 @@ with_lock() {
   exec 9>&-
 }
 
-# wait_until <seconds> <description> <command...>: poll every 0.2 s, bounded.
+# wait_until <seconds> <command...>: poll every 0.2 s until the command succeeds, at most <seconds>.
 wait_until() {
-  local seconds="$1" what="$2"
-  shift 2
+  local seconds="$1"
+  shift
   local tries=$((seconds * 5))
   for ((i = 0; i < tries; i++)); do
     if "$@" >/dev/null 2>&1; then return 0; fi
@@ -57,10 +60,10 @@ stop_pid() {
   pid="$(cat "$pidfile")"
   log "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  if ! wait_until "$seconds" "$name to exit" bash -c "! kill -0 $pid"; then
+  if ! wait_until "$seconds" bash -c "! kill -0 $pid"; then
     log "$name did not exit within ${seconds}s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
-    wait_until 5 "$name to die" bash -c "! kill -0 $pid" || true
+    wait_until 5 bash -c "! kill -0 $pid" || true
   fi
   rm -f "$pidfile"
 }

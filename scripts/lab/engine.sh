@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The lab's Docker Engine (sourced by scripts/container-lab.sh).
 #
 # Order: a lab engine already started by an earlier `up`; DOCKER_HOST when it answers; the default
@@ -87,7 +88,7 @@ engine_start_own() {
     --shutdown-timeout=5 \
     --log-level=warn \
     </dev/null >"$LAB_DIR/dockerd.log" 2>&1 9>&- &
-  if ! wait_until 60 "dockerd to answer" engine_answers "$LAB_ENGINE_HOST"; then
+  if ! wait_until 60 engine_answers "$LAB_ENGINE_HOST"; then
     tail -n 20 "$LAB_DIR/dockerd.log" >&2 || true
     die "the private dockerd did not answer within 60 s (log above, full log in $LAB_DIR/dockerd.log)"
   fi

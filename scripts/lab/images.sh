@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The lab's test images (sourced by scripts/container-lab.sh), built with no internet from Debian's
 # static busybox, then pushed to the lab registry and removed from the engine so that every test pull
 # really goes to the registry with credentials.
@@ -62,7 +63,9 @@ images_up() {
   # Gone from the engine: a test that wants them must pull, with credentials.
   lab_docker rmi "$plain" "$entry" >/dev/null
   rm -rf "$build"
-  image_in_registry plain && image_in_registry entrypoint || die "the pushed images are not in the registry"
+  if ! image_in_registry plain || ! image_in_registry entrypoint; then
+    die "the pushed images are not in the registry"
+  fi
 }
 
 images_make_rootfs() {

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The lab's private registry (sourced by scripts/container-lab.sh): Debian's docker-registry
 # (CNCF distribution, v2 API) with htpasswd basic auth, on loopback only. Docker treats 127.0.0.1:<port>
 # as an insecure registry by default, so plain http works without daemon configuration.
@@ -66,10 +67,11 @@ registry_up() {
   registry_write_config
   log "starting the registry on $(registry_host) (log: $LAB_REGISTRY_DIR/registry.log)"
   # The shell records its own pid, then becomes the registry: the pidfile names exactly our process.
+  # shellcheck disable=SC2016 # $$, $1 and $2 belong to the inner shell
   setsid nohup bash -c 'echo $$ >"$1"; exec docker-registry serve "$2"' _ \
     "$LAB_REGISTRY_PIDFILE" "$LAB_REGISTRY_DIR/config.yml" \
     </dev/null >"$LAB_REGISTRY_DIR/registry.log" 2>&1 9>&- &
-  if ! wait_until 20 "the registry to answer 401" registry_answers; then
+  if ! wait_until 20 registry_answers; then
     tail -n 20 "$LAB_REGISTRY_DIR/registry.log" >&2 || true
     die "the registry did not answer GET /v2/ with 401 within 20 s (log: $LAB_REGISTRY_DIR/registry.log)"
   fi

@@ -51,6 +51,8 @@ export const DEFAULT_REGISTRY_HOSTS = [
   "*.data.mcr.microsoft.com",
 ];
 
+const LOOPBACK_REGISTRY_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
 const csv = (v: string | undefined): string[] =>
   (v ?? "")
     .split(",")
@@ -228,7 +230,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     batchScheme: e[ENV.batchScheme],
     accounts: e[ENV.accountDiscovery] === "fixed" ? { discovery: "fixed", list: e[ENV.fixedAccounts]! } : { discovery: "arm" },
     registry: {
-      allowedHosts: csv(e[ENV.registryAllowedHosts]).length > 0 ? csv(e[ENV.registryAllowedHosts]) : DEFAULT_REGISTRY_HOSTS,
+      allowedHosts:
+        csv(e[ENV.registryAllowedHosts]).length > 0
+          ? csv(e[ENV.registryAllowedHosts])
+          : // Allowing loopback addresses only makes sense with loopback registries on the list (the lab's).
+            [...DEFAULT_REGISTRY_HOSTS, ...(e[ENV.registryPrivateAddresses] === "none" ? [] : LOOPBACK_REGISTRY_HOSTS)],
       privateAddresses: e[ENV.registryPrivateAddresses],
     },
     allowedOrigins: csv(e[ENV.allowedOrigins]),

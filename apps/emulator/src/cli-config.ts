@@ -9,7 +9,8 @@ function port(env: Record<string, string | undefined>, name: string, fallback: n
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CliConfigError(`${name}: "${raw}" is not a port number (0–65535).`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliConfigError(`${name}: "${raw}" is not a port number (0–65535).`);
   return n;
 }
 
@@ -17,17 +18,27 @@ function port(env: Record<string, string | undefined>, name: string, fallback: n
 export function optionsFromEnv(env: Record<string, string | undefined>, cwd: string): LocalAzureOptions {
   const E = LOCAL_AZURE_ENV;
   const batchRaw = env[E.batchPorts];
-  const batch = batchRaw ? batchRaw.split(",").map((p) => port({ [E.batchPorts]: p.trim() }, E.batchPorts, 0)) : [...DEFAULT_PORTS.batch];
+  const batch = batchRaw
+    ? batchRaw.split(",").map((p) => port({ [E.batchPorts]: p.trim() }, E.batchPorts, 0))
+    : [...DEFAULT_PORTS.batch];
   const runtime = (env[E.runtime] || "auto") as RuntimeChoice;
-  if (!["auto", "docker", "process"].includes(runtime)) throw new CliConfigError(`${E.runtime}: "${runtime}" must be auto, docker or process.`);
-  const spaOrigins = env[E.spaOrigins] ? env[E.spaOrigins]!.split(",").map((o) => o.trim().replace(/\/+$/, "")) : DEFAULT_SPA_ORIGINS;
+  if (!["auto", "docker", "process"].includes(runtime))
+    throw new CliConfigError(`${E.runtime}: "${runtime}" must be auto, docker or process.`);
+  const spaOrigins = env[E.spaOrigins]
+    ? env[E.spaOrigins]!.split(",").map((o) => o.trim().replace(/\/+$/, ""))
+    : DEFAULT_SPA_ORIGINS;
   for (const o of spaOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(o)) throw new CliConfigError(`${E.spaOrigins}: "${o}" is not an origin (scheme://host[:port]).`);
+    if (!/^https?:\/\/[^/]+$/.test(o))
+      throw new CliConfigError(`${E.spaOrigins}: "${o}" is not an origin (scheme://host[:port]).`);
   }
   return {
     dataDir: resolve(cwd, env[E.dataDir] || ".data"),
     host: env[E.host] || DEFAULT_HOST,
-    ports: { identity: port(env, E.identityPort, DEFAULT_PORTS.identity), arm: port(env, E.armPort, DEFAULT_PORTS.arm), batch },
+    ports: {
+      identity: port(env, E.identityPort, DEFAULT_PORTS.identity),
+      arm: port(env, E.armPort, DEFAULT_PORTS.arm),
+      batch,
+    },
     runtime,
     spaOrigins,
     demo: (env[E.demo] ?? "1") !== "0",

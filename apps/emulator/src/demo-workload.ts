@@ -9,12 +9,18 @@ import type { LocalBatchAccount } from "./local-azure";
  * the first start only: a marker in the data folder remembers it, so a demo pool someone deleted
  * stays deleted. Resolves when the work was submitted, not when the tasks finish.
  */
-export async function ensureDemoWorkload(accounts: LocalBatchAccount[], dataDir: string): Promise<"created" | "present" | "no-account"> {
+export async function ensureDemoWorkload(
+  accounts: LocalBatchAccount[],
+  dataDir: string,
+): Promise<"created" | "present" | "no-account"> {
   const account = accounts.find((a) => a.name === DEMO_ACCOUNT);
   if (!account) return "no-account";
   const marker = join(dataDir, "demo-workload-created");
   if (existsSync(marker)) return "present";
-  const client = new BatchServiceClient(new BatchSharedKeyCredentials(account.name, account.key), account.url);
+  const client = new BatchServiceClient(
+    new BatchSharedKeyCredentials(account.name, account.key),
+    account.url,
+  );
   // exists() resolves to the response; `body` is the boolean.
   if (!(await client.pool.exists(DEMO_POOL_ID)).body) {
     await client.pool.add(DEMO_POOL);

@@ -1,6 +1,19 @@
 export * from "./local-azure-constants";
-export { startLocalAzure, type LocalAzure, type LocalAzureOptions, type LocalAzureEndpoints, type LocalBatchAccount, type LocalAzurePorts } from "./local-azure";
-export { startIdentity, SEEDED_OPERATORS, type LocalIdentity, type IdentityOptions, type Operator } from "./identity";
+export {
+  startLocalAzure,
+  type LocalAzure,
+  type LocalAzureOptions,
+  type LocalAzureEndpoints,
+  type LocalBatchAccount,
+  type LocalAzurePorts,
+} from "./local-azure";
+export {
+  startIdentity,
+  SEEDED_OPERATORS,
+  type LocalIdentity,
+  type IdentityOptions,
+  type Operator,
+} from "./identity";
 export { startArm, lookupGalleryImage, type LocalArm, type ArmOptions } from "./arm";
 export { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
 export { headlessSignIn, CookieJar, type SpaTokens } from "./identity/headless-sign-in";

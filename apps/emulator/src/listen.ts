@@ -8,13 +8,20 @@ export class PortInUseError extends Error {
     readonly host: string,
     readonly port: number,
   ) {
-    super(`${service}: port ${port} on ${host} is already in use. Stop what uses it, or choose another port (see apps/emulator/README.md for the environment variables).`);
+    super(
+      `${service}: port ${port} on ${host} is already in use. Stop what uses it, or choose another port (see apps/emulator/README.md for the environment variables).`,
+    );
     this.name = "PortInUseError";
   }
 }
 
 /** Starts an HTTP server and resolves once it listens; a busy port rejects with PortInUseError. */
-export function listen(handler: RequestListener, port: number, host: string, service: string): Promise<Server> {
+export function listen(
+  handler: RequestListener,
+  port: number,
+  host: string,
+  service: string,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
     server.once("error", (err: NodeJS.ErrnoException) => {

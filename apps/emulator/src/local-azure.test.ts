@@ -32,9 +32,21 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
       timeScale: { nodeAllocateMs: 30, nodeBootMs: 30, stepMs: 10 },
     });
     bff = new ConfidentialClientApplication({
-      auth: { clientId: BFF_CLIENT_ID, clientSecret: DEFAULT_BFF_CLIENT_SECRET, authority: azure.identity.authority, knownAuthorities: azure.identity.knownAuthorities, authorityMetadata: azure.identity.authorityMetadata },
+      auth: {
+        clientId: BFF_CLIENT_ID,
+        clientSecret: DEFAULT_BFF_CLIENT_SECRET,
+        authority: azure.identity.authority,
+        knownAuthorities: azure.identity.knownAuthorities,
+        authorityMetadata: azure.identity.authorityMetadata,
+      },
     });
-    userToken = (await headlessSignIn({ issuer: azure.identity.issuer, redirectUri: `${SPA_ORIGIN}/`, operatorOid: SEEDED_OPERATORS[0]!.oid })).tokens.access_token;
+    userToken = (
+      await headlessSignIn({
+        issuer: azure.identity.issuer,
+        redirectUri: `${SPA_ORIGIN}/`,
+        operatorOid: SEEDED_OPERATORS[0]!.oid,
+      })
+    ).tokens.access_token;
   });
   afterAll(async () => {
     await azure?.close();
@@ -55,7 +67,15 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
   const account = (name: string) => azure.accounts.find((a) => a.name === name)!;
 
   function sigPool(id: string, imageId: string) {
-    return { id, vmSize: "standard_d2s_v3", targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference: { virtualMachineImageId: imageId }, nodeAgentSKUId: "batch.node.ubuntu 20.04" } };
+    return {
+      id,
+      vmSize: "standard_d2s_v3",
+      targetDedicatedNodes: 1,
+      virtualMachineConfiguration: {
+        imageReference: { virtualMachineImageId: imageId },
+        nodeAgentSKUId: "batch.node.ubuntu 20.04",
+      },
+    };
   }
 
   async function steady(client: BatchServiceClient, poolId: string) {
@@ -70,11 +90,17 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
   it("writes endpoints.json and points ARM's accountEndpoint at each data plane", async () => {
     const written = JSON.parse(readFileSync(join(dataDir, "endpoints.json"), "utf8"));
     expect(written.accounts.map((a: { name: string }) => a.name)).toEqual(["contosoweu", "contosoeus"]);
-    const armToken = (await bff.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] }))!.accessToken;
-    const res = await fetch(`${azure.arm.url}/subscriptions/${DEFAULT_SEED.subscription.subscriptionId}/resourceGroups/rg-batch-studio/providers/Microsoft.Batch/batchAccounts/contosoeus?api-version=2023-11-01`, {
-      headers: { authorization: `Bearer ${armToken}` },
-    });
-    expect(((await res.json()) as { properties: { accountEndpoint: string } }).properties.accountEndpoint).toBe(new URL(account("contosoeus").url).host);
+    const armToken = (await bff.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] }))!
+      .accessToken;
+    const res = await fetch(
+      `${azure.arm.url}/subscriptions/${DEFAULT_SEED.subscription.subscriptionId}/resourceGroups/rg-batch-studio/providers/Microsoft.Batch/batchAccounts/contosoeus?api-version=2023-11-01`,
+      {
+        headers: { authorization: `Bearer ${armToken}` },
+      },
+    );
+    expect(
+      ((await res.json()) as { properties: { accountEndpoint: string } }).properties.accountEndpoint,
+    ).toBe(new URL(account("contosoeus").url).host);
   });
 
   it("accepts an on-behalf-of Batch token and refuses an ARM token", async () => {
@@ -87,7 +113,9 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
 
   it("refuses an unknown gallery image with InvalidPropertyValue on virtualMachineImageId", async () => {
     const client = new BatchServiceClient(oboCredential(), account("contosoweu").url);
-    const err = await client.pool.add(sigPool("sig-unknown", `${GALLERY}/no-such-image`)).catch((e: unknown) => e);
+    const err = await client.pool
+      .add(sigPool("sig-unknown", `${GALLERY}/no-such-image`))
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 400, code: "InvalidPropertyValue" });
     expect(JSON.stringify((err as { body?: unknown }).body)).toContain("virtualMachineImageId");
   });
@@ -96,7 +124,10 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
     const client = new BatchServiceClient(oboCredential(), account("contosoweu").url);
     await client.pool.add(sigPool("sig-specialized", `${GALLERY}/render-node-snapshot`));
     const pool = await steady(client, "sig-specialized");
-    expect(pool.resizeErrors?.[0]).toMatchObject({ code: "AllocationFailed", message: expect.stringContaining("Specialized") });
+    expect(pool.resizeErrors?.[0]).toMatchObject({
+      code: "AllocationFailed",
+      message: expect.stringContaining("Specialized"),
+    });
   });
 
   it("fails allocation in East US of an image replicated only to West Europe, and allocates it in West Europe", async () => {
@@ -112,7 +143,9 @@ describe("the composed local Azure: Batch accepts this identity's tokens and app
   it("refuses a gallery pool over SharedKey with an error naming virtualMachineImageId", async () => {
     const a = account("contosoweu");
     const client = new BatchServiceClient(new BatchSharedKeyCredentials(a.name, a.key), a.url);
-    const err = await client.pool.add(sigPool("sig-sharedkey", `${GALLERY}/ubuntu2004-batch-container`)).catch((e: unknown) => e);
+    const err = await client.pool
+      .add(sigPool("sig-sharedkey", `${GALLERY}/ubuntu2004-batch-container`))
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 400, code: "InvalidPropertyValue" });
     expect(JSON.stringify((err as { body?: unknown }).body)).toContain("virtualMachineImageId");
   });

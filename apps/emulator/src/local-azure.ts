@@ -77,7 +77,13 @@ export interface LocalAzureEndpoints {
     knownAuthorities: string[];
     jwksUri: string;
   };
-  clients: { spaClientId: string; bffClientId: string; bffClientSecret: string; apiScope: string; spaOrigins: string[] };
+  clients: {
+    spaClientId: string;
+    bffClientId: string;
+    bffClientSecret: string;
+    apiScope: string;
+    spaOrigins: string[];
+  };
   arm: { url: string; subscriptionId: string };
   accounts: LocalBatchAccount[];
   runtime: RuntimeInfo & { reason: string };
@@ -107,18 +113,35 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
 
   const closers: (() => Promise<void>)[] = [];
   try {
-    const identity = await startIdentity({ port: options.ports?.identity ?? DEFAULT_PORTS.identity, host, dataDir, spaOrigins, bffClientSecret });
+    const identity = await startIdentity({
+      port: options.ports?.identity ?? DEFAULT_PORTS.identity,
+      host,
+      dataDir,
+      spaOrigins,
+      bffClientSecret,
+    });
     closers.push(() => identity.close());
 
-    const arm = await startArm({ port: options.ports?.arm ?? DEFAULT_PORTS.arm, host, identity, seed, pageSize: options.armPageSize });
+    const arm = await startArm({
+      port: options.ports?.arm ?? DEFAULT_PORTS.arm,
+      host,
+      identity,
+      seed,
+      pageSize: options.armPageSize,
+    });
     closers.push(() => arm.close());
 
-    const { runtime, reason: runtimeReason } = await chooseRuntime(options.runtime ?? "auto", join(dataDir, "batch"));
+    const { runtime, reason: runtimeReason } = await chooseRuntime(
+      options.runtime ?? "auto",
+      join(dataDir, "batch"),
+    );
     const accounts: LocalBatchAccount[] = [];
     let runtimeInfo: RuntimeInfo = runtime.info();
     for (const [index, account] of seed.batchAccounts.entries()) {
       const port = batchPort(options.ports, index);
-      const key = WELL_KNOWN_ACCOUNT_KEYS[account.name] ?? Buffer.from(`${account.name}-local-key`.padEnd(64, "-")).toString("base64");
+      const key =
+        WELL_KNOWN_ACCOUNT_KEYS[account.name] ??
+        Buffer.from(`${account.name}-local-key`.padEnd(64, "-")).toString("base64");
       let handle: BatchAccountHandle;
       try {
         handle = await startBatchAccount({
@@ -135,14 +158,23 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
           timeScale: options.timeScale,
         });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(`batch account ${account.name}`, host, port);
+        if ((err as NodeJS.ErrnoException).code === "EADDRINUSE")
+          throw new PortInUseError(`batch account ${account.name}`, host, port);
         throw err;
       }
       closers.push(() => handle.close());
       runtimeInfo = handle.runtimeInfo;
       const endpoint = new URL(handle.url).host;
       arm.setAccountEndpoint(account.name, endpoint, key);
-      accounts.push({ name: account.name, region: account.location, url: handle.url, endpoint, key, subscriptionId: seed.subscription.subscriptionId, resourceGroup: account.resourceGroup });
+      accounts.push({
+        name: account.name,
+        region: account.location,
+        url: handle.url,
+        endpoint,
+        key,
+        subscriptionId: seed.subscription.subscriptionId,
+        resourceGroup: account.resourceGroup,
+      });
     }
 
     const endpoints: LocalAzureEndpoints = {
@@ -157,14 +189,21 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
         knownAuthorities: identity.knownAuthorities,
         jwksUri: identity.jwksUri,
       },
-      clients: { spaClientId: SPA_CLIENT_ID, bffClientId: BFF_CLIENT_ID, bffClientSecret, apiScope: BFF_API_SCOPE, spaOrigins },
+      clients: {
+        spaClientId: SPA_CLIENT_ID,
+        bffClientId: BFF_CLIENT_ID,
+        bffClientSecret,
+        apiScope: BFF_API_SCOPE,
+        spaOrigins,
+      },
       arm: { url: arm.url, subscriptionId: seed.subscription.subscriptionId },
       accounts,
       runtime: { ...runtimeInfo, reason: runtimeReason },
     };
     if (options.demo) {
       const demo = await ensureDemoWorkload(accounts, dataDir);
-      if (demo === "created") console.log("local azure: demo workload submitted (pool demo-pool, job demo-nightly-report)");
+      if (demo === "created")
+        console.log("local azure: demo workload submitted (pool demo-pool, job demo-nightly-report)");
     }
 
     const file = join(dataDir, "endpoints.json");

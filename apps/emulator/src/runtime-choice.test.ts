@@ -17,7 +17,11 @@ describe("task runtime choice", () => {
 
   it("uses host processes when asked", async () => {
     const { runtime } = await chooseRuntime("process", dir);
-    expect(runtime.info()).toMatchObject({ kind: "process", containersIsolated: false, note: "containers simulated: no Docker engine" });
+    expect(runtime.info()).toMatchObject({
+      kind: "process",
+      containersIsolated: false,
+      note: "containers simulated: no Docker engine",
+    });
   });
 
   it("falls back to processes on auto when no engine answers, and says why", async () => {
@@ -32,8 +36,11 @@ describe("task runtime choice", () => {
     await expect(chooseRuntime("docker", dir)).rejects.toThrow(/BATCH_STUDIO_RUNTIME=docker/);
   });
 
-  it.skipIf(!labDocker && !requireDocker)("picks Docker on auto when an engine answers (container lab)", async () => {
-    const { runtime } = await chooseRuntime("auto", dir);
-    expect(runtime.info()).toMatchObject({ kind: "docker", containersIsolated: true });
-  });
+  it.skipIf(!labDocker && !requireDocker)(
+    "picks Docker on auto when an engine answers (container lab)",
+    async () => {
+      const { runtime } = await chooseRuntime("auto", dir);
+      expect(runtime.info()).toMatchObject({ kind: "docker", containersIsolated: true });
+    },
+  );
 });

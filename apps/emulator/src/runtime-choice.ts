@@ -21,10 +21,18 @@ export async function chooseRuntime(choice: RuntimeChoice, dataDir: string): Pro
   const docker = await detectDocker();
   if (docker.available) {
     return {
-      runtime: createDockerRuntime({ hostRuntime: host(), ...(docker.version ? { engineVersion: docker.version } : {}) }),
-      reason: `${choice === "docker" ? "docker requested" : "auto"}: Docker Engine ${docker.version ?? ""} answers`.trim(),
+      runtime: createDockerRuntime({
+        hostRuntime: host(),
+        ...(docker.version ? { engineVersion: docker.version } : {}),
+      }),
+      reason:
+        `${choice === "docker" ? "docker requested" : "auto"}: Docker Engine ${docker.version ?? ""} answers`.trim(),
     };
   }
-  if (choice === "docker") throw new Error(`BATCH_STUDIO_RUNTIME=docker, but ${docker.reason ?? "no Docker Engine answers"}.`);
-  return { runtime: host(), reason: `auto: ${docker.reason ?? "no Docker Engine"}; tasks run as host processes` };
+  if (choice === "docker")
+    throw new Error(`BATCH_STUDIO_RUNTIME=docker, but ${docker.reason ?? "no Docker Engine answers"}.`);
+  return {
+    runtime: host(),
+    reason: `auto: ${docker.reason ?? "no Docker Engine"}; tasks run as host processes`,
+  };
 }

@@ -12,15 +12,13 @@ import type {
   TaskSummary,
 } from "@batch-studio/shared";
 
-type M = typeof BatchServiceModels;
-type CloudPool = import("@azure/batch").BatchServiceModels.CloudPool;
-type ComputeNode = import("@azure/batch").BatchServiceModels.ComputeNode;
-type CloudJob = import("@azure/batch").BatchServiceModels.CloudJob;
-type CloudTask = import("@azure/batch").BatchServiceModels.CloudTask;
-type ImageInformation = import("@azure/batch").BatchServiceModels.ImageInformation;
-type BatchNodeFile = import("@azure/batch").BatchServiceModels.NodeFile;
-type TaskCountsResult = import("@azure/batch").BatchServiceModels.TaskCountsResult;
-export type { M as BatchModels };
+type CloudPool = BatchServiceModels.CloudPool;
+type ComputeNode = BatchServiceModels.ComputeNode;
+type CloudJob = BatchServiceModels.CloudJob;
+type CloudTask = BatchServiceModels.CloudTask;
+type ImageInformation = BatchServiceModels.ImageInformation;
+type BatchNodeFile = BatchServiceModels.NodeFile;
+type TaskCountsResult = BatchServiceModels.TaskCountsResult;
 
 /*
  * Batch wire models → the portal's API shapes. Dates become ISO strings; absent stays absent

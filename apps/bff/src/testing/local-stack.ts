@@ -2,7 +2,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { BFF_CLIENT_ID, DEFAULT_BFF_CLIENT_SECRET, headlessSignIn, startLocalAzure, type LocalAzure } from "@batch-studio/emulator";
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import {
+  BFF_CLIENT_ID,
+  DEFAULT_BFF_CLIENT_SECRET,
+  headlessSignIn,
+  startLocalAzure,
+  type LocalAzureEndpoints,
+} from "@batch-studio/emulator";
 import { createBffApp, type BffApp } from "../app";
 import type { BffConfig } from "../config";
 
@@ -12,7 +22,7 @@ import type { BffConfig } from "../config";
  * (only configuration differs from Azure).
  */
 export interface LocalStack {
-  azure: LocalAzure;
+  endpoints: LocalAzureEndpoints;
   bff: BffApp;
   bffUrl: string;
   config: BffConfig;
@@ -23,15 +33,15 @@ export interface LocalStack {
 
 export const SPA_ORIGIN = "http://localhost:4300";
 
-export const localBffConfig = (azure: LocalAzure, overrides: Partial<BffConfig> = {}): BffConfig => ({
-  authority: azure.identity.authority,
-  tenantId: azure.identity.tenantId,
+export const localBffConfig = (e: LocalAzureEndpoints, overrides: Partial<BffConfig> = {}): BffConfig => ({
+  authority: e.identity.authority,
+  tenantId: e.identity.tenantId,
   clientId: BFF_CLIENT_ID,
   clientCredential: { secret: DEFAULT_BFF_CLIENT_SECRET },
   apiAudiences: [BFF_CLIENT_ID, `api://${BFF_CLIENT_ID}`],
-  knownAuthorities: azure.identity.knownAuthorities,
-  authorityMetadata: azure.identity.authorityMetadata,
-  armEndpoint: azure.arm.url,
+  knownAuthorities: e.identity.knownAuthorities,
+  authorityMetadata: e.identity.authorityMetadata,
+  armEndpoint: e.arm.url,
   batchScheme: "http",
   accounts: { discovery: "arm" },
   registry: { allowedHosts: ["127.0.0.1", "localhost"], privateAddresses: "loopback" },
@@ -42,22 +52,75 @@ export const localBffConfig = (azure: LocalAzure, overrides: Partial<BffConfig> 
   rateLimitPerMinute: 100_000,
   jsonBodyLimit: "1mb",
   logLevel: "debug",
-  emulatorRuntime: azure.runtimeInfo.kind,
+  emulatorRuntime: e.runtime.kind,
   ...overrides,
 });
 
-export const startLocalStack = async (overrides: Partial<BffConfig> = {}, followIntervalMs = 250): Promise<LocalStack> => {
-  const dataDir = await mkdtemp(join(tmpdir(), "bff-stack-"));
-  const azure = await startLocalAzure({
-    dataDir,
-    ports: { identity: 0, arm: 0, batch: [0, 0] },
-    spaOrigins: [SPA_ORIGIN],
-    timeScale: { nodeAllocateMs: 100, nodeBootMs: 100, stepMs: 50 },
+const TIME_SCALE = { nodeAllocateMs: 100, nodeBootMs: 100, stepMs: 50 };
+
+/**
+ * The emulator as its own process (as `pnpm start` runs it), so benchmarks measure the BFF without
+ * sharing its event loop with the emulator. Resolves once endpoints.json names the child's pid.
+ */
+const startEmulatorProcess = async (dataDir: string): Promise<{ endpoints: LocalAzureEndpoints; stop: () => Promise<void> }> => {
+  const require = createRequire(import.meta.url);
+  // One process (tsx as a loader, not its CLI wrapper), so the pid in endpoints.json is the child's.
+  const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+  const main = new URL("../../../emulator/src/main.ts", import.meta.url).pathname;
+  const child = spawn(process.execPath, ["--import", tsxLoader, main], {
+    env: {
+      ...process.env,
+      BATCH_STUDIO_DATA_DIR: dataDir,
+      BATCH_STUDIO_IDENTITY_PORT: "0",
+      BATCH_STUDIO_ARM_PORT: "0",
+      BATCH_STUDIO_BATCH_PORTS: "0,0",
+      BATCH_STUDIO_SPA_ORIGINS: SPA_ORIGIN,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   });
-  const config = localBffConfig(azure, overrides);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the emulator exited with ${child.exitCode}`);
+    try {
+      const endpoints = JSON.parse(await readFile(join(dataDir, "endpoints.json"), "utf8")) as LocalAzureEndpoints;
+      if (endpoints.pid === child.pid) return { endpoints, stop };
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error("the emulator did not start within 60 s");
+};
+
+export interface LocalStackOptions {
+  overrides?: Partial<BffConfig>;
+  followIntervalMs?: number;
+  /** Run the emulator in a child process instead of in this one (benchmarks). */
+  separateEmulator?: boolean;
+}
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const dataDir = await mkdtemp(join(tmpdir(), "bff-stack-"));
+  let endpoints: LocalAzureEndpoints;
+  let stopEmulator: () => Promise<void>;
+  if (options.separateEmulator) {
+    ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir));
+  } else {
+    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE });
+    endpoints = azure.endpoints;
+    stopEmulator = () => azure.close();
+  }
+  const config = localBffConfig(endpoints, options.overrides);
   const logs: string[] = [];
   const bff = createBffApp(config, {
-    followIntervalMs,
+    followIntervalMs: options.followIntervalMs ?? 250,
     logDestination: new Writable({
       write: (chunk, _enc, cb) => {
         logs.push(String(chunk));
@@ -67,16 +130,16 @@ export const startLocalStack = async (overrides: Partial<BffConfig> = {}, follow
   });
   const { url } = await bff.listen(0, "127.0.0.1");
   return {
-    azure,
+    endpoints,
     bff,
     bffUrl: url,
     config,
     logs,
     signIn: async (name = "Ada Lovelace") =>
-      (await headlessSignIn({ issuer: azure.identity.issuer, redirectUri: `${SPA_ORIGIN}/redirect.html`, typedName: name })).tokens.access_token,
+      (await headlessSignIn({ issuer: endpoints.identity.issuer, redirectUri: `${SPA_ORIGIN}/redirect.html`, typedName: name })).tokens.access_token,
     close: async () => {
       await bff.close();
-      await azure.close();
+      await stopEmulator();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -15,20 +15,48 @@ export class ArmError extends Error {
 }
 
 export function sendArmError(res: Response, err: ArmError): void {
-  res.status(err.status).set(err.headers).set("x-ms-failure-cause", err.status === 401 || err.status === 403 ? "gateway" : "service").json({ error: { code: err.code, message: err.message } });
+  res
+    .status(err.status)
+    .set(err.headers)
+    .set("x-ms-failure-cause", err.status === 401 || err.status === 403 ? "gateway" : "service")
+    .json({ error: { code: err.code, message: err.message } });
 }
 
 export const armErrors = {
-  subscriptionNotFound: (id: string) => new ArmError(404, "SubscriptionNotFound", `The subscription '${id}' could not be found.`),
-  resourceGroupNotFound: (name: string) => new ArmError(404, "ResourceGroupNotFound", `Resource group '${name}' could not be found.`),
+  subscriptionNotFound: (id: string) =>
+    new ArmError(404, "SubscriptionNotFound", `The subscription '${id}' could not be found.`),
+  resourceGroupNotFound: (name: string) =>
+    new ArmError(404, "ResourceGroupNotFound", `Resource group '${name}' could not be found.`),
   resourceNotFound: (type: string, name: string, resourceGroup: string) =>
-    new ArmError(404, "ResourceNotFound", `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`),
-  missingApiVersion: () => new ArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests."),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+  missingApiVersion: () =>
+    new ArmError(
+      400,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests.",
+    ),
   unsupportedApiVersion: (type: string, version: string, supported: readonly string[]) =>
-    new ArmError(400, "InvalidApiVersionParameter", `The api-version '${version}' is invalid for resource type '${type}'. The supported versions are '${supported.join(",")}'.`),
+    new ArmError(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${version}' is invalid for resource type '${type}'. The supported versions are '${supported.join(",")}'.`,
+    ),
   invalidResourceType: (path: string) =>
-    new ArmError(404, "InvalidResourceType", `The resource type for '${path}' could not be found. The local ARM emulator serves subscriptions, Microsoft.Batch accounts and locations, and Microsoft.Compute galleries.`),
+    new ArmError(
+      404,
+      "InvalidResourceType",
+      `The resource type for '${path}' could not be found. The local ARM emulator serves subscriptions, Microsoft.Batch accounts and locations, and Microsoft.Compute galleries.`,
+    ),
   methodNotAllowed: (method: string, path: string) =>
-    new ArmError(405, "MethodNotAllowed", `The local ARM emulator is read-only here: ${method} is not supported on '${path}'.`),
-  invalidSkipToken: () => new ArmError(400, "InvalidSkipToken", "The $skiptoken query parameter is not valid."),
+    new ArmError(
+      405,
+      "MethodNotAllowed",
+      `The local ARM emulator is read-only here: ${method} is not supported on '${path}'.`,
+    ),
+  invalidSkipToken: () =>
+    new ArmError(400, "InvalidSkipToken", "The $skiptoken query parameter is not valid."),
 };

@@ -93,7 +93,8 @@ function gallery(ctx: ArmContext, rgName: string, name: string) {
 function galleryImage(ctx: ArmContext, rgName: string, galleryName: string, name: string) {
   const g = gallery(ctx, rgName, galleryName);
   const i = g.images.find((x) => eq(x.name, name));
-  if (!i) throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images`, name, g.resourceGroup);
+  if (!i)
+    throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images`, name, g.resourceGroup);
   return { g, i };
 }
 
@@ -117,7 +118,13 @@ export const ARM_ROUTES: Route[] = [
     provider: "resources",
     resourceType: "resourceGroups",
     action: "Microsoft.Resources/subscriptions/resourceGroups/read",
-    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.resourceGroups.map((rg) => resourceGroupResource(ctx.seed, rg)), ctx.pageSize),
+    handle: (ctx, _m, req) =>
+      pageOf(
+        req,
+        ctx.baseUrl,
+        ctx.seed.resourceGroups.map((rg) => resourceGroupResource(ctx.seed, rg)),
+        ctx.pageSize,
+      ),
   },
   {
     method: "GET",
@@ -133,7 +140,13 @@ export const ARM_ROUTES: Route[] = [
     provider: "batch",
     resourceType: "batchAccounts",
     action: "Microsoft.Batch/batchAccounts/read",
-    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.batchAccounts.map((a) => accountJson(ctx, a)), ctx.pageSize),
+    handle: (ctx, _m, req) =>
+      pageOf(
+        req,
+        ctx.baseUrl,
+        ctx.seed.batchAccounts.map((a) => accountJson(ctx, a)),
+        ctx.pageSize,
+      ),
   },
   {
     method: "GET",
@@ -143,7 +156,12 @@ export const ARM_ROUTES: Route[] = [
     action: "Microsoft.Batch/batchAccounts/read",
     handle: (ctx, m, req) => {
       const rg = resourceGroup(ctx, m.params.rg!);
-      return pageOf(req, ctx.baseUrl, ctx.seed.batchAccounts.filter((a) => eq(a.resourceGroup, rg.name)).map((a) => accountJson(ctx, a)), ctx.pageSize);
+      return pageOf(
+        req,
+        ctx.baseUrl,
+        ctx.seed.batchAccounts.filter((a) => eq(a.resourceGroup, rg.name)).map((a) => accountJson(ctx, a)),
+        ctx.pageSize,
+      );
     },
   },
   {
@@ -163,7 +181,12 @@ export const ARM_ROUTES: Route[] = [
     handle: (ctx, m) => {
       const a = batchAccount(ctx, m.params.rg!, m.params.account!);
       const key = ctx.accountKeys.get(a.name.toLowerCase());
-      if (!key) throw new ArmError(409, "OperationNotAllowed", `The account '${a.name}' has no data plane running locally, so it has no keys.`);
+      if (!key)
+        throw new ArmError(
+          409,
+          "OperationNotAllowed",
+          `The account '${a.name}' has no data plane running locally, so it has no keys.`,
+        );
       return { accountName: a.name, primary: key, secondary: key };
     },
   },
@@ -173,7 +196,8 @@ export const ARM_ROUTES: Route[] = [
     provider: "batch",
     resourceType: "locations/virtualMachineSkus",
     action: "Microsoft.Batch/locations/virtualMachineSkus/read",
-    handle: (ctx, m, req) => pageOf(req, ctx.baseUrl, vmSkusIn(m.params.location!).map(vmSkuResource), ctx.pageSize),
+    handle: (ctx, m, req) =>
+      pageOf(req, ctx.baseUrl, vmSkusIn(m.params.location!).map(vmSkuResource), ctx.pageSize),
   },
   {
     method: "GET",
@@ -189,7 +213,13 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries",
     action: "Microsoft.Compute/galleries/read",
-    handle: (ctx, _m, req) => pageOf(req, ctx.baseUrl, ctx.seed.galleries.map((g) => galleryResource(ctx.seed, g)), ctx.pageSize),
+    handle: (ctx, _m, req) =>
+      pageOf(
+        req,
+        ctx.baseUrl,
+        ctx.seed.galleries.map((g) => galleryResource(ctx.seed, g)),
+        ctx.pageSize,
+      ),
   },
   {
     method: "GET",
@@ -199,7 +229,14 @@ export const ARM_ROUTES: Route[] = [
     action: "Microsoft.Compute/galleries/read",
     handle: (ctx, m, req) => {
       const rg = resourceGroup(ctx, m.params.rg!);
-      return pageOf(req, ctx.baseUrl, ctx.seed.galleries.filter((g) => eq(g.resourceGroup, rg.name)).map((g) => galleryResource(ctx.seed, g)), ctx.pageSize);
+      return pageOf(
+        req,
+        ctx.baseUrl,
+        ctx.seed.galleries
+          .filter((g) => eq(g.resourceGroup, rg.name))
+          .map((g) => galleryResource(ctx.seed, g)),
+        ctx.pageSize,
+      );
     },
   },
   {
@@ -218,7 +255,12 @@ export const ARM_ROUTES: Route[] = [
     action: "Microsoft.Compute/galleries/images/read",
     handle: (ctx, m, req) => {
       const g = gallery(ctx, m.params.rg!, m.params.gallery!);
-      return pageOf(req, ctx.baseUrl, g.images.map((i) => galleryImageResource(ctx.seed, g, i)), ctx.pageSize);
+      return pageOf(
+        req,
+        ctx.baseUrl,
+        g.images.map((i) => galleryImageResource(ctx.seed, g, i)),
+        ctx.pageSize,
+      );
     },
   },
   {
@@ -240,7 +282,12 @@ export const ARM_ROUTES: Route[] = [
     action: "Microsoft.Compute/galleries/images/versions/read",
     handle: (ctx, m, req) => {
       const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
-      return pageOf(req, ctx.baseUrl, i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v)), ctx.pageSize);
+      return pageOf(
+        req,
+        ctx.baseUrl,
+        i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v)),
+        ctx.pageSize,
+      );
     },
   },
   {
@@ -252,7 +299,12 @@ export const ARM_ROUTES: Route[] = [
     handle: (ctx, m) => {
       const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
       const v = i.versions.find((x) => eq(x.name, m.params.version!));
-      if (!v) throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images/${i.name}/versions`, m.params.version!, g.resourceGroup);
+      if (!v)
+        throw armErrors.resourceNotFound(
+          `Microsoft.Compute/galleries/${g.name}/images/${i.name}/versions`,
+          m.params.version!,
+          g.resourceGroup,
+        );
       return galleryImageVersionResource(ctx.seed, g, i, v);
     },
   },
@@ -280,13 +332,17 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
     const visible = canAccessSubscription(ctx, r.caller) ? [subscriptionResource(ctx.seed)] : [];
     return pageOf(req, ctx.baseUrl, visible, ctx.pageSize);
   }
-  const candidates = ARM_ROUTES.map((route) => ({ route, m: matchPattern(route.pattern, r.segments) })).filter((x) => x.m);
+  const candidates = ARM_ROUTES.map((route) => ({
+    route,
+    m: matchPattern(route.pattern, r.segments),
+  })).filter((x) => x.m);
   if (candidates.length === 0) throw armErrors.invalidResourceType(path);
   const hit = candidates.find((x) => x.route.method === r.method);
   if (!hit) throw armErrors.methodNotAllowed(r.method, path);
   const { route, m } = hit as { route: Route; m: RouteMatch };
   checkApiVersion(route.provider, route.resourceType, r.apiVersion);
-  if (!eq(m.params.sub!, ctx.seed.subscription.subscriptionId)) throw armErrors.subscriptionNotFound(m.params.sub!);
+  if (!eq(m.params.sub!, ctx.seed.subscription.subscriptionId))
+    throw armErrors.subscriptionNotFound(m.params.sub!);
   if (!canAccessSubscription(ctx, r.caller)) {
     throw new ArmError(
       403,
@@ -297,8 +353,13 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
   return route.handle(ctx, m, req);
 }
 
-function checkApiVersion(provider: keyof typeof API_VERSIONS, resourceType: string, apiVersion: string | undefined): void {
+function checkApiVersion(
+  provider: keyof typeof API_VERSIONS,
+  resourceType: string,
+  apiVersion: string | undefined,
+): void {
   if (!apiVersion) throw armErrors.missingApiVersion();
   const supported = API_VERSIONS[provider];
-  if (!(supported as readonly string[]).includes(apiVersion)) throw armErrors.unsupportedApiVersion(resourceType, apiVersion, supported);
+  if (!(supported as readonly string[]).includes(apiVersion))
+    throw armErrors.unsupportedApiVersion(resourceType, apiVersion, supported);
 }

@@ -28,15 +28,34 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "bs-arm-"));
     identity = await startIdentity({ port: 0, dataDir, spaOrigins: [SPA_ORIGIN] });
-    arm = await startArm({ port: 0, identity, pageSize: 2, accountEndpoints: { contosoweu: "127.0.0.1:4410" } });
-    bff = new ConfidentialClientApplication({
-      auth: { clientId: BFF_CLIENT_ID, clientSecret: DEFAULT_BFF_CLIENT_SECRET, authority: identity.authority, knownAuthorities: identity.knownAuthorities, authorityMetadata: identity.authorityMetadata },
+    arm = await startArm({
+      port: 0,
+      identity,
+      pageSize: 2,
+      accountEndpoints: { contosoweu: "127.0.0.1:4410" },
     });
-    userToken = (await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/`, operatorOid: SEEDED_OPERATORS[1]!.oid })).tokens.access_token;
+    bff = new ConfidentialClientApplication({
+      auth: {
+        clientId: BFF_CLIENT_ID,
+        clientSecret: DEFAULT_BFF_CLIENT_SECRET,
+        authority: identity.authority,
+        knownAuthorities: identity.knownAuthorities,
+        authorityMetadata: identity.authorityMetadata,
+      },
+    });
+    userToken = (
+      await headlessSignIn({
+        issuer: identity.issuer,
+        redirectUri: `${SPA_ORIGIN}/`,
+        operatorOid: SEEDED_OPERATORS[1]!.oid,
+      })
+    ).tokens.access_token;
     obo = {
       async getToken() {
         const r = await bff.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] });
-        return r && { token: r.accessToken, expiresOnTimestamp: r.expiresOn?.getTime() ?? Date.now() + 3600_000 };
+        return (
+          r && { token: r.accessToken, expiresOnTimestamp: r.expiresOn?.getTime() ?? Date.now() + 3600_000 }
+        );
       },
     };
   });
@@ -47,13 +66,19 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
   });
 
   function batchClient(credential: SimpleTokenCredential = obo): BatchManagementClient {
-    const client = new BatchManagementClient(credential, SUB, { endpoint: arm.url, retryOptions: { maxRetries: 0 } });
+    const client = new BatchManagementClient(credential, SUB, {
+      endpoint: arm.url,
+      retryOptions: { maxRetries: 0 },
+    });
     allowBearerOverLoopbackHttp(client.pipeline, credential, [ARM_SCOPE]);
     return client;
   }
 
   function computeClient(): ComputeManagementClient {
-    const client = new ComputeManagementClient(obo, SUB, { endpoint: arm.url, retryOptions: { maxRetries: 0 } });
+    const client = new ComputeManagementClient(obo, SUB, {
+      endpoint: arm.url,
+      retryOptions: { maxRetries: 0 },
+    });
     allowBearerOverLoopbackHttp(client.pipeline, obo, [ARM_SCOPE]);
     return client;
   }
@@ -69,7 +94,16 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     const accounts = await all(client.batchAccountOperations.list());
     expect(accounts.map((a) => a.name).sort()).toEqual(["contosoeus", "contosoweu"]);
     const weu = await client.batchAccountOperations.get("rg-batch-studio", "contosoweu");
-    expect(weu).toMatchObject({ location: "westeurope", accountEndpoint: "127.0.0.1:4410", poolAllocationMode: "BatchService", dedicatedCoreQuota: 200, lowPriorityCoreQuota: 100, poolQuota: 100, activeJobAndJobScheduleQuota: 300, dedicatedCoreQuotaPerVMFamilyEnforced: true });
+    expect(weu).toMatchObject({
+      location: "westeurope",
+      accountEndpoint: "127.0.0.1:4410",
+      poolAllocationMode: "BatchService",
+      dedicatedCoreQuota: 200,
+      lowPriorityCoreQuota: 100,
+      poolQuota: 100,
+      activeJobAndJobScheduleQuota: 300,
+      dedicatedCoreQuotaPerVMFamilyEnforced: true,
+    });
     expect(weu.dedicatedCoreQuotaPerVMFamily).toContainEqual({ name: "standardDSv3Family", coreQuota: 100 });
   });
 
@@ -79,14 +113,26 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     const nc = skus.find((s) => s.name === "Standard_NC6s_v3")!;
     expect(nc.familyName).toBe("standardNCSv3Family");
     const caps = Object.fromEntries(nc.capabilities!.map((c) => [c.name, c.value]));
-    expect(caps).toMatchObject({ vCPUs: "6", MemoryGB: "112", GPUs: "1", LowPriorityCapable: "True", RdmaEnabled: "False" });
+    expect(caps).toMatchObject({
+      vCPUs: "6",
+      MemoryGB: "112",
+      GPUs: "1",
+      LowPriorityCapable: "True",
+      RdmaEnabled: "False",
+    });
     const hb = skus.find((s) => s.name === "Standard_HB120rs_v3")!;
     expect(hb.capabilities!.find((c) => c.name === "RdmaEnabled")!.value).toBe("True");
   });
 
   it("answers 404 ResourceNotFound and ResourceGroupNotFound in ARM's shape", async () => {
-    await expect(batchClient().batchAccountOperations.get("rg-batch-studio", "nope")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
-    await expect(batchClient().batchAccountOperations.get("rg-missing", "contosoweu")).rejects.toMatchObject({ statusCode: 404, code: "ResourceGroupNotFound" });
+    await expect(batchClient().batchAccountOperations.get("rg-batch-studio", "nope")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceNotFound",
+    });
+    await expect(batchClient().batchAccountOperations.get("rg-missing", "contosoweu")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceGroupNotFound",
+    });
   });
 
   it("lists galleries, image definitions and versions with the arm-compute SDK", async () => {
@@ -94,35 +140,75 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     const galleries = await all(compute.galleries.list());
     expect(galleries.map((g) => g.name)).toEqual(["contosoImages"]);
     const images = await all(compute.galleryImages.listByGallery("rg-images", "contosoImages"));
-    expect(images.map((i) => i.name)).toEqual(["ubuntu2004-batch-container", "windows2022-containers", "render-node-snapshot"]);
+    expect(images.map((i) => i.name)).toEqual([
+      "ubuntu2004-batch-container",
+      "windows2022-containers",
+      "render-node-snapshot",
+    ]);
     const specialized = images.find((i) => i.name === "render-node-snapshot")!;
-    expect(specialized).toMatchObject({ osType: "Linux", osState: "Specialized", hyperVGeneration: "V2", identifier: { publisher: "contoso", offer: "render-node", sku: "snapshot" } });
-    const versions = await all(compute.galleryImageVersions.listByGalleryImage("rg-images", "contosoImages", "ubuntu2004-batch-container"));
+    expect(specialized).toMatchObject({
+      osType: "Linux",
+      osState: "Specialized",
+      hyperVGeneration: "V2",
+      identifier: { publisher: "contoso", offer: "render-node", sku: "snapshot" },
+    });
+    const versions = await all(
+      compute.galleryImageVersions.listByGalleryImage(
+        "rg-images",
+        "contosoImages",
+        "ubuntu2004-batch-container",
+      ),
+    );
     expect(versions.map((v) => v.name)).toEqual(["1.0.0", "1.1.0"]);
-    const v11 = await compute.galleryImageVersions.get("rg-images", "contosoImages", "ubuntu2004-batch-container", "1.1.0");
-    expect(v11.publishingProfile?.targetRegions).toEqual([expect.objectContaining({ name: "West Europe", regionalReplicaCount: 2 })]);
+    const v11 = await compute.galleryImageVersions.get(
+      "rg-images",
+      "contosoImages",
+      "ubuntu2004-batch-container",
+      "1.1.0",
+    );
+    expect(v11.publishingProfile?.targetRegions).toEqual([
+      expect.objectContaining({ name: "West Europe", regionalReplicaCount: 2 }),
+    ]);
     expect(v11.provisioningState).toBe("Succeeded");
-    await expect(compute.galleryImages.get("rg-images", "contosoImages", "nope")).rejects.toMatchObject({ statusCode: 404 });
+    await expect(compute.galleryImages.get("rg-images", "contosoImages", "nope")).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 
   it("lists the subscription for users; an app with no role sees none and gets 403 below it", async () => {
     const token = (await obo.getToken([]))!.token;
-    const res = await fetch(`${arm.url}/subscriptions?api-version=2022-12-01`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await res.json()).toMatchObject({ value: [{ subscriptionId: SUB, displayName: "Contoso Research", state: "Enabled" }] });
+    const res = await fetch(`${arm.url}/subscriptions?api-version=2022-12-01`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await res.json()).toMatchObject({
+      value: [{ subscriptionId: SUB, displayName: "Contoso Research", state: "Enabled" }],
+    });
 
     const app = await bff.acquireTokenByClientCredential({ scopes: [ARM_SCOPE] });
     const appAuth = { authorization: `Bearer ${app!.accessToken}` };
-    expect(await (await fetch(`${arm.url}/subscriptions?api-version=2022-12-01`, { headers: appAuth })).json()).toEqual({ value: [] });
-    const denied = await fetch(`${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2023-11-01`, { headers: appAuth });
+    expect(
+      await (await fetch(`${arm.url}/subscriptions?api-version=2022-12-01`, { headers: appAuth })).json(),
+    ).toEqual({ value: [] });
+    const denied = await fetch(
+      `${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2023-11-01`,
+      { headers: appAuth },
+    );
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toMatchObject({ error: { code: "AuthorizationFailed", message: expect.stringContaining("Microsoft.Batch/batchAccounts/read") } });
+    expect(await denied.json()).toMatchObject({
+      error: {
+        code: "AuthorizationFailed",
+        message: expect.stringContaining("Microsoft.Batch/batchAccounts/read"),
+      },
+    });
   });
 
   it("refuses missing, expired, forged and wrong-audience tokens with 401 and a Bearer challenge", async () => {
     const url = `${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2023-11-01`;
     const missing = await fetch(url);
     expect(missing.status).toBe(401);
-    expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer authorization_uri="http:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+", error="invalid_token"/);
+    expect(missing.headers.get("www-authenticate")).toMatch(
+      /^Bearer authorization_uri="http:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+", error="invalid_token"/,
+    );
     expect(await missing.json()).toMatchObject({ error: { code: "AuthenticationFailed" } });
 
     const batch = await bff.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [BATCH_SCOPE] });
@@ -132,8 +218,17 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
 
     const { privateKey } = await generateKeyPair("RS256");
     const now = Math.floor(Date.now() / 1000);
-    const claims = { aud: "https://management.azure.com/", oid: SEEDED_OPERATORS[0]!.oid, tid: DEFAULT_SEED.subscription.tenantId };
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "forged" }).setIssuer(identity.issuer).setIssuedAt(now).setExpirationTime(now + 600).sign(privateKey);
+    const claims = {
+      aud: "https://management.azure.com/",
+      oid: SEEDED_OPERATORS[0]!.oid,
+      tid: DEFAULT_SEED.subscription.tenantId,
+    };
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256", kid: "forged" })
+      .setIssuer(identity.issuer)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(privateKey);
     const forgedRes = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
     expect(forgedRes.status).toBe(401);
     expect(await forgedRes.json()).toMatchObject({ error: { code: "InvalidAuthenticationToken" } });
@@ -142,33 +237,57 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     const later = await startArm({ port: 0, identity, now: () => Date.now() + 2 * 3600_000 });
     try {
       const real = (await obo.getToken([]))!.token;
-      const expiredRes = await fetch(`${later.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2023-11-01`, { headers: { authorization: `Bearer ${real}` } });
+      const expiredRes = await fetch(
+        `${later.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2023-11-01`,
+        { headers: { authorization: `Bearer ${real}` } },
+      );
       expect(expiredRes.status).toBe(401);
       expect(await expiredRes.json()).toMatchObject({ error: { code: "ExpiredAuthenticationToken" } });
     } finally {
       await later.close();
     }
 
-    await expect(all(batchClient({ getToken: async () => ({ token: forged, expiresOnTimestamp: Date.now() + 60_000 }) }).batchAccountOperations.list())).rejects.toMatchObject({ statusCode: 401, code: "InvalidAuthenticationToken" });
+    await expect(
+      all(
+        batchClient({
+          getToken: async () => ({ token: forged, expiresOnTimestamp: Date.now() + 60_000 }),
+        }).batchAccountOperations.list(),
+      ),
+    ).rejects.toMatchObject({ statusCode: 401, code: "InvalidAuthenticationToken" });
   });
 
   it("requires a supported api-version", async () => {
     const token = (await obo.getToken([]))!.token;
     const headers = { authorization: `Bearer ${token}` };
-    const none = await fetch(`${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts`, { headers });
+    const none = await fetch(`${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts`, {
+      headers,
+    });
     expect(await none.json()).toMatchObject({ error: { code: "MissingApiVersionParameter" } });
-    const old = await fetch(`${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2015-01-01`, { headers });
+    const old = await fetch(
+      `${arm.url}/subscriptions/${SUB}/providers/Microsoft.Batch/batchAccounts?api-version=2015-01-01`,
+      { headers },
+    );
     expect(old.status).toBe(400);
     expect(await old.json()).toMatchObject({ error: { code: "InvalidApiVersionParameter" } });
   });
 
   it("resolves gallery image ids for the data plane (definition id → latest version)", () => {
     const base = `/subscriptions/${SUB}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contosoImages/images`;
-    expect(arm.galleryLookup(`${base}/ubuntu2004-batch-container`)).toMatchObject({ exists: true, osType: "linux", osState: "Generalized", replicas: [{ region: "westeurope", count: 2 }] });
-    expect(arm.galleryLookup(`${base}/UBUNTU2004-batch-container/versions/1.0.0`)).toMatchObject({ exists: true, replicas: [{ region: "westeurope", count: 1 }] });
-    expect(arm.galleryLookup(`${base}/render-node-snapshot`)).toMatchObject({ exists: true, osState: "Specialized" });
+    expect(arm.galleryLookup(`${base}/ubuntu2004-batch-container`)).toMatchObject({
+      exists: true,
+      osType: "linux",
+      osState: "Generalized",
+      replicas: [{ region: "westeurope", count: 2 }],
+    });
+    expect(arm.galleryLookup(`${base}/UBUNTU2004-batch-container/versions/1.0.0`)).toMatchObject({
+      exists: true,
+      replicas: [{ region: "westeurope", count: 1 }],
+    });
+    expect(arm.galleryLookup(`${base}/render-node-snapshot`)).toMatchObject({
+      exists: true,
+      osState: "Specialized",
+    });
     expect(arm.galleryLookup(`${base}/nope`)).toEqual({ imageId: `${base}/nope`, exists: false });
     expect(arm.galleryLookup(`${base}/ubuntu2004-batch-container/versions/9.9.9`).exists).toBe(false);
   });
-
 });

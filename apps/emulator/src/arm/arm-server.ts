@@ -36,7 +36,8 @@ export interface LocalArm {
   close(): Promise<void>;
 }
 
-const lowerKeys = (record: Record<string, string> = {}) => new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+const lowerKeys = (record: Record<string, string> = {}) =>
+  new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
 
 /**
  * The subset of Azure Resource Manager the portal calls: subscriptions, Batch accounts, Batch VM
@@ -68,7 +69,16 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
       const caller = await authenticate(req.get("authorization"));
       const url = new URL(req.originalUrl, ctx.baseUrl);
       const segments = url.pathname.split("/").filter(Boolean);
-      const body = dispatchArm(ctx, { method: req.method, segments, apiVersion: url.searchParams.get("api-version") ?? undefined, caller }, req);
+      const body = dispatchArm(
+        ctx,
+        {
+          method: req.method,
+          segments,
+          apiVersion: url.searchParams.get("api-version") ?? undefined,
+          caller,
+        },
+        req,
+      );
       res.set("x-ms-request-id", crypto.randomUUID()).json(body);
     } catch (err) {
       if (err instanceof ArmError) sendArmError(res, err);
@@ -80,7 +90,10 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;
     console.error("arm: unexpected error", err instanceof Error ? err.message : err);
-    sendArmError(res, new ArmError(500, "InternalServerError", "The local ARM emulator failed to process the request."));
+    sendArmError(
+      res,
+      new ArmError(500, "InternalServerError", "The local ARM emulator failed to process the request."),
+    );
   });
 
   const server: Server = await listen(app, options.port, host, "arm");

@@ -2,7 +2,8 @@ import type { GalleryImageFact } from "@batch-studio/shared";
 import type { LocalAzureSeed, SeedImageVersion } from "../seed";
 import { normalizeLocation } from "./locations";
 
-const IMAGE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/galleries\/([^/]+)\/images\/([^/]+)(?:\/versions\/([^/]+))?\/?$/i;
+const IMAGE_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/galleries\/([^/]+)\/images\/([^/]+)(?:\/versions\/([^/]+))?\/?$/i;
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
@@ -33,7 +34,9 @@ export function lookupGalleryImage(seed: LocalAzureSeed, imageId: string): Galle
   const gallery = seed.galleries.find((g) => eq(g.name, galleryName!) && eq(g.resourceGroup, rg!));
   const image = gallery?.images.find((i) => eq(i.name, imageName!));
   if (!image) return missing;
-  const version = versionName ? image.versions.find((v) => eq(v.name, versionName)) : latestVersion(image.versions);
+  const version = versionName
+    ? image.versions.find((v) => eq(v.name, versionName))
+    : latestVersion(image.versions);
   if (!version) return missing;
   return {
     imageId,
@@ -41,7 +44,10 @@ export function lookupGalleryImage(seed: LocalAzureSeed, imageId: string): Galle
     osType: image.osType === "Linux" ? "linux" : "windows",
     osState: image.osState,
     hyperVGeneration: image.hyperVGeneration,
-    replicas: version.targetRegions.map((r) => ({ region: normalizeLocation(r.name), count: r.regionalReplicaCount })),
+    replicas: version.targetRegions.map((r) => ({
+      region: normalizeLocation(r.name),
+      count: r.regionalReplicaCount,
+    })),
     provisioningState: version.provisioningState,
   };
 }

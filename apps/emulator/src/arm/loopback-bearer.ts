@@ -13,7 +13,11 @@ export interface SimpleTokenCredential {
  * credential and scopes, nothing else in the client changes. (Clients used against real Azure
  * keep the SDK's policy.)
  */
-export function allowBearerOverLoopbackHttp(pipeline: Pipeline, credential: SimpleTokenCredential, scopes: string[]): void {
+export function allowBearerOverLoopbackHttp(
+  pipeline: Pipeline,
+  credential: SimpleTokenCredential,
+  scopes: string[],
+): void {
   pipeline.removePolicy({ name: "bearerTokenAuthenticationPolicy" });
   pipeline.addPolicy(
     {
@@ -21,7 +25,8 @@ export function allowBearerOverLoopbackHttp(pipeline: Pipeline, credential: Simp
       async sendRequest(request, next) {
         const url = new URL(request.url);
         if (url.protocol !== "https:") {
-          if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error("Bearer tokens are only sent over http to loopback addresses.");
+          if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))
+            throw new Error("Bearer tokens are only sent over http to loopback addresses.");
           request.allowInsecureConnection = true;
         }
         const token = await credential.getToken(scopes);

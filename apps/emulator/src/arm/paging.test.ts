@@ -10,7 +10,15 @@ describe("ARM paging", () => {
   it("returns pages with an absolute nextLink that keeps the query", () => {
     const first = pageOf(req("/x?api-version=1"), "http://h:1", items, 2);
     expect(first).toEqual({ value: [1, 2], nextLink: "http://h:1/x?api-version=1&%24skiptoken=2" });
-    const last = pageOf(req(new URL(first.nextLink!).pathname + new URL(first.nextLink!).search.replace("%24skiptoken=2", "%24skiptoken=4")), "http://h:1", items, 2);
+    const last = pageOf(
+      req(
+        new URL(first.nextLink!).pathname +
+          new URL(first.nextLink!).search.replace("%24skiptoken=2", "%24skiptoken=4"),
+      ),
+      "http://h:1",
+      items,
+      2,
+    );
     expect(last).toEqual({ value: [5] });
   });
 

@@ -15,7 +15,8 @@ export function pageOf<T>(req: Request, baseUrl: string, items: readonly T[], pa
   const url = new URL(req.originalUrl, baseUrl);
   const token = url.searchParams.get("$skiptoken");
   const start = token === null ? 0 : Number.parseInt(token, 10);
-  if (!Number.isInteger(start) || start < 0 || String(start) !== (token ?? "0")) throw armErrors.invalidSkipToken();
+  if (!Number.isInteger(start) || start < 0 || String(start) !== (token ?? "0"))
+    throw armErrors.invalidSkipToken();
   const max = Number.parseInt(url.searchParams.get("maxresults") ?? "", 10);
   const size = Number.isInteger(max) && max > 0 ? Math.min(max, pageSize) : pageSize;
   const value = items.slice(start, start + size);

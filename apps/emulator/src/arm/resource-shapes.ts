@@ -1,4 +1,11 @@
-import type { LocalAzureSeed, SeedBatchAccount, SeedGallery, SeedImageDefinition, SeedImageVersion, SeedVmSku } from "../seed";
+import type {
+  LocalAzureSeed,
+  SeedBatchAccount,
+  SeedGallery,
+  SeedImageDefinition,
+  SeedImageVersion,
+  SeedVmSku,
+} from "../seed";
 import { locationDisplayName } from "./locations";
 
 /** The ARM JSON of the seeded resources, in the shapes the pinned SDK api-versions deserialize. */
@@ -13,7 +20,11 @@ export function subscriptionResource(seed: LocalAzureSeed) {
     tenantId: s.tenantId,
     displayName: s.displayName,
     state: s.state,
-    subscriptionPolicies: { locationPlacementId: "Public_2014-09-01", quotaId: "EnterpriseAgreement_2014-09-01", spendingLimit: "Off" },
+    subscriptionPolicies: {
+      locationPlacementId: "Public_2014-09-01",
+      quotaId: "EnterpriseAgreement_2014-09-01",
+      spendingLimit: "Off",
+    },
   };
 }
 
@@ -47,7 +58,9 @@ export function batchAccountResource(seed: LocalAzureSeed, a: SeedBatchAccount, 
       poolAllocationMode: "BatchService",
       dedicatedCoreQuota: a.dedicatedCoreQuota,
       lowPriorityCoreQuota: a.lowPriorityCoreQuota,
-      dedicatedCoreQuotaPerVMFamily: Object.entries(a.dedicatedCoreQuotaPerVMFamily).map(([name, coreQuota]) => ({ name, coreQuota })),
+      dedicatedCoreQuotaPerVMFamily: Object.entries(a.dedicatedCoreQuotaPerVMFamily).map(
+        ([name, coreQuota]) => ({ name, coreQuota }),
+      ),
       dedicatedCoreQuotaPerVMFamilyEnforced: true,
       poolQuota: a.poolQuota,
       activeJobAndJobScheduleQuota: a.activeJobAndJobScheduleQuota,
@@ -84,7 +97,10 @@ export function vmSkuResource(s: SeedVmSku) {
   return {
     name: s.name,
     familyName: s.familyName,
-    capabilities: capabilities.map(([name, value]) => ({ name, value: typeof value === "boolean" ? (value ? "True" : "False") : String(value) })),
+    capabilities: capabilities.map(([name, value]) => ({
+      name,
+      value: typeof value === "boolean" ? (value ? "True" : "False") : String(value),
+    })),
   };
 }
 
@@ -125,7 +141,12 @@ export function galleryImageResource(seed: LocalAzureSeed, g: SeedGallery, i: Se
   };
 }
 
-export function galleryImageVersionResource(seed: LocalAzureSeed, g: SeedGallery, i: SeedImageDefinition, v: SeedImageVersion) {
+export function galleryImageVersionResource(
+  seed: LocalAzureSeed,
+  g: SeedGallery,
+  i: SeedImageDefinition,
+  v: SeedImageVersion,
+) {
   const replicaCount = Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount));
   return {
     id: `${galleryId(seed, g)}/images/${i.name}/versions/${v.name}`,
@@ -134,13 +155,19 @@ export function galleryImageVersionResource(seed: LocalAzureSeed, g: SeedGallery
     location: g.location,
     properties: {
       publishingProfile: {
-        targetRegions: v.targetRegions.map((r) => ({ name: locationDisplayName(r.name), regionalReplicaCount: r.regionalReplicaCount, storageAccountType: "Standard_LRS" })),
+        targetRegions: v.targetRegions.map((r) => ({
+          name: locationDisplayName(r.name),
+          regionalReplicaCount: r.regionalReplicaCount,
+          storageAccountType: "Standard_LRS",
+        })),
         replicaCount,
         excludeFromLatest: v.excludeFromLatest ?? false,
         publishedDate: v.publishedDate,
         storageAccountType: "Standard_LRS",
       },
-      storageProfile: { osDiskImage: { sizeInGB: i.osType === "Windows" ? 127 : 30, hostCaching: "ReadWrite" } },
+      storageProfile: {
+        osDiskImage: { sizeInGB: i.osType === "Windows" ? 127 : 30, hostCaching: "ReadWrite" },
+      },
       safetyProfile: { allowDeletionOfReplicatedLocations: true },
       provisioningState: v.provisioningState,
     },

@@ -132,6 +132,10 @@ describe("lists", () => {
     });
     expect(tasks.map((t) => t.id)).toEqual(["page-20", "page-21", "page-22", "page-23", "page-24"]);
     expect(tasks[0]).toEqual({ id: "page-20", executionInfo: { exitCode: 0 } });
+    // Whole-entity pages are served from cached JSON; they must still show every change.
+    await waitFor(() => acct.client.job.getTaskCounts("proto"), (c) => c.taskCounts.active + c.taskCounts.running === 0, 20_000, "all done");
+    const all = await acct.client.task.list("proto", { taskListOptions: { filter: "startswith(id,'page-')" } });
+    expect(new Set(all.map((t) => t.state))).toEqual(new Set(["completed"]));
     const bad = await failure(acct.client.task.list("proto", { taskListOptions: { filter: "state eq" } }));
     expect(bad).toMatchObject({ statusCode: 400, code: "InvalidQueryParameterValue" });
   });

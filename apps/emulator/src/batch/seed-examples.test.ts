@@ -55,6 +55,10 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
       registryServer: "myregistry.azurecr.io",
       userName: "reader",
     });
+    // The password is kept for pulls but never sent back.
+    expect(pool.virtualMachineConfiguration?.containerConfiguration?.containerRegistries?.[0]?.password).toBeUndefined();
+    expect(JSON.stringify(await acct.client.pool.list())).not.toContain("s3cret!");
+    expect(JSON.stringify(await acct.client.computeNode.list("private"))).not.toContain("s3cret!");
   });
 
   it("runs the seed's container task and reads its output file through the file API", async () => {

@@ -20,7 +20,9 @@ function fillGrant(grant: Grant, clientId: string): void {
 export async function loadOrCreateFirstPartyGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
   const { client, session, provider } = ctx.oidc;
   if (!client || !session?.accountId) return undefined;
-  const grantId = (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
+  const grantId =
+    (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
+    session.grantIdFor(client.clientId);
   if (grantId) {
     const existing = await provider.Grant.find(grantId);
     if (existing) return existing;

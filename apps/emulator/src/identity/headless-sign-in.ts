@@ -38,7 +38,9 @@ export class CookieJar {
       const eq = pair.indexOf("=");
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split("=")[1] ?? "") < Date.now());
+      const expired = attrs.some(
+        (a) => /^\s*expires=/i.test(a) && Date.parse(a.split("=")[1] ?? "") < Date.now(),
+      );
       if (expired || value === "") this.#cookies.delete(name);
       else this.#cookies.set(name, value);
     }
@@ -51,7 +53,9 @@ export class CookieJar {
 
 const MAX_HOPS = 10;
 
-export async function headlessSignIn(options: HeadlessSignInOptions): Promise<{ code: string; codeVerifier: string; tokens: SpaTokens }> {
+export async function headlessSignIn(
+  options: HeadlessSignInOptions,
+): Promise<{ code: string; codeVerifier: string; tokens: SpaTokens }> {
   const clientId = options.clientId ?? SPA_CLIENT_ID;
   const scope = options.scope ?? `${BFF_API_SCOPE} openid profile offline_access`;
   const codeVerifier = randomBytes(32).toString("base64url");
@@ -75,7 +79,11 @@ export async function headlessSignIn(options: HeadlessSignInOptions): Promise<{ 
     let req: RequestInit | undefined = init;
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       if (url.startsWith(options.redirectUri)) return { url, res: new Response(null) };
-      const res = await fetch(url, { ...req, redirect: "manual", headers: { ...(req?.headers as Record<string, string>), cookie: jar.header() } });
+      const res = await fetch(url, {
+        ...req,
+        redirect: "manual",
+        headers: { ...(req?.headers as Record<string, string>), cookie: jar.header() },
+      });
       jar.store(res);
       const location = res.headers.get("location");
       if (res.status >= 300 && res.status < 400 && location) {
@@ -91,10 +99,13 @@ export async function headlessSignIn(options: HeadlessSignInOptions): Promise<{ 
 
   const page = await follow(auth.href);
   const html = await page.res.text();
-  if (page.res.status !== 200) throw new Error(`sign-in page answered ${page.res.status}: ${html.slice(0, 300)}`);
+  if (page.res.status !== 200)
+    throw new Error(`sign-in page answered ${page.res.status}: ${html.slice(0, 300)}`);
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   if (!action) throw new Error(`no sign-in form at ${page.url}`);
-  const form: Record<string, string> = options.operatorOid ? { operator: options.operatorOid } : { login: options.typedName ?? "Ada Lovelace" };
+  const form: Record<string, string> = options.operatorOid
+    ? { operator: options.operatorOid }
+    : { login: options.typedName ?? "Ada Lovelace" };
   const back = await follow(new URL(action, page.url).href, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -102,7 +113,10 @@ export async function headlessSignIn(options: HeadlessSignInOptions): Promise<{ 
   });
   const redirected = new URL(back.url);
   const code = redirected.searchParams.get("code");
-  if (!code) throw new Error(`no code in redirect: ${redirected.searchParams.get("error") ?? back.url} ${redirected.searchParams.get("error_description") ?? ""}`);
+  if (!code)
+    throw new Error(
+      `no code in redirect: ${redirected.searchParams.get("error") ?? back.url} ${redirected.searchParams.get("error_description") ?? ""}`,
+    );
 
   const tokenRes = await fetch(`${options.issuer}/token`, {
     method: "POST",
@@ -117,6 +131,7 @@ export async function headlessSignIn(options: HeadlessSignInOptions): Promise<{ 
     }).toString(),
   });
   const tokens = (await tokenRes.json()) as SpaTokens & { error?: string; error_description?: string };
-  if (!tokenRes.ok) throw new Error(`token exchange failed: ${tokens.error} ${tokens.error_description ?? ""}`);
+  if (!tokenRes.ok)
+    throw new Error(`token exchange failed: ${tokens.error} ${tokens.error_description ?? ""}`);
   return { code, codeVerifier, tokens };
 }

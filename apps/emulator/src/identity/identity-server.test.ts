@@ -55,19 +55,47 @@ describe("local identity (oidc-provider, Entra-shaped)", () => {
   });
 
   it("signs a seeded operator in with auth code + PKCE and issues an Entra-like API token, id token and refresh token", async () => {
-    const { tokens } = await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/redirect.html`, operatorOid: ada.oid });
+    const { tokens } = await headlessSignIn({
+      issuer: identity.issuer,
+      redirectUri: `${SPA_ORIGIN}/redirect.html`,
+      operatorOid: ada.oid,
+    });
     const jwks = createRemoteJWKSet(new URL(identity.jwksUri));
-    const { payload, protectedHeader } = await jwtVerify(tokens.access_token, jwks, { issuer: identity.issuer, audience: BFF_CLIENT_ID });
+    const { payload, protectedHeader } = await jwtVerify(tokens.access_token, jwks, {
+      issuer: identity.issuer,
+      audience: BFF_CLIENT_ID,
+    });
     expect(protectedHeader.alg).toBe("RS256");
-    expect(payload).toMatchObject({ oid: ada.oid, sub: ada.oid, tid: LOCAL_TENANT_ID, scp: "access_as_user", azp: SPA_CLIENT_ID, ver: "2.0", name: "Ada Lovelace", preferred_username: "ada@contoso.example" });
+    expect(payload).toMatchObject({
+      oid: ada.oid,
+      sub: ada.oid,
+      tid: LOCAL_TENANT_ID,
+      scp: "access_as_user",
+      azp: SPA_CLIENT_ID,
+      ver: "2.0",
+      name: "Ada Lovelace",
+      preferred_username: "ada@contoso.example",
+    });
     const idToken = decodeJwt(tokens.id_token);
-    expect(idToken).toMatchObject({ aud: SPA_CLIENT_ID, oid: ada.oid, tid: LOCAL_TENANT_ID, name: "Ada Lovelace" });
+    expect(idToken).toMatchObject({
+      aud: SPA_CLIENT_ID,
+      oid: ada.oid,
+      tid: LOCAL_TENANT_ID,
+      name: "Ada Lovelace",
+    });
     expect(tokens.refresh_token).toBeTruthy();
-    expect(JSON.parse(Buffer.from(tokens.client_info ?? "", "base64url").toString())).toEqual({ uid: ada.oid, utid: LOCAL_TENANT_ID });
+    expect(JSON.parse(Buffer.from(tokens.client_info ?? "", "base64url").toString())).toEqual({
+      uid: ada.oid,
+      utid: LOCAL_TENANT_ID,
+    });
   });
 
   it("refreshes the SPA's token over CORS even when MSAL asks for offline_access again", async () => {
-    const { tokens } = await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/`, typedName: "Jane Doe" });
+    const { tokens } = await headlessSignIn({
+      issuer: identity.issuer,
+      redirectUri: `${SPA_ORIGIN}/`,
+      typedName: "Jane Doe",
+    });
     const res = await fetch(`${identity.issuer}/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SPA_ORIGIN },
@@ -81,7 +109,11 @@ describe("local identity (oidc-provider, Entra-shaped)", () => {
     const body = (await res.json()) as Record<string, string>;
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe(SPA_ORIGIN);
-    expect(decodeJwt(body.access_token!)).toMatchObject({ name: "Jane Doe", preferred_username: "jane.doe@contoso.example", aud: BFF_CLIENT_ID });
+    expect(decodeJwt(body.access_token!)).toMatchObject({
+      name: "Jane Doe",
+      preferred_username: "jane.doe@contoso.example",
+      aud: BFF_CLIENT_ID,
+    });
     expect(body.refresh_token).toBeTruthy();
   });
 
@@ -89,55 +121,99 @@ describe("local identity (oidc-provider, Entra-shaped)", () => {
     const res = await fetch(`${identity.issuer}/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://evil.example" },
-      body: new URLSearchParams({ grant_type: "refresh_token", client_id: SPA_CLIENT_ID, refresh_token: "x" }).toString(),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        client_id: SPA_CLIENT_ID,
+        refresh_token: "x",
+      }).toString(),
     });
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("runs msal-node on-behalf-of for Batch and ARM, returning verifiable user tokens with an id_token", async () => {
-    const { tokens } = await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/`, operatorOid: ada.oid });
+    const { tokens } = await headlessSignIn({
+      issuer: identity.issuer,
+      redirectUri: `${SPA_ORIGIN}/`,
+      operatorOid: ada.oid,
+    });
     const bff = bffApp(identity);
     const jwks = createRemoteJWKSet(new URL(identity.jwksUri));
 
-    const batch = await bff.acquireTokenOnBehalfOf({ oboAssertion: tokens.access_token, scopes: [BATCH_SCOPE] });
+    const batch = await bff.acquireTokenOnBehalfOf({
+      oboAssertion: tokens.access_token,
+      scopes: [BATCH_SCOPE],
+    });
     expect(batch?.account?.homeAccountId).toBe(`${ada.oid}.${LOCAL_TENANT_ID}`);
-    const { payload } = await jwtVerify(batch!.accessToken, jwks, { issuer: identity.issuer, audience: BATCH_RESOURCE });
-    expect(payload).toMatchObject({ oid: ada.oid, tid: LOCAL_TENANT_ID, scp: "user_impersonation", azp: BFF_CLIENT_ID, name: "Ada Lovelace" });
+    const { payload } = await jwtVerify(batch!.accessToken, jwks, {
+      issuer: identity.issuer,
+      audience: BATCH_RESOURCE,
+    });
+    expect(payload).toMatchObject({
+      oid: ada.oid,
+      tid: LOCAL_TENANT_ID,
+      scp: "user_impersonation",
+      azp: BFF_CLIENT_ID,
+      name: "Ada Lovelace",
+    });
 
-    const again = await bff.acquireTokenOnBehalfOf({ oboAssertion: tokens.access_token, scopes: [BATCH_SCOPE] });
+    const again = await bff.acquireTokenOnBehalfOf({
+      oboAssertion: tokens.access_token,
+      scopes: [BATCH_SCOPE],
+    });
     expect(again?.fromCache).toBe(true);
 
     const arm = await bff.acquireTokenOnBehalfOf({ oboAssertion: tokens.access_token, scopes: [ARM_SCOPE] });
-    await expect(jwtVerify(arm!.accessToken, jwks, { issuer: identity.issuer, audience: ARM_RESOURCE })).resolves.toBeTruthy();
+    await expect(
+      jwtVerify(arm!.accessToken, jwks, { issuer: identity.issuer, audience: ARM_RESOURCE }),
+    ).resolves.toBeTruthy();
 
     // An app-only token from the same msal-node instance must not be served the user's OBO token (pitfall 5).
     const app = await bff.acquireTokenByClientCredential({ scopes: [BATCH_SCOPE] });
     const appClaims = decodeJwt(app!.accessToken);
-    expect(appClaims).toMatchObject({ aud: BATCH_RESOURCE, idtyp: "app", azp: BFF_CLIENT_ID, tid: LOCAL_TENANT_ID });
+    expect(appClaims).toMatchObject({
+      aud: BATCH_RESOURCE,
+      idtyp: "app",
+      azp: BFF_CLIENT_ID,
+      tid: LOCAL_TENANT_ID,
+    });
     expect(appClaims.oid).not.toBe(ada.oid);
   });
 
   it("issues client-credentials tokens for the arm-compute scope spelling too", async () => {
-    const app = await bffApp(identity).acquireTokenByClientCredential({ scopes: ["https://management.azure.com/.default"] });
+    const app = await bffApp(identity).acquireTokenByClientCredential({
+      scopes: ["https://management.azure.com/.default"],
+    });
     expect(decodeJwt(app!.accessToken).aud).toBe(ARM_RESOURCE);
   });
 
   it("refuses a forged or wrong-audience assertion with invalid_grant", async () => {
     const bff = bffApp(identity);
     const forged = `${Buffer.from(JSON.stringify({ alg: "RS256", typ: "at+jwt" })).toString("base64url")}.${Buffer.from(JSON.stringify({ iss: identity.issuer, aud: BFF_CLIENT_ID, sub: ada.oid, exp: 9999999999 })).toString("base64url")}.c2lnbmF0dXJl`;
-    await expect(bff.acquireTokenOnBehalfOf({ oboAssertion: forged, scopes: [BATCH_SCOPE] })).rejects.toMatchObject({ errorCode: "invalid_grant" });
+    await expect(
+      bff.acquireTokenOnBehalfOf({ oboAssertion: forged, scopes: [BATCH_SCOPE] }),
+    ).rejects.toMatchObject({ errorCode: "invalid_grant" });
     // A Batch token fed back in: valid signature, wrong audience.
     const app = await bff.acquireTokenByClientCredential({ scopes: [BATCH_SCOPE] });
-    await expect(bff.acquireTokenOnBehalfOf({ oboAssertion: app!.accessToken, scopes: [ARM_SCOPE] })).rejects.toMatchObject({ errorCode: "invalid_grant" });
+    await expect(
+      bff.acquireTokenOnBehalfOf({ oboAssertion: app!.accessToken, scopes: [ARM_SCOPE] }),
+    ).rejects.toMatchObject({ errorCode: "invalid_grant" });
   });
 
   it("refuses a wrong client secret", async () => {
-    await expect(bffApp(identity, "wrong").acquireTokenByClientCredential({ scopes: [BATCH_SCOPE] })).rejects.toMatchObject({ errorCode: "invalid_client" });
+    await expect(
+      bffApp(identity, "wrong").acquireTokenByClientCredential({ scopes: [BATCH_SCOPE] }),
+    ).rejects.toMatchObject({ errorCode: "invalid_client" });
   });
 
   it("serves a sign-in page with labels, no inline styles and no external requests", async () => {
-    const res = await fetch(`${identity.issuer}/auth?client_id=${SPA_CLIENT_ID}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}&code_challenge=${"a".repeat(43)}&code_challenge_method=S256`, { redirect: "manual" });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const res = await fetch(
+      `${identity.issuer}/auth?client_id=${SPA_CLIENT_ID}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}&code_challenge=${"a".repeat(43)}&code_challenge_method=S256`,
+      { redirect: "manual" },
+    );
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const page = await fetch(new URL(res.headers.get("location")!, identity.url), { headers: { cookie } });
     const html = await page.text();
     expect(html).toContain('<label for="login">');
@@ -147,14 +223,24 @@ describe("local identity (oidc-provider, Entra-shaped)", () => {
 
   it("signs out and returns to the SPA, and the next sign-in shows the form again", async () => {
     const jar = new CookieJar();
-    await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/`, operatorOid: ada.oid, jar });
+    await headlessSignIn({
+      issuer: identity.issuer,
+      redirectUri: `${SPA_ORIGIN}/`,
+      operatorOid: ada.oid,
+      jar,
+    });
     // What msal-browser's logoutRedirect sends: only post_logout_redirect_uri.
-    const logout = await fetch(`${identity.issuer}/session/end?post_logout_redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}`, { headers: { cookie: jar.header() } });
+    const logout = await fetch(
+      `${identity.issuer}/session/end?post_logout_redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}`,
+      { headers: { cookie: jar.header() } },
+    );
     jar.store(logout);
     const html = await logout.text();
     expect(html).toContain('src="/' + LOCAL_TENANT_ID + '/v2.0/assets/logout.js"');
     const action = /action="([^"]+)"/.exec(html)![1]!;
-    const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
     expect(fields.logout).toBe("yes");
     const confirmed = await fetch(new URL(action, identity.url), {
       method: "POST",
@@ -164,7 +250,71 @@ describe("local identity (oidc-provider, Entra-shaped)", () => {
     });
     jar.store(confirmed);
     expect(confirmed.headers.get("location")).toBe(`${SPA_ORIGIN}/`);
-    const again = await fetch(`${identity.issuer}/auth?client_id=${SPA_CLIENT_ID}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}&code_challenge=${"a".repeat(43)}&code_challenge_method=S256`, { redirect: "manual", headers: { cookie: jar.header() } });
+    const again = await fetch(
+      `${identity.issuer}/auth?client_id=${SPA_CLIENT_ID}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}&code_challenge=${"a".repeat(43)}&code_challenge_method=S256`,
+      { redirect: "manual", headers: { cookie: jar.header() } },
+    );
     expect(again.headers.get("location")).toContain("/interaction/");
+  });
+
+  it("requires PKCE on the authorization request", async () => {
+    const res = await fetch(
+      `${identity.issuer}/auth?client_id=${SPA_CLIENT_ID}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}`,
+      { redirect: "manual" },
+    );
+    const location = new URL(res.headers.get("location")!);
+    expect(location.origin).toBe(SPA_ORIGIN);
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+    expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
+  });
+
+  it("answers on-behalf-of misuse with OAuth errors: wrong requested_token_use, public client", async () => {
+    const { tokens } = await headlessSignIn({
+      issuer: identity.issuer,
+      redirectUri: `${SPA_ORIGIN}/`,
+      operatorOid: ada.oid,
+    });
+    const post = (
+      body: Record<string, string>,
+    ): Promise<{ status: number; body: { error?: string; error_description?: string } }> =>
+      fetch(`${identity.issuer}/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body).toString(),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { error?: string; error_description?: string },
+      }));
+    const base = {
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+      assertion: tokens.access_token,
+      scope: BATCH_SCOPE,
+    };
+    expect(
+      await post({
+        ...base,
+        client_id: BFF_CLIENT_ID,
+        client_secret: DEFAULT_BFF_CLIENT_SECRET,
+        requested_token_use: "something_else",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(
+      await post({ ...base, client_id: SPA_CLIENT_ID, requested_token_use: "on_behalf_of" }),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        error: "invalid_request",
+        error_description: "requested grant type is not allowed for this client",
+      },
+    });
+    expect(
+      await post({
+        ...base,
+        client_id: BFF_CLIENT_ID,
+        client_secret: DEFAULT_BFF_CLIENT_SECRET,
+        requested_token_use: "on_behalf_of",
+        scope: "https://vault.azure.net/.default",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_scope" } });
   });
 });

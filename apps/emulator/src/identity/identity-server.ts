@@ -2,7 +2,14 @@ import express from "express";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
-import { DEFAULT_BFF_CLIENT_SECRET, DEFAULT_HOST, DEFAULT_SPA_ORIGINS, LOCAL_TENANT_ID, SPA_CLIENT_ID, BFF_CLIENT_ID } from "../local-azure-constants";
+import {
+  DEFAULT_BFF_CLIENT_SECRET,
+  DEFAULT_HOST,
+  DEFAULT_SPA_ORIGINS,
+  LOCAL_TENANT_ID,
+  SPA_CLIENT_ID,
+  BFF_CLIENT_ID,
+} from "../local-azure-constants";
 import { loadOrCreateSecrets, publicJwks } from "./keys";
 import { OperatorDirectory } from "./operators";
 import { PersistentStore } from "./persistent-adapter";
@@ -40,7 +47,11 @@ export interface LocalIdentity {
 }
 
 /** Removes `offline_access` from refresh requests: oidc-provider refuses a scope that was never granted (pitfall 4b). */
-function stripOfflineAccessOnRefresh(req: express.Request, _res: express.Response, next: express.NextFunction): void {
+function stripOfflineAccessOnRefresh(
+  req: express.Request,
+  _res: express.Response,
+  next: express.NextFunction,
+): void {
   const body = req.body as Record<string, unknown> | undefined;
   if (body && body.grant_type === "refresh_token" && typeof body.scope === "string") {
     body.scope = body.scope
@@ -60,7 +71,12 @@ function nameSpaOnLogout(spaOrigins: string[]) {
   return (req: express.Request, _res: express.Response, next: express.NextFunction): void => {
     const url = new URL(req.originalUrl, "http://local");
     const target = url.searchParams.get("post_logout_redirect_uri");
-    if (target && allowed.has(target) && !url.searchParams.has("client_id") && !url.searchParams.has("id_token_hint")) {
+    if (
+      target &&
+      allowed.has(target) &&
+      !url.searchParams.has("client_id") &&
+      !url.searchParams.has("id_token_hint")
+    ) {
       url.searchParams.set("client_id", SPA_CLIENT_ID);
       req.url = req.originalUrl = `${url.pathname}${url.search}`;
     }
@@ -73,9 +89,12 @@ async function entraTokenResponse(ctx: KoaContextWithOIDC, next: () => Promise<v
   await next();
   const body = ctx.body as Record<string, unknown> | undefined;
   if (ctx.oidc?.route !== "token" || !body || typeof body !== "object" || !("access_token" in body)) return;
-  if (typeof body.expires_in === "number" && body.ext_expires_in === undefined) body.ext_expires_in = body.expires_in;
+  if (typeof body.expires_in === "number" && body.ext_expires_in === undefined)
+    body.ext_expires_in = body.expires_in;
   if (typeof body.id_token === "string" && body.client_info === undefined) {
-    const payload = JSON.parse(Buffer.from(body.id_token.split(".")[1] ?? "", "base64url").toString("utf8")) as { sub?: string };
+    const payload = JSON.parse(
+      Buffer.from(body.id_token.split(".")[1] ?? "", "base64url").toString("utf8"),
+    ) as { sub?: string };
     if (payload.sub) body.client_info = clientInfo(payload.sub);
   }
 }
@@ -128,7 +147,11 @@ export async function startIdentity(options: IdentityOptions): Promise<LocalIden
   });
   app.use(`${mountPath}/assets`, signInAssets());
   app.use(`${mountPath}/interaction`, signInRouter(provider, operators, mountPath));
-  app.post(`${mountPath}/token`, express.urlencoded({ extended: false, limit: "64kb" }), stripOfflineAccessOnRefresh);
+  app.post(
+    `${mountPath}/token`,
+    express.urlencoded({ extended: false, limit: "64kb" }),
+    stripOfflineAccessOnRefresh,
+  );
   app.get(`${mountPath}/session/end`, nameSpaOnLogout(spaOrigins));
   app.use(mountPath, provider.callback());
 

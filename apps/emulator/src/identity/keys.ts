@@ -21,7 +21,13 @@ function createSecrets(): IdentitySecrets {
 
 function isSecrets(value: unknown): value is IdentitySecrets {
   const v = value as IdentitySecrets | null;
-  return !!v && Array.isArray(v.signingKeys) && v.signingKeys.length > 0 && Array.isArray(v.cookieKeys) && v.cookieKeys.length > 0;
+  return (
+    !!v &&
+    Array.isArray(v.signingKeys) &&
+    v.signingKeys.length > 0 &&
+    Array.isArray(v.cookieKeys) &&
+    v.cookieKeys.length > 0
+  );
 }
 
 /**
@@ -46,6 +52,13 @@ export function loadOrCreateSecrets(file: string): IdentitySecrets {
 /** The public half of the signing keys, as served at /jwks. */
 export function publicJwks(secrets: IdentitySecrets): { keys: Record<string, unknown>[] } {
   return {
-    keys: secrets.signingKeys.map((k) => ({ kty: k.kty, n: k.n, e: k.e, kid: k.kid, alg: k.alg, use: k.use })),
+    keys: secrets.signingKeys.map((k) => ({
+      kty: k.kty,
+      n: k.n,
+      e: k.e,
+      kid: k.kid,
+      alg: k.alg,
+      use: k.use,
+    })),
   };
 }

@@ -19,7 +19,11 @@ interface OboParams {
  * (aud = its client id or api://<its id>) for a token to another API, for the same user.
  * oidc-provider has no such grant, so it is registered as a custom grant type.
  */
-export function registerOnBehalfOfGrant(provider: Provider, publicJwks: { keys: Record<string, unknown>[] }, operators: OperatorDirectory): void {
+export function registerOnBehalfOfGrant(
+  provider: Provider,
+  publicJwks: { keys: Record<string, unknown>[] },
+  operators: OperatorDirectory,
+): void {
   const keySet = createLocalJWKSet(publicJwks as Parameters<typeof createLocalJWKSet>[0]);
 
   async function handler(ctx: TokenEndpointGrantContext<OboParams>): Promise<void> {
@@ -46,10 +50,15 @@ export function registerOnBehalfOfGrant(provider: Provider, publicJwks: { keys: 
 
     const resolution = resolveScopes(params.scope);
     if (resolution.kind === "error") throw new errors.InvalidScope(resolution.message, params.scope ?? "");
-    if (resolution.kind === "none") throw new errors.InvalidScope("scope must name one API, e.g. https://batch.core.windows.net//.default", params.scope ?? "");
+    if (resolution.kind === "none")
+      throw new errors.InvalidScope(
+        "scope must name one API, e.g. https://batch.core.windows.net//.default",
+        params.scope ?? "",
+      );
     const { resource, scopes } = resolution;
     const info = resourceServerInfo(resource, client.clientId);
-    if (!info) throw new errors.InvalidTarget(`client ${client.clientId} may not call ${resource.identifier}`);
+    if (!info)
+      throw new errors.InvalidTarget(`client ${client.clientId} may not call ${resource.identifier}`);
 
     const accessToken = new provider.AccessToken({
       accountId: user.sub,
@@ -83,12 +92,18 @@ export function registerOnBehalfOfGrant(provider: Provider, publicJwks: { keys: 
         },
         { ctx },
       );
-      (idToken as unknown as { scope: string }).scope = [...requested].filter((s) => OIDC_SCOPES.has(s)).join(" ");
+      (idToken as unknown as { scope: string }).scope = [...requested]
+        .filter((s) => OIDC_SCOPES.has(s))
+        .join(" ");
       body.id_token = await idToken.issue({ use: "idtoken" });
       body.client_info = clientInfo(user.sub);
     }
     ctx.body = body;
   }
 
-  provider.registerGrantType<OboParams>(JWT_BEARER_GRANT, handler, ["assertion", "requested_token_use", "scope"]);
+  provider.registerGrantType<OboParams>(JWT_BEARER_GRANT, handler, [
+    "assertion",
+    "requested_token_use",
+    "scope",
+  ]);
 }

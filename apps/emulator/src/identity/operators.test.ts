@@ -8,15 +8,23 @@ describe("operators", () => {
   it("derives stable, distinct, GUID-shaped oids", () => {
     expect(stableGuid("t", "a")).toBe(stableGuid("t", "a"));
     expect(stableGuid("t", "a")).not.toBe(stableGuid("t", "b"));
-    expect(stableGuid("t", "a")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableGuid("t", "a")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(new Set(SEEDED_OPERATORS.map((o) => o.oid)).size).toBe(SEEDED_OPERATORS.length);
   });
 
   it("maps typed names: seeded by name or e-mail, new names to a local address", () => {
     expect(operatorForTypedName("  grace hopper ")).toBe(SEEDED_OPERATORS[1]);
     expect(operatorForTypedName("ADA@contoso.example")).toBe(SEEDED_OPERATORS[0]);
-    expect(operatorForTypedName("Jane   Doe")).toMatchObject({ name: "Jane Doe", username: "jane.doe@contoso.example" });
-    expect(operatorForTypedName("j.smith@fabrikam.example")).toMatchObject({ name: "j smith", username: "j.smith@fabrikam.example" });
+    expect(operatorForTypedName("Jane   Doe")).toMatchObject({
+      name: "Jane Doe",
+      username: "jane.doe@contoso.example",
+    });
+    expect(operatorForTypedName("j.smith@fabrikam.example")).toMatchObject({
+      name: "j smith",
+      username: "j.smith@fabrikam.example",
+    });
     expect(operatorForTypedName("   ")).toBeUndefined();
     expect(operatorForTypedName("!!!")).toBeUndefined();
   });

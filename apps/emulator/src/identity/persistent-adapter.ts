@@ -8,7 +8,13 @@ interface Entry {
 }
 
 /** Models whose entries belong to a grant and are revoked with it (as oidc-provider's memory adapter). */
-const GRANTABLE = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest"]);
+const GRANTABLE = new Set([
+  "AccessToken",
+  "AuthorizationCode",
+  "RefreshToken",
+  "DeviceCode",
+  "BackchannelAuthenticationRequest",
+]);
 
 type Value = Entry | string | string[];
 
@@ -106,7 +112,10 @@ class PersistentAdapter implements Adapter {
     await this.store.serial(async () => {
       const entry = await this.store.get(this.key(id));
       if (!entry || typeof entry === "string" || Array.isArray(entry)) return;
-      await this.store.put(this.key(id), { ...entry, payload: { ...entry.payload, consumed: Math.floor(Date.now() / 1000) } });
+      await this.store.put(this.key(id), {
+        ...entry,
+        payload: { ...entry.payload, consumed: Math.floor(Date.now() / 1000) },
+      });
     });
   }
 

@@ -1,9 +1,20 @@
-import type { Configuration, KoaContextWithOIDC, AccessToken, ClientCredentials, JWTStructured } from "oidc-provider";
+import type {
+  Configuration,
+  KoaContextWithOIDC,
+  AccessToken,
+  ClientCredentials,
+  JWTStructured,
+} from "oidc-provider";
 import { errors } from "oidc-provider";
 import { BFF_CLIENT_ID, LOCAL_TENANT_ID, SPA_CLIENT_ID } from "../local-azure-constants";
 import type { IdentitySecrets } from "./keys";
 import { stableGuid, type OperatorDirectory } from "./operators";
-import { resolveScopes, resourceByIdentifier, resourceServerInfo, ACCESS_TOKEN_TTL_SECONDS } from "./resources";
+import {
+  resolveScopes,
+  resourceByIdentifier,
+  resourceServerInfo,
+  ACCESS_TOKEN_TTL_SECONDS,
+} from "./resources";
 import { loadOrCreateFirstPartyGrant } from "./first-party-consent";
 import { errorPage, logoutPage, signedOutPage } from "./sign-in-page";
 import type { Adapter } from "oidc-provider";
@@ -133,7 +144,10 @@ export function buildProviderConfig(input: ProviderConfigInput): Configuration {
         getResourceServerInfo(_ctx, indicator, client) {
           const resource = resourceByIdentifier(indicator);
           const info = resource && resourceServerInfo(resource, client.clientId);
-          if (!info) throw new errors.InvalidTarget(`client ${client.clientId} may not request tokens for ${indicator}`);
+          if (!info)
+            throw new errors.InvalidTarget(
+              `client ${client.clientId} may not request tokens for ${indicator}`,
+            );
           return info;
         },
       },
@@ -156,7 +170,8 @@ export function buildProviderConfig(input: ProviderConfigInput): Configuration {
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
       Interaction: 3600,
       // Entra: SPA refresh tokens live 24 hours; others up to 90 days.
-      RefreshToken: (_ctx, _token, client) => (client.clientAuthMethod === "none" ? 24 * 3600 : 14 * 24 * 3600),
+      RefreshToken: (_ctx, _token, client) =>
+        client.clientAuthMethod === "none" ? 24 * 3600 : 14 * 24 * 3600,
       Session: 14 * 24 * 3600,
       Grant: 14 * 24 * 3600,
     },

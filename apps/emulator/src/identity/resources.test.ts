@@ -25,8 +25,13 @@ describe("scope → resource inference (Entra rules)", () => {
   });
 
   it("refuses two APIs in one request, unknown APIs and unknown permissions", () => {
-    expect(resolveScopes("https://batch.core.windows.net//.default https://management.azure.com//.default").kind).toBe("error");
-    expect(resolveScopes("https://vault.azure.net/.default")).toMatchObject({ kind: "error", message: expect.stringContaining("vault") });
+    expect(
+      resolveScopes("https://batch.core.windows.net//.default https://management.azure.com//.default").kind,
+    ).toBe("error");
+    expect(resolveScopes("https://vault.azure.net/.default")).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining("vault"),
+    });
     expect(resolveScopes("https://batch.core.windows.net/write").kind).toBe("error");
   });
 });

@@ -90,11 +90,15 @@ export function resolveScopes(scopeParam: string | undefined): ScopeResolution {
   for (const s of apiScopes) {
     const r = resourceForScope(s);
     if (!r) return { kind: "error", message: `scope "${s}" names no API known to this tenant` };
-    if (!r.scopes.includes(s)) return { kind: "error", message: `scope "${s}" is not a permission of ${r.identifier}` };
+    if (!r.scopes.includes(s))
+      return { kind: "error", message: `scope "${s}" is not a permission of ${r.identifier}` };
     resources.add(r);
   }
   if (resources.size > 1) {
-    return { kind: "error", message: "scopes of more than one resource were requested; ask for one resource per token request" };
+    return {
+      kind: "error",
+      message: "scopes of more than one resource were requested; ask for one resource per token request",
+    };
   }
   const [resource] = [...resources];
   return { kind: "one", resource: resource!, scopes: apiScopes };

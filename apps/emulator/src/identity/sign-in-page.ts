@@ -12,7 +12,7 @@ main { width: min(420px, 92vw); padding: 2rem; border: 1px solid var(--border); 
 h1 { margin: 0 0 .25rem; font-size: 1.5rem; font-weight: 600; }
 p.muted, .note { color: var(--muted); font-size: .875rem; }
 fieldset { border: 0; padding: 0; margin: 1.25rem 0; display: grid; gap: .5rem; }
-legend { font-weight: 600; margin-bottom: .5rem; }
+legend { font-weight: 600; margin-bottom: .5rem; padding: 0; }
 button { font: inherit; cursor: pointer; border-radius: 4px; }
 button.account { display: grid; text-align: left; width: 100%; padding: .6rem .8rem; border: 1px solid var(--border); background: transparent; color: inherit; }
 button.account:hover, button.account:focus-visible { border-color: var(--accent); }
@@ -87,7 +87,11 @@ export function logoutPage(form: string, assetsPath: string): string {
 }
 
 export function signedOutPage(assetsPath: string): string {
-  return page("Signed out", `<h1>You are signed out</h1><p class="muted">You can close this window.</p>`, assetsPath);
+  return page(
+    "Signed out",
+    `<h1>You are signed out</h1><p class="muted">You can close this window.</p>`,
+    assetsPath,
+  );
 }
 
 export function errorPage(out: Record<string, unknown>, assetsPath: string): string {
@@ -128,14 +132,25 @@ export function signInRouter(provider: Provider, operators: OperatorDirectory, m
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.prompt.name === "consent") {
-        await provider.interactionFinished(req, res, { consent: { grantId: await grantFirstPartyConsent(provider, details) } }, { mergeWithLastSubmission: true });
+        await provider.interactionFinished(
+          req,
+          res,
+          { consent: { grantId: await grantFirstPartyConsent(provider, details) } },
+          { mergeWithLastSubmission: true },
+        );
         return;
       }
       const clientId = String(details.params.client_id ?? "");
       res
         .type("html")
         .set("Cache-Control", "no-store")
-        .send(page("Sign in · Batch Studio (local)", signInBody(`${mountPath}/interaction/${details.uid}/login`, CLIENT_NAMES[clientId] ?? clientId), assets));
+        .send(
+          page(
+            "Sign in · Batch Studio (local)",
+            signInBody(`${mountPath}/interaction/${details.uid}/login`, CLIENT_NAMES[clientId] ?? clientId),
+            assets,
+          ),
+        );
     } catch (err) {
       next(err);
     }
@@ -151,11 +166,26 @@ export function signInRouter(provider: Provider, operators: OperatorDirectory, m
         res
           .status(400)
           .type("html")
-          .send(page("Sign in · Batch Studio (local)", signInBody(`${mountPath}/interaction/${details.uid}/login`, CLIENT_NAMES[clientId] ?? clientId, "Type a name, or pick an operator above."), assets));
+          .send(
+            page(
+              "Sign in · Batch Studio (local)",
+              signInBody(
+                `${mountPath}/interaction/${details.uid}/login`,
+                CLIENT_NAMES[clientId] ?? clientId,
+                "Type a name, or pick an operator above.",
+              ),
+              assets,
+            ),
+          );
         return;
       }
       operators.remember(chosen);
-      await provider.interactionFinished(req, res, { login: { accountId: chosen.oid } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: chosen.oid } },
+        { mergeWithLastSubmission: false },
+      );
     } catch (err) {
       next(err);
     }

@@ -13,7 +13,12 @@ export const DEMO_POOL = {
   displayName: "Demo pool (seeded)",
   vmSize: "standard_d2s_v3",
   virtualMachineConfiguration: {
-    imageReference: { publisher: "canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts", version: "latest" },
+    imageReference: {
+      publisher: "canonical",
+      offer: "0001-com-ubuntu-server-jammy",
+      sku: "22_04-lts",
+      version: "latest",
+    },
     nodeAgentSKUId: "batch.node.ubuntu 22.04",
   },
   targetDedicatedNodes: 2,
@@ -55,11 +60,15 @@ export const DEMO_TASKS = [
   {
     id: "summarize",
     displayName: "Summarize",
-    commandLine: sh(`printf '${bold("Summary")}\\n  rows: 12840\\n  regions: 4\\n  ${green("status: ok")}\\n'`),
+    commandLine: sh(
+      `printf '${bold("Summary")}\\n  rows: 12840\\n  regions: 4\\n  ${green("status: ok")}\\n'`,
+    ),
   },
   {
     id: "validate-totals",
     displayName: "Validate totals (fails on purpose)",
-    commandLine: sh(`printf 'checking totals...\\n'; printf '${red("error:")} totals differ by 42.17 EUR in region north\\n' >&2; exit 3`),
+    commandLine: sh(
+      `printf 'checking totals...\\n'; printf '${red("error:")} totals differ by 42.17 EUR in region north\\n' >&2; exit 3`,
+    ),
   },
 ];

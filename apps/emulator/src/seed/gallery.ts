@@ -46,8 +46,18 @@ export const SEED_GALLERIES: readonly SeedGallery[] = [
         hyperVGeneration: "V1",
         identifier: { publisher: "contoso", offer: "ubuntu-batch-container", sku: "20-04-lts" },
         versions: [
-          { name: "1.0.0", targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }], provisioningState: "Succeeded", publishedDate: "2026-03-02T09:14:00Z" },
-          { name: "1.1.0", targetRegions: [{ name: "westeurope", regionalReplicaCount: 2 }], provisioningState: "Succeeded", publishedDate: "2026-09-18T13:40:00Z" },
+          {
+            name: "1.0.0",
+            targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }],
+            provisioningState: "Succeeded",
+            publishedDate: "2026-03-02T09:14:00Z",
+          },
+          {
+            name: "1.1.0",
+            targetRegions: [{ name: "westeurope", regionalReplicaCount: 2 }],
+            provisioningState: "Succeeded",
+            publishedDate: "2026-09-18T13:40:00Z",
+          },
         ],
       },
       {

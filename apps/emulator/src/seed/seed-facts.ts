@@ -19,5 +19,13 @@ export function supportedImageFact(image: ImageInformation): SupportedImageFact 
 
 /** A seeded VM size as the shared validators read it. */
 export function vmSizeFact(s: SeedVmSku): VmSizeFact {
-  return { name: s.name, family: s.familyName, vCpus: s.vCPUs, memoryGiB: s.memoryGB, gpus: s.gpus, rdma: s.rdma, lowPriorityCapable: s.lowPriorityCapable };
+  return {
+    name: s.name,
+    family: s.familyName,
+    vCpus: s.vCPUs,
+    memoryGiB: s.memoryGB,
+    gpus: s.gpus,
+    rdma: s.rdma,
+    lowPriorityCapable: s.lowPriorityCapable,
+  };
 }

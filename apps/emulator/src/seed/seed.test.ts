@@ -14,7 +14,9 @@ describe("the seeded demo", () => {
   });
 
   it("gives every family a size has a quota entry in at least one account", () => {
-    const families = new Set(DEFAULT_SEED.batchAccounts.flatMap((a) => Object.keys(a.dedicatedCoreQuotaPerVMFamily)));
+    const families = new Set(
+      DEFAULT_SEED.batchAccounts.flatMap((a) => Object.keys(a.dedicatedCoreQuotaPerVMFamily)),
+    );
     for (const s of DEFAULT_SEED.vmSkus) expect(families, s.familyName).toContain(s.familyName);
   });
 
@@ -25,9 +27,17 @@ describe("the seeded demo", () => {
 
   it("lists container-capable, end-of-life and non-container images", () => {
     const facts = DEFAULT_SEED.supportedImages.map(supportedImageFact);
-    expect(facts.filter((f) => f.capabilities.includes("DockerCompatible") && f.osType === "linux").length).toBeGreaterThan(0);
-    expect(facts.filter((f) => f.capabilities.includes("DockerCompatible") && f.osType === "windows").length).toBeGreaterThan(0);
-    expect(facts.some((f) => f.batchSupportEndOfLife && Date.parse(f.batchSupportEndOfLife) < Date.parse("2026-01-01"))).toBe(true);
+    expect(
+      facts.filter((f) => f.capabilities.includes("DockerCompatible") && f.osType === "linux").length,
+    ).toBeGreaterThan(0);
+    expect(
+      facts.filter((f) => f.capabilities.includes("DockerCompatible") && f.osType === "windows").length,
+    ).toBeGreaterThan(0);
+    expect(
+      facts.some(
+        (f) => f.batchSupportEndOfLife && Date.parse(f.batchSupportEndOfLife) < Date.parse("2026-01-01"),
+      ),
+    ).toBe(true);
     expect(facts.some((f) => !f.capabilities.includes("DockerCompatible"))).toBe(true);
   });
 
@@ -37,6 +47,8 @@ describe("the seeded demo", () => {
     expect(images.some((i) => i.osState === "Specialized")).toBe(true);
     expect(images.some((i) => i.osType === "Windows" && i.osState === "Generalized")).toBe(true);
     const linux = images.find((i) => i.osType === "Linux" && i.osState === "Generalized")!;
-    expect(new Set(linux.versions.flatMap((v) => v.targetRegions.map((r) => r.name)))).toEqual(new Set(["westeurope"]));
+    expect(new Set(linux.versions.flatMap((v) => v.targetRegions.map((r) => r.name)))).toEqual(
+      new Set(["westeurope"]),
+    );
   });
 });

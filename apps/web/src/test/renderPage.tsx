@@ -12,9 +12,9 @@ export function renderPage(opts: { api: ApiClient; pattern: string; url: string;
   queryClient.setDefaultOptions({ queries: { retry: false, refetchInterval: false } });
   const router = createMemoryRouter(
     [
-      { path: opts.pattern, element: <main>{opts.element}<Toaster toasterId={TOASTER_ID} /></main> },
-      ...(opts.extraRoutes ?? []).map((r) => ({ ...r, element: <main>{r.element}</main> })),
-      { path: "*", element: <main>elsewhere</main> },
+      { path: opts.pattern, element: <div>{opts.element}<Toaster toasterId={TOASTER_ID} /></div> },
+      ...(opts.extraRoutes ?? []).map((r) => ({ ...r, element: <div>{r.element}</div> })),
+      { path: "*", element: <div>elsewhere</div> },
     ],
     { initialEntries: [opts.url] },
   );

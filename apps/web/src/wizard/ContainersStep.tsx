@@ -117,7 +117,7 @@ export function ContainersStep() {
         Every node pulls these images when it starts, so the first task does not wait for a download. The pool gets a container configuration
         even with no images listed.
       </Caption1>
-      <Subtitle2 as="h3">Prefetched images</Subtitle2>
+      <Subtitle2 as="h2">Prefetched images</Subtitle2>
       {images.map((ref, i) => {
         const registry = registryFor(ref);
         return (
@@ -140,7 +140,7 @@ export function ContainersStep() {
         Add image
       </Button>
 
-      <Subtitle2 as="h3">Private registries</Subtitle2>
+      <Subtitle2 as="h2">Private registries</Subtitle2>
       {registries.map((r, i) => (
         <RegistryEditor key={i} index={i} registry={r} />
       ))}

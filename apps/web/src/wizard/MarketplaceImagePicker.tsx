@@ -56,7 +56,7 @@ export function MarketplaceImagePicker() {
           <div className={styles.list}>
             {byOs.map(([os, list]) => (
               <div key={os} className={styles.group} role="group" aria-label={os === "linux" ? "Linux" : "Windows"}>
-                <Subtitle2 as="h3">{os === "linux" ? "Linux" : "Windows"}</Subtitle2>
+                <Subtitle2 as="h2">{os === "linux" ? "Linux" : "Windows"}</Subtitle2>
                 {list.map((i) => (
                   <Radio
                     key={keyOf(i)}

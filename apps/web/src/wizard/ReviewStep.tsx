@@ -78,13 +78,13 @@ export function ReviewStep() {
       {parsed.ok && <Summary spec={parsed.value} />}
       {errors.length > 0 && (
         <>
-          <Subtitle2 as="h3">Errors to fix before creating</Subtitle2>
+          <Subtitle2 as="h2">Errors to fix before creating</Subtitle2>
           <StepIssues issues={errors} showPath />
         </>
       )}
-      <Subtitle2 as="h3">Warnings and notes ({notErrors.length})</Subtitle2>
+      <Subtitle2 as="h2">Warnings and notes ({notErrors.length})</Subtitle2>
       {notErrors.length === 0 ? <Caption1>None.</Caption1> : <StepIssues issues={notErrors} showPath />}
-      <Subtitle2 as="h3">Export</Subtitle2>
+      <Subtitle2 as="h2">Export</Subtitle2>
       <Caption1>Registry passwords are never written into exports: each one reads them from an environment variable or a prompt.</Caption1>
       {exports.length > 0 && current && (
         <>

@@ -67,7 +67,7 @@ export function SizeScaleStep() {
 
   return (
     <div className={styles.form} style={{ maxWidth: "1000px" }}>
-      <Subtitle2 as="h3">VM size</Subtitle2>
+      <Subtitle2 as="h2">VM size</Subtitle2>
       <div className={own.filters}>
         <SearchBox placeholder="Search sizes" aria-label="Search VM sizes" value={filter.search} onChange={(_, d) => setFilter({ ...filter, search: d.value })} />
         <Dropdown
@@ -132,7 +132,7 @@ export function SizeScaleStep() {
         </IssueField>
       )}
 
-      <Subtitle2 as="h3">Scale</Subtitle2>
+      <Subtitle2 as="h2">Scale</Subtitle2>
       <div className={own.scale}>
         <IssueField path={["scale", "dedicated"]} label="Dedicated nodes">
           <SpinButton min={0} value={dedicated} onChange={(_, d) => set(["scale", "dedicated"], Number(d.value ?? d.displayValue) || 0)} />
@@ -146,7 +146,7 @@ export function SizeScaleStep() {
       </div>
       {replicaAdvice.length > 0 && (
         <>
-          <Subtitle2 as="h3">Gallery replicas</Subtitle2>
+          <Subtitle2 as="h2">Gallery replicas</Subtitle2>
           <StepIssues issues={replicaAdvice} />
         </>
       )}

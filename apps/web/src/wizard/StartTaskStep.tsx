@@ -35,7 +35,7 @@ export function StartTaskStep() {
           <IssueField path={[ST, "maxRetries"]} label="Retries" hint="-1 retries forever.">
             <SpinButton min={-1} max={100} value={Number(st.maxRetries ?? 0)} onChange={(_, d) => set([ST, "maxRetries"], Number(d.value ?? d.displayValue) || 0)} />
           </IssueField>
-          <Subtitle2 as="h3">Environment variables</Subtitle2>
+          <Subtitle2 as="h2">Environment variables</Subtitle2>
           <EnvVarsEditor label="Start task environment variables" value={st.env ?? []} onChange={(env) => set([ST, "env"], env)} />
           <Switch
             label="Run the start task in a container"

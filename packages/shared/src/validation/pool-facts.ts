@@ -9,7 +9,13 @@ import { parseGalleryImageId, type GalleryImageId } from "../grammar/gallery-ima
 import { osOfNodeAgentSku } from "../grammar/node-agent-sku";
 import type { Parsed } from "../grammar/parsed";
 import type { PoolSpec } from "../pool-spec";
-import type { OsType, SupportedImageFact, ValidationContext, VmSizeFact } from "../validation-context";
+import type {
+  ImageProbeFact,
+  OsType,
+  SupportedImageFact,
+  ValidationContext,
+  VmSizeFact,
+} from "../validation-context";
 
 export interface PrefetchImageFact {
   index: number;
@@ -49,7 +55,21 @@ export interface PoolFacts {
    * mistyped server gives one error (registry.serverFormat), not a warning per image too.
    */
   registryHosts: Set<string>;
+  /** context.images by reference as written and by canonical name, built once. */
+  imageProbes: Map<string, ImageProbeFact>;
 }
+
+export const indexImageProbes = (probes: readonly ImageProbeFact[] = []): Map<string, ImageProbeFact> => {
+  const index = new Map<string, ImageProbeFact>();
+  for (const probe of probes) {
+    const parsed = parseImageReference(probe.reference);
+    if (parsed.ok && !index.has(canonicalImageName(parsed.value)))
+      index.set(canonicalImageName(parsed.value), probe);
+  }
+  // Exact spellings win over canonical matches.
+  for (const probe of probes) index.set(probe.reference, probe);
+  return index;
+};
 
 const sameText = (a: string | undefined, b: string | undefined) =>
   (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
@@ -94,6 +114,7 @@ export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {})
     totalNodes: spec.scale.dedicated + spec.scale.spot,
     prefetch,
     registries,
+    imageProbes: indexImageProbes(context.images),
     registryHosts: new Set(
       registries.flatMap((r) => {
         const host = r.host ?? suggestRegistryServer(r.server);

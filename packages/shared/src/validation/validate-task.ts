@@ -5,9 +5,15 @@ import type { Rule } from "./rule";
 import { runRules } from "./rule";
 import { taskIdFormat, taskIdTaken } from "./rules/ids";
 import { taskRules as taskAreaRules } from "./rules/task";
+import { taskRegistryRules } from "./rules/task-registry";
 import { deriveTaskFacts, type TaskFacts } from "./task-facts";
 
-export const taskRules: readonly Rule<TaskFacts>[] = [taskIdFormat, taskIdTaken, ...taskAreaRules];
+export const taskRules: readonly Rule<TaskFacts>[] = [
+  taskIdFormat,
+  taskIdTaken,
+  ...taskAreaRules,
+  ...taskRegistryRules,
+];
 
 /** Pure; `context.pool` describes the pool the task's job runs on, `context.images` its image. */
 export const validateTask = (spec: TaskSpec, context: ValidationContext = {}): ValidationIssue[] =>

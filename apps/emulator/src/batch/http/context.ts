@@ -25,6 +25,8 @@ export interface Reply {
   status: number;
   /** A JSON object (rendered with odata.metadata by the route) or a stream (file content). */
   json?: object;
+  /** An already serialized JSON body (list pages built from cached entity JSON). */
+  rawJson?: string;
   stream?: Readable;
   headers?: Record<string, string | number>;
 }

@@ -68,8 +68,8 @@ export function createPipeline(opts: PipelineOptions) {
 
     const send = (reply: Reply) => {
       const headers: Record<string, string | number> = { ...common, ...reply.headers };
-      if (reply.json) {
-        const body = Buffer.from(JSON.stringify(reply.json));
+      if (reply.json || reply.rawJson !== undefined) {
+        const body = Buffer.from(reply.rawJson ?? JSON.stringify(reply.json));
         headers["Content-Type"] = JSON_CONTENT_TYPE;
         headers["Content-Length"] = body.length;
         res.writeHead(reply.status, headers);

@@ -3,6 +3,7 @@ import { conflict } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
 import { listReply } from "../http/odata-query";
 import type { Router } from "../http/router";
+import { withoutSecrets } from "../model/redact";
 import type { NodeRecord } from "../model/types";
 import { enumField } from "../validation/fields";
 import { entityReply, findNode, findPool, livePool, lower, optionalBody } from "./common";
@@ -20,12 +21,12 @@ export function registerNodeRoutes(router: Router, s: Services): void {
 
   router.on("GET", "/pools/:poolId/nodes", (ctx) => {
     const pool = findPool(engine, ctx.params.poolId!);
-    return listReply(ctx, engine.state.nodesOf(lower(pool.wire.id)), (n: NodeRecord) => n.wire, "nodes");
+    return listReply(ctx, engine.state.nodesOf(lower(pool.wire.id)), (n: NodeRecord) => withoutSecrets(n.wire), "nodes");
   });
 
   router.on("GET", "/pools/:poolId/nodes/:nodeId", (ctx) => {
     const pool = findPool(engine, ctx.params.poolId!);
-    return entityReply(ctx, findNode(engine, pool, ctx.params.nodeId!).wire, "nodes");
+    return entityReply(ctx, withoutSecrets(findNode(engine, pool, ctx.params.nodeId!).wire), "nodes");
   });
 
   const restart = (reimage: boolean) => (ctx: RequestContext) => {

@@ -5,6 +5,7 @@ import type { Reply, RequestContext } from "../http/context";
 import { expandsStats, listReply } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
+import { withoutSecrets } from "../model/redact";
 import type { PoolRecord, PoolWire } from "../model/types";
 import type { DeallocationOption } from "../scheduler/node-lifecycle";
 import { startTaskFrom } from "../validation/container-fields";
@@ -22,7 +23,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
 
   const render = (ctx: RequestContext) => {
     const stats = expandsStats(ctx);
-    return (pool: PoolRecord): object => (stats ? { ...pool.wire, stats: poolStats(pool) } : pool.wire);
+    return (pool: PoolRecord): object => (stats ? { ...withoutSecrets(pool.wire), stats: poolStats(pool) } : withoutSecrets(pool.wire));
   };
   const save = (pool: PoolRecord) => state.commit([[state.key("pool", pool), pool]]);
 
@@ -64,7 +65,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
 
   router.on("HEAD", "/pools/:poolId", (ctx) => {
     const pool = findPool(engine, ctx.params.poolId!);
-    return entityReply(ctx, pool.wire, "pools");
+    return entityReply(ctx, withoutSecrets(pool.wire), "pools");
   });
 
   router.on("DELETE", "/pools/:poolId", async (ctx) => {

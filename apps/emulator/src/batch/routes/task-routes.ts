@@ -7,6 +7,7 @@ import type { RequestContext } from "../http/context";
 import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
+import { withoutSecrets } from "../model/redact";
 import type { JobRecord, TaskRecord, TaskWire } from "../model/types";
 import { nodeRoot } from "../scheduler/node-layout";
 import { arrayField, bodyObject, bodyObjectAt, objectField } from "../validation/fields";
@@ -26,7 +27,7 @@ export function registerTaskRoutes(router: Router, s: Services): void {
   const save = (task: TaskRecord) => state.commit([[state.key("task", task), task]]);
   const render = (ctx: RequestContext) => {
     const stats = expandsStats(ctx);
-    return (task: TaskRecord): object => (stats ? { ...task.wire, stats: taskStats(task.wire) } : task.wire);
+    return (task: TaskRecord): object => (stats ? { ...withoutSecrets(task.wire), stats: taskStats(task.wire) } : withoutSecrets(task.wire));
   };
 
   /** Validate one task and build its record (not yet indexed). Throws the BatchError to report. */
@@ -99,7 +100,7 @@ export function registerTaskRoutes(router: Router, s: Services): void {
 
   router.on("GET", "/jobs/:jobId/tasks", (ctx) => {
     const job = findJob(engine, ctx.params.jobId!);
-    return listReply(ctx, state.tasksOf(lower(job.wire.id)), render(ctx), "tasks");
+    return listReply(ctx, state.tasksOf(lower(job.wire.id)), render(ctx), "tasks", { cacheByETag: true });
   });
 
   const target = (ctx: RequestContext) => {

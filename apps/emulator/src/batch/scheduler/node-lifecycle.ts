@@ -5,6 +5,7 @@
  * A node is a cheap record: nothing runs for it until a start task or task does.
  */
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { rm } from "node:fs/promises";
 import type { Engine } from "../engine";
 import { isoNow, touch } from "../model/clock";
@@ -38,12 +39,14 @@ export class NodeLifecycle {
   private readonly allocations = new Map<PoolRecord, AbortController>();
   private readonly leaving = new Map<PoolRecord, number>();
   private readonly drainWaiters = new Map<NodeRecord, (() => void)[]>();
+  /** Aborted on close; shared by every pending step of every node (hence no listener limit). */
   private readonly closing = new AbortController();
 
   constructor(
     private readonly engine: Engine,
     private readonly scheduler: TaskScheduler,
   ) {
+    setMaxListeners(0, this.closing.signal);
     scheduler.onNodeDrained = (node) => {
       for (const w of this.drainWaiters.get(node) ?? []) w();
       this.drainWaiters.delete(node);
@@ -64,7 +67,7 @@ export class NodeLifecycle {
   private controllerFor(node: NodeRecord): AbortController {
     this.work.get(node)?.abort();
     const c = new AbortController();
-    this.closing.signal.addEventListener("abort", () => c.abort(), { once: true });
+    if (this.closing.signal.aborted) c.abort();
     this.work.set(node, c);
     return c;
   }
@@ -129,7 +132,7 @@ export class NodeLifecycle {
   private allocate(pool: PoolRecord): void {
     this.allocations.get(pool)?.abort();
     const c = new AbortController();
-    this.closing.signal.addEventListener("abort", () => c.abort(), { once: true });
+    if (this.closing.signal.aborted) c.abort();
     this.allocations.set(pool, c);
     const timeout = parseDuration(pool.wire.resizeTimeout) ?? 15 * 60_000;
     const allocateMs = this.engine.config.timeScale.nodeAllocateMs;
@@ -420,5 +423,7 @@ export class NodeLifecycle {
 
   close(): void {
     this.closing.abort();
+    for (const c of this.work.values()) c.abort();
+    for (const c of this.allocations.values()) c.abort();
   }
 }

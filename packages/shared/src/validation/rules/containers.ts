@@ -2,7 +2,6 @@ import { isDockerHubOfficialImage } from "../../grammar/image-reference";
 import { DOCKER_HUB } from "../../grammar/host";
 import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
-import { canonicalImageNameOf } from "../task-facts";
 
 const imagePath = (index: number) => ["container", "prefetchImages", index];
 
@@ -98,14 +97,10 @@ export const prefetchImageProbe: Rule<PoolFacts> = {
   level: "error",
   summary: "Each prefetch image exists and the configured credentials may pull it (registry lookup).",
   source: "operator experience: a missing prefetch image makes nodes unusable.",
-  check: ({ prefetch, context }, emit) => {
-    if (!context.images) return;
+  check: ({ prefetch, imageProbes }, emit) => {
     for (const image of prefetch) {
-      const probe = context.images.find(
-        (p) =>
-          p.reference === image.reference ||
-          (image.canonical !== undefined && canonicalImageNameOf(p.reference) === image.canonical),
-      );
+      const probe =
+        imageProbes.get(image.reference) ?? (image.canonical ? imageProbes.get(image.canonical) : undefined);
       if (probe?.status === "notFound") {
         emit(
           imagePath(image.index),

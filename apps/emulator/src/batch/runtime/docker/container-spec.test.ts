@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { containerCreateOptions, containerName, EXECUTION_LABEL, type ContainerSpecInput } from "./container-spec";
+import {
+  containerCreateOptions,
+  containerName,
+  EXECUTION_LABEL,
+  type ContainerSpecInput,
+} from "./container-spec";
 import { imageTarget } from "./image-name";
 import { parseRunOptions } from "./run-options";
 
 const ROOT = "/data/nodes/pool1/tvm-1";
 const WD = `${ROOT}/workitems/job1/job-1/task1/wd`;
 
-function input(runOptions: string, overrides: Partial<ContainerSpecInput["request"]> = {}, workingDirectory: "taskWorkingDirectory" | "containerImageDefault" = "taskWorkingDirectory"): ContainerSpecInput {
+function input(
+  runOptions: string,
+  overrides: Partial<ContainerSpecInput["request"]> = {},
+  workingDirectory: "taskWorkingDirectory" | "containerImageDefault" = "taskWorkingDirectory",
+): ContainerSpecInput {
   const parsed = parseRunOptions(runOptions);
   const target = imageTarget("127.0.0.1:5123/lab/busybox");
   if (!parsed.ok || !target.ok) throw new Error("bad fixture");
@@ -51,7 +60,9 @@ describe("containerCreateOptions", () => {
   });
 
   it("applies -e over the task environment and passes bare names through", () => {
-    const env = containerCreateOptions(input("-e SHARED=option -e FROM_HOST -e UNSET -e AZ_BATCH_TASK_WORKING_DIR")).Env!;
+    const env = containerCreateOptions(
+      input("-e SHARED=option -e FROM_HOST -e UNSET -e AZ_BATCH_TASK_WORKING_DIR"),
+    ).Env!;
     expect(env).toContain("SHARED=option");
     expect(env).toContain("FROM_HOST=host-value");
     expect(env).toContain(`AZ_BATCH_TASK_WORKING_DIR=${WD}`);
@@ -60,7 +71,9 @@ describe("containerCreateOptions", () => {
 
   it("maps resource and isolation options onto HostConfig", () => {
     const o = containerCreateOptions(
-      input("-m 256m --cpus 0.5 --shm-size 32m --network none --ipc private --privileged --read-only --cap-add NET_ADMIN --tmpfs /run:size=1m -v /host:/in:ro -v /anon --entrypoint /bin/echo -u nobody -l k=v"),
+      input(
+        "-m 256m --cpus 0.5 --shm-size 32m --network none --ipc private --privileged --read-only --cap-add NET_ADMIN --tmpfs /run:size=1m -v /host:/in:ro -v /anon --entrypoint /bin/echo -u nobody -l k=v",
+      ),
     );
     expect(o.HostConfig).toMatchObject({
       Memory: 256 * 1024 ** 2,
@@ -87,7 +100,9 @@ describe("containerCreateOptions", () => {
   });
 
   it("keeps the execution label even if an option tries to set it", () => {
-    expect(containerCreateOptions(input(`-l ${EXECUTION_LABEL}=other`)).Labels?.[EXECUTION_LABEL]).toBe("exec-1");
+    expect(containerCreateOptions(input(`-l ${EXECUTION_LABEL}=other`)).Labels?.[EXECUTION_LABEL]).toBe(
+      "exec-1",
+    );
   });
 });
 

@@ -35,7 +35,8 @@ export function containerCreateOptions(input: ContainerSpecInput): Docker.Contai
     if (value !== undefined) env.set(e.name, value);
   }
   const workingDir =
-    options.workdir ?? (request.container?.workingDirectory === "containerImageDefault" ? undefined : request.workingDir);
+    options.workdir ??
+    (request.container?.workingDirectory === "containerImageDefault" ? undefined : request.workingDir);
   const user = options.user ?? input.defaultUser;
 
   const hostConfig: Docker.HostConfig = {
@@ -73,7 +74,9 @@ export function containerCreateOptions(input: ContainerSpecInput): Docker.Contai
     ...(workingDir !== undefined ? { WorkingDir: workingDir } : {}),
     ...(user !== undefined ? { User: user } : {}),
     ...(options.hostname !== undefined ? { Hostname: options.hostname } : {}),
-    ...(options.anonymousVolumes.length > 0 ? { Volumes: Object.fromEntries(options.anonymousVolumes.map((v) => [v, {}])) } : {}),
+    ...(options.anonymousVolumes.length > 0
+      ? { Volumes: Object.fromEntries(options.anonymousVolumes.map((v) => [v, {}])) }
+      : {}),
     Labels: { ...options.labels, [EXECUTION_LABEL]: request.executionId },
     AttachStdin: false,
     AttachStdout: true,

@@ -16,7 +16,9 @@ export function createDockerClient(options: DockerClientOptions = {}): Docker {
   if (host.startsWith("unix://")) return new Docker({ socketPath: host.slice("unix://".length) });
   const tcp = /^(?:tcp|http):\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(host);
   if (tcp) return new Docker({ host: tcp[1]!, port: Number(tcp[2]), protocol: "http" });
-  throw new Error(`unsupported Docker host "${host}": use unix:///path, tcp://host:port, or set DOCKER_HOST for TLS and ssh`);
+  throw new Error(
+    `unsupported Docker host "${host}": use unix:///path, tcp://host:port, or set DOCKER_HOST for TLS and ssh`,
+  );
 }
 
 export interface DockerDetection {
@@ -28,7 +30,9 @@ export interface DockerDetection {
 }
 
 /** Asks the engine for its version with a short timeout; never throws. */
-export async function detectDocker(options: DockerClientOptions & { timeoutMs?: number } = {}): Promise<DockerDetection> {
+export async function detectDocker(
+  options: DockerClientOptions & { timeoutMs?: number } = {},
+): Promise<DockerDetection> {
   const where = options.dockerHost ?? process.env.DOCKER_HOST ?? "the default Docker socket";
   let docker: Docker;
   try {
@@ -38,12 +42,25 @@ export async function detectDocker(options: DockerClientOptions & { timeoutMs?: 
   }
   try {
     // dockerode passes { abortSignal } through to the request; its type definitions omit the parameter.
-    const versionWithSignal = docker.version as unknown as (opts: { abortSignal: AbortSignal }) => Promise<Docker.DockerVersion>;
-    const version = await versionWithSignal.call(docker, { abortSignal: AbortSignal.timeout(options.timeoutMs ?? 2000) });
+    const versionWithSignal = docker.version as unknown as (opts: {
+      abortSignal: AbortSignal;
+    }) => Promise<Docker.DockerVersion>;
+    const version = await versionWithSignal.call(docker, {
+      abortSignal: AbortSignal.timeout(options.timeoutMs ?? 2000),
+    });
     return { available: true, version: version.Version };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no socket" : code === "ECONNREFUSED" ? "connection refused" : e instanceof Error && e.name === "AbortError" ? "no answer in time" : e instanceof Error ? e.message : String(e);
+    const why =
+      code === "ENOENT"
+        ? "no socket"
+        : code === "ECONNREFUSED"
+          ? "connection refused"
+          : e instanceof Error && e.name === "AbortError"
+            ? "no answer in time"
+            : e instanceof Error
+              ? e.message
+              : String(e);
     return { available: false, reason: `no Docker Engine answers at ${where} (${why})` };
   }
 }

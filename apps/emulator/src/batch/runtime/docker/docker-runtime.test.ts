@@ -1,11 +1,11 @@
 // The docker runtime against the real engine and the lab registry (scripts/container-lab.sh up).
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Docker from "dockerode";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createProcessRuntime } from "../process";
 import type { ContainerRunSpec, RegistryCredential, RunRequest, TaskRuntime } from "../task-runtime";
 import { createDockerRuntime, detectDocker, EXECUTION_LABEL } from "./index";
 import { describeWithLab } from "./lab-env";
@@ -14,7 +14,11 @@ import { pushFreshCopy } from "./lab-registry";
 const TIMEOUT = 120_000;
 
 /** Polls (bounded) until the predicate holds. */
-async function eventually(what: string, predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function eventually(
+  what: string,
+  predicate: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await predicate()) return;
@@ -27,7 +31,11 @@ describeWithLab("docker runtime", (lab) => {
   const docker = new Docker();
   let nodeRoot: string;
   let runtime: TaskRuntime;
-  const credential = (): RegistryCredential => ({ server: lab().registry, username: lab().user, password: lab().password });
+  const credential = (): RegistryCredential => ({
+    server: lab().registry,
+    username: lab().user,
+    password: lab().password,
+  });
 
   beforeAll(async () => {
     nodeRoot = await mkdtemp(join(tmpdir(), "batch-docker-runtime-"));
@@ -39,7 +47,12 @@ describeWithLab("docker runtime", (lab) => {
   });
 
   /** A task attempt laid out as the scheduler lays it out: <root>/workitems/job/job-1/<task>/{wd,stdout.txt,stderr.txt}. */
-  async function request(argv: string[], container: Partial<ContainerRunSpec>, env: Record<string, string> = {}, signal = new AbortController().signal): Promise<RunRequest> {
+  async function request(
+    argv: string[],
+    container: Partial<ContainerRunSpec>,
+    env: Record<string, string> = {},
+    signal = new AbortController().signal,
+  ): Promise<RunRequest> {
     const taskId = `task-${randomBytes(4).toString("hex")}`;
     const taskDir = join(nodeRoot, "workitems", "job", "job-1", taskId);
     const workingDir = join(taskDir, "wd");
@@ -50,13 +63,24 @@ describeWithLab("docker runtime", (lab) => {
     return {
       executionId: `test-${taskId}`,
       argv,
-      env: { AZ_BATCH_NODE_ROOT_DIR: nodeRoot, AZ_BATCH_TASK_DIR: taskDir, AZ_BATCH_TASK_WORKING_DIR: workingDir, ...env },
+      env: {
+        AZ_BATCH_NODE_ROOT_DIR: nodeRoot,
+        AZ_BATCH_TASK_DIR: taskDir,
+        AZ_BATCH_TASK_WORKING_DIR: workingDir,
+        ...env,
+      },
       nodeRootDir: nodeRoot,
       taskDir,
       workingDir,
       stdoutPath,
       stderrPath,
-      container: { imageName: lab().imagePlain, runOptions: "", workingDirectory: "taskWorkingDirectory", registry: credential(), ...container },
+      container: {
+        imageName: lab().imagePlain,
+        runOptions: "",
+        workingDirectory: "taskWorkingDirectory",
+        registry: credential(),
+        ...container,
+      },
       signal,
     };
   }
@@ -66,21 +90,33 @@ describeWithLab("docker runtime", (lab) => {
     expect(found).toMatchObject({ available: true });
     expect(found.version).toMatch(/^\d+\.\d+/);
     const info = createDockerRuntime({ engineVersion: found.version }).info();
-    expect(info).toEqual({ kind: "docker", containersIsolated: true, note: `tasks run in Docker containers (engine ${found.version})` });
-    expect(await detectDocker({ dockerHost: `unix://${nodeRoot}/no-such.sock` })).toMatchObject({ available: false, reason: expect.stringMatching(/no Docker Engine answers/) });
+    expect(info).toEqual({
+      kind: "docker",
+      containersIsolated: true,
+      note: `tasks run in Docker containers (engine ${found.version})`,
+    });
+    expect(await detectDocker({ dockerHost: `unix://${nodeRoot}/no-such.sock` })).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/no Docker Engine answers/),
+    });
   });
 
   it(
     "the seed's task: --rm --workdir / writes output.txt into the task working directory on the host",
     async () => {
-      const req = await request(["/bin/sh", "-c", "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"], { runOptions: "--rm --workdir /" });
+      const req = await request(
+        ["/bin/sh", "-c", "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"],
+        { runOptions: "--rm --workdir /" },
+      );
       const result = await runtime.run(req);
       expect(result).toMatchObject({ exitCode: 0, containerState: "exited" });
       expect(result.failure).toBeUndefined();
       expect(result.containerId).toMatch(/^[0-9a-f]{64}$/);
       expect(await readFile(join(req.workingDir, "output.txt"), "utf8")).toBe("hello world\n");
       // Removed after the run, --rm or not.
-      await expect(docker.getContainer(result.containerId!).inspect()).rejects.toMatchObject({ statusCode: 404 });
+      await expect(docker.getContainer(result.containerId!).inspect()).rejects.toMatchObject({
+        statusCode: 404,
+      });
     },
     TIMEOUT,
   );
@@ -92,7 +128,10 @@ describeWithLab("docker runtime", (lab) => {
       expect(await runtime.run(inTaskDir)).toMatchObject({ exitCode: 0 });
       expect(await readFile(inTaskDir.stdoutPath, "utf8")).toBe(`${inTaskDir.workingDir}\n`);
 
-      const inImageDir = await request(["/bin/sh", "-c", "pwd"], { imageName: lab().imageEntrypoint, workingDirectory: "containerImageDefault" });
+      const inImageDir = await request(["/bin/sh", "-c", "pwd"], {
+        imageName: lab().imageEntrypoint,
+        workingDirectory: "containerImageDefault",
+      });
       expect(await runtime.run(inImageDir)).toMatchObject({ exitCode: 0 });
       expect(await readFile(inImageDir.stdoutPath, "utf8")).toBe("entrypoint ran in /app\n/app\n");
     },
@@ -102,7 +141,10 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "an empty command line runs the image ENTRYPOINT",
     async () => {
-      const req = await request([], { imageName: lab().imageEntrypoint, workingDirectory: "containerImageDefault" });
+      const req = await request([], {
+        imageName: lab().imageEntrypoint,
+        workingDirectory: "containerImageDefault",
+      });
       expect(await runtime.run(req)).toMatchObject({ exitCode: 0 });
       expect(await readFile(req.stdoutPath, "utf8")).toBe("entrypoint ran in /app\n");
     },
@@ -122,9 +164,19 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "stdout and stderr reach the files while the task runs",
     async () => {
-      const req = await request(["/bin/sh", "-c", 'echo first; echo oops >&2; while [ ! -f "$AZ_BATCH_TASK_WORKING_DIR/go" ]; do sleep 0.05; done; echo second'], {});
+      const req = await request(
+        [
+          "/bin/sh",
+          "-c",
+          'echo first; echo oops >&2; while [ ! -f "$AZ_BATCH_TASK_WORKING_DIR/go" ]; do sleep 0.05; done; echo second',
+        ],
+        {},
+      );
       const running = runtime.run(req);
-      await eventually("the first line in stdout.txt", async () => (await readFile(req.stdoutPath, "utf8")) === "first\n");
+      await eventually(
+        "the first line in stdout.txt",
+        async () => (await readFile(req.stdoutPath, "utf8")) === "first\n",
+      );
       expect(await readFile(req.stderrPath, "utf8")).toBe("oops\n");
       // The task is still waiting for "go", so "second" cannot be there yet.
       expect(await readFile(req.stdoutPath, "utf8")).toBe("first\n");
@@ -138,7 +190,11 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "passes the task environment, -e values and -e pass-through names",
     async () => {
-      const req = await request(["/bin/sh", "-c", 'echo "$TASK_VAR|$FROM_OPTION|$PASSED|${UNSET-unset}"'], { runOptions: "-e FROM_OPTION=yes --env PASSED -e UNSET" }, { TASK_VAR: "from-the-task" });
+      const req = await request(
+        ["/bin/sh", "-c", 'echo "$TASK_VAR|$FROM_OPTION|$PASSED|${UNSET-unset}"'],
+        { runOptions: "-e FROM_OPTION=yes --env PASSED -e UNSET" },
+        { TASK_VAR: "from-the-task" },
+      );
       expect(await runtime.run(req)).toMatchObject({ exitCode: 0 });
       expect(await readFile(req.stdoutPath, "utf8")).toBe("from-the-task|yes|from-the-host|unset\n");
     },
@@ -148,11 +204,21 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "applies run options: --entrypoint, --user, --network none, --memory",
     async () => {
-      const req = await request(["-c", "id -u; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max; ls /sys/class/net"], {
-        runOptions: "--entrypoint /bin/sh -u 65534 --network=none -m 64m",
-      });
+      const req = await request(
+        [
+          "-c",
+          "id -u; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max; ls /sys/class/net",
+        ],
+        {
+          runOptions: "--entrypoint /bin/sh -u 65534 --network=none -m 64m",
+        },
+      );
       expect(await runtime.run(req)).toMatchObject({ exitCode: 0 });
-      expect((await readFile(req.stdoutPath, "utf8")).split("\n").filter(Boolean)).toEqual(["65534", String(64 * 1024 * 1024), "lo"]);
+      expect((await readFile(req.stdoutPath, "utf8")).split("\n").filter(Boolean)).toEqual([
+        "65534",
+        String(64 * 1024 * 1024),
+        "lo",
+      ]);
     },
     TIMEOUT,
   );
@@ -160,7 +226,10 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "a non-zero exit is reported as the task's exit code",
     async () => {
-      expect(await runtime.run(await request(["/bin/sh", "-c", "exit 7"], {}))).toMatchObject({ exitCode: 7, containerState: "exited" });
+      expect(await runtime.run(await request(["/bin/sh", "-c", "exit 7"], {}))).toMatchObject({
+        exitCode: 7,
+        containerState: "exited",
+      });
     },
     TIMEOUT,
   );
@@ -196,8 +265,13 @@ describeWithLab("docker runtime", (lab) => {
   it(
     "a setting the engine refuses fails with ContainerInvalidSettings",
     async () => {
-      const result = await runtime.run(await request(["/bin/true"], { runOptions: "--network no-such-network" }));
-      expect(result.failure).toMatchObject({ code: "ContainerInvalidSettings", details: [{ value: expect.stringMatching(/no-such-network/) }] });
+      const result = await runtime.run(
+        await request(["/bin/true"], { runOptions: "--network no-such-network" }),
+      );
+      expect(result.failure).toMatchObject({
+        code: "ContainerInvalidSettings",
+        details: [{ value: expect.stringMatching(/no-such-network/) }],
+      });
     },
     TIMEOUT,
   );
@@ -225,7 +299,9 @@ describeWithLab("docker runtime", (lab) => {
       expect(result.failure?.message).toContain(missing);
       const pulled = await runtime.pull(missing, [credential()]);
       expect(pulled).toMatchObject({ ok: false, failure: { code: "ContainerInvalidImage" } });
-      expect(await runtime.run(await request(["/bin/true"], { imageName: "Not A Reference" }))).toMatchObject({ failure: { code: "ContainerInvalidImage" } });
+      expect(await runtime.run(await request(["/bin/true"], { imageName: "Not A Reference" }))).toMatchObject(
+        { failure: { code: "ContainerInvalidImage" } },
+      );
     },
     TIMEOUT,
   );
@@ -236,25 +312,45 @@ describeWithLab("docker runtime", (lab) => {
       expect(await runtime.pull(lab().imagePlain, [credential()])).toEqual({ ok: true });
       const wrongPassword = "Wr0ng-Passw0rd-xyz";
       const wrong = await runtime.pull(lab().imagePlain, [{ ...credential(), password: wrongPassword }]);
-      expect(wrong).toMatchObject({ ok: false, failure: { category: "usererror", code: "ContainerInvalidRegistry" } });
+      expect(wrong).toMatchObject({
+        ok: false,
+        failure: { category: "usererror", code: "ContainerInvalidRegistry" },
+      });
       expect(wrong.failure?.message).toContain(lab().registry);
       expect(wrong.failure?.message).toMatch(/unauthorized/);
       expect(JSON.stringify(wrong)).not.toContain(wrongPassword);
-      expect(await runtime.pull(lab().imagePlain, [])).toMatchObject({ ok: false, failure: { code: "ContainerInvalidRegistry" } });
+      expect(await runtime.pull(lab().imagePlain, [])).toMatchObject({
+        ok: false,
+        failure: { code: "ContainerInvalidRegistry" },
+      });
     },
     TIMEOUT,
   );
 
   it("pull: managed identity credentials fail with ContainerInvalidRegistry", async () => {
-    const result = await runtime.pull(lab().imagePlain, [{ server: lab().registry, identityResourceId: "/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i" }]);
-    expect(result.failure).toMatchObject({ code: "ContainerInvalidRegistry", message: expect.stringMatching(/managed identity login is not available locally/) });
+    const result = await runtime.pull(lab().imagePlain, [
+      {
+        server: lab().registry,
+        identityResourceId:
+          "/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i",
+      },
+    ]);
+    expect(result.failure).toMatchObject({
+      code: "ContainerInvalidRegistry",
+      message: expect.stringMatching(/managed identity login is not available locally/),
+    });
   });
 
   it(
     "pull: an unreachable registry fails with ContainerInvalidRegistry",
     async () => {
-      const result = await runtime.pull("127.0.0.1:1/lab/busybox", [{ server: "127.0.0.1:1", username: "u", password: "p" }]);
-      expect(result.failure).toMatchObject({ code: "ContainerInvalidRegistry", message: expect.stringMatching(/cannot be reached/) });
+      const result = await runtime.pull("127.0.0.1:1/lab/busybox", [
+        { server: "127.0.0.1:1", username: "u", password: "p" },
+      ]);
+      expect(result.failure).toMatchObject({
+        code: "ContainerInvalidRegistry",
+        message: expect.stringMatching(/cannot be reached/),
+      });
     },
     TIMEOUT,
   );
@@ -265,12 +361,17 @@ describeWithLab("docker runtime", (lab) => {
       const controller = new AbortController();
       const req = await request(["/bin/sh", "-c", "echo started; sleep 60"], {}, {}, controller.signal);
       const running = runtime.run(req);
-      await eventually("the task to start", async () => (await readFile(req.stdoutPath, "utf8")) === "started\n");
+      await eventually(
+        "the task to start",
+        async () => (await readFile(req.stdoutPath, "utf8")) === "started\n",
+      );
       controller.abort();
       const result = await running;
       expect(result.failure).toMatchObject({ code: "TaskEnded" });
       expect(result.exitCode).not.toBe(0);
-      await expect(docker.getContainer(result.containerId!).inspect()).rejects.toMatchObject({ statusCode: 404 });
+      await expect(docker.getContainer(result.containerId!).inspect()).rejects.toMatchObject({
+        statusCode: 404,
+      });
     },
     TIMEOUT,
   );
@@ -280,7 +381,12 @@ describeWithLab("docker runtime", (lab) => {
     async () => {
       const prefix = `crashed-${randomBytes(4).toString("hex")}`;
       await runtime.pull(lab().imagePlain, [credential()]);
-      const make = (id: string) => docker.createContainer({ Image: lab().imagePlain, Cmd: ["/bin/true"], Labels: { [EXECUTION_LABEL]: id } });
+      const make = (id: string) =>
+        docker.createContainer({
+          Image: lab().imagePlain,
+          Cmd: ["/bin/true"],
+          Labels: { [EXECUTION_LABEL]: id },
+        });
       const leftover = await make(`${prefix}-1`);
       const other = await make(`other-${prefix}`);
       try {
@@ -295,11 +401,22 @@ describeWithLab("docker runtime", (lab) => {
     TIMEOUT,
   );
 
-  it("tasks without container settings go to the host runtime when one is given", async () => {
-    const req = { ...(await request(["/bin/true"], {})), container: undefined };
+  it("tasks without container settings go to the host runtime when one is given, and so does cleanup", async () => {
+    const req = { ...(await request(["/bin/sh", "-c", "echo on the host"], {})), container: undefined };
     expect(await createDockerRuntime().run(req)).toMatchObject({ failure: { code: "CommandLaunchFailed" } });
-    const host: TaskRuntime = { info: () => ({ kind: "process", containersIsolated: false, note: "" }), pull: async () => ({ ok: true }), run: async () => ({ exitCode: 42 }) };
-    expect(await createDockerRuntime({ hostRuntime: host }).run(req)).toEqual({ exitCode: 42 });
-    expect(existsSync(req.stdoutPath)).toBe(true);
+    const processRuntime = createProcessRuntime({ stateDir: join(nodeRoot, "process-state") });
+    const cleaned: string[] = [];
+    const host: TaskRuntime = {
+      ...processRuntime,
+      cleanup: async (prefix) => {
+        cleaned.push(prefix);
+        await processRuntime.cleanup?.(prefix);
+      },
+    };
+    const withHost = createDockerRuntime({ hostRuntime: host });
+    expect(await withHost.run(req)).toEqual({ exitCode: 0 });
+    expect(await readFile(req.stdoutPath, "utf8")).toBe("on the host\n");
+    await withHost.cleanup!("nothing-");
+    expect(cleaned).toEqual(["nothing-"]);
   });
 });

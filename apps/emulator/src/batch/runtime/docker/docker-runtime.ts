@@ -6,7 +6,14 @@
  * concurrently and independently. See README.md in this folder for the mapping and failure codes.
  */
 import type Docker from "dockerode";
-import type { PullResult, RegistryCredential, RunRequest, RunResult, RuntimeInfo, TaskRuntime } from "../task-runtime";
+import type {
+  PullResult,
+  RegistryCredential,
+  RunRequest,
+  RunResult,
+  RuntimeInfo,
+  TaskRuntime,
+} from "../task-runtime";
 import { createDockerClient } from "./docker-client";
 import { containerCreateOptions, EXECUTION_LABEL, invokingUser } from "./container-spec";
 import { classifyCreateError, classifyStartError, engineStatus } from "./engine-errors";
@@ -36,7 +43,8 @@ export interface DockerRuntimeOptions {
 const OUTPUT_DRAIN_MS = 5000;
 
 export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRuntime {
-  const docker = options.docker ?? createDockerClient(options.dockerHost ? { dockerHost: options.dockerHost } : {});
+  const docker =
+    options.docker ?? createDockerClient(options.dockerHost ? { dockerHost: options.dockerHost } : {});
   const stopTimeout = options.stopTimeoutSeconds ?? 5;
   const hostEnv = options.hostEnv ?? process.env;
   const defaultUser = "defaultUser" in options ? options.defaultUser : invokingUser();
@@ -55,14 +63,22 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
     note: `tasks run in Docker containers (engine ${engineVersion ?? "version unknown"})`,
   });
 
-  async function pull(imageName: string, registries: RegistryCredential[], signal?: AbortSignal): Promise<PullResult> {
+  async function pull(
+    imageName: string,
+    registries: RegistryCredential[],
+    signal?: AbortSignal,
+  ): Promise<PullResult> {
     const target = imageTarget(imageName);
     if (!target.ok) return { ok: false, failure: invalidImageName(imageName, target.reason) };
     return pullImage(docker, target.target, registries, signal);
   }
 
   /** Pull only when the node (engine) does not have the image yet, as a Batch node does. */
-  async function ensureImage(target: ImageTarget, registry: RegistryCredential | undefined, signal: AbortSignal): Promise<PullResult> {
+  async function ensureImage(
+    target: ImageTarget,
+    registry: RegistryCredential | undefined,
+    signal: AbortSignal,
+  ): Promise<PullResult> {
     try {
       await docker.getImage(target.ref).inspect();
       return { ok: true };
@@ -90,10 +106,16 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
     const settings = req.container;
     if (!settings) {
       if (options.hostRuntime) return options.hostRuntime.run(req);
-      return { failure: userFailure("CommandLaunchFailed", "The docker runtime runs container tasks only, and this task has no container settings") };
+      return {
+        failure: userFailure(
+          "CommandLaunchFailed",
+          "The docker runtime runs container tasks only, and this task has no container settings",
+        ),
+      };
     }
     const parsed = parseRunOptions(settings.runOptions);
-    if (!parsed.ok) return { failure: userFailure("ContainerInvalidSettings", INVALID_SETTINGS_MESSAGE, parsed.message) };
+    if (!parsed.ok)
+      return { failure: userFailure("ContainerInvalidSettings", INVALID_SETTINGS_MESSAGE, parsed.message) };
     const target = imageTarget(settings.imageName);
     if (!target.ok) return { failure: invalidImageName(settings.imageName, target.reason) };
     if (req.signal.aborted) return { failure: ended() };
@@ -103,7 +125,13 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
     if (req.signal.aborted) return { failure: ended() };
 
     const secrets = settings.registry?.password ? [settings.registry.password] : [];
-    const spec = containerCreateOptions({ request: req, target: target.target, options: parsed.options, hostEnv, defaultUser });
+    const spec = containerCreateOptions({
+      request: req,
+      target: target.target,
+      options: parsed.options,
+      hostEnv,
+      defaultUser,
+    });
     let container: Docker.Container;
     try {
       container = await createContainer(spec);
@@ -121,7 +149,11 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
         await container.start();
       } catch (e) {
         await output.finished(0);
-        return { failure: classifyStartError(e, { ref: target.target.ref, secrets }), containerId: container.id, containerState: "created" };
+        return {
+          failure: classifyStartError(e, { ref: target.target.ref, secrets }),
+          containerId: container.id,
+          containerState: "created",
+        };
       }
 
       // Ending a task stops its container: SIGTERM, then SIGKILL after the stop timeout.
@@ -156,6 +188,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
   }
 
   async function cleanup(executionIdPrefix: string): Promise<void> {
+    await options.hostRuntime?.cleanup?.(executionIdPrefix);
     const leftovers = await docker.listContainers({ all: true, filters: { label: [EXECUTION_LABEL] } });
     await Promise.all(
       leftovers
@@ -175,4 +208,8 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
 const ended = () => userFailure("TaskEnded", "The task was ended before it completed");
 
 const invalidImageName = (imageName: string, reason: string) =>
-  userFailure("ContainerInvalidImage", `The container image name "${imageName}" is not a valid image reference`, reason);
+  userFailure(
+    "ContainerInvalidImage",
+    `The container image name "${imageName}" is not a valid image reference`,
+    reason,
+  );

@@ -27,20 +27,32 @@ describe("classifyPullError", () => {
   });
 
   it("no credentials -> ContainerInvalidRegistry with the reason, not the URL", () => {
-    const f = classifyPullError(httpError(500, `Head "http://${REG}/v2/lab/busybox/manifests/latest": no basic auth credentials`), ctx);
+    const f = classifyPullError(
+      httpError(500, `Head "http://${REG}/v2/lab/busybox/manifests/latest": no basic auth credentials`),
+      ctx,
+    );
     expect(f.code).toBe("ContainerInvalidRegistry");
     expect(f.message).toMatch(/\(no basic auth credentials\)$/);
   });
 
   it("missing tag or repository -> ContainerInvalidImage naming the image", () => {
     const msg = `manifest for ${REG}/lab/nothere:latest not found: manifest unknown: manifest unknown`;
-    const f = classifyPullError(Object.assign(new Error(`(HTTP code 404) unexpected - ${msg} `), { statusCode: 404, json: null }), ctx);
+    const f = classifyPullError(
+      Object.assign(new Error(`(HTTP code 404) unexpected - ${msg} `), { statusCode: 404, json: null }),
+      ctx,
+    );
     expect(f).toMatchObject({ code: "ContainerInvalidImage", details: [{ name: "Message", value: msg }] });
     expect(f.message).toContain(REF);
   });
 
   it("Docker Hub's 'repository does not exist' names the image", () => {
-    const f = classifyPullError(httpError(404, "pull access denied for nope/nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"), ctx);
+    const f = classifyPullError(
+      httpError(
+        404,
+        "pull access denied for nope/nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      ),
+      ctx,
+    );
     expect(f.code).toBe("ContainerInvalidImage");
   });
 
@@ -70,11 +82,17 @@ describe("classifyCreateError", () => {
 
   it("a bad setting -> ContainerInvalidSettings with the engine's reason", () => {
     const f = classifyCreateError(httpError(404, "x", { message: "network nonet not found" }), { ref: REF });
-    expect(f).toMatchObject({ code: "ContainerInvalidSettings", details: [{ name: "Message", value: "network nonet not found" }] });
+    expect(f).toMatchObject({
+      code: "ContainerInvalidSettings",
+      details: [{ name: "Message", value: "network nonet not found" }],
+    });
   });
 
   it("an engine failure is a server error", () => {
-    expect(classifyCreateError(httpError(500, "disk on fire"), { ref: REF })).toMatchObject({ category: "servererror", code: "ContainerMiscError" });
+    expect(classifyCreateError(httpError(500, "disk on fire"), { ref: REF })).toMatchObject({
+      category: "servererror",
+      code: "ContainerMiscError",
+    });
   });
 });
 
@@ -85,20 +103,33 @@ describe("classifyStartError", () => {
     });
 
   it("program not in the image -> CommandProgramNotFound", () => {
-    expect(classifyStartError(ociError(`"nonexistent-prog": executable file not found in $PATH`), { ref: REF }).code).toBe("CommandProgramNotFound");
+    expect(
+      classifyStartError(ociError(`"nonexistent-prog": executable file not found in $PATH`), { ref: REF })
+        .code,
+    ).toBe("CommandProgramNotFound");
   });
 
   it("not executable -> CommandLaunchFailed", () => {
-    expect(classifyStartError(ociError(`"/etc/passwd": permission denied`), { ref: REF }).code).toBe("CommandLaunchFailed");
+    expect(classifyStartError(ociError(`"/etc/passwd": permission denied`), { ref: REF }).code).toBe(
+      "CommandLaunchFailed",
+    );
   });
 
   it("unknown network (the engine checks it at start) -> ContainerInvalidSettings", () => {
-    const f = classifyStartError(httpError(404, "x", { message: "network no-such-network not found" }), { ref: REF });
-    expect(f).toMatchObject({ code: "ContainerInvalidSettings", message: "At least one value of specified task container settings is invalid" });
+    const f = classifyStartError(httpError(404, "x", { message: "network no-such-network not found" }), {
+      ref: REF,
+    });
+    expect(f).toMatchObject({
+      code: "ContainerInvalidSettings",
+      message: "At least one value of specified task container settings is invalid",
+    });
   });
 
   it("unknown user -> ContainerInvalidSettings", () => {
-    const f = classifyStartError(httpError(500, "x", { message: "unable to find user nouser: no matching entries in passwd file" }), { ref: REF });
+    const f = classifyStartError(
+      httpError(500, "x", { message: "unable to find user nouser: no matching entries in passwd file" }),
+      { ref: REF },
+    );
     expect(f.code).toBe("ContainerInvalidSettings");
   });
 });

@@ -31,8 +31,10 @@ export function engineStatus(error: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
-const AUTH = /unauthorized|no basic auth credentials|authentication required|incorrect username or password|invalid username\/password|denied: requested access/i;
-const NOT_FOUND = /manifest unknown|not found: manifest|name unknown|repository does not exist|no such image|not found$/i;
+const AUTH =
+  /unauthorized|no basic auth credentials|authentication required|incorrect username or password|invalid username\/password|denied: requested access/i;
+const NOT_FOUND =
+  /manifest unknown|not found: manifest|name unknown|repository does not exist|no such image|not found$/i;
 const UNREACHABLE =
   /dial tcp|connection refused|no such host|i\/o timeout|network is unreachable|TLS handshake|server gave HTTP response to HTTPS client|x509:|context deadline exceeded|EOF$/i;
 
@@ -48,8 +50,16 @@ export function classifyPullError(error: unknown, ctx: PullContext): RuntimeFail
   const detail = redact(engineMessage(error), [ctx.password]);
   // Docker Hub answers "pull access denied ... repository does not exist or may require 'docker login'"
   // for both a missing and a private repository: that names the image, so check it before auth.
-  if (/repository does not exist/i.test(detail) || (engineStatus(error) === 404 && !AUTH.test(detail)) || (NOT_FOUND.test(detail) && !AUTH.test(detail))) {
-    return userFailure("ContainerInvalidImage", `The container image ${ctx.ref} was not found in registry ${ctx.registryHost}`, detail);
+  if (
+    /repository does not exist/i.test(detail) ||
+    (engineStatus(error) === 404 && !AUTH.test(detail)) ||
+    (NOT_FOUND.test(detail) && !AUTH.test(detail))
+  ) {
+    return userFailure(
+      "ContainerInvalidImage",
+      `The container image ${ctx.ref} was not found in registry ${ctx.registryHost}`,
+      detail,
+    );
   }
   if (AUTH.test(detail)) {
     return userFailure(
@@ -59,13 +69,20 @@ export function classifyPullError(error: unknown, ctx: PullContext): RuntimeFail
     );
   }
   if (UNREACHABLE.test(detail)) {
-    return userFailure("ContainerInvalidRegistry", `The container registry ${ctx.registryHost} cannot be reached to pull ${ctx.ref}`, detail);
+    return userFailure(
+      "ContainerInvalidRegistry",
+      `The container registry ${ctx.registryHost} cannot be reached to pull ${ctx.ref}`,
+      detail,
+    );
   }
   return userFailure("ContainerInvalidImage", `The container image ${ctx.ref} could not be pulled`, detail);
 }
 
 /** `docker create` refused the container: its settings (run options, user, network) are wrong. */
-export function classifyCreateError(error: unknown, ctx: { ref: string; secrets?: string[] }): RuntimeFailure {
+export function classifyCreateError(
+  error: unknown,
+  ctx: { ref: string; secrets?: string[] },
+): RuntimeFailure {
   const detail = redact(engineMessage(error), ctx.secrets ?? []);
   if (/no command specified/i.test(detail)) {
     return userFailure(
@@ -74,9 +91,11 @@ export function classifyCreateError(error: unknown, ctx: { ref: string; secrets?
       detail,
     );
   }
-  if (/no such image/i.test(detail)) return userFailure("ContainerInvalidImage", `The container image ${ctx.ref} is not on the node`, detail);
+  if (/no such image/i.test(detail))
+    return userFailure("ContainerInvalidImage", `The container image ${ctx.ref} is not on the node`, detail);
   const status = engineStatus(error);
-  if (status === 400 || status === 404 || status === 409) return userFailure("ContainerInvalidSettings", INVALID_SETTINGS_MESSAGE, detail);
+  if (status === 400 || status === 404 || status === 409)
+    return userFailure("ContainerInvalidSettings", INVALID_SETTINGS_MESSAGE, detail);
   return serverFailure(`The container for ${ctx.ref} could not be created`, detail);
 }
 
@@ -84,12 +103,24 @@ export function classifyCreateError(error: unknown, ctx: { ref: string; secrets?
 export function classifyStartError(error: unknown, ctx: { ref: string; secrets?: string[] }): RuntimeFailure {
   const detail = redact(engineMessage(error), ctx.secrets ?? []);
   if (/executable file not found|no such file or directory/i.test(detail)) {
-    return userFailure("CommandProgramNotFound", `The specified command program is not found in the container image ${ctx.ref}`, detail);
+    return userFailure(
+      "CommandProgramNotFound",
+      `The specified command program is not found in the container image ${ctx.ref}`,
+      detail,
+    );
   }
   if (/permission denied/i.test(detail)) {
-    return userFailure("CommandLaunchFailed", `The task's command could not be started in the container (permission denied)`, detail);
+    return userFailure(
+      "CommandLaunchFailed",
+      `The task's command could not be started in the container (permission denied)`,
+      detail,
+    );
   }
-  if (/unable to find user|no matching entries in passwd|network \S+ not found|invalid mount|bind source path does not exist|invalid argument|not a directory/i.test(detail)) {
+  if (
+    /unable to find user|no matching entries in passwd|network \S+ not found|invalid mount|bind source path does not exist|invalid argument|not a directory/i.test(
+      detail,
+    )
+  ) {
     return userFailure("ContainerInvalidSettings", INVALID_SETTINGS_MESSAGE, detail);
   }
   return serverFailure(`The container for ${ctx.ref} could not be started`, detail);

@@ -11,8 +11,16 @@ const DIGEST = `sha256:${"a".repeat(64)}`;
 
 describe("imageTarget", () => {
   it("adds :latest when there is no tag or digest", () => {
-    expect(target("busybox")).toEqual({ ref: "busybox:latest", fromImage: "busybox", tag: "latest", registryHost: "docker.io" });
-    expect(target("127.0.0.1:5123/lab/busybox")).toMatchObject({ ref: "127.0.0.1:5123/lab/busybox:latest", registryHost: "127.0.0.1:5123" });
+    expect(target("busybox")).toEqual({
+      ref: "busybox:latest",
+      fromImage: "busybox",
+      tag: "latest",
+      registryHost: "docker.io",
+    });
+    expect(target("127.0.0.1:5123/lab/busybox")).toMatchObject({
+      ref: "127.0.0.1:5123/lab/busybox:latest",
+      registryHost: "127.0.0.1:5123",
+    });
   });
 
   it("keeps a tag and splits it off for the engine", () => {
@@ -25,7 +33,12 @@ describe("imageTarget", () => {
   });
 
   it("pulls by digest when there is one", () => {
-    expect(target(`repo/app:1@${DIGEST}`)).toEqual({ ref: `repo/app:1@${DIGEST}`, fromImage: "repo/app", tag: DIGEST, registryHost: "docker.io" });
+    expect(target(`repo/app:1@${DIGEST}`)).toEqual({
+      ref: `repo/app:1@${DIGEST}`,
+      fromImage: "repo/app",
+      tag: DIGEST,
+      registryHost: "docker.io",
+    });
     expect(target(`repo/app@${DIGEST}`).ref).toBe(`repo/app@${DIGEST}`);
   });
 

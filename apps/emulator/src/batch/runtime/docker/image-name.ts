@@ -28,10 +28,16 @@ export function imageTarget(imageName: string): ImageTargetResult {
     return { ok: true, target: { ref, fromImage, tag: digest, registryHost } };
   }
   const effectiveTag = tag ?? "latest";
-  return { ok: true, target: { ref: `${fromImage}:${effectiveTag}`, fromImage, tag: effectiveTag, registryHost } };
+  return {
+    ok: true,
+    target: { ref: `${fromImage}:${effectiveTag}`, fromImage, tag: effectiveTag, registryHost },
+  };
 }
 
 /** The credential whose server is the image's registry (host names compare case-insensitively; Docker Hub's aliases are one). */
-export function credentialFor(target: ImageTarget, registries: RegistryCredential[]): RegistryCredential | undefined {
+export function credentialFor(
+  target: ImageTarget,
+  registries: RegistryCredential[],
+): RegistryCredential | undefined {
   return registries.find((r) => normalizeRegistryHost(r.server.trim()) === target.registryHost);
 }

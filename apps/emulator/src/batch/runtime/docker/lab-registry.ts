@@ -8,13 +8,24 @@ import { engineMessage } from "./engine-errors";
 import type { Lab } from "./lab-env";
 import { progressStreamError } from "./pull-image";
 
-export const labAuth = (lab: Lab, password = lab.password) => ({ username: lab.user, password, serveraddress: lab.registry });
+export const labAuth = (lab: Lab, password = lab.password) => ({
+  username: lab.user,
+  password,
+  serveraddress: lab.registry,
+});
 
 /** Pulls through the engine; resolves to the engine's error text, or undefined on success. */
-export async function enginePull(docker: Docker, ref: string, auth?: ReturnType<typeof labAuth>): Promise<string | undefined> {
+export async function enginePull(
+  docker: Docker,
+  ref: string,
+  auth?: ReturnType<typeof labAuth>,
+): Promise<string | undefined> {
   const colon = ref.lastIndexOf(":");
   try {
-    const stream = await docker.createImage(auth, { fromImage: ref.slice(0, colon), tag: ref.slice(colon + 1) });
+    const stream = await docker.createImage(auth, {
+      fromImage: ref.slice(0, colon),
+      tag: ref.slice(colon + 1),
+    });
     return await progressStreamError(stream);
   } catch (e) {
     return engineMessage(e);
@@ -22,7 +33,11 @@ export async function enginePull(docker: Docker, ref: string, auth?: ReturnType<
 }
 
 /** Pushes a local image tag; resolves to the engine's error text, or undefined on success. */
-export async function enginePush(docker: Docker, ref: string, auth?: ReturnType<typeof labAuth>): Promise<string | undefined> {
+export async function enginePush(
+  docker: Docker,
+  ref: string,
+  auth?: ReturnType<typeof labAuth>,
+): Promise<string | undefined> {
   try {
     // The engine wants an X-Registry-Auth header on every push; "{}" is "no credentials", as the CLI sends it.
     const stream = await docker.getImage(ref).push({ authconfig: auth ?? {} });

@@ -10,7 +10,7 @@ const TIMEOUT = 120_000;
 /** The stdout frames of the engine's multiplexed log format: [stream, 0, 0, 0, size (u32 BE)] + payload. */
 function stdoutFrames(buffer: Buffer): string {
   let text = "";
-  for (let at = 0; at + 8 <= buffer.length; ) {
+  for (let at = 0; at + 8 <= buffer.length;) {
     const size = buffer.readUInt32BE(at + 4);
     if (buffer[at] === 1) text += buffer.subarray(at + 8, at + 8 + size).toString();
     at += 8 + size;
@@ -19,7 +19,11 @@ function stdoutFrames(buffer: Buffer): string {
 }
 
 /** Runs a container to its end and returns its exit code and stdout (the container is removed). */
-async function runContainer(docker: Docker, image: string, cmd?: string[]): Promise<{ exitCode: number; stdout: string }> {
+async function runContainer(
+  docker: Docker,
+  image: string,
+  cmd?: string[],
+): Promise<{ exitCode: number; stdout: string }> {
   const container = await docker.createContainer({ Image: image, ...(cmd ? { Cmd: cmd } : {}), Tty: false });
   try {
     await container.start();
@@ -49,7 +53,9 @@ describeWithLab("container lab", (lab) => {
     "pull is refused without credentials and with a wrong password, and works with the lab's",
     async () => {
       expect(await enginePull(docker, lab().imagePlain)).toMatch(/no basic auth credentials/);
-      expect(await enginePull(docker, lab().imagePlain, labAuth(lab(), "wrong-password"))).toMatch(/unauthorized/);
+      expect(await enginePull(docker, lab().imagePlain, labAuth(lab(), "wrong-password"))).toMatch(
+        /unauthorized/,
+      );
       expect(await enginePull(docker, lab().imagePlain, labAuth(lab()))).toBeUndefined();
     },
     TIMEOUT,
@@ -104,7 +110,11 @@ describeWithLab("container lab", (lab) => {
         const config = (await docker.getImage(lab().imagePlain).inspect()).Config;
         expect(config.Entrypoint ?? null).toBeNull();
         expect(config.WorkingDir).toBe("");
-        const result = await runContainer(docker, lab().imagePlain, ["/bin/sh", "-c", "echo plain says hi from $(pwd)"]);
+        const result = await runContainer(docker, lab().imagePlain, [
+          "/bin/sh",
+          "-c",
+          "echo plain says hi from $(pwd)",
+        ]);
         expect(result).toEqual({ exitCode: 0, stdout: "plain says hi from /\n" });
       },
       TIMEOUT,
@@ -116,8 +126,17 @@ describeWithLab("container lab", (lab) => {
         const config = (await docker.getImage(lab().imageEntrypoint).inspect()).Config;
         expect(config.Entrypoint).toEqual(["/usr/local/bin/lab-entrypoint"]);
         expect(config.WorkingDir).toBe("/app");
-        expect(await runContainer(docker, lab().imageEntrypoint)).toEqual({ exitCode: 0, stdout: "entrypoint ran in /app\n" });
-        expect(await runContainer(docker, lab().imageEntrypoint, ["/bin/sh", "-c", "echo and then the command; exit 3"])).toEqual({
+        expect(await runContainer(docker, lab().imageEntrypoint)).toEqual({
+          exitCode: 0,
+          stdout: "entrypoint ran in /app\n",
+        });
+        expect(
+          await runContainer(docker, lab().imageEntrypoint, [
+            "/bin/sh",
+            "-c",
+            "echo and then the command; exit 3",
+          ]),
+        ).toEqual({
           exitCode: 3,
           stdout: "entrypoint ran in /app\nand then the command\n",
         });

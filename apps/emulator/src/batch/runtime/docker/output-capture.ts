@@ -11,7 +11,12 @@ export interface OutputCapture {
   finished(graceMs: number): Promise<void>;
 }
 
-export async function captureOutput(docker: Docker, container: Docker.Container, stdoutPath: string, stderrPath: string): Promise<OutputCapture> {
+export async function captureOutput(
+  docker: Docker,
+  container: Docker.Container,
+  stdoutPath: string,
+  stderrPath: string,
+): Promise<OutputCapture> {
   // Open both files first so a missing task directory is an error here, not an unhandled stream event.
   const [outFile, errFile] = await Promise.all([open(stdoutPath, "a"), open(stderrPath, "a")]);
   let stream: NodeJS.ReadableStream;

@@ -9,7 +9,12 @@ import { classifyPullError } from "./engine-errors";
 import { userFailure } from "./failures";
 import { credentialFor, type ImageTarget } from "./image-name";
 
-export async function pullImage(docker: Docker, target: ImageTarget, registries: RegistryCredential[], signal?: AbortSignal): Promise<PullResult> {
+export async function pullImage(
+  docker: Docker,
+  target: ImageTarget,
+  registries: RegistryCredential[],
+  signal?: AbortSignal,
+): Promise<PullResult> {
   const credential = credentialFor(target, registries);
   if (credential?.identityResourceId && !credential.username) {
     return {
@@ -21,15 +26,22 @@ export async function pullImage(docker: Docker, target: ImageTarget, registries:
       ),
     };
   }
-  const auth = credential?.username ? { username: credential.username, password: credential.password ?? "", serveraddress: credential.server } : undefined;
+  const auth = credential?.username
+    ? { username: credential.username, password: credential.password ?? "", serveraddress: credential.server }
+    : undefined;
   const ctx = { ref: target.ref, registryHost: target.registryHost, password: credential?.password };
   try {
-    const stream = await docker.createImage(auth, { fromImage: target.fromImage, tag: target.tag, ...(signal ? { abortSignal: signal } : {}) });
+    const stream = await docker.createImage(auth, {
+      fromImage: target.fromImage,
+      tag: target.tag,
+      ...(signal ? { abortSignal: signal } : {}),
+    });
     const streamError = await progressStreamError(stream);
     if (streamError) return { ok: false, failure: classifyPullError(new Error(streamError), ctx) };
     return { ok: true };
   } catch (e) {
-    if (signal?.aborted) return { ok: false, failure: userFailure("TaskEnded", `The pull of ${target.ref} was cancelled`) };
+    if (signal?.aborted)
+      return { ok: false, failure: userFailure("TaskEnded", `The pull of ${target.ref} was cancelled`) };
     return { ok: false, failure: classifyPullError(e, ctx) };
   }
 }

@@ -52,7 +52,9 @@ describe("parseRunOptions", () => {
   });
 
   it("parses the resource options with docker's units", () => {
-    const o = parsed("--memory 512m -m=1g --memory-swap -1 --cpus 1.5 --shm-size 64M --pids-limit 100 --cpu-shares 512");
+    const o = parsed(
+      "--memory 512m -m=1g --memory-swap -1 --cpus 1.5 --shm-size 64M --pids-limit 100 --cpu-shares 512",
+    );
     expect(o.memoryBytes).toBe(1024 ** 3);
     expect(o.memorySwapBytes).toBe(-1);
     expect(o.nanoCpus).toBe(1_500_000_000);
@@ -146,6 +148,7 @@ describe("parseByteSize", () => {
   });
 
   it("refuses what is not a size", () => {
-    for (const bad of ["", "m", "-1m", "1x", "1 gigabyte", "1e9"]) expect(parseByteSize(bad), bad).toBeUndefined();
+    for (const bad of ["", "m", "-1m", "1x", "1 gigabyte", "1e9"])
+      expect(parseByteSize(bad), bad).toBeUndefined();
   });
 });

@@ -84,7 +84,15 @@ const emptyOptions = (): RunOptions => ({
   anonymousVolumes: [],
 });
 
-const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+const UNITS: Record<string, number> = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+  t: 1024 ** 4,
+  p: 1024 ** 5,
+};
 
 /** Docker's RAMInBytes: "512m", "1g", "1.5GiB", "1024" (binary units, case-insensitive). */
 export function parseByteSize(text: string): number | undefined {
@@ -101,7 +109,8 @@ function byteSize(value: string, name: string): number {
 }
 
 function positiveInteger(value: string, name: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new RunOptionError(`${name} needs a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new RunOptionError(`${name} needs a whole number, not "${value}"`);
   return Number(value);
 }
 
@@ -116,14 +125,16 @@ function parseVolume(options: RunOptions, value: string, name: string): void {
   if (value === "") throw new RunOptionError(`${name} needs a value like /host/path:/container/path[:ro]`);
   const parts = value.split(":");
   if (parts.length === 1) {
-    if (!value.startsWith("/")) throw new RunOptionError(`${name} ${value}: a container path must be absolute`);
+    if (!value.startsWith("/"))
+      throw new RunOptionError(`${name} ${value}: a container path must be absolute`);
     options.anonymousVolumes.push(value);
     return;
   }
   if (parts.length > 3 || parts.some((p) => p === "")) {
     throw new RunOptionError(`${name} ${value}: expected SOURCE:TARGET[:MODE]`);
   }
-  if (!parts[1]!.startsWith("/")) throw new RunOptionError(`${name} ${value}: the container path must be absolute`);
+  if (!parts[1]!.startsWith("/"))
+    throw new RunOptionError(`${name} ${value}: the container path must be absolute`);
   options.binds.push(value);
 }
 
@@ -154,7 +165,8 @@ const OPTIONS: OptionSpec[] = [
     names: ["--cpus"],
     apply: (o, v, n) => {
       const cpus = Number(v);
-      if (!/^\d*\.?\d+$/.test(v) || !(cpus > 0)) throw new RunOptionError(`${n} needs a positive number of CPUs, not "${v}"`);
+      if (!/^\d*\.?\d+$/.test(v) || !(cpus > 0))
+        throw new RunOptionError(`${n} needs a positive number of CPUs, not "${v}"`);
       o.nanoCpus = Math.round(cpus * 1e9);
     },
   },
@@ -240,7 +252,10 @@ export function parseRunOptions(text: string): RunOptionsResult {
   try {
     words = splitCommandLine(text);
   } catch (e) {
-    return { ok: false, message: `containerRunOptions cannot be split: ${e instanceof CommandLineError ? e.message : String(e)}` };
+    return {
+      ok: false,
+      message: `containerRunOptions cannot be split: ${e instanceof CommandLineError ? e.message : String(e)}`,
+    };
   }
   const options = emptyOptions();
   try {
@@ -255,7 +270,11 @@ export function parseRunOptions(text: string): RunOptionsResult {
       if (!found) {
         const name = optionName(word);
         const reason = REFUSED[name];
-        throw new RunOptionError(reason ? `the container run option ${name} is not allowed: ${reason}` : `unknown container run option ${name}`);
+        throw new RunOptionError(
+          reason
+            ? `the container run option ${name} is not allowed: ${reason}`
+            : `unknown container run option ${name}`,
+        );
       }
       const { name, spec, inline } = found;
       let value: string;
