@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_HOST, DEFAULT_PORTS, DEFAULT_SPA_ORIGINS, LOCAL_AZURE_ENV } from "./local-azure-constants";
 import type { LocalAzureOptions } from "./local-azure";
@@ -31,7 +32,28 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd: str
     if (!/^https?:\/\/[^/]+$/.test(o))
       throw new CliConfigError(`${E.spaOrigins}: "${o}" is not an origin (scheme://host[:port]).`);
   }
+  const certPath = env[E.identityTlsCert];
+  const keyPath = env[E.identityTlsKey];
+  if (!certPath !== !keyPath)
+    throw new CliConfigError(
+      `${E.identityTlsCert} and ${E.identityTlsKey} go together: set both or neither.`,
+    );
+  const readPem = (name: string, path: string) => {
+    try {
+      return readFileSync(resolve(cwd, path), "utf8");
+    } catch {
+      throw new CliConfigError(`${name}: cannot read "${path}".`);
+    }
+  };
   return {
+    ...(certPath && keyPath
+      ? {
+          identityTls: {
+            cert: readPem(E.identityTlsCert, certPath),
+            key: readPem(E.identityTlsKey, keyPath),
+          },
+        }
+      : {}),
     dataDir: resolve(cwd, env[E.dataDir] || ".data"),
     host: env[E.host] || DEFAULT_HOST,
     ports: {

@@ -1,5 +1,12 @@
 import type { RequestListener, Server } from "node:http";
 import { createServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+
+/** PEM certificate and key; when given, the listener speaks https. */
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
 
 /** Thrown when a listener cannot bind; the message names the service and the port. */
 export class PortInUseError extends Error {
@@ -15,15 +22,18 @@ export class PortInUseError extends Error {
   }
 }
 
-/** Starts an HTTP server and resolves once it listens; a busy port rejects with PortInUseError. */
+/** Starts an HTTP(S) server and resolves once it listens; a busy port rejects with PortInUseError. */
 export function listen(
   handler: RequestListener,
   port: number,
   host: string,
   service: string,
+  tls?: TlsFiles,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(handler);
+    const server: Server = tls
+      ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
+      : createServer(handler);
     server.once("error", (err: NodeJS.ErrnoException) => {
       reject(err.code === "EADDRINUSE" ? new PortInUseError(service, host, port) : err);
     });

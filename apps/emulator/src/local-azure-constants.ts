@@ -58,6 +58,9 @@ export const LOCAL_AZURE_ENV = {
   bffClientSecret: "BATCH_STUDIO_BFF_CLIENT_SECRET",
   /** "auto" (default), "docker" or "process". */
   runtime: "BATCH_STUDIO_RUNTIME",
+  /** PEM files: serve the identity provider over https (option A); both or neither. */
+  identityTlsCert: "BATCH_STUDIO_IDENTITY_TLS_CERT",
+  identityTlsKey: "BATCH_STUDIO_IDENTITY_TLS_KEY",
   /** "0" skips the seeded demo workload (default on for the CLI). */
   demo: "BATCH_STUDIO_DEMO",
 } as const;

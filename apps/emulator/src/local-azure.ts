@@ -5,7 +5,7 @@ import { startArm, type LocalArm } from "./arm";
 import { startBatchAccount, type BatchAccountHandle, type RuntimeInfo, type TimeScale } from "./batch";
 import { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
 import { chooseRuntime, type RuntimeChoice } from "./runtime-choice";
-import { PortInUseError } from "./listen";
+import { PortInUseError, type TlsFiles } from "./listen";
 import { ensureDemoWorkload } from "./demo-workload";
 import {
   BFF_API_SCOPE,
@@ -38,6 +38,8 @@ export interface LocalAzureOptions {
   seed?: LocalAzureSeed;
   /** ARM list page size (tests use small ones to exercise nextLink). */
   armPageSize?: number;
+  /** Serve the identity provider over https with this certificate (see README, "https"). */
+  identityTls?: TlsFiles;
   /** Create the seeded demo workload (a pool with finished tasks) on first start. Default false. */
   demo?: boolean;
 }
@@ -119,6 +121,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
       dataDir,
       spaOrigins,
       bffClientSecret,
+      ...(options.identityTls ? { tls: options.identityTls } : {}),
     });
     closers.push(() => identity.close());
 

@@ -10,7 +10,15 @@ describe("batch-emulator CLI", () => {
   it("starts from the environment, writes endpoints.json, answers health checks and stops on SIGTERM", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "bs-cli-"));
     const child = spawn(process.execPath, [tsxCli, resolve(import.meta.dirname, "main.ts")], {
-      env: { ...process.env, BATCH_STUDIO_DATA_DIR: dataDir, BATCH_STUDIO_IDENTITY_PORT: "0", BATCH_STUDIO_ARM_PORT: "0", BATCH_STUDIO_BATCH_PORTS: "0,0", BATCH_STUDIO_RUNTIME: "process", BATCH_STUDIO_DEMO: "0" },
+      env: {
+        ...process.env,
+        BATCH_STUDIO_DATA_DIR: dataDir,
+        BATCH_STUDIO_IDENTITY_PORT: "0",
+        BATCH_STUDIO_ARM_PORT: "0",
+        BATCH_STUDIO_BATCH_PORTS: "0,0",
+        BATCH_STUDIO_RUNTIME: "process",
+        BATCH_STUDIO_DEMO: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -20,7 +28,11 @@ describe("batch-emulator CLI", () => {
     try {
       const file = join(dataDir, "endpoints.json");
       for (let i = 0; i < 300 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
-      const endpoints = JSON.parse(readFileSync(file, "utf8")) as { identity: { url: string }; arm: { url: string }; accounts: { url: string; key: string }[] };
+      const endpoints = JSON.parse(readFileSync(file, "utf8")) as {
+        identity: { url: string };
+        arm: { url: string };
+        accounts: { url: string; key: string }[];
+      };
       expect((await fetch(`${endpoints.identity.url}/health`)).status).toBe(200);
       expect((await fetch(`${endpoints.arm.url}/health`)).status).toBe(200);
       expect(endpoints.accounts).toHaveLength(2);
@@ -34,7 +46,10 @@ describe("batch-emulator CLI", () => {
   }, 60_000);
 
   it("exits with a message naming a bad setting", async () => {
-    const child = spawn(process.execPath, [tsxCli, resolve(import.meta.dirname, "main.ts")], { env: { ...process.env, BATCH_STUDIO_ARM_PORT: "abc" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [tsxCli, resolve(import.meta.dirname, "main.ts")], {
+      env: { ...process.env, BATCH_STUDIO_ARM_PORT: "abc" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));

@@ -16,6 +16,7 @@ export interface Operator {
 }
 
 export const REQUIRED_SCOPE = "access_as_user";
+const MAX_VERIFIED_TOKENS = 10_000;
 
 const challenge = (error: string, description: string, config: Pick<BffConfig, "clientId">) =>
   `Bearer realm="batch-studio", error="${error}", error_description="${description}", scope="api://${config.clientId}/${REQUIRED_SCOPE}"`;
@@ -37,10 +38,18 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
  */
 export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<OpenIdMetadata>) => {
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  // A token already verified is trusted until its own expiry: this skips the RSA check on the
+  // hot path; the exact token string is the key, so nothing about it can have changed.
+  const verified = new Map<string, { operator: Operator; expMs: number }>();
   return async (authorization: string | undefined): Promise<Operator> => {
     const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(authorization ?? "");
     if (!match) throw unauthenticated(config, "a Bearer access token is required", "invalid_request");
     const token = match[1]!;
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expMs > Date.now()) return hit.operator;
+      verified.delete(token);
+    }
     const meta = await metadata();
     jwks ??= createRemoteJWKSet(new URL(meta.jwks_uri), { timeoutDuration: 10_000 });
     let payload: JWTPayload;
@@ -73,6 +82,8 @@ export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<O
     const username = str(payload.preferred_username) ?? str(payload.upn);
     if (name !== undefined) operator.name = name;
     if (username !== undefined) operator.username = username;
+    if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { operator, expMs: (payload.exp ?? 0) * 1000 });
     return operator;
   };
 };

@@ -21,9 +21,24 @@ let sign: (claims: { aud?: string; iss?: string; expSeconds?: number }) => Promi
 let acct: TestAccount;
 
 const gallery: Record<string, GalleryImageFact> = {
-  [`${SIG}/good`]: { imageId: `${SIG}/good`, exists: true, osState: "Generalized", replicas: [{ region: "West Europe", count: 1 }] },
-  [`${SIG}/specialized`]: { imageId: `${SIG}/specialized`, exists: true, osState: "Specialized", replicas: [{ region: "westeurope", count: 1 }] },
-  [`${SIG}/elsewhere`]: { imageId: `${SIG}/elsewhere`, exists: true, osState: "Generalized", replicas: [{ region: "eastus", count: 2 }] },
+  [`${SIG}/good`]: {
+    imageId: `${SIG}/good`,
+    exists: true,
+    osState: "Generalized",
+    replicas: [{ region: "West Europe", count: 1 }],
+  },
+  [`${SIG}/specialized`]: {
+    imageId: `${SIG}/specialized`,
+    exists: true,
+    osState: "Specialized",
+    replicas: [{ region: "westeurope", count: 1 }],
+  },
+  [`${SIG}/elsewhere`]: {
+    imageId: `${SIG}/elsewhere`,
+    exists: true,
+    osState: "Generalized",
+    replicas: [{ region: "eastus", count: 2 }],
+  },
 };
 
 beforeAll(async () => {
@@ -68,7 +83,10 @@ const bearerClient = (token: string) =>
 const sigPool = (id: string, image: string) => ({
   id,
   vmSize: "standard_d2s_v3",
-  virtualMachineConfiguration: { imageReference: { virtualMachineImageId: `${SIG}/${image}` }, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
+  virtualMachineConfiguration: {
+    imageReference: { virtualMachineImageId: `${SIG}/${image}` },
+    nodeAgentSKUId: "batch.node.ubuntu 22.04",
+  },
   targetDedicatedNodes: 1,
 });
 
@@ -76,15 +94,27 @@ describe("bearer authentication", () => {
   it("accepts a token for the Batch audience and refuses other audiences, issuers and expired tokens", async () => {
     const client = bearerClient(await sign({}));
     expect((await client.pool.list()).length).toBe(0);
-    for (const bad of [await sign({ aud: "https://management.azure.com/" }), await sign({ iss: "http://evil" }), await sign({ expSeconds: -60 })])
-      expect(await failure(bearerClient(bad).pool.list())).toMatchObject({ statusCode: 401, code: "AuthenticationFailed" });
+    for (const bad of [
+      await sign({ aud: "https://management.azure.com/" }),
+      await sign({ iss: "http://evil" }),
+      await sign({ expSeconds: -60 }),
+    ])
+      expect(await failure(bearerClient(bad).pool.list())).toMatchObject({
+        statusCode: 401,
+        code: "AuthenticationFailed",
+      });
     expect(await failure(bearerClient("not-a-jwt").job.list())).toMatchObject({ statusCode: 401 });
   });
 
   it("creates a Shared Image Gallery pool that allocates nodes", async () => {
     const client = bearerClient(await sign({}));
     expect((await client.pool.add(sigPool("sig-good", "good")))._response.status).toBe(201);
-    await waitFor(() => client.computeNode.list("sig-good"), (ns) => ns[0]?.state === "idle", 10_000, "idle node");
+    await waitFor(
+      () => client.computeNode.list("sig-good"),
+      (ns) => ns[0]?.state === "idle",
+      10_000,
+      "idle node",
+    );
   });
 
   it("refuses an unknown gallery image with InvalidPropertyValue naming virtualMachineImageId", async () => {
@@ -100,7 +130,12 @@ describe("bearer authentication", () => {
       ["sig-far", "elsewhere", "westeurope"],
     ] as const) {
       await client.pool.add(sigPool(id, image));
-      const pool = await waitFor(() => client.pool.get(id), (p) => p.allocationState === "steady" && !!p.resizeErrors, 10_000, `${id} steady`);
+      const pool = await waitFor(
+        () => client.pool.get(id),
+        (p) => p.allocationState === "steady" && !!p.resizeErrors,
+        10_000,
+        `${id} steady`,
+      );
       expect(pool.currentDedicatedNodes).toBe(0);
       expect(pool.resizeErrors?.[0]?.code).toBe("AllocationFailed");
       expect(pool.resizeErrors?.[0]?.message).toContain(text);

@@ -90,7 +90,10 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     server!.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const publicUrl = (opts.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`).replace(/\/+$/, "");
+  const publicUrl = (opts.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`).replace(
+    /\/+$/,
+    "",
+  );
 
   const maxConcurrent = opts.maxConcurrentTasks ?? Math.max(2, cpus().length * 2);
   const config: EngineConfig = {
@@ -125,12 +128,23 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   scheduler.recover();
 
   const router = new Router();
-  for (const register of [registerAccountRoutes, registerPoolRoutes, registerNodeRoutes, registerJobRoutes, registerTaskRoutes, registerFileRoutes])
+  for (const register of [
+    registerAccountRoutes,
+    registerPoolRoutes,
+    registerNodeRoutes,
+    registerJobRoutes,
+    registerTaskRoutes,
+    registerFileRoutes,
+  ])
     register(router, services);
   const runtimeInfo = runtime.info();
   handler.pipeline = createPipeline({
     router,
-    credentials: { account: opts.name, key: Buffer.from(opts.key, "base64"), bearer: opts.bearer ? createBearerVerifier(opts.bearer) : undefined },
+    credentials: {
+      account: opts.name,
+      key: Buffer.from(opts.key, "base64"),
+      bearer: opts.bearer ? createBearerVerifier(opts.bearer) : undefined,
+    },
     baseUrl: () => publicUrl,
     info: () => ({
       emulator: "batch-studio",
@@ -146,7 +160,18 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   });
   await writeFile(
     join(opts.dataDir, "endpoints.json"),
-    JSON.stringify({ account: opts.name, url: publicUrl, key: opts.key, region: opts.region, apiVersion: API_VERSION, runtime: runtimeInfo }, null, 2),
+    JSON.stringify(
+      {
+        account: opts.name,
+        url: publicUrl,
+        key: opts.key,
+        region: opts.region,
+        apiVersion: API_VERSION,
+        runtime: runtimeInfo,
+      },
+      null,
+      2,
+    ),
   );
 
   let closed: Promise<void> | undefined;
@@ -173,7 +198,8 @@ function rebaseUrls(engine: Engine): void {
   const { state, config } = engine;
   for (const pool of state.pools.values()) {
     pool.wire.url = entityUrl(config, "pools", pool.wire.id);
-    for (const node of state.nodesOf(pool.wire.id.toLowerCase()).values()) node.wire.url = nodeUrl(engine, pool, node);
+    for (const node of state.nodesOf(pool.wire.id.toLowerCase()).values())
+      node.wire.url = nodeUrl(engine, pool, node);
   }
   for (const job of state.jobs.values()) {
     job.wire.url = entityUrl(config, "jobs", job.wire.id);

@@ -3,7 +3,14 @@
  * process runtime (container commands run on the host: /bin/sh exists everywhere CI runs).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTAINER_IMAGE, failure, startTestAccount, streamText, waitFor, type TestAccount } from "./testing/account-harness";
+import {
+  CONTAINER_IMAGE,
+  failure,
+  startTestAccount,
+  streamText,
+  waitFor,
+  type TestAccount,
+} from "./testing/account-harness";
 
 let acct: TestAccount;
 beforeAll(async () => {
@@ -33,7 +40,12 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
   it("creates a container pool without prefetch and reaches steady with an idle node", async () => {
     const added = await acct.client.pool.add(containerPool("nofetch", {}));
     expect(added._response.status).toBe(201);
-    const pool = await waitFor(() => acct.client.pool.get("nofetch"), (p) => p.allocationState === "steady", 10_000, "steady pool");
+    const pool = await waitFor(
+      () => acct.client.pool.get("nofetch"),
+      (p) => p.allocationState === "steady",
+      10_000,
+      "steady pool",
+    );
     expect(pool.currentDedicatedNodes).toBe(1);
     expect(pool.virtualMachineConfiguration?.containerConfiguration?.containerImageNames).toEqual([]);
     const [node] = await idleNodes("nofetch");
@@ -45,7 +57,9 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
     await acct.client.pool.add(
       containerPool("private", {
         containerImageNames: ["myregistry.azurecr.io/tools/busybox:1.36"],
-        containerRegistries: [{ registryServer: "myregistry.azurecr.io", userName: "reader", password: "s3cret!" }],
+        containerRegistries: [
+          { registryServer: "myregistry.azurecr.io", userName: "reader", password: "s3cret!" },
+        ],
       }),
     );
     await idleNodes("prefetch");
@@ -56,7 +70,9 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
       userName: "reader",
     });
     // The password is kept for pulls but never sent back.
-    expect(pool.virtualMachineConfiguration?.containerConfiguration?.containerRegistries?.[0]?.password).toBeUndefined();
+    expect(
+      pool.virtualMachineConfiguration?.containerConfiguration?.containerRegistries?.[0]?.password,
+    ).toBeUndefined();
     expect(JSON.stringify(await acct.client.pool.list())).not.toContain("s3cret!");
     expect(JSON.stringify(await acct.client.computeNode.list("private"))).not.toContain("s3cret!");
   });
@@ -68,8 +84,18 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
       commandLine: `/bin/sh -c "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"`,
       containerSettings: { imageName: "busybox", containerRunOptions: "--rm --workdir /" },
     });
-    const task = await waitFor(() => acct.client.task.get("seedjob", "hello"), (t) => t.state === "completed", 20_000, "completed task");
-    expect(task.executionInfo).toMatchObject({ exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 });
+    const task = await waitFor(
+      () => acct.client.task.get("seedjob", "hello"),
+      (t) => t.state === "completed",
+      20_000,
+      "completed task",
+    );
+    expect(task.executionInfo).toMatchObject({
+      exitCode: 0,
+      result: "success",
+      retryCount: 0,
+      requeueCount: 0,
+    });
     expect(task.nodeInfo?.poolId).toBe("nofetch");
     const file = await acct.client.file.getFromTask("seedjob", "hello", "wd/output.txt");
     expect(file._response.status).toBe(200);
@@ -79,10 +105,22 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
   });
 
   it("fails an empty command line container task with a clear ContainerMiscError under the process runtime", async () => {
-    await acct.client.task.add("seedjob", { id: "entrypoint", commandLine: "", containerSettings: { imageName: "busybox" } });
-    const task = await waitFor(() => acct.client.task.get("seedjob", "entrypoint"), (t) => t.state === "completed", 20_000, "completed task");
+    await acct.client.task.add("seedjob", {
+      id: "entrypoint",
+      commandLine: "",
+      containerSettings: { imageName: "busybox" },
+    });
+    const task = await waitFor(
+      () => acct.client.task.get("seedjob", "entrypoint"),
+      (t) => t.state === "completed",
+      20_000,
+      "completed task",
+    );
     expect(task.executionInfo?.result).toBe("failure");
-    expect(task.executionInfo?.failureInfo).toMatchObject({ category: "usererror", code: "ContainerMiscError" });
+    expect(task.executionInfo?.failureInfo).toMatchObject({
+      category: "usererror",
+      code: "ContainerMiscError",
+    });
     expect(task.executionInfo?.failureInfo?.details?.[0]?.value).toContain("no Docker engine");
   });
 

@@ -10,7 +10,8 @@ import { PLAIN_VM, startTestAccount } from "./testing/account-harness";
 const TASKS = Math.max(100, Math.min(200_000, Number(process.argv[2] ?? 100_000)));
 const ROUNDS = Math.max(3, Math.min(100, Number(process.argv[3] ?? 20)));
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 async function time(rounds: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
   await fn(); // warm-up
@@ -47,14 +48,23 @@ async function main(): Promise<void> {
     const results = {
       tasks: TASKS,
       addTasksPerSecond: Math.round(TASKS / addSeconds),
-      firstPageMax1000Ms: await time(ROUNDS, () => client.task.list("big", { taskListOptions: { maxResults: 1000 } })),
+      firstPageMax1000Ms: await time(ROUNDS, () =>
+        client.task.list("big", { taskListOptions: { maxResults: 1000 } }),
+      ),
       firstPageDefaultMs: await time(ROUNDS, () => client.task.list("big")),
       // The same request without the SDK's model mapping: the wire cost (server + JSON.parse).
       firstPageRawMs: await time(ROUNDS, () =>
-        client.sendRequest({ method: "GET", url: `${acct.handle.url}/jobs/big/tasks?api-version=2022-10-01.16.0&maxresults=1000` }),
+        client.sendRequest({
+          method: "GET",
+          url: `${acct.handle.url}/jobs/big/tasks?api-version=2022-10-01.16.0&maxresults=1000`,
+        }),
       ),
-      firstPageMax100Ms: await time(ROUNDS, () => client.task.list("big", { taskListOptions: { maxResults: 100 } })),
-      filteredScanMs: await time(ROUNDS, () => client.task.list("big", { taskListOptions: { maxResults: 1, filter: "id ge 'task-099000'" } })),
+      firstPageMax100Ms: await time(ROUNDS, () =>
+        client.task.list("big", { taskListOptions: { maxResults: 100 } }),
+      ),
+      filteredScanMs: await time(ROUNDS, () =>
+        client.task.list("big", { taskListOptions: { maxResults: 1, filter: "id ge 'task-099000'" } }),
+      ),
       taskCountsMs: await time(ROUNDS, () => client.job.getTaskCounts("big")),
     };
     console.table({

@@ -27,17 +27,36 @@ async function main(): Promise<void> {
   const acct = await startTestAccount({ maxConcurrentTasks: MAX_CONCURRENT });
   try {
     const { client } = acct;
-    await client.pool.add({ id: "four", vmSize: "standard_d2s_v3", virtualMachineConfiguration: PLAIN_VM, targetDedicatedNodes: 4, taskSlotsPerNode: SLOTS });
-    await waitFor(() => client.computeNode.list("four"), (ns) => ns.length === 4 && ns.every((n) => n.state === "idle"), 30_000, "4 idle nodes");
+    await client.pool.add({
+      id: "four",
+      vmSize: "standard_d2s_v3",
+      virtualMachineConfiguration: PLAIN_VM,
+      targetDedicatedNodes: 4,
+      taskSlotsPerNode: SLOTS,
+    });
+    await waitFor(
+      () => client.computeNode.list("four"),
+      (ns) => ns.length === 4 && ns.every((n) => n.state === "idle"),
+      30_000,
+      "4 idle nodes",
+    );
     await client.job.add({ id: "tp", poolInfo: { poolId: "four" } });
     const t0 = performance.now();
     for (let b = 0; b * 100 < TASKS; b++)
       await client.task.addCollection(
         "tp",
-        Array.from({ length: Math.min(100, TASKS - b * 100) }, (_, i) => ({ id: `t${b * 100 + i}`, commandLine: "/bin/true" })),
+        Array.from({ length: Math.min(100, TASKS - b * 100) }, (_, i) => ({
+          id: `t${b * 100 + i}`,
+          commandLine: "/bin/true",
+        })),
       );
     const addedAt = performance.now();
-    const counts = await waitFor(() => client.job.getTaskCounts("tp"), (c) => c.taskCounts.completed === TASKS, 600_000, "all tasks completed");
+    const counts = await waitFor(
+      () => client.job.getTaskCounts("tp"),
+      (c) => c.taskCounts.completed === TASKS,
+      600_000,
+      "all tasks completed",
+    );
     const seconds = (performance.now() - t0) / 1000;
     const baseline = await rawSpawnRate(Math.min(TASKS, 500), Math.min(MAX_CONCURRENT, 4 * SLOTS));
     const result = {
@@ -53,7 +72,9 @@ async function main(): Promise<void> {
       tasksPerSecond: Math.round(TASKS / seconds),
       rawSpawnsPerSecond: baseline,
     };
-    console.log(`${TASKS} tasks on 4 nodes: ${result.tasksPerSecond} tasks/s (${result.totalSeconds}s); bare spawn of /bin/true here: ${baseline}/s`);
+    console.log(
+      `${TASKS} tasks on 4 nodes: ${result.tasksPerSecond} tasks/s (${result.totalSeconds}s); bare spawn of /bin/true here: ${baseline}/s`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await acct.dispose();

@@ -17,7 +17,7 @@ import { buildProviderConfig, spaPostLogoutRedirectUris } from "./provider-confi
 import { registerOnBehalfOfGrant } from "./obo-grant";
 import { signInAssets, signInRouter, registerClientName } from "./sign-in-page";
 import { clientInfo } from "./client-info";
-import { listen } from "../listen";
+import { listen, type TlsFiles } from "../listen";
 
 export interface IdentityOptions {
   /** 0 picks a free port (tests). */
@@ -28,13 +28,18 @@ export interface IdentityOptions {
   /** Origins of the SPA (redirect URIs, post-logout URIs and CORS), e.g. "http://localhost:4300". */
   spaOrigins?: string[];
   bffClientSecret?: string;
+  /**
+   * Serve https with this certificate (option A of the reference: e.g. one made by mkcert for
+   * 127.0.0.1). The issuer and endpoints are then https, and MSAL can discover them itself.
+   */
+  tls?: TlsFiles;
 }
 
 export interface LocalIdentity {
   tenantId: string;
   /** Origin of the listener, e.g. http://127.0.0.1:4400. */
   url: string;
-  /** Token `iss`: http://<host>:<port>/<tenant>/v2.0 (plain http on loopback). */
+  /** Token `iss`: http(s)://<host>:<port>/<tenant>/v2.0 (plain http on loopback unless tls is given). */
   issuer: string;
   /** The https-shaped authority MSAL needs (it is only a string; nothing listens on https). */
   authority: string;
@@ -113,7 +118,7 @@ export async function startIdentity(options: IdentityOptions): Promise<LocalIden
   // The issuer contains the port, so listen first (port 0 in tests) and mount the provider after.
   let server: Server;
   try {
-    server = await listen(app, options.port, host, "identity");
+    server = await listen(app, options.port, host, "identity", options.tls);
   } catch (err) {
     await store.close();
     throw err;
@@ -121,7 +126,7 @@ export async function startIdentity(options: IdentityOptions): Promise<LocalIden
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
-  const url = `http://${hostForUrl}:${port}`;
+  const url = `${options.tls ? "https" : "http"}://${hostForUrl}:${port}`;
   const mountPath = `/${LOCAL_TENANT_ID}/v2.0`;
   const issuer = `${url}${mountPath}`;
 

@@ -69,7 +69,16 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   active: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    // Router links look like Fluent links (buttons wrapped in links keep their own look).
+    "& a:not(:has(button))": { color: tokens.colorBrandForegroundLink, textDecorationLine: "none" },
+    "& a:not(:has(button)):hover": { color: tokens.colorBrandForegroundLinkHover, textDecorationLine: "underline" },
+  },
 });
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: "Use system setting", light: "Light", dark: "Dark" };

@@ -11,7 +11,7 @@ import { useWizard } from "./WizardContext";
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   label: { display: "inline-flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  list: { maxHeight: "360px", overflowY: "auto", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 const keyOf = (i: { publisher: string; offer: string; sku: string }) => `${i.publisher}|${i.offer}|${i.sku}`;
@@ -29,7 +29,9 @@ export function MarketplaceImagePicker() {
   const { account, spec, update, set } = useWizard();
   const images = useSupportedImages(account);
   const byOs = useMemo(() => {
-    const capable = (images.data?.items ?? []).filter((i) => i.containerCapable);
+    // Retired images sink to the bottom of their group; they stay visible so a clone can show why it fails.
+    const retired = (i: SupportedImage) => (eolStatus(i.batchSupportEndOfLife).kind === "past" ? 1 : 0);
+    const capable = (images.data?.items ?? []).filter((i) => i.containerCapable).sort((a, b) => retired(a) - retired(b));
     return (["linux", "windows"] as const).map((os) => [os, capable.filter((i) => i.osType === os)] as const).filter(([, list]) => list.length > 0);
   }, [images.data]);
   const selected = spec.image?.kind === "marketplace" ? keyOf(spec.image) : "";

@@ -14,7 +14,9 @@ export interface AccountCredentials {
 export async function authenticate(req: SignedRequest, creds: AccountCredentials): Promise<AuthKind> {
   const raw = req.headers.authorization;
   if (!raw)
-    throw batchError(401, "AuthenticationFailed", [{ key: "AuthenticationErrorDetail", value: "The request carries no Authorization header." }]);
+    throw batchError(401, "AuthenticationFailed", [
+      { key: "AuthenticationErrorDetail", value: "The request carries no Authorization header." },
+    ]);
   const space = raw.indexOf(" ");
   const scheme = (space < 0 ? raw : raw.slice(0, space)).toLowerCase();
   const value = space < 0 ? "" : raw.slice(space + 1).trim();
@@ -25,10 +27,15 @@ export async function authenticate(req: SignedRequest, creds: AccountCredentials
   if (scheme === "bearer") {
     if (!creds.bearer)
       throw batchError(401, "AuthenticationFailed", [
-        { key: "AuthenticationErrorDetail", value: "This endpoint has no token issuer configured; use SharedKey." },
+        {
+          key: "AuthenticationErrorDetail",
+          value: "This endpoint has no token issuer configured; use SharedKey.",
+        },
       ]);
     await creds.bearer(value);
     return "bearer";
   }
-  throw batchError(400, "InvalidAuthenticationInfo", [{ key: "Reason", value: "Authorization must use the SharedKey or Bearer scheme." }]);
+  throw batchError(400, "InvalidAuthenticationInfo", [
+    { key: "Reason", value: "Authorization must use the SharedKey or Bearer scheme." },
+  ]);
 }

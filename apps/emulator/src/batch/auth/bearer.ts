@@ -20,11 +20,15 @@ export function createBearerVerifier(options: BearerOptions): BearerVerifier {
   const jwks = createRemoteJWKSet(new URL(options.jwksUri));
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience ?? BATCH_AUDIENCE });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: options.issuer,
+        audience: options.audience ?? BATCH_AUDIENCE,
+      });
       return payload;
     } catch (e) {
       // Say what was wrong with the token (expired, audience, signature) without echoing it.
-      const reason = e instanceof Error ? `${(e as { code?: string }).code ?? "ERR_JWT"}: ${e.message}` : "invalid token";
+      const reason =
+        e instanceof Error ? `${(e as { code?: string }).code ?? "ERR_JWT"}: ${e.message}` : "invalid token";
       throw batchError(401, "AuthenticationFailed", [{ key: "AuthenticationErrorDetail", value: reason }]);
     }
   };

@@ -19,8 +19,14 @@ describe("SharedKey", () => {
   });
 
   it("decodes query values and sorts names", () => {
-    const req = { method: "GET", rawUrl: "/pools?maxresults=1&api-version=x&$skiptoken=abc%3D%3D", headers: {} };
-    expect(stringToSign(req, "a", "").endsWith("/a/pools\n$skiptoken:abc==\napi-version:x\nmaxresults:1")).toBe(true);
+    const req = {
+      method: "GET",
+      rawUrl: "/pools?maxresults=1&api-version=x&$skiptoken=abc%3D%3D",
+      headers: {},
+    };
+    expect(
+      stringToSign(req, "a", "").endsWith("/a/pools\n$skiptoken:abc==\napi-version:x\nmaxresults:1"),
+    ).toBe(true);
   });
 
   it("accepts a correct signature and refuses a wrong one, a stale date and a malformed header", () => {

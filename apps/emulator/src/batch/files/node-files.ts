@@ -49,13 +49,21 @@ export async function listFiles(base: string, recursive: boolean): Promise<NodeF
 }
 
 /** Parse `ocp-range: bytes=a-b` (or `a-`) against a file size; 416 InvalidRange when unsatisfiable. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | undefined {
   if (!header) return undefined;
   const m = /^bytes=(\d+)-(\d*)$/.exec(header.trim());
-  if (!m) throw batchError(400, "InvalidHeaderValue", [{ key: "HeaderName", value: "ocp-range" }, { key: "HeaderValue", value: header }]);
+  if (!m)
+    throw batchError(400, "InvalidHeaderValue", [
+      { key: "HeaderName", value: "ocp-range" },
+      { key: "HeaderValue", value: header },
+    ]);
   const start = Number(m[1]);
   const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
-  if (start >= size || end < start) throw batchError(416, "InvalidRange", [{ key: "Reason", value: `The file has ${size} bytes.` }]);
+  if (start >= size || end < start)
+    throw batchError(416, "InvalidRange", [{ key: "Reason", value: `The file has ${size} bytes.` }]);
   return { start, end };
 }
 
@@ -68,11 +76,15 @@ export async function deleteFile(base: string, rel: string, recursive: boolean):
   if (!stats.isDirectory()) return unlink(abs);
   if (recursive) return rm(abs, { recursive: true, force: true });
   await rmdir(abs).catch(() => {
-    throw conflict("OperationInvalidForCurrentState", "The directory is not empty; delete it with recursive=true.");
+    throw conflict(
+      "OperationInvalidForCurrentState",
+      "The directory is not empty; delete it with recursive=true.",
+    );
   });
 }
 
 /** Batch shows the file mode in octal, e.g. "0o100644". */
 export const fileMode = (stats: Stats) => `0o${stats.mode.toString(8)}`;
 
-export const contentTypeOf = (name: string) => (name.endsWith(".txt") || name.endsWith(".log") ? "text/plain" : "application/octet-stream");
+export const contentTypeOf = (name: string) =>
+  name.endsWith(".txt") || name.endsWith(".log") ? "text/plain" : "application/octet-stream";

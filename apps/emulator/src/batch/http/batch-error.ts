@@ -23,7 +23,8 @@ const MESSAGES: Record<string, string> = {
   PoolNotFound: "The specified pool does not exist.",
   PoolExists: "The specified pool already exists.",
   PoolBeingDeleted: "The specified pool has been marked for deletion and is being reclaimed.",
-  PoolBeingResized: "The specified pool is currently being resized; wait until its allocation state is steady.",
+  PoolBeingResized:
+    "The specified pool is currently being resized; wait until its allocation state is steady.",
   NodeNotFound: "The specified node does not exist.",
   JobNotFound: "The specified job does not exist.",
   JobExists: "The specified job already exists.",
@@ -42,30 +43,44 @@ const MESSAGES: Record<string, string> = {
   InvalidRequestBody: "The specified Request Body is not syntactically valid.",
   RequestBodyTooLarge: "The request body is too large and exceeds the maximum permissible limit.",
   MissingRequiredQueryParameter: "A query parameter that's mandatory for this request is not specified.",
-  InvalidQueryParameterValue: "Value for one of the query parameters specified in the request URI is invalid.",
+  InvalidQueryParameterValue:
+    "Value for one of the query parameters specified in the request URI is invalid.",
   InvalidHeaderValue: "The value for one of the HTTP headers is not in the correct format.",
   AuthenticationFailed:
     "Server failed to authenticate the request. Make sure the value of Authorization header is well-formed including the signature.",
-  InvalidAuthenticationInfo: "Authentication information is not given in the correct format. Check the value of Authorization header.",
+  InvalidAuthenticationInfo:
+    "Authentication information is not given in the correct format. Check the value of Authorization header.",
   ConditionNotMet: "The condition specified using HTTP conditional header(s) is not met.",
   InvalidRange: "The range specified is invalid for the current size of the resource.",
-  OperationInvalidForCurrentState: "The specified operation is not valid for the current state of the resource.",
+  OperationInvalidForCurrentState:
+    "The specified operation is not valid for the current state of the resource.",
   UnsupportedHttpVerb: "The resource doesn't support the specified HTTP verb.",
 };
 
 /** A BatchError with the service's standard message for `code`. */
-export function batchError(status: number, code: string, values: ErrorValue[] = [], message?: string): BatchError {
+export function batchError(
+  status: number,
+  code: string,
+  values: ErrorValue[] = [],
+  message?: string,
+): BatchError {
   return new BatchError(status, code, message ?? MESSAGES[code] ?? code, values);
 }
 
-export const notFound = (code: "PoolNotFound" | "NodeNotFound" | "JobNotFound" | "TaskNotFound" | "FileNotFound" | "ResourceNotFound") =>
-  batchError(404, code);
+export const notFound = (
+  code:
+    "PoolNotFound" | "NodeNotFound" | "JobNotFound" | "TaskNotFound" | "FileNotFound" | "ResourceNotFound",
+) => batchError(404, code);
 
 export const conflict = (code: string, reason?: string) =>
   batchError(409, code, reason ? [{ key: "Reason", value: reason }] : []);
 
 /** Batch names the leaf property (e.g. "virtualMachineImageId"); the Reason carries the full body path. */
-const leafOf = (path: string) => path.split(/[.[\]]/).filter(Boolean).pop() ?? path;
+const leafOf = (path: string) =>
+  path
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .pop() ?? path;
 const withPath = (path: string, reason: string) => (leafOf(path) === path ? reason : `${path}: ${reason}`);
 
 /** 400 InvalidPropertyValue naming the property and why. */

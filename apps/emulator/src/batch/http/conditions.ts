@@ -19,7 +19,11 @@ const header = (ctx: RequestContext, name: string) => {
 const etagList = (v: string) => v.split(",").map((s) => s.trim().replace(/^W\//, "").replace(/^"|"$/g, ""));
 
 /** Returns "not-modified" when a read should answer 304; throws 412 when a condition fails. */
-export function checkConditions(ctx: RequestContext, entity: Versioned, isRead: boolean): "ok" | "not-modified" {
+export function checkConditions(
+  ctx: RequestContext,
+  entity: Versioned,
+  isRead: boolean,
+): "ok" | "not-modified" {
   const fail = (name: string) => {
     if (isRead && (name === "If-None-Match" || name === "If-Modified-Since")) return "not-modified" as const;
     throw batchError(412, "ConditionNotMet", [{ key: "HeaderName", value: name }]);
@@ -30,8 +34,10 @@ export function checkConditions(ctx: RequestContext, entity: Versioned, isRead: 
   const ifNone = header(ctx, "if-none-match");
   if (ifNone && (ifNone === "*" || etagList(ifNone).includes(entity.eTag))) return fail("If-None-Match");
   const since = header(ctx, "if-modified-since");
-  if (since && !Number.isNaN(Date.parse(since)) && modifiedSec <= Math.floor(Date.parse(since) / 1000)) return fail("If-Modified-Since");
+  if (since && !Number.isNaN(Date.parse(since)) && modifiedSec <= Math.floor(Date.parse(since) / 1000))
+    return fail("If-Modified-Since");
   const unmod = header(ctx, "if-unmodified-since");
-  if (unmod && !Number.isNaN(Date.parse(unmod)) && modifiedSec > Math.floor(Date.parse(unmod) / 1000)) return fail("If-Unmodified-Since");
+  if (unmod && !Number.isNaN(Date.parse(unmod)) && modifiedSec > Math.floor(Date.parse(unmod) / 1000))
+    return fail("If-Unmodified-Since");
   return "ok";
 }

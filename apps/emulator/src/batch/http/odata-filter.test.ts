@@ -7,7 +7,11 @@ const task = (id: string, state: string, exitCode?: number, creationTime = "2026
   creationTime,
   executionInfo: exitCode === undefined ? { retryCount: 0 } : { exitCode, retryCount: 0 },
 });
-const tasks = [task("t1", "completed", 0), task("t2", "completed", 2, "2026-11-23T12:00:00.000Z"), task("other", "active")];
+const tasks = [
+  task("t1", "completed", 0),
+  task("t2", "completed", 2, "2026-11-23T12:00:00.000Z"),
+  task("other", "active"),
+];
 const ids = (f: string) => tasks.filter(parseFilter(f)).map((t) => t.id);
 
 describe("parseFilter", () => {
@@ -25,7 +29,14 @@ describe("parseFilter", () => {
   });
 
   it("rejects malformed filters", () => {
-    for (const bad of ["state", "state eq", "state eq 'x", "state like 'x'", "(state eq 'x'", "state eq 'x' junk"])
+    for (const bad of [
+      "state",
+      "state eq",
+      "state eq 'x",
+      "state like 'x'",
+      "(state eq 'x'",
+      "state eq 'x' junk",
+    ])
       expect(() => parseFilter(bad), bad).toThrow(FilterError);
   });
 });

@@ -82,13 +82,22 @@ const ISO = /^\d{4}-\d\d-\d\dT/;
 
 function normalise(v: unknown, asDate: boolean): Value {
   if (typeof v === "string" && asDate && ISO.test(v)) return { date: Date.parse(v) };
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
-  if (typeof v === "object" && typeof (v as { date?: unknown }).date === "number") return v as { date: number };
+  if (
+    typeof v === "string" ||
+    typeof v === "number" ||
+    typeof v === "boolean" ||
+    v === null ||
+    v === undefined
+  )
+    return v;
+  if (typeof v === "object" && typeof (v as { date?: unknown }).date === "number")
+    return v as { date: number };
   return undefined;
 }
 
 function compare(op: Op, a: Value, b: Value): boolean {
-  const key = (v: Value) => (v !== null && typeof v === "object" ? v.date : typeof v === "string" ? v.toLowerCase() : v);
+  const key = (v: Value) =>
+    v !== null && typeof v === "object" ? v.date : typeof v === "string" ? v.toLowerCase() : v;
   const x = key(a);
   const y = key(b);
   if (op === "eq") return x === y || (x == null && y == null);
@@ -157,7 +166,8 @@ export function parseFilter(input: string): Predicate {
     const left = operand();
     const opTok = tokens[pos++];
     const op = opTok?.text.toLowerCase() as Op;
-    if (opTok?.kind !== "ident" || !COMPARISONS.includes(op)) throw new FilterError(`expected a comparison operator after '${t?.text}'`);
+    if (opTok?.kind !== "ident" || !COMPARISONS.includes(op))
+      throw new FilterError(`expected a comparison operator after '${t?.text}'`);
     const right = operand();
     const dates = left.isDate || right.isDate;
     return (e) => compare(op, normalise(left.get(e), dates), normalise(right.get(e), dates));

@@ -27,7 +27,8 @@ export function expandsStats(ctx: RequestContext): boolean {
   const text = ctx.query.get("$expand");
   if (!text) return false;
   const parts = text.split(",").map((s) => s.trim().toLowerCase());
-  for (const p of parts) if (p !== "stats") throw invalidQuery("$expand", text, `'${p}' cannot be expanded; only 'stats' can`);
+  for (const p of parts)
+    if (p !== "stats") throw invalidQuery("$expand", text, `'${p}' cannot be expanded; only 'stats' can`);
   return true;
 }
 
@@ -36,7 +37,10 @@ export function applySelect(ctx: RequestContext, wire: object): object {
   const text = ctx.query.get("$select");
   if (!text) return wire;
   const out: Record<string, unknown> = {};
-  for (const path of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const path of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const names = path.split("/");
     let src: unknown = wire;
     let dst = out;
@@ -58,7 +62,8 @@ function maxResults(ctx: RequestContext): number {
   const text = ctx.query.get("maxresults");
   if (text === null) return 1000;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw invalidQuery("maxresults", text, "maxresults must be an integer from 1 to 1000");
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw invalidQuery("maxresults", text, "maxresults must be an integer from 1 to 1000");
   return n;
 }
 
@@ -72,7 +77,8 @@ function afterSeq(ctx: RequestContext): number {
 
 function nextLink(ctx: RequestContext, lastSeq: number): string {
   const parts: string[] = [];
-  for (const [name, value] of ctx.query) if (name !== "$skiptoken") parts.push(`${name}=${encodeURIComponent(value)}`);
+  for (const [name, value] of ctx.query)
+    if (name !== "$skiptoken") parts.push(`${name}=${encodeURIComponent(value)}`);
   parts.push(`$skiptoken=${Buffer.from(`seq:${lastSeq}`).toString("base64url")}`);
   return `${ctx.baseUrl}${ctx.rawPath}?${parts.join("&")}`;
 }
@@ -116,7 +122,10 @@ export function listReply<T extends { seq: number }>(
     const tail = link ? `,"odata.nextLink":${JSON.stringify(link)}` : "";
     return { status: 200, rawJson: `${JSON.stringify(head).slice(0, -1)},"value":[${values}]${tail}}` };
   }
-  const json: Record<string, unknown> = { ...head, value: items.map((item) => applySelect(ctx, render(item))) };
+  const json: Record<string, unknown> = {
+    ...head,
+    value: items.map((item) => applySelect(ctx, render(item))),
+  };
   if (link) json["odata.nextLink"] = link;
   return { status: 200, json };
 }

@@ -30,7 +30,9 @@ export class Router {
       if (route.method === method) return { handler: route.handler, params };
     }
     if (pathMatched) throw batchError(405, "UnsupportedHttpVerb", [{ key: "HttpVerb", value: method }]);
-    throw batchError(404, "ResourceNotFound", [{ key: "Reason", value: "No Batch operation has this path." }]);
+    throw batchError(404, "ResourceNotFound", [
+      { key: "Reason", value: "No Batch operation has this path." },
+    ]);
   }
 }
 

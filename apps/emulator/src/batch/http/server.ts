@@ -26,14 +26,21 @@ export interface PipelineOptions {
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) return Promise.reject(batchError(413, "RequestBodyTooLarge", [{ key: "Reason", value: `The body exceeds ${limit} bytes.` }]));
+  if (declared > limit)
+    return Promise.reject(
+      batchError(413, "RequestBodyTooLarge", [{ key: "Reason", value: `The body exceeds ${limit} bytes.` }]),
+    );
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(batchError(413, "RequestBodyTooLarge", [{ key: "Reason", value: `The body exceeds ${limit} bytes.` }]));
+        reject(
+          batchError(413, "RequestBodyTooLarge", [
+            { key: "Reason", value: `The body exceeds ${limit} bytes.` },
+          ]),
+        );
         req.resume();
         return;
       }
@@ -48,7 +55,12 @@ function decodeSegments(rawPath: string): string[] {
   try {
     return rawPath.split("/").filter(Boolean).map(decodeURIComponent);
   } catch {
-    throw batchError(400, "InvalidUri", [{ key: "Reason", value: "The path contains an invalid percent-encoding." }], "The requested URI does not represent any resource on the server.");
+    throw batchError(
+      400,
+      "InvalidUri",
+      [{ key: "Reason", value: "The path contains an invalid percent-encoding." }],
+      "The requested URI does not represent any resource on the server.",
+    );
   }
 }
 
@@ -63,7 +75,10 @@ export function createPipeline(opts: PipelineOptions) {
     const method = (req.method ?? "GET").toUpperCase();
     const common: Record<string, string> = { "request-id": requestId, DataServiceVersion: "3.0" };
     const clientRequestId = req.headers["client-request-id"];
-    if (String(req.headers["return-client-request-id"]).toLowerCase() === "true" && typeof clientRequestId === "string")
+    if (
+      String(req.headers["return-client-request-id"]).toLowerCase() === "true" &&
+      typeof clientRequestId === "string"
+    )
       common["client-request-id"] = clientRequestId;
 
     const send = (reply: Reply) => {
@@ -79,7 +94,8 @@ export function createPipeline(opts: PipelineOptions) {
         reply.stream.on("error", () => res.destroy());
         reply.stream.pipe(res);
       } else {
-        if (headers["Content-Length"] === undefined && reply.status !== 204 && reply.status !== 304) headers["Content-Length"] = 0;
+        if (headers["Content-Length"] === undefined && reply.status !== 204 && reply.status !== 304)
+          headers["Content-Length"] = 0;
         res.writeHead(reply.status, headers);
         res.end();
       }
@@ -89,11 +105,16 @@ export function createPipeline(opts: PipelineOptions) {
       const json = {
         "odata.metadata": `${baseUrl}/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element`,
         code: e.code,
-        message: { lang: "en-US", value: `${e.message}\nRequestId:${requestId}\nTime:${new Date().toISOString()}` },
+        message: {
+          lang: "en-US",
+          value: `${e.message}\nRequestId:${requestId}\nTime:${new Date().toISOString()}`,
+        },
         ...(e.values.length ? { values: e.values } : {}),
       };
       const headers: Record<string, string> = {};
-      if (e.status === 401) headers["WWW-Authenticate"] = 'Bearer authorization_uri="", resource="https://batch.core.windows.net/"';
+      if (e.status === 401)
+        headers["WWW-Authenticate"] =
+          'Bearer authorization_uri="", resource="https://batch.core.windows.net/"';
       send({ status: e.status, json, headers });
     };
 
@@ -102,7 +123,9 @@ export function createPipeline(opts: PipelineOptions) {
         return send({ status: 200, json: opts.info() });
       const version = query.get("api-version");
       if (version === null)
-        throw batchError(400, "MissingRequiredQueryParameter", [{ key: "QueryParameterName", value: "api-version" }]);
+        throw batchError(400, "MissingRequiredQueryParameter", [
+          { key: "QueryParameterName", value: "api-version" },
+        ]);
       if (version !== API_VERSION)
         throw batchError(400, "InvalidQueryParameterValue", [
           { key: "QueryParameterName", value: "api-version" },
@@ -117,16 +140,36 @@ export function createPipeline(opts: PipelineOptions) {
         try {
           body = JSON.parse(raw.toString("utf8"));
         } catch (e) {
-          throw batchError(400, "InvalidRequestBody", [{ key: "Reason", value: `The body is not valid JSON: ${(e as Error).message}` }]);
+          throw batchError(400, "InvalidRequestBody", [
+            { key: "Reason", value: `The body is not valid JSON: ${(e as Error).message}` },
+          ]);
         }
       }
-      const ctx: RequestContext = { method, params, query, headers: req.headers, body, bodyBytes: raw.length, authKind, requestId, baseUrl, rawPath };
+      const ctx: RequestContext = {
+        method,
+        params,
+        query,
+        headers: req.headers,
+        body,
+        bodyBytes: raw.length,
+        authKind,
+        requestId,
+        baseUrl,
+        rawPath,
+      };
       const reply = await handler(ctx);
       send(reply);
     } catch (e) {
       if (e instanceof BatchError) return sendError(e);
       opts.onError?.(e, requestId);
-      sendError(batchError(500, "InternalError", [], "The server encountered an internal error. Please retry the request."));
+      sendError(
+        batchError(
+          500,
+          "InternalError",
+          [],
+          "The server encountered an internal error. Please retry the request.",
+        ),
+      );
     }
   };
 }

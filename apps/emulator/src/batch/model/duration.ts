@@ -2,7 +2,8 @@
 
 export const INFINITE_DURATION = "P10675199DT2H48M5.4775807S";
 
-const PATTERN = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const PATTERN =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Milliseconds, or undefined when the text is not a day/time ISO-8601 duration. */
 export function parseDuration(text: string): number | undefined {
@@ -17,4 +18,5 @@ export function parseDuration(text: string): number | undefined {
 export const isEffectivelyInfinite = (ms: number): boolean => ms >= 2 ** 31 - 1;
 
 /** Format milliseconds as PT…S (used for statistics). */
-export const formatDuration = (ms: number): string => `PT${(Math.max(0, ms) / 1000).toFixed(3).replace(/\.?0+$/, "")}S`;
+export const formatDuration = (ms: number): string =>
+  `PT${(Math.max(0, ms) / 1000).toFixed(3).replace(/\.?0+$/, "")}S`;

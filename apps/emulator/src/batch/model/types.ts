@@ -52,7 +52,11 @@ export interface PoolWire {
   virtualMachineConfiguration?: {
     imageReference: Json & { virtualMachineImageId?: string };
     nodeAgentSKUId: string;
-    containerConfiguration?: { type: string; containerImageNames?: string[]; containerRegistries?: ContainerRegistryWire[] };
+    containerConfiguration?: {
+      type: string;
+      containerImageNames?: string[];
+      containerRegistries?: ContainerRegistryWire[];
+    };
     [k: string]: unknown;
   };
   resizeTimeout: string;
@@ -124,7 +128,8 @@ export interface NodeWire {
   [k: string]: unknown;
 }
 
-export type JobState = "active" | "disabling" | "disabled" | "enabling" | "terminating" | "completed" | "deleting";
+export type JobState =
+  "active" | "disabling" | "disabled" | "enabling" | "terminating" | "completed" | "deleting";
 
 export interface JobWire {
   id: string;
@@ -144,7 +149,13 @@ export interface JobWire {
   onAllTasksComplete: "noaction" | "terminatejob";
   onTaskFailure: "noaction" | "performexitoptionsjobaction";
   commonEnvironmentSettings?: NameValue[];
-  executionInfo: { startTime: string; endTime?: string; poolId?: string; terminateReason?: string; schedulingError?: Json };
+  executionInfo: {
+    startTime: string;
+    endTime?: string;
+    poolId?: string;
+    terminateReason?: string;
+    schedulingError?: Json;
+  };
   metadata?: NameValue[];
   [k: string]: unknown;
 }
@@ -180,7 +191,14 @@ export interface TaskWire {
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
   executionInfo: TaskExecutionInfoWire;
-  nodeInfo?: { affinityId?: string; nodeUrl: string; poolId: string; nodeId: string; taskRootDirectory: string; taskRootDirectoryUrl: string };
+  nodeInfo?: {
+    affinityId?: string;
+    nodeUrl: string;
+    poolId: string;
+    nodeId: string;
+    taskRootDirectory: string;
+    taskRootDirectoryUrl: string;
+  };
   [k: string]: unknown;
 }
 

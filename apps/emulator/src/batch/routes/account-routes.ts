@@ -32,7 +32,8 @@ export function registerAccountRoutes(router: Router, s: Services): void {
 
   router.on("GET", "/nodecounts", (ctx) => {
     const rows = [...state.pools.values()].map((pool) => {
-      const zero = () => Object.fromEntries([...COUNTED.map(([, k]) => [k, 0]), ["total", 0]]) as Record<string, number>;
+      const zero = () =>
+        Object.fromEntries([...COUNTED.map(([, k]) => [k, 0]), ["total", 0]]) as Record<string, number>;
       const dedicated = zero();
       const lowPriority = zero();
       for (const node of state.nodesOf(lower(pool.wire.id)).values()) {
@@ -46,7 +47,9 @@ export function registerAccountRoutes(router: Router, s: Services): void {
     return listReply(ctx, arraySource(rows), (r) => r.value, "poolnodecounts");
   });
 
-  router.on("GET", "/applications", (ctx) => listReply(ctx, arraySource([] as object[]), (r) => r.value, "applications"));
+  router.on("GET", "/applications", (ctx) =>
+    listReply(ctx, arraySource([] as object[]), (r) => r.value, "applications"),
+  );
   router.on("GET", "/applications/:applicationId", () => {
     throw batchError(404, "ApplicationNotFound", [], "The specified application does not exist.");
   });

@@ -42,20 +42,23 @@ export function findTask(engine: Engine, job: JobRecord, taskId: string): TaskRe
 }
 
 /** Body of a POST that may legitimately be empty (Content-Length 0). */
-export const optionalBody = (ctx: RequestContext): Obj => (ctx.body === undefined ? {} : bodyObject(ctx.body));
+export const optionalBody = (ctx: RequestContext): Obj =>
+  ctx.body === undefined ? {} : bodyObject(ctx.body);
 
 export const versionHeaders = (v: Versioned) => ({ ETag: v.eTag, "Last-Modified": httpDate(v.lastModified) });
 
 /** 200 with the entity (after $select), or 304 when a read condition says not modified. */
 export function entityReply(ctx: RequestContext, wire: object & Partial<Versioned>, metadata: string): Reply {
   const versioned = wire.eTag && wire.lastModified ? (wire as Versioned) : undefined;
-  if (versioned && checkConditions(ctx, versioned, true) === "not-modified") return { status: 304, headers: versionHeaders(versioned) };
+  if (versioned && checkConditions(ctx, versioned, true) === "not-modified")
+    return { status: 304, headers: versionHeaders(versioned) };
   const json = { "odata.metadata": metadataUrl(ctx, `${metadata}/@Element`), ...applySelect(ctx, wire) };
   return { status: 200, json, headers: versioned ? versionHeaders(versioned) : {} };
 }
 
 /** For writes: 412 when If-Match and friends fail. */
-export const requireConditions = (ctx: RequestContext, wire: Versioned) => void checkConditions(ctx, wire, false);
+export const requireConditions = (ctx: RequestContext, wire: Versioned) =>
+  void checkConditions(ctx, wire, false);
 
 /** The headers Batch sets on a create or state change: DataServiceId, Location (201), ETag, Last-Modified. */
 export function changedReply(status: number, url: string, wire?: Versioned): Reply {

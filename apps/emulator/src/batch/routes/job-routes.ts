@@ -34,7 +34,12 @@ export function registerJobRoutes(router: Router, s: Services): void {
   /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
   const maybeComplete = (job: JobRecord) => {
     const counts = state.countsOf(lower(job.wire.id));
-    if (job.wire.state === "active" && job.wire.onAllTasksComplete === "terminatejob" && counts.open === 0 && counts.tasks.completed > 0)
+    if (
+      job.wire.state === "active" &&
+      job.wire.onAllTasksComplete === "terminatejob" &&
+      counts.open === 0 &&
+      counts.tasks.completed > 0
+    )
       completeJob(job, "AllTasksComplete");
   };
 
@@ -62,15 +67,24 @@ export function registerJobRoutes(router: Router, s: Services): void {
   });
 
   router.on("GET", "/jobs", (ctx) => listReply(ctx, state.jobs, render(ctx), "jobs"));
-  router.on("GET", "/jobs/:jobId", (ctx) => entityReply(ctx, render(ctx)(findJob(engine, ctx.params.jobId!)), "jobs"));
+  router.on("GET", "/jobs/:jobId", (ctx) =>
+    entityReply(ctx, render(ctx)(findJob(engine, ctx.params.jobId!)), "jobs"),
+  );
 
   const change = (replace: boolean) => async (ctx: RequestContext) => {
     const job = findJob(engine, ctx.params.jobId!);
     requireConditions(ctx, job.wire);
     assertJobOpen(job);
     const fields = jobSettableFrom(bodyObject(ctx.body), replace);
-    if (fields.poolInfo && job.wire.state !== "disabled" && fields.poolInfo.poolId?.toLowerCase() !== job.wire.poolInfo.poolId?.toLowerCase())
-      throw conflict("OperationInvalidForCurrentState", "A job's poolInfo can change only while the job is disabled.");
+    if (
+      fields.poolInfo &&
+      job.wire.state !== "disabled" &&
+      fields.poolInfo.poolId?.toLowerCase() !== job.wire.poolInfo.poolId?.toLowerCase()
+    )
+      throw conflict(
+        "OperationInvalidForCurrentState",
+        "A job's poolInfo can change only while the job is disabled.",
+      );
     Object.assign(job.wire, fields);
     if (fields.poolInfo) job.wire.executionInfo.poolId = fields.poolInfo.poolId;
     touch(job.wire);
@@ -133,7 +147,11 @@ export function registerJobRoutes(router: Router, s: Services): void {
     const c = state.countsOf(lower(job.wire.id));
     return {
       status: 200,
-      json: { "odata.metadata": metadataUrl(ctx, "taskcountsresult/@Element"), taskCounts: { ...c.tasks }, taskSlotCounts: { ...c.slots } },
+      json: {
+        "odata.metadata": metadataUrl(ctx, "taskcountsresult/@Element"),
+        taskCounts: { ...c.tasks },
+        taskSlotCounts: { ...c.slots },
+      },
     };
   });
 }

@@ -21,7 +21,12 @@ export function registerNodeRoutes(router: Router, s: Services): void {
 
   router.on("GET", "/pools/:poolId/nodes", (ctx) => {
     const pool = findPool(engine, ctx.params.poolId!);
-    return listReply(ctx, engine.state.nodesOf(lower(pool.wire.id)), (n: NodeRecord) => withoutSecrets(n.wire), "nodes");
+    return listReply(
+      ctx,
+      engine.state.nodesOf(lower(pool.wire.id)),
+      (n: NodeRecord) => withoutSecrets(n.wire),
+      "nodes",
+    );
   });
 
   router.on("GET", "/pools/:poolId/nodes/:nodeId", (ctx) => {
@@ -43,7 +48,12 @@ export function registerNodeRoutes(router: Router, s: Services): void {
 
   router.on("POST", "/pools/:poolId/nodes/:nodeId/disablescheduling", (ctx) => {
     const { node } = target(ctx);
-    const option = enumField(optionalBody(ctx), "nodeDisableSchedulingOption", ["requeue", "terminate", "taskcompletion"] as const) ?? "requeue";
+    const option =
+      enumField(optionalBody(ctx), "nodeDisableSchedulingOption", [
+        "requeue",
+        "terminate",
+        "taskcompletion",
+      ] as const) ?? "requeue";
     lifecycle.disableScheduling(node, option);
     return { status: 200, headers: { DataServiceId: node.wire.url } };
   });

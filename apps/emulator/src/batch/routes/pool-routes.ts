@@ -9,7 +9,15 @@ import { withoutSecrets } from "../model/redact";
 import type { PoolRecord, PoolWire } from "../model/types";
 import type { DeallocationOption } from "../scheduler/node-lifecycle";
 import { startTaskFrom } from "../validation/container-fields";
-import { arrayField, bodyObject, durationField, enumField, intField, nameValueList, type Obj } from "../validation/fields";
+import {
+  arrayField,
+  bodyObject,
+  durationField,
+  enumField,
+  intField,
+  nameValueList,
+  type Obj,
+} from "../validation/fields";
 import { MIN_RESIZE_TIMEOUT_MS, validatePoolAdd } from "../validation/pool-validation";
 import { changedReply, entityReply, findNode, findPool, livePool, requireConditions } from "./common";
 import type { Services } from "./services";
@@ -23,7 +31,8 @@ export function registerPoolRoutes(router: Router, s: Services): void {
 
   const render = (ctx: RequestContext) => {
     const stats = expandsStats(ctx);
-    return (pool: PoolRecord): object => (stats ? { ...withoutSecrets(pool.wire), stats: poolStats(pool) } : withoutSecrets(pool.wire));
+    return (pool: PoolRecord): object =>
+      stats ? { ...withoutSecrets(pool.wire), stats: poolStats(pool) } : withoutSecrets(pool.wire);
   };
   const save = (pool: PoolRecord) => state.commit([[state.key("pool", pool), pool]]);
 
@@ -52,7 +61,11 @@ export function registerPoolRoutes(router: Router, s: Services): void {
       currentDedicatedNodes: 0,
       currentLowPriorityNodes: 0,
     };
-    const pool: PoolRecord = { seq: state.nextSeq(), wire, ...(blocker ? { allocationBlocker: blocker } : {}) };
+    const pool: PoolRecord = {
+      seq: state.nextSeq(),
+      wire,
+      ...(blocker ? { allocationBlocker: blocker } : {}),
+    };
     state.pools.add(wire.id, pool);
     if (wire.targetDedicatedNodes + wire.targetLowPriorityNodes > 0 || blocker) lifecycle.resize(pool);
     await save(pool);
@@ -61,7 +74,9 @@ export function registerPoolRoutes(router: Router, s: Services): void {
 
   router.on("GET", "/pools", (ctx) => listReply(ctx, state.pools, render(ctx), "pools"));
 
-  router.on("GET", "/pools/:poolId", (ctx) => entityReply(ctx, render(ctx)(findPool(engine, ctx.params.poolId!)), "pools"));
+  router.on("GET", "/pools/:poolId", (ctx) =>
+    entityReply(ctx, render(ctx)(findPool(engine, ctx.params.poolId!)), "pools"),
+  );
 
   router.on("HEAD", "/pools/:poolId", (ctx) => {
     const pool = findPool(engine, ctx.params.poolId!);
@@ -100,12 +115,17 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const body = bodyObject(ctx.body);
     for (const k of ["certificateReferences", "applicationPackageReferences", "metadata"])
       if (!Array.isArray(body[k])) throw missingProperty(k);
-    pool.wire.startTask = startTaskFrom(body, "", !!pool.wire.virtualMachineConfiguration?.containerConfiguration);
+    pool.wire.startTask = startTaskFrom(
+      body,
+      "",
+      !!pool.wire.virtualMachineConfiguration?.containerConfiguration,
+    );
     if (!pool.wire.startTask) delete pool.wire.startTask;
     pool.wire.metadata = nameValueList(body, "metadata") ?? [];
     pool.wire.certificateReferences = body.certificateReferences;
     pool.wire.applicationPackageReferences = body.applicationPackageReferences;
-    if (body.targetNodeCommunicationMode !== undefined) pool.wire.targetNodeCommunicationMode = body.targetNodeCommunicationMode;
+    if (body.targetNodeCommunicationMode !== undefined)
+      pool.wire.targetNodeCommunicationMode = body.targetNodeCommunicationMode;
     touch(pool.wire);
     await save(pool);
     return changedReply(204, pool.wire.url, pool.wire);
@@ -114,7 +134,8 @@ export function registerPoolRoutes(router: Router, s: Services): void {
   const steadyPool = (ctx: RequestContext): PoolRecord => {
     const pool = livePool(engine, ctx.params.poolId!);
     requireConditions(ctx, pool.wire);
-    if (pool.wire.allocationState !== "steady") throw conflict("PoolBeingResized", `The pool's allocation state is ${pool.wire.allocationState}.`);
+    if (pool.wire.allocationState !== "steady")
+      throw conflict("PoolBeingResized", `The pool's allocation state is ${pool.wire.allocationState}.`);
     return pool;
   };
 
@@ -148,7 +169,10 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const body: Obj = bodyObject(ctx.body);
     const list = arrayField(body, "nodeList");
     if (!list || list.length === 0) throw missingProperty("nodeList");
-    if (list.length > 100) throw batchError(413, "RequestBodyTooLarge", [{ key: "Reason", value: "nodeList can name at most 100 nodes." }]);
+    if (list.length > 100)
+      throw batchError(413, "RequestBodyTooLarge", [
+        { key: "Reason", value: "nodeList can name at most 100 nodes." },
+      ]);
     durationField(body, "resizeTimeout", "", MIN_RESIZE_TIMEOUT_MS);
     const option: DeallocationOption = enumField(body, "nodeDeallocationOption", DEALLOCATION) ?? "requeue";
     const nodes = list.map((id, i) => {
@@ -164,5 +188,4 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     await save(pool);
     return changedReply(202, pool.wire.url, pool.wire);
   });
-
 }

@@ -7,7 +7,14 @@ import { isoNow } from "../model/clock";
 import { formatDuration } from "../model/duration";
 import type { JobRecord, PoolRecord, TaskWire } from "../model/types";
 
-const zeroIo = { readIOps: 0, writeIOps: 0, readIOGiB: 0, writeIOGiB: 0, userCPUTime: "PT0S", kernelCPUTime: "PT0S" };
+const zeroIo = {
+  readIOps: 0,
+  writeIOps: 0,
+  readIOGiB: 0,
+  writeIOGiB: 0,
+  userCPUTime: "PT0S",
+  kernelCPUTime: "PT0S",
+};
 
 const taskWall = (t: TaskWire) => {
   const { startTime, endTime } = t.executionInfo;
@@ -16,7 +23,14 @@ const taskWall = (t: TaskWire) => {
 };
 
 export function taskStats(t: TaskWire) {
-  return { url: `${t.url}/stats`, startTime: t.creationTime, lastUpdateTime: isoNow(), ...zeroIo, wallClockTime: formatDuration(taskWall(t)), waitTime: "PT0S" };
+  return {
+    url: `${t.url}/stats`,
+    startTime: t.creationTime,
+    lastUpdateTime: isoNow(),
+    ...zeroIo,
+    wallClockTime: formatDuration(taskWall(t)),
+    waitTime: "PT0S",
+  };
 }
 
 export function jobStats(engine: Engine, job: JobRecord) {

@@ -27,14 +27,16 @@ export function registerTaskRoutes(router: Router, s: Services): void {
   const save = (task: TaskRecord) => state.commit([[state.key("task", task), task]]);
   const render = (ctx: RequestContext) => {
     const stats = expandsStats(ctx);
-    return (task: TaskRecord): object => (stats ? { ...withoutSecrets(task.wire), stats: taskStats(task.wire) } : withoutSecrets(task.wire));
+    return (task: TaskRecord): object =>
+      stats ? { ...withoutSecrets(task.wire), stats: taskStats(task.wire) } : withoutSecrets(task.wire);
   };
 
   /** Validate one task and build its record (not yet indexed). Throws the BatchError to report. */
   const buildTask = (job: JobRecord, body: unknown, path: string, pending: Set<string>): TaskRecord => {
     const pool = job.wire.poolInfo.poolId ? state.pools.get(job.wire.poolInfo.poolId)?.wire : undefined;
     const fields = validateTaskAdd(bodyObjectAt(body, path || "task"), job.wire, pool);
-    if (state.tasksOf(lower(job.wire.id)).has(fields.id) || pending.has(lower(fields.id))) throw conflict("TaskExists");
+    if (state.tasksOf(lower(job.wire.id)).has(fields.id) || pending.has(lower(fields.id)))
+      throw conflict("TaskExists");
     pending.add(lower(fields.id));
     const now = isoNow();
     const wire: TaskWire = {
@@ -68,28 +70,46 @@ export function registerTaskRoutes(router: Router, s: Services): void {
 
   router.on("POST", "/jobs/:jobId/addtaskcollection", async (ctx) => {
     if (ctx.bodyBytes > MAX_COLLECTION_BYTES)
-      throw batchError(413, "RequestBodyTooLarge", [{ key: "Reason", value: "The task collection must be smaller than 1 MB." }]);
+      throw batchError(413, "RequestBodyTooLarge", [
+        { key: "Reason", value: "The task collection must be smaller than 1 MB." },
+      ]);
     const job = findJob(engine, ctx.params.jobId!);
     assertJobOpen(job);
     const list = arrayField(bodyObject(ctx.body), "value") ?? [];
     if (list.length > MAX_TASKS_PER_COLLECTION)
       throw batchError(413, "RequestBodyTooLarge", [
-        { key: "Reason", value: `A task collection can hold at most ${MAX_TASKS_PER_COLLECTION} tasks; this one has ${list.length}.` },
+        {
+          key: "Reason",
+          value: `A task collection can hold at most ${MAX_TASKS_PER_COLLECTION} tasks; this one has ${list.length}.`,
+        },
       ]);
     const pending = new Set<string>();
     const accepted: TaskRecord[] = [];
     const results = list.map((item, i) => {
-      const taskId = item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : "";
+      const taskId =
+        item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string"
+          ? (item as { id: string }).id
+          : "";
       try {
         const task = buildTask(job, item, `value[${i}]`, pending);
         accepted.push(task);
-        return { status: "success", taskId: task.wire.id, eTag: task.wire.eTag, lastModified: task.wire.lastModified, location: task.wire.url };
+        return {
+          status: "success",
+          taskId: task.wire.id,
+          eTag: task.wire.eTag,
+          lastModified: task.wire.lastModified,
+          location: task.wire.url,
+        };
       } catch (e) {
         if (!(e instanceof BatchError)) throw e;
         return {
           status: "clienterror",
           taskId,
-          error: { code: e.code, message: { lang: "en-US", value: `${e.message}\nRequestId:${ctx.requestId}\nTime:${isoNow()}` }, values: e.values },
+          error: {
+            code: e.code,
+            message: { lang: "en-US", value: `${e.message}\nRequestId:${ctx.requestId}\nTime:${isoNow()}` },
+            values: e.values,
+          },
         };
       }
     });
@@ -108,7 +128,9 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     return { job, task: findTask(engine, job, ctx.params.taskId!) };
   };
 
-  router.on("GET", "/jobs/:jobId/tasks/:taskId", (ctx) => entityReply(ctx, render(ctx)(target(ctx).task), "tasks"));
+  router.on("GET", "/jobs/:jobId/tasks/:taskId", (ctx) =>
+    entityReply(ctx, render(ctx)(target(ctx).task), "tasks"),
+  );
 
   router.on("PUT", "/jobs/:jobId/tasks/:taskId", async (ctx) => {
     const { job, task } = target(ctx);
@@ -129,7 +151,10 @@ export function registerTaskRoutes(router: Router, s: Services): void {
       scheduler.abortTask(task, "delete").then(async () => {
         const info = task.wire.nodeInfo;
         if (info)
-          await rm(join(nodeRoot(engine.config.dataDir, lower(info.poolId), info.nodeId), info.taskRootDirectory), { recursive: true, force: true });
+          await rm(
+            join(nodeRoot(engine.config.dataDir, lower(info.poolId), info.nodeId), info.taskRootDirectory),
+            { recursive: true, force: true },
+          );
       }),
     );
     return { status: 200, headers: { DataServiceId: task.wire.url } };
@@ -143,10 +168,19 @@ export function registerTaskRoutes(router: Router, s: Services): void {
       const now = isoNow();
       state.updateTask(task, () => {
         const w = task.wire;
-        Object.assign(w, { previousState: w.state, previousStateTransitionTime: w.stateTransitionTime, state: "completed", stateTransitionTime: now });
+        Object.assign(w, {
+          previousState: w.state,
+          previousStateTransitionTime: w.stateTransitionTime,
+          state: "completed",
+          stateTransitionTime: now,
+        });
         w.executionInfo.endTime = now;
         w.executionInfo.result = "failure";
-        w.executionInfo.failureInfo = { category: "usererror", code: "TaskEnded", message: "Task Was Ended by User Request" };
+        w.executionInfo.failureInfo = {
+          category: "usererror",
+          code: "TaskEnded",
+          message: "Task Was Ended by User Request",
+        };
         touch(w);
       });
       await save(task);
@@ -159,11 +193,19 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     requireConditions(ctx, task.wire);
     assertJobOpen(job);
     if (task.wire.state !== "completed" || task.wire.executionInfo.result !== "failure")
-      throw conflict("OperationInvalidForCurrentState", "Only a task that completed with a failure can be reactivated.");
+      throw conflict(
+        "OperationInvalidForCurrentState",
+        "Only a task that completed with a failure can be reactivated.",
+      );
     const now = isoNow();
     state.updateTask(task, () => {
       const w = task.wire;
-      Object.assign(w, { previousState: w.state, previousStateTransitionTime: w.stateTransitionTime, state: "active", stateTransitionTime: now });
+      Object.assign(w, {
+        previousState: w.state,
+        previousStateTransitionTime: w.stateTransitionTime,
+        state: "active",
+        stateTransitionTime: now,
+      });
       w.executionInfo = { retryCount: 0, requeueCount: w.executionInfo.requeueCount };
       touch(w);
     });

@@ -3,15 +3,20 @@ import { CommandLineError, splitCommandLine } from "./command-line";
 
 describe("splitCommandLine", () => {
   it("splits the seed's container command the way Batch does, without expanding variables", () => {
-    expect(splitCommandLine(`/bin/sh -c "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"`)).toEqual([
-      "/bin/sh",
-      "-c",
-      "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt",
-    ]);
+    expect(
+      splitCommandLine(`/bin/sh -c "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"`),
+    ).toEqual(["/bin/sh", "-c", "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"]);
   });
 
   it("handles single quotes, escapes, adjacent quoted parts and runs of blanks", () => {
-    expect(splitCommandLine(`  /bin/sh  -c 'echo hi'\t a\\ b "x\\"y"'z' ''`)).toEqual(["/bin/sh", "-c", "echo hi", "a b", 'x"yz', ""]);
+    expect(splitCommandLine(`  /bin/sh  -c 'echo hi'\t a\\ b "x\\"y"'z' ''`)).toEqual([
+      "/bin/sh",
+      "-c",
+      "echo hi",
+      "a b",
+      'x"yz',
+      "",
+    ]);
   });
 
   it("keeps backslashes that escape nothing special inside double quotes", () => {

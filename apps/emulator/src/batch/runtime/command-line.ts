@@ -21,7 +21,8 @@ export function splitCommandLine(commandLine: string): string[] {
     }
     if (quote === '"') {
       if (c === '"') quote = undefined;
-      else if (c === "\\" && i + 1 < commandLine.length && '"\\$`'.includes(commandLine[i + 1]!)) word += commandLine[++i];
+      else if (c === "\\" && i + 1 < commandLine.length && '"\\$`'.includes(commandLine[i + 1]!))
+        word += commandLine[++i];
       else word += c;
       continue;
     }

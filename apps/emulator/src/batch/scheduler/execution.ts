@@ -5,7 +5,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { entityUrl, type Engine } from "../engine";
-import type { ContainerRegistryWire, NameValue, NodeRecord, PoolRecord, TaskContainerSettingsWire } from "../model/types";
+import type {
+  ContainerRegistryWire,
+  NameValue,
+  NodeRecord,
+  PoolRecord,
+  TaskContainerSettingsWire,
+} from "../model/types";
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
 import type { RegistryCredential, RunResult, RuntimeFailure } from "../runtime/task-runtime";
 import { nodeRoot, taskEnvironment } from "./node-layout";
@@ -33,7 +39,9 @@ export const toCredential = (r: ContainerRegistryWire): RegistryCredential => ({
 /** Registry host of an image reference (Docker's rule: a first part with "." or ":" or localhost). */
 export function registryHost(image: string): string {
   const first = image.split("/")[0]!;
-  return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
+  return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")
+    ? first
+    : "docker.io";
 }
 
 const preFailure = (code: string, message: string, detail: string): RunResult => ({
@@ -70,14 +78,20 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   try {
     argv = splitCommandLine(spec.commandLine);
   } catch (e) {
-    return preFailure("CommandLaunchFailed", "The command line could not be parsed", e instanceof CommandLineError ? e.message : String(e));
+    return preFailure(
+      "CommandLaunchFailed",
+      "The command line could not be parsed",
+      e instanceof CommandLineError ? e.message : String(e),
+    );
   }
 
   let container;
   if (spec.containerSettings) {
     const s = spec.containerSettings;
     const host = registryHost(s.imageName).toLowerCase();
-    const poolRegistry = containerConfig?.containerRegistries?.find((r) => (r.registryServer || "docker.io").toLowerCase() === host);
+    const poolRegistry = containerConfig?.containerRegistries?.find(
+      (r) => (r.registryServer || "docker.io").toLowerCase() === host,
+    );
     const registry = s.registry ?? poolRegistry;
     container = {
       imageName: s.imageName,
@@ -124,4 +138,5 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   }
 }
 
-export const nodeUrl = (engine: Engine, pool: PoolRecord, node: NodeRecord) => entityUrl(engine.config, "pools", pool.wire.id, "nodes", node.wire.id);
+export const nodeUrl = (engine: Engine, pool: PoolRecord, node: NodeRecord) =>
+  entityUrl(engine.config, "pools", pool.wire.id, "nodes", node.wire.id);

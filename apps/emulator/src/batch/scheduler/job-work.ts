@@ -17,14 +17,24 @@ async function waitForNoRunning(scheduler: TaskScheduler, jobKey: string): Promi
   while (scheduler.runningInJob(jobKey) > 0) await new Promise((r) => setTimeout(r, 50));
 }
 
-export async function terminateJob(engine: Engine, scheduler: TaskScheduler, job: JobRecord, reason: string): Promise<void> {
+export async function terminateJob(
+  engine: Engine,
+  scheduler: TaskScheduler,
+  job: JobRecord,
+  reason: string,
+): Promise<void> {
   await scheduler.abortJob(key(job), "jobTerminate");
   if (job.wire.state !== "terminating") return;
   completeJob(job, reason);
   await engine.state.commit([[engine.state.key("job", job), job]]);
 }
 
-export async function disableJob(engine: Engine, scheduler: TaskScheduler, job: JobRecord, option: "requeue" | "terminate" | "wait"): Promise<void> {
+export async function disableJob(
+  engine: Engine,
+  scheduler: TaskScheduler,
+  job: JobRecord,
+  option: "requeue" | "terminate" | "wait",
+): Promise<void> {
   if (option === "wait") await waitForNoRunning(scheduler, key(job));
   else await scheduler.abortJob(key(job), option === "terminate" ? "terminate" : "requeue");
   if (job.wire.state !== "disabling") return;
@@ -37,12 +47,22 @@ export async function deleteJob(engine: Engine, scheduler: TaskScheduler, job: J
   const jobKey = key(job);
   await scheduler.abortJob(jobKey, "delete");
   const tasks = [...state.tasksOf(jobKey).values()];
-  const nodes = new Set(tasks.map((t) => t.wire.nodeInfo && `${t.wire.nodeInfo.poolId.toLowerCase()}\n${t.wire.nodeInfo.nodeId}`).filter(Boolean));
-  await state.commit([[state.key("job", job), undefined], ...tasks.map((t) => [state.key("task", t), undefined] as [string, undefined])]);
+  const nodes = new Set(
+    tasks
+      .map((t) => t.wire.nodeInfo && `${t.wire.nodeInfo.poolId.toLowerCase()}\n${t.wire.nodeInfo.nodeId}`)
+      .filter(Boolean),
+  );
+  await state.commit([
+    [state.key("job", job), undefined],
+    ...tasks.map((t) => [state.key("task", t), undefined] as [string, undefined]),
+  ]);
   state.jobs.delete(job.wire.id);
   state.dropJobIndexes(jobKey);
   for (const entry of nodes) {
     const [poolKey, nodeId] = (entry as string).split("\n") as [string, string];
-    await rm(join(nodeRoot(config.dataDir, poolKey, nodeId), "workitems", job.wire.id), { recursive: true, force: true }).catch(() => undefined);
+    await rm(join(nodeRoot(config.dataDir, poolKey, nodeId), "workitems", job.wire.id), {
+      recursive: true,
+      force: true,
+    }).catch(() => undefined);
   }
 }

@@ -2,13 +2,27 @@ import { describe, expect, it } from "vitest";
 import { taskEnvironment, taskRelDir } from "./node-layout";
 
 describe("node layout", () => {
-  const base = { accountName: "acct", accountUrl: "http://127.0.0.1:1", poolId: "p", nodeId: "n", isDedicated: true, root: "/r" };
+  const base = {
+    accountName: "acct",
+    accountUrl: "http://127.0.0.1:1",
+    poolId: "p",
+    nodeId: "n",
+    isDedicated: true,
+    root: "/r",
+  };
 
   it("gives a task every always-present variable plus job and task ids, settings last", () => {
     const env = taskEnvironment({
       ...base,
       taskDir: "/r/" + taskRelDir("job1", "t1"),
-      job: { jobId: "job1", taskId: "t1", common: [{ name: "A", value: "job" }, { name: "B", value: "job" }] },
+      job: {
+        jobId: "job1",
+        taskId: "t1",
+        common: [
+          { name: "A", value: "job" },
+          { name: "B", value: "job" },
+        ],
+      },
       settings: [{ name: "B", value: "task" }],
     });
     expect(env).toMatchObject({

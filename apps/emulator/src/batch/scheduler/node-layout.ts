@@ -7,10 +7,18 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { NameValue } from "../model/types";
 
-export const NODE_ROOT_DIRS = ["applications", "fsmounts", "shared", "startup", "volatile", "workitems"] as const;
+export const NODE_ROOT_DIRS = [
+  "applications",
+  "fsmounts",
+  "shared",
+  "startup",
+  "volatile",
+  "workitems",
+] as const;
 
 export const poolDir = (dataDir: string, poolKey: string) => join(dataDir, "nodes", poolKey);
-export const nodeRoot = (dataDir: string, poolKey: string, nodeId: string) => join(poolDir(dataDir, poolKey), nodeId);
+export const nodeRoot = (dataDir: string, poolKey: string, nodeId: string) =>
+  join(poolDir(dataDir, poolKey), nodeId);
 
 /** Task directory relative to the node root (also the prefix of node-relative file paths). */
 export const taskRelDir = (jobId: string, taskId: string) => `workitems/${jobId}/job-1/${taskId}`;

@@ -83,12 +83,20 @@ export class NodeLifecycle {
       const have = live.filter((n) => n.wire.isDedicated === dedicated);
       const want = dedicated ? w.targetDedicatedNodes : w.targetLowPriorityNodes;
       for (let i = have.length; i < want; i++) this.createNode(pool, dedicated);
-      const order: NodeState[] = ["creating", "starting", "unusable", "starttaskfailed", "waitingforstarttask", "idle"];
+      const order: NodeState[] = [
+        "creating",
+        "starting",
+        "unusable",
+        "starttaskfailed",
+        "waitingforstarttask",
+        "idle",
+      ];
       const rank = (n: NodeRecord) => {
         const r = order.indexOf(n.wire.state);
         return r < 0 ? order.length : r;
       };
-      for (const node of have.sort((a, b) => rank(a) - rank(b)).slice(0, Math.max(0, have.length - want))) this.leave(pool, node, option);
+      for (const node of have.sort((a, b) => rank(a) - rank(b)).slice(0, Math.max(0, have.length - want)))
+        this.leave(pool, node, option);
     }
     this.refreshCounts(pool);
     this.allocate(pool);
@@ -97,7 +105,9 @@ export class NodeLifecycle {
   private createNode(pool: PoolRecord, dedicated: boolean): NodeRecord {
     const { state, config } = this.engine;
     const seq = state.nextSeq();
-    const hash = createHash("sha256").update(`${config.accountName}/${pool.wire.id}/${pool.seq}/${seq}`).digest("hex");
+    const hash = createHash("sha256")
+      .update(`${config.accountName}/${pool.wire.id}/${pool.seq}/${seq}`)
+      .digest("hex");
     const id = `tvmps_${hash}_${dedicated ? "d" : "p"}`;
     const now = isoNow();
     const node: NodeRecord = {
@@ -144,8 +154,14 @@ export class NodeLifecycle {
       if (!error && allocateMs > timeout && creating.length)
         error = {
           code: "AllocationTimedout",
-          message: "Desired number of dedicated nodes could not be allocated as the resize timeout was reached",
-          values: [{ name: "Reason", value: `Allocation did not finish within resizeTimeout ${pool.wire.resizeTimeout}` }],
+          message:
+            "Desired number of dedicated nodes could not be allocated as the resize timeout was reached",
+          values: [
+            {
+              name: "Reason",
+              value: `Allocation did not finish within resizeTimeout ${pool.wire.resizeTimeout}`,
+            },
+          ],
         };
       if (error) {
         for (const node of creating) this.removeNow(pool, node);
@@ -167,7 +183,11 @@ export class NodeLifecycle {
       if (!ok) return;
       for (const node of stopped) if (node.wire.state === "creating") this.removeNow(pool, node);
       pool.wire.resizeErrors = [
-        { code: "ResizeStopped", message: "Desired number of dedicated nodes could not be allocated as the resize operation was stopped by the user" },
+        {
+          code: "ResizeStopped",
+          message:
+            "Desired number of dedicated nodes could not be allocated as the resize operation was stopped by the user",
+        },
       ];
       this.refreshCounts(pool);
       this.maybeSteady(pool, true);
@@ -185,7 +205,9 @@ export class NodeLifecycle {
   }
 
   private refreshCounts(pool: PoolRecord): void {
-    const live = this.nodes(pool).filter((n) => n.wire.state !== "leavingpool" && n.wire.state !== "creating");
+    const live = this.nodes(pool).filter(
+      (n) => n.wire.state !== "leavingpool" && n.wire.state !== "creating",
+    );
     pool.wire.currentDedicatedNodes = live.filter((n) => n.wire.isDedicated).length;
     pool.wire.currentLowPriorityNodes = live.length - pool.wire.currentDedicatedNodes;
     this.savePool(pool);
@@ -206,13 +228,18 @@ export class NodeLifecycle {
       const cc = pool.wire.virtualMachineConfiguration?.containerConfiguration;
       const registries = (cc?.containerRegistries ?? []).map(toCredential);
       for (const image of cc?.containerImageNames ?? []) {
-        const pulled: PullResult = await this.engine.config.runtime.pull(image, registries, c.signal).catch((e: unknown) => ({
-          ok: false,
-          failure: { category: "servererror", code: "ContainerMiscError", message: String(e) },
-        }));
+        const pulled: PullResult = await this.engine.config.runtime
+          .pull(image, registries, c.signal)
+          .catch((e: unknown) => ({
+            ok: false,
+            failure: { category: "servererror", code: "ContainerMiscError", message: String(e) },
+          }));
         if (c.signal.aborted) return;
         if (!pulled.ok) {
-          const reason = pulled.failure?.details?.map((d) => d.value).join("; ") || pulled.failure?.message || "unknown error";
+          const reason =
+            pulled.failure?.details?.map((d) => d.value).join("; ") ||
+            pulled.failure?.message ||
+            "unknown error";
           node.wire.errors = [
             {
               code: pulled.failure?.code ?? "ContainerMiscError",
@@ -245,9 +272,11 @@ export class NodeLifecycle {
     const waitForSuccess = st.waitForSuccess ?? true;
     this.setNodeState(node, waitForSuccess ? "waitingforstarttask" : "idle");
     if (!waitForSuccess) this.scheduler.kick();
-    const info = (node.wire.startTaskInfo = { state: "running" as "running" | "completed", startTime: isoNow(), retryCount: 0 } as NonNullable<
-      NodeRecord["wire"]["startTaskInfo"]
-    >);
+    const info = (node.wire.startTaskInfo = {
+      state: "running" as "running" | "completed",
+      startTime: isoNow(),
+      retryCount: 0,
+    } as NonNullable<NodeRecord["wire"]["startTaskInfo"]>);
     const maxRetries = st.maxTaskRetryCount ?? 0;
     for (;;) {
       if (!(await this.engine.gate.acquire(signal))) return;
@@ -262,7 +291,8 @@ export class NodeLifecycle {
         signal,
       }).finally(() => this.engine.gate.release());
       if (signal.aborted) return;
-      if (result.containerId) info.containerInfo = { containerId: result.containerId, state: result.containerState };
+      if (result.containerId)
+        info.containerInfo = { containerId: result.containerId, state: result.containerState };
       if (!result.failure && result.exitCode === 0) {
         Object.assign(info, { state: "completed", endTime: isoNow(), exitCode: 0, result: "success" });
         if (waitForSuccess) this.setNodeState(node, "idle");
@@ -340,7 +370,9 @@ export class NodeLifecycle {
     if (state.nodesOf(node.poolKey).get(node.wire.id) !== node) return;
     state.nodesOf(node.poolKey).delete(node.wire.id);
     state.stage(state.key("node", node), undefined);
-    void rm(nodeRoot(config.dataDir, node.poolKey, node.wire.id), { recursive: true, force: true }).catch(() => undefined);
+    void rm(nodeRoot(config.dataDir, node.poolKey, node.wire.id), { recursive: true, force: true }).catch(
+      () => undefined,
+    );
   }
 
   removeNodes(pool: PoolRecord, nodes: NodeRecord[], option: DeallocationOption): void {
@@ -369,7 +401,9 @@ export class NodeLifecycle {
         state.pools.delete(pool.wire.id);
         state.dropPoolIndexes(this.poolKey(pool));
         await state.commit([[state.key("pool", pool), undefined]]);
-        await rm(poolDir(config.dataDir, this.poolKey(pool)), { recursive: true, force: true }).catch(() => undefined);
+        await rm(poolDir(config.dataDir, this.poolKey(pool)), { recursive: true, force: true }).catch(
+          () => undefined,
+        );
       });
   }
 
@@ -379,7 +413,11 @@ export class NodeLifecycle {
     this.setNodeState(node, reimage ? "reimaging" : "rebooting");
     void this.settleTasks(node, option)
       .then(async () => {
-        if (reimage) await rm(nodeRoot(this.engine.config.dataDir, node.poolKey, node.wire.id), { recursive: true, force: true });
+        if (reimage)
+          await rm(nodeRoot(this.engine.config.dataDir, node.poolKey, node.wire.id), {
+            recursive: true,
+            force: true,
+          });
         return sleep(this.engine.config.timeScale.stepMs, c.signal);
       })
       .then((ok) => {
@@ -412,7 +450,8 @@ export class NodeLifecycle {
         w.runningTaskSlotsCount = 0;
         if (w.state === "running") w.state = "idle";
         if (w.state === "leavingpool") this.removeNow(pool, node);
-        else if (["starting", "waitingforstarttask", "rebooting", "reimaging", "unknown"].includes(w.state)) this.boot(pool, node, "recovered");
+        else if (["starting", "waitingforstarttask", "rebooting", "reimaging", "unknown"].includes(w.state))
+          this.boot(pool, node, "recovered");
         else if (w.startTaskInfo?.state === "running") this.boot(pool, node, "recovered");
         this.saveNode(node);
       }

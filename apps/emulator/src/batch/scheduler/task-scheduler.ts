@@ -48,7 +48,8 @@ export class TaskScheduler {
     const now = isoNow();
     for (const job of this.engine.state.jobs.values()) {
       const jobKey = job.wire.id.toLowerCase();
-      for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true).items) {
+      for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true)
+        .items) {
         if (task.wire.state === "running" || task.wire.state === "preparing") {
           this.engine.state.updateTask(task, () => {
             this.transition(task, "active", now);
@@ -95,11 +96,15 @@ export class TaskScheduler {
   }
 
   abortNode(node: NodeRecord, reason: AbortReason): Promise<void> {
-    return Promise.all([...(this.byNode.get(node) ?? [])].map((e) => this.abort(e, reason))).then(() => undefined);
+    return Promise.all([...(this.byNode.get(node) ?? [])].map((e) => this.abort(e, reason))).then(
+      () => undefined,
+    );
   }
 
   abortJob(jobKey: string, reason: AbortReason): Promise<void> {
-    return Promise.all([...(this.byJob.get(jobKey) ?? [])].map((e) => this.abort(e, reason))).then(() => undefined);
+    return Promise.all([...(this.byJob.get(jobKey) ?? [])].map((e) => this.abort(e, reason))).then(
+      () => undefined,
+    );
   }
 
   /** Stop placing and stop every execution without recording an outcome (recover() requeues them). */
@@ -118,7 +123,9 @@ export class TaskScheduler {
     this.scheduled = false;
     if (this.stopped) return;
     const { state, gate } = this.engine;
-    const jobs = [...state.jobs.values()].filter((j) => j.wire.state === "active").sort((a, b) => b.wire.priority - a.wire.priority || a.seq - b.seq);
+    const jobs = [...state.jobs.values()]
+      .filter((j) => j.wire.state === "active")
+      .sort((a, b) => b.wire.priority - a.wire.priority || a.seq - b.seq);
     for (const job of jobs) {
       if (!gate.available) return;
       const jobKey = job.wire.id.toLowerCase();
@@ -215,7 +222,10 @@ export class TaskScheduler {
     this.byJob.get(jobKey)!.add(e);
 
     const limit = parseDuration(task.wire.constraints.maxWallClockTime);
-    const timer = limit !== undefined && !isEffectivelyInfinite(limit) ? setTimeout(() => void this.abort(e, "timeout"), limit) : undefined;
+    const timer =
+      limit !== undefined && !isEffectivelyInfinite(limit)
+        ? setTimeout(() => void this.abort(e, "timeout"), limit)
+        : undefined;
     e.done = executeOnNode(this.engine, {
       executionId: `${config.executionPrefix}${task.seq}-${ei.retryCount}-${ei.requeueCount}-${Date.now().toString(36)}`,
       pool,
@@ -230,7 +240,12 @@ export class TaskScheduler {
       .then((result) => this.finished(e, result))
       .catch((err: unknown) =>
         this.finished(e, {
-          failure: { category: "servererror", code: "Unknown", message: "The task could not be run", details: [{ name: "Message", value: String(err) }] },
+          failure: {
+            category: "servererror",
+            code: "Unknown",
+            message: "The task could not be run",
+            details: [{ name: "Message", value: String(err) }],
+          },
         }),
       )
       .finally(() => clearTimeout(timer));
@@ -272,7 +287,8 @@ export class TaskScheduler {
       n.totalTasksRun++;
       if (!e.reason && !result.failure && result.exitCode === 0) n.totalTasksSucceeded++;
       this.setBusyState(node, now);
-      if (state.tasksOf(task.jobKey).get(task.wire.id) === task && e.reason !== "delete") this.record(e, result, now);
+      if (state.tasksOf(task.jobKey).get(task.wire.id) === task && e.reason !== "delete")
+        this.record(e, result, now);
       this.noteRecent(node, task);
       state.stage(state.key("node", node), node);
     }
@@ -289,7 +305,8 @@ export class TaskScheduler {
     const maxRetries = w.constraints.maxTaskRetryCount;
     let requeue = false;
     state.updateTask(task, () => {
-      if (result.containerId) ei.containerInfo = { containerId: result.containerId, state: result.containerState };
+      if (result.containerId)
+        ei.containerInfo = { containerId: result.containerId, state: result.containerState };
       if (e.reason === "requeue") {
         this.transition(task, "active", now);
         ei.requeueCount++;
@@ -298,7 +315,12 @@ export class TaskScheduler {
         return;
       }
       const ended = e.reason ? ENDED[e.reason] : undefined;
-      if (ended) return this.complete(task, now, result.exitCode, { category: "usererror", code: "TaskEnded", message: ended });
+      if (ended)
+        return this.complete(task, now, result.exitCode, {
+          category: "usererror",
+          code: "TaskEnded",
+          message: ended,
+        });
       if (result.failure) return this.complete(task, now, result.exitCode, result.failure);
       if (result.exitCode === 0) return this.complete(task, now, 0);
       if (maxRetries === -1 || ei.retryCount < maxRetries) {
@@ -313,7 +335,12 @@ export class TaskScheduler {
         category: "usererror",
         code: "FailureExitCode",
         message: "The task process exited with an unexpected exit code",
-        details: [{ name: "Message", value: `The task process exited with an unexpected exit code: ${result.exitCode}` }],
+        details: [
+          {
+            name: "Message",
+            value: `The task process exited with an unexpected exit code: ${result.exitCode}`,
+          },
+        ],
       });
     });
     state.stage(state.key("task", task), task);
@@ -321,14 +348,24 @@ export class TaskScheduler {
     else {
       const job = state.jobs.get(task.jobKey);
       const counts = state.countsOf(task.jobKey);
-      if (job && job.wire.state === "active" && job.wire.onAllTasksComplete === "terminatejob" && counts.open === 0) {
+      if (
+        job &&
+        job.wire.state === "active" &&
+        job.wire.onAllTasksComplete === "terminatejob" &&
+        counts.open === 0
+      ) {
         completeJob(job, "AllTasksComplete");
         state.stage(state.key("job", job), job);
       }
     }
   }
 
-  private complete(task: TaskRecord, now: string, exitCode: number | undefined, failure?: FailureInfoWire): void {
+  private complete(
+    task: TaskRecord,
+    now: string,
+    exitCode: number | undefined,
+    failure?: FailureInfoWire,
+  ): void {
     const ei = task.wire.executionInfo;
     this.transition(task, "completed", now);
     ei.endTime = now;
@@ -339,4 +376,5 @@ export class TaskScheduler {
   }
 }
 
-export const taskUrl = (engine: Engine, jobId: string, taskId: string) => entityUrl(engine.config, "jobs", jobId, "tasks", taskId);
+export const taskUrl = (engine: Engine, jobId: string, taskId: string) =>
+  entityUrl(engine.config, "jobs", jobId, "tasks", taskId);

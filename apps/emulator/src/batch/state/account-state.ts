@@ -35,7 +35,8 @@ export class AccountState {
       else if (kind === "j") this.jobs.add((value as JobRecord).wire.id, value as JobRecord);
     }
     for (const { kind, value } of records) {
-      if (kind === "n") this.nodesOf((value as NodeRecord).poolKey).add((value as NodeRecord).wire.id, value as NodeRecord);
+      if (kind === "n")
+        this.nodesOf((value as NodeRecord).poolKey).add((value as NodeRecord).wire.id, value as NodeRecord);
       else if (kind === "t") this.addTask(value as TaskRecord);
     }
   }

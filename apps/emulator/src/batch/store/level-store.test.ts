@@ -14,7 +14,10 @@ describe("LevelStore", () => {
     const dir = await mkdtemp(join(tmpdir(), "store-"));
     dirs.push(dir);
     const a = await LevelStore.open(dir);
-    await a.commit([["p/one", { n: 1 }], ["p/two", { n: 2 }]]);
+    await a.commit([
+      ["p/one", { n: 1 }],
+      ["p/two", { n: 2 }],
+    ]);
     a.stage("p/one", { n: 3 });
     a.stage("p/two", undefined);
     await a.commit([["p/three", { n: 4 }]]);

@@ -43,12 +43,16 @@ export class LevelStore {
 
   /** Durably write these entries (and everything staged before them) before resolving. */
   commit(entries: [string, StoredValue | undefined][]): Promise<void> {
-    for (const [key, value] of entries) this.staged.set(key, value === undefined ? null : JSON.stringify(value));
+    for (const [key, value] of entries)
+      this.staged.set(key, value === undefined ? null : JSON.stringify(value));
     const ops: Op[] = [];
-    for (const [key, value] of this.staged) ops.push(value === null ? { type: "del", key } : { type: "put", key, value });
+    for (const [key, value] of this.staged)
+      ops.push(value === null ? { type: "del", key } : { type: "put", key, value });
     this.staged.clear();
     // Batches run one after another so a later write can never land before an earlier one.
-    const run = this.chain.then(() => (ops.length && !this.closed ? this.db.batch(ops, { sync: true }) : undefined));
+    const run = this.chain.then(() =>
+      ops.length && !this.closed ? this.db.batch(ops, { sync: true }) : undefined,
+    );
     this.chain = run.catch(() => undefined);
     return run;
   }

@@ -13,14 +13,24 @@ export const TEST_KEY = Buffer.from("batch-studio-emulator-test-key-0123456789")
 export const FAST = { nodeAllocateMs: 20, nodeBootMs: 20, stepMs: 20 };
 
 export const CONTAINER_IMAGE = {
-  imageReference: { publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts", version: "latest" },
+  imageReference: {
+    publisher: "microsoft-azure-batch",
+    offer: "ubuntu-server-container",
+    sku: "20-04-lts",
+    version: "latest",
+  },
   nodeAgentSKUId: "batch.node.ubuntu 20.04",
 };
 
 export const SUPPORTED_IMAGES = [
   { ...CONTAINER_IMAGE, osType: "linux", capabilities: ["DockerCompatible"], verificationType: "verified" },
   {
-    imageReference: { publisher: "canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts", version: "latest" },
+    imageReference: {
+      publisher: "canonical",
+      offer: "0001-com-ubuntu-server-jammy",
+      sku: "22_04-lts",
+      version: "latest",
+    },
     nodeAgentSKUId: "batch.node.ubuntu 22.04",
     osType: "linux",
     capabilities: [],
@@ -41,7 +51,10 @@ export interface TestAccount {
   dispose(): Promise<void>;
 }
 
-export async function startTestAccount(overrides: Partial<BatchAccountOptions> = {}, existingDir?: string): Promise<TestAccount> {
+export async function startTestAccount(
+  overrides: Partial<BatchAccountOptions> = {},
+  existingDir?: string,
+): Promise<TestAccount> {
   const dir = existingDir ?? (await mkdtemp(join(tmpdir(), "batch-emu-")));
   const options = (extra: Partial<BatchAccountOptions>): BatchAccountOptions => ({
     name: TEST_ACCOUNT,
@@ -72,10 +85,16 @@ export async function startTestAccount(overrides: Partial<BatchAccountOptions> =
   return account;
 }
 
-export const sharedKeyClient = (url: string, key = TEST_KEY) => new BatchServiceClient(new BatchSharedKeyCredentials(TEST_ACCOUNT, key), url);
+export const sharedKeyClient = (url: string, key = TEST_KEY) =>
+  new BatchServiceClient(new BatchSharedKeyCredentials(TEST_ACCOUNT, key), url);
 
 /** Poll `read` until `done` holds; fails with the last value after `timeoutMs`. */
-export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -87,7 +106,9 @@ export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean
 }
 
 /** The error a client call rejects with (fails the test when it resolves). */
-export async function failure(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; body?: { values?: { key: string; value: string }[] } }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ statusCode?: number; code?: string; body?: { values?: { key: string; value: string }[] } }> {
   try {
     await p;
   } catch (e) {

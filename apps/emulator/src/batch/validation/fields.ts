@@ -12,7 +12,9 @@ const BATCH_ID = /^[A-Za-z0-9_-]+$/;
 
 export function bodyObject(body: unknown): Obj {
   if (body === null || typeof body !== "object" || Array.isArray(body))
-    throw batchError(400, "InvalidRequestBody", [{ key: "Reason", value: "The request body must be a JSON object." }]);
+    throw batchError(400, "InvalidRequestBody", [
+      { key: "Reason", value: "The request body must be a JSON object." },
+    ]);
   return body as Obj;
 }
 
@@ -21,7 +23,8 @@ const at = (path: string, name: string) => (path ? `${path}.${name}` : name);
 export function objectField(o: Obj, name: string, path = ""): Obj | undefined {
   const v = o[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "object" || Array.isArray(v)) throw invalidProperty(at(path, name), "Expected a JSON object.");
+  if (typeof v !== "object" || Array.isArray(v))
+    throw invalidProperty(at(path, name), "Expected a JSON object.");
   return v as Obj;
 }
 
@@ -44,22 +47,36 @@ export function requiredString(o: Obj, name: string, path = "", allowEmpty = fal
   return v;
 }
 
-export function intField(o: Obj, name: string, path = "", min = -2147483648, max = 2147483647): number | undefined {
+export function intField(
+  o: Obj,
+  name: string,
+  path = "",
+  min = -2147483648,
+  max = 2147483647,
+): number | undefined {
   const v = o[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v)) throw invalidProperty(at(path, name), "Expected an integer.", JSON.stringify(v));
-  if (v < min || v > max) throw invalidProperty(at(path, name), `The value must be between ${min} and ${max}.`, String(v));
+  if (typeof v !== "number" || !Number.isInteger(v))
+    throw invalidProperty(at(path, name), "Expected an integer.", JSON.stringify(v));
+  if (v < min || v > max)
+    throw invalidProperty(at(path, name), `The value must be between ${min} and ${max}.`, String(v));
   return v;
 }
 
 export function boolField(o: Obj, name: string, path = ""): boolean | undefined {
   const v = o[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "boolean") throw invalidProperty(at(path, name), "Expected true or false.", JSON.stringify(v));
+  if (typeof v !== "boolean")
+    throw invalidProperty(at(path, name), "Expected true or false.", JSON.stringify(v));
   return v;
 }
 
-export function enumField<T extends string>(o: Obj, name: string, allowed: readonly T[], path = ""): T | undefined {
+export function enumField<T extends string>(
+  o: Obj,
+  name: string,
+  allowed: readonly T[],
+  path = "",
+): T | undefined {
   const v = stringField(o, name, path);
   if (v === undefined) return undefined;
   const match = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
@@ -78,13 +95,19 @@ export function arrayField(o: Obj, name: string, path = ""): unknown[] | undefin
 export function idField(o: Obj, name = "id", path = ""): string {
   const id = requiredString(o, name, path);
   if (id.length > 64) throw invalidProperty(at(path, name), "The id can contain at most 64 characters.", id);
-  if (!BATCH_ID.test(id)) throw invalidProperty(at(path, name), "The id can contain only letters, digits, hyphens and underscores.", id);
+  if (!BATCH_ID.test(id))
+    throw invalidProperty(
+      at(path, name),
+      "The id can contain only letters, digits, hyphens and underscores.",
+      id,
+    );
   return id;
 }
 
 export function displayNameField(o: Obj, path = ""): string | undefined {
   const v = stringField(o, "displayName", path);
-  if (v !== undefined && v.length > 1024) throw invalidProperty(at(path, "displayName"), "The displayName can contain at most 1024 characters.");
+  if (v !== undefined && v.length > 1024)
+    throw invalidProperty(at(path, "displayName"), "The displayName can contain at most 1024 characters.");
   return v;
 }
 
@@ -93,8 +116,10 @@ export function durationField(o: Obj, name: string, path = "", minMs = 0): strin
   const v = stringField(o, name, path);
   if (v === undefined) return undefined;
   const ms = parseDuration(v);
-  if (ms === undefined) throw invalidProperty(at(path, name), "Expected an ISO-8601 duration such as PT15M.", v);
-  if (ms < minMs) throw invalidProperty(at(path, name), `The value must be at least ${minMs / 60_000} minutes.`, v);
+  if (ms === undefined)
+    throw invalidProperty(at(path, name), "Expected an ISO-8601 duration such as PT15M.", v);
+  if (ms < minMs)
+    throw invalidProperty(at(path, name), `The value must be at least ${minMs / 60_000} minutes.`, v);
   return v;
 }
 
@@ -109,6 +134,7 @@ export function nameValueList(o: Obj, name: string, path = ""): NameValue[] | un
 }
 
 export function bodyObjectAt(v: unknown, path: string): Obj {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) throw invalidProperty(path, "Expected a JSON object.");
+  if (v === null || typeof v !== "object" || Array.isArray(v))
+    throw invalidProperty(path, "Expected a JSON object.");
   return v as Obj;
 }

@@ -1,19 +1,43 @@
 /** JobAddParameter / JobUpdateParameter / JobPatchParameter checks. */
 import { invalidProperty, missingProperty } from "../http/batch-error";
 import type { JobWire } from "../model/types";
-import { boolField, displayNameField, durationField, enumField, idField, intField, nameValueList, objectField, requiredObject, stringField, type Obj } from "./fields";
+import {
+  boolField,
+  displayNameField,
+  durationField,
+  enumField,
+  idField,
+  intField,
+  nameValueList,
+  objectField,
+  requiredObject,
+  stringField,
+  type Obj,
+} from "./fields";
 
 const NOT_EMULATED = ["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const;
 
 export type JobSettable = Partial<
-  Pick<JobWire, "priority" | "maxParallelTasks" | "allowTaskPreemption" | "constraints" | "poolInfo" | "onAllTasksComplete" | "metadata">
+  Pick<
+    JobWire,
+    | "priority"
+    | "maxParallelTasks"
+    | "allowTaskPreemption"
+    | "constraints"
+    | "poolInfo"
+    | "onAllTasksComplete"
+    | "metadata"
+  >
 >;
 
 function poolInfoFrom(body: Obj, required: boolean): JobWire["poolInfo"] | undefined {
   const info = required ? requiredObject(body, "poolInfo") : objectField(body, "poolInfo");
   if (!info) return undefined;
   if (info.autoPoolSpecification !== undefined)
-    throw invalidProperty("poolInfo.autoPoolSpecification", "Auto pools are not emulated; create a pool and give its poolId.");
+    throw invalidProperty(
+      "poolInfo.autoPoolSpecification",
+      "Auto pools are not emulated; create a pool and give its poolId.",
+    );
   const poolId = stringField(info, "poolId", "poolInfo");
   if (!poolId) throw missingProperty("poolInfo.poolId");
   return { poolId };
@@ -24,7 +48,8 @@ export function jobSettableFrom(body: Obj, replace: boolean): JobSettable {
   const out: JobSettable = {};
   const priority = intField(body, "priority", "", -1000, 1000);
   const maxParallelTasks = intField(body, "maxParallelTasks", "", -1);
-  if (maxParallelTasks === 0) throw invalidProperty("maxParallelTasks", "Use -1 for no limit or a value of at least 1.", "0");
+  if (maxParallelTasks === 0)
+    throw invalidProperty("maxParallelTasks", "Use -1 for no limit or a value of at least 1.", "0");
   const allowTaskPreemption = boolField(body, "allowTaskPreemption");
   const constraints = objectField(body, "constraints");
   const poolInfo = poolInfoFrom(body, replace);
@@ -35,8 +60,12 @@ export function jobSettableFrom(body: Obj, replace: boolean): JobSettable {
   if (replace || allowTaskPreemption !== undefined) out.allowTaskPreemption = allowTaskPreemption ?? false;
   if (replace || constraints)
     out.constraints = {
-      maxWallClockTime: constraints ? durationField(constraints, "maxWallClockTime", "constraints") : undefined,
-      maxTaskRetryCount: constraints ? (intField(constraints, "maxTaskRetryCount", "constraints", -1, 100) ?? 0) : 0,
+      maxWallClockTime: constraints
+        ? durationField(constraints, "maxWallClockTime", "constraints")
+        : undefined,
+      maxTaskRetryCount: constraints
+        ? (intField(constraints, "maxTaskRetryCount", "constraints", -1, 100) ?? 0)
+        : 0,
     };
   if (poolInfo) out.poolInfo = poolInfo;
   if (replace || onAllTasksComplete) out.onAllTasksComplete = onAllTasksComplete ?? "noaction";
@@ -48,14 +77,16 @@ export function jobSettableFrom(body: Obj, replace: boolean): JobSettable {
 export function validateJobAdd(body: Obj): { id: string; fields: Partial<JobWire> } {
   const id = idField(body);
   for (const k of NOT_EMULATED)
-    if (body[k] !== undefined) throw invalidProperty(k, `${k} is not emulated; run the work as regular tasks.`);
+    if (body[k] !== undefined)
+      throw invalidProperty(k, `${k} is not emulated; run the work as regular tasks.`);
   const displayName = displayNameField(body);
   const fields: Partial<JobWire> = {
     ...body,
     ...jobSettableFrom(body, true),
     id,
     usesTaskDependencies: boolField(body, "usesTaskDependencies") ?? false,
-    onTaskFailure: enumField(body, "onTaskFailure", ["noaction", "performexitoptionsjobaction"] as const) ?? "noaction",
+    onTaskFailure:
+      enumField(body, "onTaskFailure", ["noaction", "performexitoptionsjobaction"] as const) ?? "noaction",
     commonEnvironmentSettings: nameValueList(body, "commonEnvironmentSettings"),
   };
   if (displayName !== undefined) fields.displayName = displayName;

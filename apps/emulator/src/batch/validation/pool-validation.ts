@@ -8,7 +8,13 @@ import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";
 import { invalidProperty, missingProperty } from "../http/batch-error";
 import type { ErrorWire, PoolWire } from "../model/types";
-import { bodyObjectAt, containerSettingsFrom, registryFrom, startTaskFrom, stringList } from "./container-fields";
+import {
+  bodyObjectAt,
+  containerSettingsFrom,
+  registryFrom,
+  startTaskFrom,
+  stringList,
+} from "./container-fields";
 import {
   arrayField,
   boolField,
@@ -26,7 +32,8 @@ import {
 } from "./fields";
 
 export const MIN_RESIZE_TIMEOUT_MS = 5 * 60_000;
-const SIG_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+(\/versions\/[^/]+)?$/i;
+const SIG_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+(\/versions\/[^/]+)?$/i;
 
 export interface PoolValidationContext {
   authKind: AuthKind;
@@ -36,18 +43,30 @@ export interface PoolValidationContext {
 }
 
 /** The validated, defaulted add fields; the server adds url, times, states and counts. */
-export type PoolFields = Pick<PoolWire, "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"> &
-  Partial<Pick<PoolWire, "startTask" | "virtualMachineConfiguration" | "metadata">> & { [k: string]: unknown };
+export type PoolFields = Pick<
+  PoolWire,
+  "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"
+> &
+  Partial<Pick<PoolWire, "startTask" | "virtualMachineConfiguration" | "metadata">> & {
+    [k: string]: unknown;
+  };
 
 const norm = (s: unknown) => (typeof s === "string" ? s.toLowerCase().replace(/\s+/g, "") : "");
 
-export async function validatePoolAdd(body: Obj, ctx: PoolValidationContext): Promise<{ fields: PoolFields; blocker?: ErrorWire }> {
+export async function validatePoolAdd(
+  body: Obj,
+  ctx: PoolValidationContext,
+): Promise<{ fields: PoolFields; blocker?: ErrorWire }> {
   const id = idField(body);
   const displayName = displayNameField(body);
   const vmSize = requiredString(body, "vmSize");
   const vmc = objectField(body, "virtualMachineConfiguration");
   const csc = objectField(body, "cloudServiceConfiguration");
-  if (vmc && csc) throw invalidProperty("cloudServiceConfiguration", "Specify either virtualMachineConfiguration or cloudServiceConfiguration, not both.");
+  if (vmc && csc)
+    throw invalidProperty(
+      "cloudServiceConfiguration",
+      "Specify either virtualMachineConfiguration or cloudServiceConfiguration, not both.",
+    );
   if (!vmc && !csc) throw missingProperty("virtualMachineConfiguration");
 
   let blocker: ErrorWire | undefined;
@@ -62,7 +81,10 @@ export async function validatePoolAdd(body: Obj, ctx: PoolValidationContext): Pr
 
   const resizeTimeout = durationField(body, "resizeTimeout", "", MIN_RESIZE_TIMEOUT_MS) ?? "PT15M";
   if (boolField(body, "enableAutoScale"))
-    throw invalidProperty("enableAutoScale", "Autoscale formulas are not evaluated by this emulator; set targetDedicatedNodes instead.");
+    throw invalidProperty(
+      "enableAutoScale",
+      "Autoscale formulas are not evaluated by this emulator; set targetDedicatedNodes instead.",
+    );
   const fields: PoolFields = {
     ...body,
     id,
@@ -73,7 +95,13 @@ export async function validatePoolAdd(body: Obj, ctx: PoolValidationContext): Pr
     enableAutoScale: false,
     enableInterNodeCommunication: boolField(body, "enableInterNodeCommunication") ?? false,
     taskSlotsPerNode: intField(body, "taskSlotsPerNode", "", 1, 256) ?? 1,
-    taskSchedulingPolicy: { nodeFillType: enumField(objectField(body, "taskSchedulingPolicy") ?? {}, "nodeFillType", ["spread", "pack"] as const) ?? "spread" },
+    taskSchedulingPolicy: {
+      nodeFillType:
+        enumField(objectField(body, "taskSchedulingPolicy") ?? {}, "nodeFillType", [
+          "spread",
+          "pack",
+        ] as const) ?? "spread",
+    },
     startTask: startTaskFrom(body, "", containerPool),
     metadata: nameValueList(body, "metadata"),
   };
@@ -94,7 +122,10 @@ async function validateVmConfiguration(vmc: Obj, ctx: PoolValidationContext) {
 
   if (sigId !== undefined) {
     if (["publisher", "offer", "sku"].some((k) => image[k] !== undefined))
-      throw invalidProperty(`${ipath}.virtualMachineImageId`, "virtualMachineImageId is mutually exclusive with publisher, offer and sku.");
+      throw invalidProperty(
+        `${ipath}.virtualMachineImageId`,
+        "virtualMachineImageId is mutually exclusive with publisher, offer and sku.",
+      );
     if (ctx.authKind !== "bearer")
       throw invalidProperty(
         `${ipath}.virtualMachineImageId`,
@@ -109,7 +140,8 @@ async function validateVmConfiguration(vmc: Obj, ctx: PoolValidationContext) {
       );
     if (ctx.galleryLookup) {
       const fact = await ctx.galleryLookup(sigId);
-      if (!fact?.exists) throw invalidProperty(`${ipath}.virtualMachineImageId`, "The specified image does not exist.", sigId);
+      if (!fact?.exists)
+        throw invalidProperty(`${ipath}.virtualMachineImageId`, "The specified image does not exist.", sigId);
       blocker = galleryBlocker(fact, ctx.region);
     }
   } else {
@@ -120,26 +152,54 @@ async function validateVmConfiguration(vmc: Obj, ctx: PoolValidationContext) {
     if (ctx.supportedImages.length) {
       const match = ctx.supportedImages
         .map((i) => i as { imageReference?: Obj; nodeAgentSKUId?: string; capabilities?: string[] })
-        .find((i) => norm(i.imageReference?.publisher) === norm(publisher) && norm(i.imageReference?.offer) === norm(offer) && norm(i.imageReference?.sku) === norm(sku));
-      if (!match) throw invalidProperty(`${ipath}.sku`, "The image is not one this account supports (see GET /supportedimages).", `${publisher}:${offer}:${sku}`);
+        .find(
+          (i) =>
+            norm(i.imageReference?.publisher) === norm(publisher) &&
+            norm(i.imageReference?.offer) === norm(offer) &&
+            norm(i.imageReference?.sku) === norm(sku),
+        );
+      if (!match)
+        throw invalidProperty(
+          `${ipath}.sku`,
+          "The image is not one this account supports (see GET /supportedimages).",
+          `${publisher}:${offer}:${sku}`,
+        );
       if (norm(match.nodeAgentSKUId) !== norm(nodeAgentSKUId))
-        throw invalidProperty(`${path}.nodeAgentSKUId`, `The image needs node agent SKU '${match.nodeAgentSKUId}'.`, nodeAgentSKUId);
+        throw invalidProperty(
+          `${path}.nodeAgentSKUId`,
+          `The image needs node agent SKU '${match.nodeAgentSKUId}'.`,
+          nodeAgentSKUId,
+        );
       capabilities = match.capabilities ?? [];
     }
   }
 
-  const config: NonNullable<PoolWire["virtualMachineConfiguration"]> = { ...vmc, imageReference: image, nodeAgentSKUId };
+  const config: NonNullable<PoolWire["virtualMachineConfiguration"]> = {
+    ...vmc,
+    imageReference: image,
+    nodeAgentSKUId,
+  };
   const cc = objectField(vmc, "containerConfiguration", path);
   if (cc) {
     const cpath = `${path}.containerConfiguration`;
     const type = enumField(cc, "type", ["dockerCompatible", "criCompatible"] as const, cpath);
     if (!type) throw missingProperty(`${cpath}.type`);
     if (capabilities && !capabilities.some((c) => c.toLowerCase() === "dockercompatible"))
-      throw invalidProperty(cpath, "The pool's image does not support containers (it lacks the DockerCompatible capability).");
+      throw invalidProperty(
+        cpath,
+        "The pool's image does not support containers (it lacks the DockerCompatible capability).",
+      );
     const registries = (arrayField(cc, "containerRegistries", cpath) ?? []).map((r, i) =>
-      registryFrom(bodyObjectAt(r, `${cpath}.containerRegistries[${i}]`), `${cpath}.containerRegistries[${i}]`),
+      registryFrom(
+        bodyObjectAt(r, `${cpath}.containerRegistries[${i}]`),
+        `${cpath}.containerRegistries[${i}]`,
+      ),
     );
-    config.containerConfiguration = { type, containerImageNames: stringList(cc, "containerImageNames", cpath) ?? [], containerRegistries: registries };
+    config.containerConfiguration = {
+      type,
+      containerImageNames: stringList(cc, "containerImageNames", cpath) ?? [],
+      containerRegistries: registries,
+    };
   }
   return { config, blocker };
 }
@@ -149,7 +209,8 @@ function galleryBlocker(fact: GalleryImageFact, region: string): ErrorWire | und
   if (fact.osState === "Specialized")
     return {
       code: "AllocationFailed",
-      message: "Desired number of dedicated nodes could not be allocated: the image is Specialized; Batch pools need a Generalized image.",
+      message:
+        "Desired number of dedicated nodes could not be allocated: the image is Specialized; Batch pools need a Generalized image.",
       values: [{ name: "Reason", value: `Image ${fact.imageId} has osState Specialized` }],
     };
   if (fact.replicas && !fact.replicas.some((r) => norm(r.region) === norm(region) && r.count > 0))

@@ -10,7 +10,16 @@ import { invalidProperty } from "../http/batch-error";
 import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
 import { containerSettingsFrom } from "./container-fields";
-import { displayNameField, durationField, idField, intField, nameValueList, objectField, requiredString, type Obj } from "./fields";
+import {
+  displayNameField,
+  durationField,
+  idField,
+  intField,
+  nameValueList,
+  objectField,
+  requiredString,
+  type Obj,
+} from "./fields";
 
 const NOT_EMULATED = ["multiInstanceSettings"] as const;
 
@@ -23,7 +32,8 @@ export function constraintsFrom(body: Obj, job: JobWire): TaskWire["constraints"
   return {
     maxWallClockTime: durationField(c, "maxWallClockTime", "constraints") ?? INFINITE_DURATION,
     retentionTime: durationField(c, "retentionTime", "constraints") ?? "P7D",
-    maxTaskRetryCount: intField(c, "maxTaskRetryCount", "constraints", -1, 100) ?? job.constraints.maxTaskRetryCount ?? 0,
+    maxTaskRetryCount:
+      intField(c, "maxTaskRetryCount", "constraints", -1, 100) ?? job.constraints.maxTaskRetryCount ?? 0,
   };
 }
 
@@ -33,24 +43,39 @@ export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefi
   const commandLine = requiredString(body, "commandLine", "", true);
   const containerSettings = containerSettingsFrom(body, "containerSettings", "");
   if (!containerSettings && commandLine.trim() === "")
-    throw invalidProperty("commandLine", "The command line must not be empty unless the task runs a container image (empty = image ENTRYPOINT).");
+    throw invalidProperty(
+      "commandLine",
+      "The command line must not be empty unless the task runs a container image (empty = image ENTRYPOINT).",
+    );
   if (pool) {
     const containerPool = !!pool.virtualMachineConfiguration?.containerConfiguration;
     if (containerPool && !containerSettings)
-      throw invalidProperty("containerSettings", `Pool '${pool.id}' has a containerConfiguration: every task run on it must specify containerSettings.`);
+      throw invalidProperty(
+        "containerSettings",
+        `Pool '${pool.id}' has a containerConfiguration: every task run on it must specify containerSettings.`,
+      );
     if (!containerPool && containerSettings)
-      throw invalidProperty("containerSettings", `Pool '${pool.id}' has no containerConfiguration, so tasks cannot specify containerSettings.`);
+      throw invalidProperty(
+        "containerSettings",
+        `Pool '${pool.id}' has no containerConfiguration, so tasks cannot specify containerSettings.`,
+      );
   }
   const requiredSlots = intField(body, "requiredSlots", "", 1, 256) ?? 1;
   if (pool && requiredSlots > pool.taskSlotsPerNode)
-    throw invalidProperty("requiredSlots", `The pool has only ${pool.taskSlotsPerNode} task slot(s) per node.`, String(requiredSlots));
+    throw invalidProperty(
+      "requiredSlots",
+      `The pool has only ${pool.taskSlotsPerNode} task slot(s) per node.`,
+      String(requiredSlots),
+    );
   const fields: TaskFields = {
     ...body,
     id,
     commandLine,
     constraints: constraintsFrom(body, job),
     requiredSlots,
-    userIdentity: objectField(body, "userIdentity") ?? { autoUser: { scope: "pool", elevationLevel: "nonadmin" } },
+    userIdentity: objectField(body, "userIdentity") ?? {
+      autoUser: { scope: "pool", elevationLevel: "nonadmin" },
+    },
   };
   const displayName = displayNameField(body);
   if (displayName !== undefined) fields.displayName = displayName;

@@ -52,12 +52,20 @@ describe("process runtime", () => {
   });
 
   it("cannot run an image ENTRYPOINT and says why", async () => {
-    const r = await runtime().run(request([], { container: { imageName: "busybox", runOptions: "", workingDirectory: "taskWorkingDirectory" } }));
+    const r = await runtime().run(
+      request([], {
+        container: { imageName: "busybox", runOptions: "", workingDirectory: "taskWorkingDirectory" },
+      }),
+    );
     expect(r.failure?.code).toBe("ContainerMiscError");
     expect(r.failure?.details?.[0]?.value).toContain("no Docker engine");
   });
 
   it("says containers are not isolated", () => {
-    expect(runtime().info()).toEqual({ kind: "process", containersIsolated: false, note: "containers simulated: no Docker engine" });
+    expect(runtime().info()).toEqual({
+      kind: "process",
+      containersIsolated: false,
+      note: "containers simulated: no Docker engine",
+    });
   });
 });

@@ -7,7 +7,15 @@
 import { spawn } from "node:child_process";
 import { open, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PullResult, RegistryCredential, RunRequest, RunResult, RuntimeFailure, RuntimeInfo, TaskRuntime } from "../task-runtime";
+import type {
+  PullResult,
+  RegistryCredential,
+  RunRequest,
+  RunResult,
+  RuntimeFailure,
+  RuntimeInfo,
+  TaskRuntime,
+} from "../task-runtime";
 
 export const PROCESS_RUNTIME_NOTE = "containers simulated: no Docker engine";
 
@@ -28,7 +36,9 @@ const failure = (code: string, message: string, detail?: string): RuntimeFailure
 /** Registry host of an image reference, Docker's way: the first path part if it looks like a host. */
 function registryOf(image: string): string {
   const first = image.split("/")[0]!;
-  return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
+  return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")
+    ? first
+    : "docker.io";
 }
 
 export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntime {
@@ -42,7 +52,10 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
     if (reg?.identityResourceId)
       return {
         ok: false,
-        failure: failure("ContainerInvalidRegistry", `Cannot pull ${imageName}: managed identity registry credentials are not available locally`),
+        failure: failure(
+          "ContainerInvalidRegistry",
+          `Cannot pull ${imageName}: managed identity registry credentials are not available locally`,
+        ),
       };
     return { ok: true };
   }
@@ -56,7 +69,8 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
           `${PROCESS_RUNTIME_NOTE}: the process runtime runs commands on the host and cannot run an image's ENTRYPOINT`,
         ),
       };
-    if (req.argv.length === 0) return { failure: failure("CommandProgramNotFound", "The command line is empty") };
+    if (req.argv.length === 0)
+      return { failure: failure("CommandProgramNotFound", "The command line is empty") };
     if (req.signal.aborted) return { failure: failure("TaskEnded", "The task was ended before it started") };
 
     const out = await open(req.stdoutPath, "a");
@@ -90,8 +104,21 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
         });
         child.once("error", (e: NodeJS.ErrnoException) => {
           if (e.code === "ENOENT")
-            finish({ failure: failure("CommandProgramNotFound", "The specified command program is not found", `${program}: not found`) });
-          else finish({ failure: failure("CommandLaunchFailed", "The task process could not be started", `${program}: ${e.code ?? e.message}`) });
+            finish({
+              failure: failure(
+                "CommandProgramNotFound",
+                "The specified command program is not found",
+                `${program}: not found`,
+              ),
+            });
+          else
+            finish({
+              failure: failure(
+                "CommandLaunchFailed",
+                "The task process could not be started",
+                `${program}: ${e.code ?? e.message}`,
+              ),
+            });
         });
         child.once("exit", (code, sig) => finish({ exitCode: code ?? 128 + signalNumber(sig) }));
       });

@@ -1,0 +1,128 @@
+// Headless Chromium screenshots of the portal against the running local stack (`pnpm start`).
+// Run: pnpm --filter @batch-studio/e2e exec node ../apps/web/scripts/screenshots.mjs
+// The BFF does not serve GET /api/config yet, so this script answers it from the emulator's
+// endpoints.json — exactly the RuntimeConfig the BFF should serve (see src/auth/runtimeConfig.ts).
+import { chromium } from "playwright-core";
+import { readFileSync, mkdirSync } from "node:fs";
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const out = resolve(root, "docs/screenshots");
+mkdirSync(out, { recursive: true });
+const base = process.env.PORTAL_URL ?? "http://localhost:4300";
+const endpoints = JSON.parse(readFileSync(resolve(root, ".data/endpoints.json"), "utf8"));
+const runtimeConfig = {
+  auth: {
+    clientId: endpoints.clients.spaClientId,
+    authority: endpoints.identity.authority,
+    knownAuthorities: endpoints.identity.knownAuthorities,
+    authorityMetadata: endpoints.identity.authorityMetadata,
+    scopes: [endpoints.clients.apiScope],
+  },
+};
+const only = process.argv[2];
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const theme = process.env.THEME ?? "light";
+const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
+const page = await context.newPage();
+page.on("pageerror", (e) => console.error("pageerror:", e.message));
+await page.route("**/api/config", (route) => route.fulfill({ json: runtimeConfig }));
+
+async function shot (name) {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: resolve(out, `${name}.png`) });
+  console.log("saved", name);
+}
+
+await page.goto(base);
+await page.waitForURL(/127\.0\.0\.1:4400/, { timeout: 20000 });
+await page.locator("button.account").first().click();
+await page.waitForURL((u) => u.toString().startsWith(base), { timeout: 20000 });
+await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 20000 });
+await page.waitForTimeout(1500);
+if (!/\/a\//.test(page.url())) {
+  await shot(`accounts-${theme}`);
+  await page.locator('a[href^="/a/"]').first().click();
+  await page.waitForURL(/\/a\//, { timeout: 15000 });
+}
+const account = decodeURIComponent(/\/a\/([^/]+)/.exec(page.url())?.[1] ?? "");
+console.log("url", page.url(), "account", account);
+const go = async (path) => {
+  await page.goto(`${base}${path}`);
+  await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 20000 });
+};
+const a = encodeURIComponent(account);
+
+if (!only || only === "pools") {
+  await go(`/a/${a}/pools`);
+  await page.getByRole("table", { name: "Pools" }).waitFor({ timeout: 15000 }).catch(() => {});
+  await shot(`pools-list-${theme}`);
+  const first = page.getByRole("table", { name: "Pools" }).getByRole("link").first();
+  if (await first.count()) {
+    await first.click();
+    await page.getByRole("img", { name: /Node heatmap/ }).waitFor({ timeout: 15000 }).catch(() => {});
+    await shot(`pool-heatmap-${theme}`);
+  }
+}
+if (!only || only === "wizard") {
+  await go(`/a/${a}/pools/new`);
+  await page.getByRole("textbox", { name: /Pool id/ }).fill("demo pool!");
+  await shot(`wizard-1-basics-error-${theme}`);
+  await page.getByRole("textbox", { name: /Pool id/ }).fill("render-farm");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("radio").first().waitFor({ timeout: 15000 }).catch(() => {});
+  await page.getByRole("radio").first().check().catch(() => {});
+  await shot(`wizard-2-image-${theme}`);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Add image" }).click();
+  await page.getByRole("textbox", { name: /Image 1/ }).fill("docker.io/library/busybox:latest");
+  await page.getByRole("button", { name: "Add registry" }).click();
+  await page.getByRole("textbox", { name: "Registry server" }).fill("https://myacr.azurecr.io");
+  await shot(`wizard-3-containers-${theme}`);
+  await page.getByRole("textbox", { name: "Registry server" }).fill("myacr.azurecr.io");
+  await page.getByRole("textbox", { name: "User name" }).fill("puller");
+  await page.getByRole("textbox", { name: "Password" }).fill("wrong");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await page.waitForTimeout(1500);
+  await shot(`wizard-3-containers-test-${theme}`);
+  await page.getByRole("button", { name: /Remove registry/ }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("table", { name: "VM sizes" }).waitFor({ timeout: 15000 }).catch(() => {});
+  await page.getByRole("table", { name: "VM sizes" }).getByRole("radio").first().check().catch(() => {});
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).fill("2000");
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).press("Tab");
+  await shot(`wizard-4-size-${theme}`);
+  const fix = page.getByRole("button", { name: /Set resize timeout/ });
+  if (await fix.count()) await fix.first().click();
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).fill("2");
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).press("Tab");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("switch", { name: /Run a start task/ }).check();
+  await page.getByRole("textbox", { name: /Command line/ }).fill("/bin/sh -c 'echo ready'");
+  await shot(`wizard-5-start-task-${theme}`);
+  await page.getByRole("button", { name: "Next" }).click();
+  await shot(`wizard-6-review-${theme}`);
+}
+if (!only || only === "output") {
+  await go(`/a/${a}/jobs`);
+  await page.getByRole("table", { name: "Jobs" }).waitFor({ timeout: 15000 }).catch(() => {});
+  await shot(`jobs-${theme}`);
+  const job = page.getByRole("table", { name: "Jobs" }).getByRole("link").first();
+  if (await job.count()) {
+    await job.click();
+    await page.getByRole("table", { name: "Tasks" }).waitFor({ timeout: 15000 }).catch(() => {});
+    await shot(`job-tasks-${theme}`);
+    const task = page.getByRole("table", { name: "Tasks" }).getByRole("link").first();
+    if (await task.count()) {
+      await task.click();
+      await page.getByRole("log").waitFor({ timeout: 15000 }).catch(() => {});
+      await shot(`task-output-${theme}`);
+    }
+  }
+}
+await browser.close();
