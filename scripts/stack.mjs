@@ -4,6 +4,7 @@
 // one URL. Ctrl-C stops everything. Node built-ins only: it must run before `pnpm install`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { get as httpsGet } from "node:https";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -235,6 +236,18 @@ async function waitFor(what, check, timeoutMs) {
 }
 
 async function answers(url) {
+  if (url.startsWith("https:")) {
+    // Only a readiness probe on loopback: the identity's certificate may come from a local CA
+    // this process was not started with (NODE_EXTRA_CA_CERTS); the BFF verifies it for real.
+    return new Promise((resolveStatus, reject) => {
+      const req = httpsGet(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
+        res.resume();
+        resolveStatus(res.statusCode < 500 ? res.statusCode : undefined);
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", reject);
+    });
+  }
   const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
   await res.arrayBuffer();
   return res.status < 500 ? res.status : undefined;
@@ -285,6 +298,8 @@ async function main() {
     BATCH_STUDIO_HOST: host,
     // The portal's origin must be a registered redirect origin, also when the BFF port moves.
     BATCH_STUDIO_SPA_ORIGINS: env.BATCH_STUDIO_SPA_ORIGINS || `${portalUrl},http://localhost:5173`,
+    // The stack is for people and demos: seed the demo workload unless told not to.
+    BATCH_STUDIO_DEMO: env.BATCH_STUDIO_DEMO ?? "1",
   });
 
   const endpoints = await waitFor(

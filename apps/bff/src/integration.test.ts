@@ -97,6 +97,21 @@ describe("the BFF against the local stack", () => {
     expect(sizes.items.find((s) => s.name.toLowerCase() === "standard_d2s_v3")?.vCpus).toBe(2);
   });
 
+  it("walks galleries → image definitions → versions with OS, state and replication", async () => {
+    const subscription = accountId.split("~")[0]!;
+    const galleries = await json<{ items: { name: string; resourceGroup: string }[] }>(apiPaths.galleries(subscription));
+    const gallery = galleries.items.find((g) => g.name === "contosoImages")!;
+    expect(gallery).toBeDefined();
+    const images = await json<{ items: { name: string; osType: string; osState: string }[] }>(apiPaths.galleryImages(subscription, gallery.resourceGroup, gallery.name));
+    const linux = images.items.find((i) => i.osType === "linux" && i.osState === "Generalized")!;
+    expect(linux).toBeDefined();
+    const versions = await json<{ items: { name: string; state?: string; replication: { region: string; replicaCount: number }[] }[] }>(
+      apiPaths.galleryImageVersions(subscription, gallery.resourceGroup, gallery.name, linux.name),
+    );
+    expect(versions.items.length).toBeGreaterThan(0);
+    expect(versions.items[0]!.replication.length).toBeGreaterThan(0);
+  });
+
   it("rejects an invalid pool with every issue and its field path", async () => {
     const res = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify({ id: "bad id!", vmSize: "", image: { kind: "marketplace" } }) });
     expect(res.status).toBe(400);
@@ -189,6 +204,18 @@ describe("the BFF against the local stack", () => {
 
     const clone = await json<{ spec: { id: string }; reentry: unknown[] }>(apiPaths.poolSpec(accountId, poolId));
     expect(clone.spec.id).toBe(poolId);
+    if (lab) expect(clone.reentry.length).toBeGreaterThan(0); // the registry password must be typed again
+
+    const counts = await json<{ tasks: { completed: number; succeeded: number } }>(apiPaths.taskCounts(accountId, jobId));
+    expect(counts.tasks).toMatchObject({ completed: 1, succeeded: 1 });
+    const taskFiles = await json<{ items: { name: string }[] }>(apiPaths.taskFiles(accountId, jobId, taskId));
+    expect(taskFiles.items.map((f) => f.name)).toContain("stdout.txt");
+    const nodeFiles = await json<{ items: { name: string }[] }>(apiPaths.nodeFiles(accountId, poolId, nodes[0]!.id));
+    expect(nodeFiles.items.length).toBeGreaterThan(0);
+    expect((await api(apiPaths.nodeReboot(accountId, poolId, nodes[0]!.id), { method: "POST" })).status).toBe(202);
+    const resized = await api(apiPaths.poolResize(accountId, poolId), { method: "POST", body: JSON.stringify({ dedicated: 2, spot: 0 }) });
+    expect(resized.status).toBe(202);
+    expect((await json<{ targetDedicatedNodes: number }>(apiPaths.pool(accountId, poolId))).targetDedicatedNodes).toBe(2);
 
     // Batch errors come back as problems with the Batch code.
     const dup = await api(apiPaths.jobs(accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });

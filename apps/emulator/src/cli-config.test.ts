@@ -15,6 +15,7 @@ describe("emulator CLI settings", () => {
       ports: { identity: 4400, arm: 4401, batch: [4410, 4411] },
       runtime: "auto",
       spaOrigins: ["http://localhost:4300", "http://localhost:5173"],
+      demo: false,
     });
   });
 
@@ -27,6 +28,7 @@ describe("emulator CLI settings", () => {
         BATCH_STUDIO_RUNTIME: "process",
         BATCH_STUDIO_SPA_ORIGINS: "http://localhost:9000/",
         BATCH_STUDIO_BFF_CLIENT_SECRET: "s",
+        BATCH_STUDIO_DEMO: "1",
       },
       "/repo",
     );
@@ -36,6 +38,7 @@ describe("emulator CLI settings", () => {
       runtime: "process",
       spaOrigins: ["http://localhost:9000"],
       bffClientSecret: "s",
+      demo: true,
     });
   });
 
@@ -44,6 +47,15 @@ describe("emulator CLI settings", () => {
       new CliConfigError('BATCH_STUDIO_ARM_PORT: "http" is not a port number (0–65535).'),
     );
     expect(() => optionsFromEnv({ BATCH_STUDIO_RUNTIME: "podman" }, "/")).toThrow(/BATCH_STUDIO_RUNTIME/);
+    expect(() => optionsFromEnv({ BATCH_STUDIO_IDENTITY_TLS_CERT: "/x.pem" }, "/")).toThrow(
+      /BATCH_STUDIO_IDENTITY_TLS_KEY/,
+    );
+    expect(() =>
+      optionsFromEnv(
+        { BATCH_STUDIO_IDENTITY_TLS_CERT: "/nope.pem", BATCH_STUDIO_IDENTITY_TLS_KEY: "/nope-key.pem" },
+        "/",
+      ),
+    ).toThrow('BATCH_STUDIO_IDENTITY_TLS_CERT: cannot read "/nope.pem".');
     expect(() => optionsFromEnv({ BATCH_STUDIO_SPA_ORIGINS: "localhost:4300" }, "/")).toThrow(
       /BATCH_STUDIO_SPA_ORIGINS/,
     );

@@ -63,7 +63,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd: str
     },
     runtime,
     spaOrigins,
-    demo: (env[E.demo] ?? "1") !== "0",
+    demo: env[E.demo] === "1",
     ...(env[E.bffClientSecret] ? { bffClientSecret: env[E.bffClientSecret] } : {}),
   };
 }

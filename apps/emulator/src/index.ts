@@ -19,3 +19,4 @@ export { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
 export { headlessSignIn, CookieJar, type SpaTokens } from "./identity/headless-sign-in";
 export { allowBearerOverLoopbackHttp } from "./arm/loopback-bearer";
 export { PortInUseError } from "./listen";
+export { startBatchAccount, type BatchAccountOptions, type BatchAccountHandle } from "./batch";

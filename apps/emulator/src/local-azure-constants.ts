@@ -61,7 +61,7 @@ export const LOCAL_AZURE_ENV = {
   /** PEM files: serve the identity provider over https (option A); both or neither. */
   identityTlsCert: "BATCH_STUDIO_IDENTITY_TLS_CERT",
   identityTlsKey: "BATCH_STUDIO_IDENTITY_TLS_KEY",
-  /** "0" skips the seeded demo workload (default on for the CLI). */
+  /** "1" creates the seeded demo workload on first start (pnpm start sets it; the CLI default is off). */
   demo: "BATCH_STUDIO_DEMO",
 } as const;
 

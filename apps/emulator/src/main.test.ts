@@ -27,7 +27,10 @@ describe("batch-emulator CLI", () => {
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
     try {
       const file = join(dataDir, "endpoints.json");
-      for (let i = 0; i < 300 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && !existsSync(file) && child.exitCode === null; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(file))
+        throw new Error(`the emulator did not write endpoints.json; its output:\n${output}`);
       const endpoints = JSON.parse(readFileSync(file, "utf8")) as {
         identity: { url: string };
         arm: { url: string };
@@ -43,7 +46,7 @@ describe("batch-emulator CLI", () => {
       expect(await exited).toBe(0);
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 
   it("exits with a message naming a bad setting", async () => {
     const child = spawn(process.execPath, [tsxCli, resolve(import.meta.dirname, "main.ts")], {

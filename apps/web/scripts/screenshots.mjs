@@ -125,4 +125,24 @@ if (!only || only === "output") {
     }
   }
 }
+if (only === "create") {
+  // Creates a 48-node pool through the wizard and captures the pool page while nodes start.
+  await go(`/a/${a}/pools/new`);
+  await page.getByRole("textbox", { name: /Pool id/ }).fill(`heatmap-${Date.now() % 100000}`);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("radio", { name: "Standard_D2s_v3" }).check();
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).fill("48");
+  await page.getByRole("spinbutton", { name: "Dedicated nodes" }).press("Tab");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Create pool" }).click();
+  await page.getByRole("img", { name: /Node heatmap/ }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(3000);
+  await shot(`pool-allocating-${theme}`);
+  await page.waitForTimeout(15000);
+  await shot(`pool-heatmap-48-${theme}`);
+}
 await browser.close();

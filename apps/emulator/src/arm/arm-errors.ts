@@ -57,6 +57,12 @@ export const armErrors = {
       "MethodNotAllowed",
       `The local ARM emulator is read-only here: ${method} is not supported on '${path}'.`,
     ),
+  locationNotAvailable: (location: string, type: string, available: readonly string[]) =>
+    new ArmError(
+      400,
+      "LocationNotAvailableForResourceType",
+      `The provided location '${location}' is not available for resource type '${type}'. List of available regions for the resource type is '${available.join(",")}'.`,
+    ),
   invalidSkipToken: () =>
     new ArmError(400, "InvalidSkipToken", "The $skiptoken query parameter is not valid."),
 };

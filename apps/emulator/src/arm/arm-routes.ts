@@ -4,6 +4,7 @@ import { vmSkusIn } from "../seed";
 import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
 import { pageOf } from "./paging";
+import { normalizeLocation } from "./locations";
 import {
   batchAccountResource,
   galleryImageResource,
@@ -96,6 +97,15 @@ function galleryImage(ctx: ArmContext, rgName: string, galleryName: string, name
   if (!i)
     throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images`, name, g.resourceGroup);
   return { g, i };
+}
+
+/** The regions the local Batch provider serves: those of the seeded accounts. */
+function batchLocation(ctx: ArmContext, location: string, type: string): string {
+  const available = [...new Set(ctx.seed.batchAccounts.map((a) => a.location))];
+  const loc = normalizeLocation(location);
+  if (!available.includes(loc))
+    throw armErrors.locationNotAvailable(location, `Microsoft.Batch/locations/${type}`, available);
+  return loc;
 }
 
 const SUB = ["subscriptions", ":sub"];
@@ -197,7 +207,12 @@ export const ARM_ROUTES: Route[] = [
     resourceType: "locations/virtualMachineSkus",
     action: "Microsoft.Batch/locations/virtualMachineSkus/read",
     handle: (ctx, m, req) =>
-      pageOf(req, ctx.baseUrl, vmSkusIn(m.params.location!).map(vmSkuResource), ctx.pageSize),
+      pageOf(
+        req,
+        ctx.baseUrl,
+        vmSkusIn(batchLocation(ctx, m.params.location!, "virtualMachineSkus")).map(vmSkuResource),
+        ctx.pageSize,
+      ),
   },
   {
     method: "GET",
@@ -205,7 +220,10 @@ export const ARM_ROUTES: Route[] = [
     provider: "batch",
     resourceType: "locations/quotas",
     action: "Microsoft.Batch/locations/quotas/read",
-    handle: () => ({ accountQuota: 3 }),
+    handle: (ctx, m) => {
+      batchLocation(ctx, m.params.location!, "quotas");
+      return { accountQuota: 3 };
+    },
   },
   {
     method: "GET",

@@ -124,6 +124,12 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     expect(hb.capabilities!.find((c) => c.name === "RdmaEnabled")!.value).toBe("True");
   });
 
+  it("refuses a region the local Batch provider does not serve", async () => {
+    await expect(
+      all(batchClient().location.listSupportedVirtualMachineSkus("marsnorth")),
+    ).rejects.toMatchObject({ statusCode: 400, code: "LocationNotAvailableForResourceType" });
+  });
+
   it("answers 404 ResourceNotFound and ResourceGroupNotFound in ARM's shape", async () => {
     await expect(batchClient().batchAccountOperations.get("rg-batch-studio", "nope")).rejects.toMatchObject({
       statusCode: 404,

@@ -33,6 +33,7 @@ import { LevelStore } from "./store/level-store";
 export type { TimeScale } from "./engine";
 export type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 export { createProcessRuntime } from "./runtime/process";
+export { chooseRuntime, type ChosenRuntime, type RuntimeChoice } from "./runtime/choose-runtime";
 export { API_VERSION } from "./http/odata-query";
 
 export const EMULATOR_VERSION = "0.1.0";

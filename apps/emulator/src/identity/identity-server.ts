@@ -15,7 +15,7 @@ import { OperatorDirectory } from "./operators";
 import { PersistentStore } from "./persistent-adapter";
 import { buildProviderConfig, spaPostLogoutRedirectUris } from "./provider-config";
 import { registerOnBehalfOfGrant } from "./obo-grant";
-import { signInAssets, signInRouter, registerClientName } from "./sign-in-page";
+import { signInAssets, signInRouter } from "./sign-in-page";
 import { clientInfo } from "./client-info";
 import { listen, type TlsFiles } from "../listen";
 
@@ -144,14 +144,18 @@ export async function startIdentity(options: IdentityOptions): Promise<LocalIden
   provider.proxy = false;
   registerOnBehalfOfGrant(provider, publicJwks(secrets), operators);
   provider.use(entraTokenResponse);
-  registerClientName(SPA_CLIENT_ID, "Batch Studio");
-  registerClientName(BFF_CLIENT_ID, "Batch Studio API");
 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", issuer });
   });
   app.use(`${mountPath}/assets`, signInAssets());
-  app.use(`${mountPath}/interaction`, signInRouter(provider, operators, mountPath));
+  app.use(
+    `${mountPath}/interaction`,
+    signInRouter(provider, operators, mountPath, {
+      [SPA_CLIENT_ID]: "Batch Studio",
+      [BFF_CLIENT_ID]: "Batch Studio API",
+    }),
+  );
   app.post(
     `${mountPath}/token`,
     express.urlencoded({ extended: false, limit: "64kb" }),

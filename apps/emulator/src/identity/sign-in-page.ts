@@ -113,17 +113,17 @@ export function signInAssets(): Router {
   return router;
 }
 
-const CLIENT_NAMES: Record<string, string> = {};
-
-export function registerClientName(clientId: string, name: string): void {
-  CLIENT_NAMES[clientId] = name;
-}
-
 /**
  * Our own interaction pages at `<mount>/interaction/:uid` (oidc-provider's devInteractions load a
  * Google font and accept any password; pitfall 7).
  */
-export function signInRouter(provider: Provider, operators: OperatorDirectory, mountPath: string): Router {
+export function signInRouter(
+  provider: Provider,
+  operators: OperatorDirectory,
+  mountPath: string,
+  /** client id → the name shown under "Sign in". */
+  clientNames: Record<string, string>,
+): Router {
   const router = express.Router();
   const assets = `${mountPath}/assets`;
   const parse = express.urlencoded({ extended: false, limit: "8kb" });
@@ -147,7 +147,7 @@ export function signInRouter(provider: Provider, operators: OperatorDirectory, m
         .send(
           page(
             "Sign in · Batch Studio (local)",
-            signInBody(`${mountPath}/interaction/${details.uid}/login`, CLIENT_NAMES[clientId] ?? clientId),
+            signInBody(`${mountPath}/interaction/${details.uid}/login`, clientNames[clientId] ?? clientId),
             assets,
           ),
         );
@@ -171,7 +171,7 @@ export function signInRouter(provider: Provider, operators: OperatorDirectory, m
               "Sign in · Batch Studio (local)",
               signInBody(
                 `${mountPath}/interaction/${details.uid}/login`,
-                CLIENT_NAMES[clientId] ?? clientId,
+                clientNames[clientId] ?? clientId,
                 "Type a name, or pick an operator above.",
               ),
               assets,

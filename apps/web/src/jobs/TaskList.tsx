@@ -22,10 +22,15 @@ const STATES: TaskState[] = ["active", "preparing", "running", "completed"];
 
 const columns = (account: string, job: string): Column<TaskSummary>[] => [
   { key: "id", header: "Task", width: "minmax(160px, 2fr)", render: (t) => <Link to={paths.task(account, job, t.id)}>{t.id}</Link> },
-  { key: "state", header: "State", width: "110px", render: (t) => <StateBadge state={t.state} /> },
+  { key: "state", header: "State", width: "110px", render: (t) => <StateBadge state={t.result === "failure" ? "failed" : t.state} /> },
   { key: "exit", header: "Exit code", width: "90px", render: (t) => (t.exitCode ?? "—") },
   { key: "image", header: "Image", width: "minmax(140px, 2fr)", render: (t) => t.imageName ?? "—" },
-  { key: "node", header: "Node", width: "minmax(120px, 1fr)", render: (t) => t.nodeId ?? "—" },
+  {
+    key: "node",
+    header: "Node",
+    width: "minmax(120px, 1fr)",
+    render: (t) => (t.nodeId && t.poolId ? <Link to={paths.node(account, t.poolId, t.nodeId)}>{t.nodeId}</Link> : (t.nodeId ?? "—")),
+  },
   { key: "created", header: "Created", width: "130px", render: (t) => <RelativeTime value={t.creationTime} /> },
 ];
 

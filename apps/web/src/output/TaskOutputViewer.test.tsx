@@ -93,3 +93,22 @@ describe("TaskOutputViewer", () => {
     expect(await screen.findByText("This file is empty.")).toBeTruthy();
   });
 });
+
+describe("TaskOutputViewer deep links", () => {
+  it("opens at the file start for #line-N so the line has its number", async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    const log: string[] = [];
+    window.history.replaceState(null, "", "#line-3");
+    try {
+      const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+      const { container } = render(api);
+      expect(await screen.findByText("row 3")).toBeTruthy();
+      expect(log).toEqual(["0-0", "0-65535"]);
+      // The linked line is highlighted, its neighbours are not.
+      expect(container.querySelector("#line-3")!.className).not.toBe(container.querySelector("#line-4")!.className);
+    } finally {
+      window.history.replaceState(null, "", "#");
+    }
+  });
+});

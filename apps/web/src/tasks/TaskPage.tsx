@@ -16,7 +16,8 @@ const TaskOutputViewer = lazy(() => import("../output/TaskOutputViewer").then((m
 const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere", fontFamily: tokens.fontFamilyMonospace },
+  dd: { margin: 0, overflowWrap: "anywhere" },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
   files: { listStyleType: "none", margin: 0, padding: 0 },
 });
 
@@ -32,8 +33,8 @@ export default function TaskPage() {
   const t = details.data;
   const rows: [string, React.ReactNode][] = [
     ["Image", t.imageName ?? "—"],
-    ["Command line", t.commandLine || "(image ENTRYPOINT)"],
-    ["Run options", t.containerRunOptions || "—"],
+    ["Command line", <code className={styles.mono}>{t.commandLine || "(image ENTRYPOINT)"}</code>],
+    ["Run options", <code className={styles.mono}>{t.containerRunOptions || "—"}</code>],
     ["Node", t.nodeId ? <Link to={paths.node(account, t.poolId ?? "", t.nodeId)}>{t.nodeId}</Link> : "—"],
     ["Exit code", t.exitCode ?? "—"],
     ["Created", <RelativeTime value={t.creationTime} />],

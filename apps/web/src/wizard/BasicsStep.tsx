@@ -8,6 +8,7 @@ export const useStepStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "720px" },
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "200px" },
+  add: { alignSelf: "flex-start" },
 });
 
 export function BasicsStep() {

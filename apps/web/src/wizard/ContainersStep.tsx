@@ -136,7 +136,7 @@ export function ContainersStep() {
           </IssueField>
         );
       })}
-      <Button icon={<AddRegular />} onClick={() => set(["container", "prefetchImages", images.length], "")}>
+      <Button className={styles.add} icon={<AddRegular />} onClick={() => set(["container", "prefetchImages", images.length], "")}>
         Add image
       </Button>
 
@@ -145,6 +145,7 @@ export function ContainersStep() {
         <RegistryEditor key={i} index={i} registry={r} />
       ))}
       <Button
+        className={styles.add}
         icon={<AddRegular />}
         onClick={() => set(["container", "registries", registries.length], { server: "", auth: { kind: "password", username: "", password: "" } })}
       >

@@ -34,8 +34,10 @@ const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   tableWrap: { maxHeight: "320px", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
+  // Fluent tables default to equal fixed columns; size names need their width.
+  table: { tableLayout: "auto" },
   quota: { minWidth: "120px" },
-  scale: { display: "grid", gridTemplateColumns: "repeat(3, minmax(160px, 1fr))", gap: tokens.spacingHorizontalM },
+  scale: { display: "grid", gridTemplateColumns: "repeat(3, minmax(160px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
 });
 
 function QuotaUse({ size, used }: { size: VmSizeInfo; used: number }) {
@@ -95,7 +97,7 @@ export function SizeScaleStep() {
       {sizes.data && (
         <IssueField path={["vmSize"]} label={`Selected: ${spec.vmSize || "none"}`}>
           <div className={own.tableWrap}>
-            <Table size="small" aria-label="VM sizes">
+            <Table size="small" aria-label="VM sizes" className={own.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Size</TableHeaderCell>

@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+/**
+ * A task- or node-relative file path. ".." is refused here already (defence in depth: Batch
+ * refuses it too), so no request can climb out of the task's or node's folder.
+ */
+const filePath = () =>
+  z
+    .string({ error: "path is required" })
+    .min(1, "path is required")
+    .refine((p) => !p.split(/[\\/]/).includes(".."), "path cannot contain '..' segments");
+
 export const NodeFile = z.object({
   /** Task- or node-relative path, e.g. "stdout.txt", "wd/out/result.csv". */
   name: z.string(),
@@ -13,7 +23,7 @@ export type NodeFile = z.infer<typeof NodeFile>;
 
 export const FileListQuery = z.object({
   /** List only under this folder (e.g. "wd"); absent = everything, recursively. */
-  path: z.string().optional(),
+  path: filePath().optional(),
 });
 
 const offset = (what: string) =>
@@ -22,7 +32,7 @@ const offset = (what: string) =>
 /** `start`/`end` are inclusive byte offsets (like HTTP ranges); omit both for the whole file. */
 export const FileContentQuery = z
   .object({
-    path: z.string({ error: "path is required" }).min(1, "path is required"),
+    path: filePath(),
     start: offset("start").optional(),
     end: offset("end").optional(),
   })
@@ -33,14 +43,14 @@ export const FileContentQuery = z
 export type FileContentQuery = z.input<typeof FileContentQuery>;
 
 export const FileFollowQuery = z.object({
-  path: z.string({ error: "path is required" }).min(1, "path is required"),
+  path: filePath(),
   /** Byte offset to start from; the `Last-Event-ID` header (an offset) wins when reconnecting. */
   from: offset("from").default(0),
 });
 export type FileFollowQuery = z.input<typeof FileFollowQuery>;
 
 export const FileDownloadQuery = z.object({
-  path: z.string({ error: "path is required" }).min(1, "path is required"),
+  path: filePath(),
 });
 
 /** Response headers of `.../files/content` (and HEAD-like facts of the whole file). */

@@ -50,3 +50,11 @@ describe("query schemas", () => {
     expect(FileContentQuery.safeParse({ path: "stdout.txt", start: "9", end: "3" }).success).toBe(false);
   });
 });
+
+describe("file path parameters", () => {
+  it("refuse '..' segments", () => {
+    expect(FileContentQuery.safeParse({ path: "../../etc/passwd" }).success).toBe(false);
+    expect(FileContentQuery.safeParse({ path: "wd\\..\\x" }).success).toBe(false);
+    expect(FileContentQuery.safeParse({ path: "wd/a..b.txt" }).success).toBe(true);
+  });
+});

@@ -58,6 +58,7 @@ export async function deleteJob(engine: Engine, scheduler: TaskScheduler, job: J
   ]);
   state.jobs.delete(job.wire.id);
   state.dropJobIndexes(jobKey);
+  scheduler.forgetJob(jobKey);
   for (const entry of nodes) {
     const [poolKey, nodeId] = (entry as string).split("\n") as [string, string];
     await rm(join(nodeRoot(config.dataDir, poolKey, nodeId), "workitems", job.wire.id), {

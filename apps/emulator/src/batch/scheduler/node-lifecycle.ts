@@ -356,6 +356,7 @@ export class NodeLifecycle {
         if (!ok || c.signal.aborted) return;
         this.removeNow(pool, node);
       })
+      .catch(() => undefined)
       .finally(() => {
         this.leaving.set(pool, (this.leaving.get(pool) ?? 1) - 1);
         this.refreshCounts(pool);
@@ -422,7 +423,8 @@ export class NodeLifecycle {
       })
       .then((ok) => {
         if (ok) this.boot(pool, node, "rebooted");
-      });
+      })
+      .catch(() => this.setNodeState(node, "unusable"));
   }
 
   disableScheduling(node: NodeRecord, option: "requeue" | "terminate" | "taskcompletion"): void {
@@ -441,7 +443,7 @@ export class NodeLifecycle {
   recover(): void {
     for (const pool of [...this.engine.state.pools.values()]) {
       if (pool.wire.state === "deleting") {
-        void this.deletePool(pool);
+        void this.deletePool(pool).catch(() => undefined);
         continue;
       }
       for (const node of this.nodes(pool)) {

@@ -107,6 +107,11 @@ export class TaskScheduler {
     );
   }
 
+  /** Drop the queue of a deleted job. */
+  forgetJob(jobKey: string): void {
+    this.queues.delete(jobKey);
+  }
+
   /** Stop placing and stop every execution without recording an outcome (recover() requeues them). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -237,18 +242,19 @@ export class TaskScheduler {
       settings: task.wire.environmentSettings,
       signal: e.controller.signal,
     })
-      .then((result) => this.finished(e, result))
-      .catch((err: unknown) =>
-        this.finished(e, {
-          failure: {
-            category: "servererror",
-            code: "Unknown",
-            message: "The task could not be run",
-            details: [{ name: "Message", value: String(err) }],
-          },
-        }),
-      )
-      .finally(() => clearTimeout(timer));
+      .catch((err: unknown): RunResult => ({
+        failure: {
+          category: "servererror",
+          code: "Unknown",
+          message: "The task could not be run",
+          details: [{ name: "Message", value: String(err) }],
+        },
+      }))
+      .then((result) => {
+        clearTimeout(timer);
+        this.finished(e, result);
+      })
+      .catch((err: unknown) => console.error("[batch] recording a task outcome failed:", err));
   }
 
   private setBusyState(node: NodeRecord, now: string): void {

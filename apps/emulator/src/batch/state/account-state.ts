@@ -34,10 +34,18 @@ export class AccountState {
       if (kind === "p") this.pools.add((value as PoolRecord).wire.id, value as PoolRecord);
       else if (kind === "j") this.jobs.add((value as JobRecord).wire.id, value as JobRecord);
     }
+    // A node or task whose pool or job is gone (a deletion cut short) must not reappear under a
+    // new pool or job with the same id.
     for (const { kind, value } of records) {
-      if (kind === "n")
-        this.nodesOf((value as NodeRecord).poolKey).add((value as NodeRecord).wire.id, value as NodeRecord);
-      else if (kind === "t") this.addTask(value as TaskRecord);
+      if (kind === "n") {
+        const node = value as NodeRecord;
+        if (this.pools.has(node.poolKey)) this.nodesOf(node.poolKey).add(node.wire.id, node);
+        else this.stage(this.key("node", node), undefined);
+      } else if (kind === "t") {
+        const task = value as TaskRecord;
+        if (this.jobs.has(task.jobKey)) this.addTask(task);
+        else this.stage(this.key("task", task), undefined);
+      }
     }
   }
 

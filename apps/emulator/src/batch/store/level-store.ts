@@ -2,11 +2,18 @@
  * The write-through log behind the in-memory working set: one LevelDB under the data folder.
  * `commit` writes with sync:true and is awaited before a client sees a response, so a kill -9
  * loses nothing acknowledged. Scheduler progress (task started, node idle) goes through `stage`,
- * flushed in small sync batches: losing the last few milliseconds of it only re-runs a task.
+ * flushed in sync batches every STAGE_FLUSH_MS: losing that window of it only re-runs a task.
  */
 import { ClassicLevel } from "classic-level";
 
 export type StoredValue = object;
+
+/**
+ * How long staged progress may wait before its sync batch. Longer coalesces more (one fsync for
+ * many task transitions, leaving the libuv pool to the tasks' own file work); a crash loses at
+ * most this much progress, which only means re-running a task.
+ */
+const STAGE_FLUSH_MS = 50;
 
 type Op = { type: "put"; key: string; value: string } | { type: "del"; key: string };
 
@@ -38,7 +45,7 @@ export class LevelStore {
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
       void this.commit([]).catch(() => undefined);
-    }, 5);
+    }, STAGE_FLUSH_MS);
   }
 
   /** Durably write these entries (and everything staged before them) before resolving. */

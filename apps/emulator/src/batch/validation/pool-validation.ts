@@ -139,7 +139,13 @@ async function validateVmConfiguration(vmc: Obj, ctx: PoolValidationContext) {
         sigId,
       );
     if (ctx.galleryLookup) {
-      const fact = await ctx.galleryLookup(sigId);
+      const fact = await ctx.galleryLookup(sigId).catch((e: unknown) => {
+        throw invalidProperty(
+          `${ipath}.virtualMachineImageId`,
+          `The image could not be looked up: ${e instanceof Error ? e.message : String(e)}`,
+          sigId,
+        );
+      });
       if (!fact?.exists)
         throw invalidProperty(`${ipath}.virtualMachineImageId`, "The specified image does not exist.", sigId);
       blocker = galleryBlocker(fact, ctx.region);

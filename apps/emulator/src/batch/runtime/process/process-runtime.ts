@@ -44,6 +44,7 @@ function registryOf(image: string): string {
 export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntime {
   const killGraceMs = options.killGraceMs ?? 2000;
   const info: RuntimeInfo = { kind: "process", containersIsolated: false, note: PROCESS_RUNTIME_NOTE };
+  let stateDirReady: Promise<unknown> | undefined;
 
   async function pull(imageName: string, registries: RegistryCredential[]): Promise<PullResult> {
     // Nothing to pull without an engine; a managed identity can never be used locally though.
@@ -86,6 +87,7 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
       const pidFile = join(options.stateDir, `${req.executionId}.pid`);
       return await new Promise<RunResult>((resolve) => {
         let killTimer: NodeJS.Timeout | undefined;
+        let pidWritten: Promise<unknown> = Promise.resolve();
         const onAbort = () => {
           signalGroup(child.pid, "SIGTERM");
           killTimer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), killGraceMs);
@@ -93,10 +95,11 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
         const finish = (result: RunResult) => {
           req.signal.removeEventListener("abort", onAbort);
           if (killTimer) clearTimeout(killTimer);
-          void rm(pidFile, { force: true }).finally(() => resolve(result));
+          // Remove the pid file only after it was written, or it would outlive the task.
+          void pidWritten.then(() => rm(pidFile, { force: true })).finally(() => resolve(result));
         };
         child.once("spawn", () => {
-          void mkdir(options.stateDir, { recursive: true })
+          pidWritten = (stateDirReady ??= mkdir(options.stateDir, { recursive: true }))
             .then(() => writeFile(pidFile, JSON.stringify({ pid: child.pid, program })))
             .catch(() => undefined);
           if (req.signal.aborted) onAbort();

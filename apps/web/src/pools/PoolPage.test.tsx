@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { NodeSummary, PoolDetails } from "@batch-studio/shared";
+import PoolPage, { allocationProgress } from "./PoolPage";
+import { fakeApi } from "../test/fakeApi";
+import { renderPage } from "../test/renderPage";
+import { axeViolations } from "../test/axe";
+
+const P = "/api/accounts/acct/pools/render";
+const pool: PoolDetails = {
+  id: "render",
+  vmSize: "standard_d2s_v3",
+  state: "active",
+  allocationState: "resizing",
+  currentDedicatedNodes: 3,
+  currentSpotNodes: 0,
+  targetDedicatedNodes: 4,
+  targetSpotNodes: 0,
+  isContainerPool: true,
+  image: "microsoft-dsvm/ubuntu-hpc/2204",
+  resizeErrors: [{ code: "AccountCoreQuotaReached", message: "The core quota was reached." }],
+  prefetchImages: ["docker.io/library/busybox:latest"],
+  registries: [{ server: "myacr.azurecr.io", username: "puller" }],
+  resizeTimeout: "PT15M",
+};
+const node = (id: string, state: string): NodeSummary => ({ id, state, errors: [], startTask: state === "starttaskfailed" ? { state: "completed", exitCode: 2, failureMessage: "The start task exited with code 2" } : undefined });
+
+describe("PoolPage", () => {
+  it("shows allocation progress, resize and start-task banners, the heatmap summary, and resizes", async () => {
+    let resized: unknown;
+    const api = fakeApi({
+      [`GET ${P}`]: () => pool,
+      [`GET ${P}/nodes`]: () => ({ items: [node("n1", "idle"), node("n2", "running"), node("n3", "starttaskfailed")] }),
+      [`POST ${P}/resize`]: ({ body }) => {
+        resized = body;
+        return undefined;
+      },
+    });
+    const { container } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    expect(await screen.findByText("Resize error: AccountCoreQuotaReached")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "See quotas" })).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: /Allocation/ })).toBeTruthy();
+    expect(screen.getByText("3 of 4 nodes allocated")).toBeTruthy();
+    expect(await screen.findByText("The start task failed on 1 node")).toBeTruthy();
+    expect(screen.getByRole("img", { name: /Node heatmap\. 3 nodes: 1 idle, 1 running, 1 starttaskfailed\./ })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "n3" }).getAttribute("href")).toBe("/a/acct/pools/render/nodes/n3");
+    expect(await axeViolations(container)).toEqual([]);
+
+    await userEvent.click(screen.getByRole("button", { name: "Resize" }));
+    const dialog = await screen.findByRole("dialog");
+    const dedicated = screen.getByRole("spinbutton", { name: "Dedicated nodes" });
+    await userEvent.clear(dedicated);
+    await userEvent.type(dedicated, "2000{Enter}");
+    expect(await screen.findByText(/at least PT30M for 2000 nodes/)).toBeTruthy();
+    await userEvent.click(screen.getAllByRole("button", { name: "Resize" }).at(-1)!);
+    await waitFor(() => expect(resized).toEqual({ dedicated: 2000, spot: 0, resizeTimeout: "PT15M" }));
+    expect(dialog).toBeTruthy();
+  });
+
+  it("computes allocation progress only while nodes are missing", () => {
+    expect(allocationProgress({ ...pool, allocationState: "steady", currentDedicatedNodes: 4 })).toBeUndefined();
+    expect(allocationProgress(pool)).toEqual({ value: 0.75, label: "3 of 4 nodes allocated" });
+  });
+});
