@@ -197,17 +197,26 @@ describe("the BFF against the local stack", () => {
 
     const details = await json<TaskDetails>(apiPaths.task(accountId, jobId, taskId));
     expect(details).toMatchObject({ state: "completed", exitCode: 0 });
+    const counts = await json<{ tasks: { completed: number; succeeded: number } }>(apiPaths.taskCounts(accountId, jobId));
+    expect(counts.tasks).toMatchObject({ completed: 1, succeeded: 1 });
     const page = await json<{ items: { id: string }[] }>(apiPaths.tasks(accountId, jobId, { state: "completed", exitCode: 0 }));
     expect(page.items.map((t) => t.id)).toContain(taskId);
     const failedOnly = await json<{ items: unknown[] }>(apiPaths.tasks(accountId, jobId, { exitCodeMin: 1, exitCodeMax: 255 }));
     expect(failedOnly.items).toHaveLength(0);
 
+    // Paging: Batch's nextLink travels as an opaque cursor and comes back to the same account.
+    const second = await api(apiPaths.tasks(accountId, jobId), { method: "POST", body: JSON.stringify({ ...task, id: "second", commandLine: "/bin/sh -c 'exit 3'" }) });
+    expect(second.status, await second.clone().text()).toBe(201);
+    const first = await json<{ items: { id: string }[]; nextCursor?: string }>(apiPaths.tasks(accountId, jobId, { pageSize: 1 }));
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBeTruthy();
+    const next = await json<{ items: { id: string }[]; nextCursor?: string }>(apiPaths.tasks(accountId, jobId, { pageSize: 1, cursor: first.nextCursor }));
+    expect([...first.items, ...next.items].map((t) => t.id).sort()).toEqual(["second", taskId].sort());
+
     const clone = await json<{ spec: { id: string }; reentry: unknown[] }>(apiPaths.poolSpec(accountId, poolId));
     expect(clone.spec.id).toBe(poolId);
     if (lab) expect(clone.reentry.length).toBeGreaterThan(0); // the registry password must be typed again
 
-    const counts = await json<{ tasks: { completed: number; succeeded: number } }>(apiPaths.taskCounts(accountId, jobId));
-    expect(counts.tasks).toMatchObject({ completed: 1, succeeded: 1 });
     const taskFiles = await json<{ items: { name: string }[] }>(apiPaths.taskFiles(accountId, jobId, taskId));
     expect(taskFiles.items.map((f) => f.name)).toContain("stdout.txt");
     const nodeFiles = await json<{ items: { name: string }[] }>(apiPaths.nodeFiles(accountId, poolId, nodes[0]!.id));

@@ -144,5 +144,21 @@ if (only === "create") {
   await shot(`pool-allocating-${theme}`);
   await page.waitForTimeout(15000);
   await shot(`pool-heatmap-48-${theme}`);
+  // Leave the emulator as we found it: delete the pool again (through the confirmation dialog).
+  const id = decodeURIComponent(page.url().split("/pools/")[1] ?? "");
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("textbox", { name: `Type ${id} to confirm` }).fill(id);
+  await page.getByRole("button", { name: "Delete pool" }).click();
+  await page.waitForURL(/\/pools$/, { timeout: 15000 });
+  console.log("deleted", id);
+}
+if (only === "delete" && process.argv[3]) {
+  const id = process.argv[3];
+  await go(`/a/${a}/pools/${encodeURIComponent(id)}`);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("textbox", { name: `Type ${id} to confirm` }).fill(id);
+  await page.getByRole("button", { name: "Delete pool" }).click();
+  await page.waitForURL(/\/pools$/, { timeout: 15000 });
+  console.log("deleted", id);
 }
 await browser.close();

@@ -161,7 +161,8 @@ export class LiveValidation {
     const [taskIdTaken, pool, imageFact] = await Promise.all([
       attempt("taskIdTaken", logger, () => batch.taskExists(jobId, spec.id)),
       job.poolId ? attempt("pool", logger, () => batch.getCloudPool(job.poolId!)) : undefined,
-      image ? this.probe.inspectImage(image, credentialsOf(spec.containerSettings?.registry)) : undefined,
+      // The task's registry credentials go only to the registry they are for.
+      image ? this.probe.inspectImage(image, credentialsOf(registryFor(image, spec.containerSettings?.registry ? [spec.containerSettings.registry] : []))) : undefined,
     ]);
     const facts: ValidationContext = { authMode: "entra" };
     if (taskIdTaken !== undefined) facts.taskIdTaken = taskIdTaken;

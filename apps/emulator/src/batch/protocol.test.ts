@@ -321,7 +321,7 @@ describe("task outcomes and files", () => {
   it("reads a range of stdout while the task is still writing it (always 200)", async () => {
     await acct.client.task.add("proto", {
       id: "slow",
-      commandLine: `/bin/sh -c "echo begin; sleep 1.5; echo end"`,
+      commandLine: `/bin/sh -c "echo begin; sleep 4; echo end"`,
     });
     await waitFor(
       async () =>

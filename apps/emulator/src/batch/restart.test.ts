@@ -76,7 +76,7 @@ describe("restart safety", () => {
     await c().job.add({ id: "j", poolInfo: { poolId: "p" }, onAllTasksComplete: "terminatejob" });
     await c().task.add("j", {
       id: "long",
-      commandLine: `/bin/sh -c "sleep 1; echo finished > $AZ_BATCH_TASK_WORKING_DIR/out.txt"`,
+      commandLine: `/bin/sh -c "sleep 3; echo finished > $AZ_BATCH_TASK_WORKING_DIR/out.txt"`,
     });
     await waitFor(
       () => c().task.get("j", "long"),
@@ -120,7 +120,7 @@ describe("restart safety", () => {
     await client.job.add({ id: "kj", poolInfo: { poolId: "kp" } });
     await client.task.add("kj", {
       id: "victim",
-      commandLine: `/bin/sh -c "sleep 1.5; echo survived > $AZ_BATCH_TASK_WORKING_DIR/out.txt"`,
+      commandLine: `/bin/sh -c "sleep 6; echo survived > $AZ_BATCH_TASK_WORKING_DIR/out.txt"`,
     });
     await waitFor(
       () => client.task.get("kj", "victim"),

@@ -156,7 +156,7 @@ describe("pools and nodes", () => {
     );
     const nodeId = node!.id!;
     await acct.client.job.add({ id: "opsjob", poolInfo: { poolId: "ops" } });
-    await acct.client.task.add("opsjob", { id: "sleeper", commandLine: "/bin/sh -c 'sleep 1; echo done'" });
+    await acct.client.task.add("opsjob", { id: "sleeper", commandLine: "/bin/sh -c 'sleep 3; echo done'" });
     await waitFor(
       () => acct.client.task.get("opsjob", "sleeper"),
       (t) => t.state === "running",
@@ -206,8 +206,8 @@ describe("jobs", () => {
   it("honours taskSlotsPerNode and requiredSlots", async () => {
     await acct.client.job.add({ id: "slots", poolInfo: { poolId: "jobs" } });
     await acct.client.task.addCollection("slots", [
-      { id: "a", commandLine: "/bin/sh -c 'sleep 0.5'" },
-      { id: "b", commandLine: "/bin/sh -c 'sleep 0.5'" },
+      { id: "a", commandLine: "/bin/sh -c 'sleep 2'" },
+      { id: "b", commandLine: "/bin/sh -c 'sleep 2'" },
       { id: "wide", commandLine: "/bin/true", requiredSlots: 2 },
     ]);
     const node = await waitFor(
@@ -286,7 +286,7 @@ describe("jobs", () => {
 
   it("disables (requeueing) and enables a job, then deletes it", async () => {
     await acct.client.job.add({ id: "pause", poolInfo: { poolId: "jobs" } });
-    await acct.client.task.add("pause", { id: "p1", commandLine: "/bin/sh -c 'sleep 0.3'" });
+    await acct.client.task.add("pause", { id: "p1", commandLine: "/bin/sh -c 'sleep 2'" });
     await waitFor(
       () => acct.client.task.get("pause", "p1"),
       (t) => t.state === "running",

@@ -23,7 +23,7 @@ import {
   SignOutRegular,
   TaskListLtrRegular,
 } from "@fluentui/react-icons";
-import { NavLink, Outlet, useParams } from "react-router";
+import { NavLink, Outlet, ScrollRestoration, useParams } from "react-router";
 import { useEmulatorNote } from "../api/hooks";
 import { useAuth } from "../auth/AuthContext";
 import { TOASTER_ID } from "../components/notify";
@@ -170,6 +170,8 @@ export function AppShell() {
         </main>
       </div>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      {/* New pages open at the top; back/forward restore where the reader was. */}
+      <ScrollRestoration />
     </div>
   );
 }

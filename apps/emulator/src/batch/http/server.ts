@@ -112,9 +112,7 @@ export function createPipeline(opts: PipelineOptions) {
         ...(e.values.length ? { values: e.values } : {}),
       };
       const headers: Record<string, string> = {};
-      if (e.status === 401)
-        headers["WWW-Authenticate"] =
-          'Bearer authorization_uri="", resource="https://batch.core.windows.net/"';
+      if (e.status === 401) headers["WWW-Authenticate"] = 'Bearer resource="https://batch.core.windows.net/"';
       send({ status: e.status, json, headers });
     };
 

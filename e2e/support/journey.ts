@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { test as base, expect, type Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
+import { serveRuntimeConfigIfMissing } from "./runtime-config-shim";
+
+/** docs/screenshots/ at the repository root; journey screenshots are named e2e-<name>.png. */
+export const screenshotDir = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+
+export interface CheckpointOptions {
+  /** Skip the screenshot (axe still runs): for intermediate pages nobody needs a picture of. */
+  screenshot?: boolean;
+  /** Capture the whole scrollable page rather than the viewport. */
+  fullPage?: boolean;
+}
+
+/** Waits until the page shows no loading placeholders, so axe and screenshots see the real content. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("domcontentloaded");
+  // Fluent Skeletons carry aria-busy; the app's skeletons and spinners say "Loading …".
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.getByText(/^Loading…?$/)).toHaveCount(0);
+}
+
+interface JourneyFixtures {
+  /** Runs before every journey (see runtime-config-shim.ts). */
+  runtimeConfig: void;
+  /** Every page a journey visits passes through here: axe (serious/critical fail), then a screenshot. */
+  checkpoint(name: string, options?: CheckpointOptions): Promise<void>;
+}
+
+export const test = base.extend<JourneyFixtures>({
+  runtimeConfig: [
+    async ({ page }, use, testInfo) => {
+      await serveRuntimeConfigIfMissing(page, testInfo);
+      await use();
+    },
+    { auto: true },
+  ],
+  checkpoint: async ({ page }, use, testInfo) => {
+    mkdirSync(screenshotDir, { recursive: true });
+    await use(async (name, options = {}) => {
+      await settle(page);
+      await expectAccessible(page, testInfo, name);
+      if (options.screenshot !== false) {
+        const path = `${screenshotDir}e2e-${name}.png`;
+        await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: "disabled", caret: "hide" });
+        await testInfo.attach(`e2e-${name}.png`, { path, contentType: "image/png" });
+      }
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,51 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Seeded operators on the local identity provider's sign-in page (apps/emulator/src/identity/operators.ts). */
+export const OPERATORS = {
+  ada: { name: "Ada Lovelace", username: "ada@contoso.example" },
+  grace: { name: "Grace Hopper", username: "grace@contoso.example" },
+} as const;
+export type Operator = (typeof OPERATORS)[keyof typeof OPERATORS];
+
+/** The seeded Batch account the journeys work in (West Europe; the gallery replicas are there). */
+export const ACCOUNT_NAME = "contosoweu";
+
+/** The local sign-in page: MSAL's redirect lands here when the SPA has no session. */
+export async function expectSignInPage(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Pick an operator" })).toBeVisible();
+}
+
+/** Picks a seeded operator on the sign-in page and waits until the portal shows them signed in. */
+export async function pickOperator(page: Page, operator: Operator): Promise<void> {
+  await page.getByRole("button", { name: new RegExp(operator.name) }).click();
+  await expect(page.getByRole("button", { name: `Signed in as ${operator.name}` })).toBeVisible();
+}
+
+/** Opens the portal, signs in as `operator` and opens the pools page of the journeys' Batch account. */
+export async function signInToPools(page: Page, operator: Operator = OPERATORS.ada): Promise<string> {
+  await page.goto("/");
+  await expectSignInPage(page);
+  await pickOperator(page, operator);
+  return openAccountPools(page);
+}
+
+/** From the account picker (or any page), opens the pools of ACCOUNT_NAME; returns the account's URL segment. */
+export async function openAccountPools(page: Page): Promise<string> {
+  // "/" jumps to the last account used on its own; otherwise pick it from the account cards.
+  const poolsHeading = page.getByRole("heading", { name: "Pools", level: 1 });
+  // Filtered by text, not by name: the card links have no accessible name (Fluent's Card is a
+  // role=group inside the link; reported to the lead).
+  const accountCard = page.getByRole("link").filter({ hasText: ACCOUNT_NAME });
+  await expect(poolsHeading.or(accountCard)).toBeVisible();
+  if (!(await poolsHeading.isVisible())) await accountCard.click();
+  await expect(page).toHaveURL(/\/a\/[^/]+\/pools$/);
+  await expect(page.getByRole("heading", { name: "Pools", level: 1 })).toBeVisible();
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** Signs out through the user menu; the local identity provider ends the session and MSAL returns to the sign-in page. */
+export async function signOut(page: Page, operator: Operator): Promise<void> {
+  await page.getByRole("button", { name: `Signed in as ${operator.name}` }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+}
