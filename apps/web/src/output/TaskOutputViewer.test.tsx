@@ -107,6 +107,12 @@ describe("TaskOutputViewer deep links", () => {
       expect(log).toEqual(["0-0", "0-65535"]);
       // The linked line is highlighted, its neighbours are not.
       expect(container.querySelector("#line-3")!.className).not.toBe(container.querySelector("#line-4")!.className);
+      // Linking another line highlights it without reopening the file.
+      await userEvent.click(screen.getByRole("link", { name: "5" }));
+      expect(window.location.hash).toBe("#line-5");
+      await waitFor(() => expect(container.querySelector("#line-5")!.className).not.toBe(container.querySelector("#line-4")!.className));
+      expect(container.querySelector("#line-3")!.className).toBe(container.querySelector("#line-4")!.className);
+      expect(log).toHaveLength(2);
     } finally {
       window.history.replaceState(null, "", "#");
     }

@@ -115,7 +115,9 @@ export function TaskOutputViewer({ source, follow }: { source: OutputSource; fol
   const api = useApi();
   const notify = useNotify();
   const [targetLine, setTargetLine] = useState<number | undefined>(lineFromHash);
-  const file = useOutputFile(api, source, { follow, fromStart: lineFromHash() !== undefined });
+  // Decided once: clicking a line number later changes the hash but must not reopen the file.
+  const [fromStart] = useState(() => lineFromHash() !== undefined);
+  const file = useOutputFile(api, source, { follow, fromStart });
   const cache = useRef(new AnsiLineCache());
   const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState("");
