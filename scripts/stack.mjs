@@ -261,6 +261,7 @@ function bffEnvironment(e) {
     BATCH_STUDIO_KNOWN_AUTHORITIES: e.identity.knownAuthorities.join(","),
     BATCH_STUDIO_AUTHORITY_METADATA: e.identity.authorityMetadata,
     BATCH_STUDIO_BFF_CLIENT_ID: e.clients.bffClientId,
+    BATCH_STUDIO_SPA_CLIENT_ID: e.clients.spaClientId,
     BATCH_STUDIO_BFF_CLIENT_SECRET: e.clients.bffClientSecret,
     BATCH_STUDIO_ARM_ENDPOINT: e.arm.url,
     BATCH_STUDIO_BATCH_SCHEME: "http",

@@ -60,3 +60,13 @@ export async function testConnection(registry: Locator): Promise<Locator> {
   await expect(status).not.toBeEmpty();
   return status;
 }
+
+/** The VM size the journeys use: small, general purpose, well inside the seeded quota. */
+export const VM_SIZE = "Standard_D2s_v3";
+
+/** Size & scale step: picks a VM size from the table. */
+export async function chooseVmSize(page: Page, size = VM_SIZE): Promise<void> {
+  await page.getByRole("searchbox", { name: "Search VM sizes" }).fill(size);
+  await page.getByRole("table", { name: "VM sizes" }).getByRole("radio", { name: size, exact: true }).check();
+  await expect(page.getByText(`Selected: ${size}`)).toBeVisible();
+}

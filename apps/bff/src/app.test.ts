@@ -31,6 +31,25 @@ describe("BFF HTTP behaviour", () => {
 
   const auth = () => ({ authorization: `Bearer ${token}` });
 
+  it("serves the SPA's public sign-in settings at /api/config without a token, and no secret", async () => {
+    const spa = { clientId: "spa-client", apiScope: "api://bff/access_as_user" };
+    const withSpa = createBffApp(issuer.config({ spaDir, spa }), { logDestination: { write: () => true } as never });
+    const url = (await withSpa.listen(0, "127.0.0.1")).url;
+    try {
+      const res = await fetch(`${url}/api/config`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { auth: Record<string, unknown> };
+      expect(body.auth).toMatchObject({ clientId: "spa-client", scopes: ["api://bff/access_as_user"] });
+      expect(JSON.stringify(body)).not.toMatch(/secret/i);
+    } finally {
+      await withSpa.close();
+    }
+    // Without an SPA client id the BFF is API-only and says what to set.
+    const apiOnly = await fetch(`${base}/api/config`);
+    expect(apiOnly.status).toBe(404);
+    expect(((await apiOnly.json()) as { title: string }).title).toContain("BATCH_STUDIO_SPA_CLIENT_ID");
+  });
+
   it("answers unknown /api routes with a 404 problem", async () => {
     const res = await fetch(`${base}/api/nope`, { headers: auth() });
     expect(res.status).toBe(404);

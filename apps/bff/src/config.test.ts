@@ -19,6 +19,15 @@ const problemsOf = (env: Record<string, string>): string[] => {
 };
 
 describe("loadConfig", () => {
+  it("derives the SPA's API scope from the BFF client id unless it is set", () => {
+    expect(loadConfig({ ...minimal, [ENV.spaClientId]: "spa" }).spa).toEqual({
+      clientId: "spa",
+      apiScope: `api://${minimal[ENV.clientId]}/access_as_user`,
+    });
+    expect(loadConfig({ ...minimal, [ENV.spaClientId]: "spa", [ENV.apiScope]: "api://x/y" }).spa?.apiScope).toBe("api://x/y");
+    expect(loadConfig(minimal).spa).toBeUndefined();
+  });
+
   it("applies Azure defaults to a minimal environment", () => {
     const c = loadConfig(minimal);
     expect(c).toMatchObject({

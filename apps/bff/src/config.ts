@@ -15,6 +15,8 @@ export const ENV = {
   clientCertKeyPath: "BATCH_STUDIO_BFF_CLIENT_CERT_KEY_PATH",
   clientCertThumbprint: "BATCH_STUDIO_BFF_CLIENT_CERT_THUMBPRINT",
   apiAudiences: "BATCH_STUDIO_API_AUDIENCE",
+  spaClientId: "BATCH_STUDIO_SPA_CLIENT_ID",
+  apiScope: "BATCH_STUDIO_API_SCOPE",
   knownAuthorities: "BATCH_STUDIO_KNOWN_AUTHORITIES",
   authorityMetadata: "BATCH_STUDIO_AUTHORITY_METADATA",
   armEndpoint: "BATCH_STUDIO_ARM_ENDPOINT",
@@ -112,6 +114,8 @@ const EnvSchema = z
     [ENV.clientCertKeyPath]: z.string().min(1).optional(),
     [ENV.clientCertThumbprint]: z.string().regex(/^[0-9A-Fa-f]{40}([0-9A-Fa-f]{24})?$/, "must be a SHA-1 or SHA-256 hex thumbprint").optional(),
     [ENV.apiAudiences]: z.string().optional(),
+    [ENV.spaClientId]: z.string().min(1).optional(),
+    [ENV.apiScope]: z.string().min(1).optional(),
     [ENV.knownAuthorities]: z.string().optional(),
     [ENV.authorityMetadata]: jsonText(AuthorityMetadata, "OpenID metadata (issuer, authorization_endpoint, token_endpoint, jwks_uri)").optional(),
     [ENV.armEndpoint]: z.string().url("must be a URL").default("https://management.azure.com"),
@@ -157,6 +161,8 @@ export interface BffConfig {
   tenantId: string;
   clientId: string;
   clientCredential: { secret: string } | { certificate: { thumbprint: string; privateKey: string } };
+  /** The SPA's sign-in settings served at /api/config; absent for an API-only deployment. */
+  spa?: { clientId: string; apiScope: string };
   /** Accepted `aud` values of API tokens: the client id (Entra v2) and api://<client id>. */
   apiAudiences: string[];
   knownAuthorities: string[];
@@ -246,6 +252,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     logLevel: e[ENV.logLevel],
   };
   if (e[ENV.authorityMetadata] !== undefined) config.authorityMetadata = JSON.stringify(e[ENV.authorityMetadata]);
+  const spaClientId = e[ENV.spaClientId];
+  if (spaClientId !== undefined) config.spa = { clientId: spaClientId, apiScope: e[ENV.apiScope] ?? `api://${clientId}/access_as_user` };
   if (e[ENV.emulatorRuntime] !== undefined) config.emulatorRuntime = e[ENV.emulatorRuntime];
   return config;
 };

@@ -10,4 +10,3 @@ export * from "./validation";
 export * from "./convert";
 export * from "./export";
 export * from "./api";
-export * from "./api";

@@ -12,6 +12,7 @@ import {
   type PoolSpec,
   type RegistryTestRequest,
   type ResizePoolRequest,
+  type RuntimeConfig,
   type TaskListQuery,
   type TaskSpec,
   type TerminateRequest,
@@ -20,6 +21,7 @@ import {
 } from "@batch-studio/shared";
 import { serveDownload, serveFileRange, serveFollow } from "../files/file-routes";
 import { problem, validationProblem } from "../http/problem";
+import { ENV } from "../config";
 import type { OperatorScope } from "../services/operator-scope";
 
 type RangeQuery = { path: string; start?: number; end?: number };
@@ -76,6 +78,13 @@ const blockOnErrors = (check: ValidationResponse, what: string) => {
 export const handlers: Record<ApiRouteName, Handler> = {
   health: async () => ({ status: "ok", version: "0.1.0" }),
   openapi: async () => undefined, // mounted by the app (needs the generated document)
+  config: async ({ scope }): Promise<RuntimeConfig> => {
+    const { spa, authority, knownAuthorities, authorityMetadata } = scope.services.config;
+    if (spa === undefined) throw problem(404, problemCodes.notFound, `SPA sign-in is not configured: set ${ENV.spaClientId}`);
+    const auth: RuntimeConfig["auth"] = { clientId: spa.clientId, authority, knownAuthorities, scopes: [spa.apiScope] };
+    if (authorityMetadata !== undefined) auth.authorityMetadata = authorityMetadata;
+    return { auth };
+  },
   emulator: async ({ scope }) => {
     const runtime = scope.services.config.emulatorRuntime;
     if (runtime === undefined) throw problem(404, problemCodes.notFound, "The backend is Azure, not the local emulator");

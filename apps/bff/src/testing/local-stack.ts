@@ -7,8 +7,10 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import {
+  BFF_API_SCOPE,
   BFF_CLIENT_ID,
   DEFAULT_BFF_CLIENT_SECRET,
+  SPA_CLIENT_ID,
   headlessSignIn,
   startLocalAzure,
   type LocalAzureEndpoints,
@@ -37,6 +39,7 @@ export const localBffConfig = (e: LocalAzureEndpoints, overrides: Partial<BffCon
   authority: e.identity.authority,
   tenantId: e.identity.tenantId,
   clientId: BFF_CLIENT_ID,
+  spa: { clientId: SPA_CLIENT_ID, apiScope: BFF_API_SCOPE },
   clientCredential: { secret: DEFAULT_BFF_CLIENT_SECRET },
   apiAudiences: [BFF_CLIENT_ID, `api://${BFF_CLIENT_ID}`],
   knownAuthorities: e.identity.knownAuthorities,

@@ -7,7 +7,7 @@ import { FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, No
 import { JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest } from "./pools";
-import { EmulatorNote, HealthResponse } from "./system";
+import { EmulatorNote, HealthResponse, RuntimeConfig } from "./system";
 import {
   ImageInspection,
   ImageInspectRequest,
@@ -87,6 +87,7 @@ const taskFiles = fileRoutes(TASK, "tasks", "task");
 export const apiRoutes = {
   health: route({ method: "GET", path: "/api/health", tag: "system", summary: "Liveness", auth: false, response: HealthResponse }),
   openapi: route({ method: "GET", path: "/api/openapi.json", tag: "system", summary: "This API as OpenAPI 3.1", auth: false, response: z.record(z.string(), z.unknown()) }),
+  config: route({ method: "GET", path: "/api/config", tag: "system", summary: "What the SPA needs to sign in (public values only)", auth: false, response: RuntimeConfig }),
   emulator: route({ method: "GET", path: "/api/emulator", tag: "system", summary: "Runtime note when the backend is the local emulator (404 otherwise)", response: EmulatorNote }),
   me: route({ method: "GET", path: "/api/me", tag: "system", summary: "The signed-in operator", response: Me }),
 
