@@ -1,4 +1,4 @@
-import { test, expect } from "../support/journey";
+import { test, expect, knownBug } from "../support/journey";
 import { requireLab } from "../support/lab";
 import { signInToPools } from "../support/session";
 import {
@@ -38,6 +38,11 @@ test.describe("a wrong registry password", () => {
       await checkpoint("wrong-registry-password", { fullPage: true });
     });
 
+    knownBug("apps/web/src/wizard/usePoolValidation.ts: async checks run only when the whole spec parses (isCheckable), so the Containers step shows no error for rejected credentials and Next stays enabled until a VM size is chosen.");
+    await test.step.skip("FIXME: the Containers step blocks Next right after credentials are rejected", async () => {
+      await expect(wizardNext(page)).toBeDisabled();
+    });
+
     await test.step("once the pool is complete, the rejected credentials block the wizard", async () => {
       await next(page, "Size & scale");
       await chooseVmSize(page);
@@ -60,30 +65,16 @@ test.describe("a wrong registry password", () => {
       await expect(wizardNext(page)).toBeEnabled();
     });
 
+    knownBug("apps/web/src/api/registry.ts useImageInspection: the cache key leaves the password out, so after the password is corrected the prefetch row keeps its stale \"Unauthorized\" badge for staleTime (60 s).");
+    await test.step.skip("FIXME: the prefetch row says Found once the right password is entered", async () => {
+      await expect(page.getByText("Found", { exact: true })).toBeVisible();
+    });
+
     await test.step("no pool was created", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pools" }).click();
       await expect(page.getByRole("heading", { name: "Pools", level: 1 })).toBeVisible();
       await expect(page.getByRole("link", { name: poolId })).toHaveCount(0);
     });
 
-    // Known product bugs, reported to the lead: these steps are the assertions that should pass once fixed.
-    test.info().annotations.push(
-      {
-        type: "fixme",
-        description:
-          "apps/web/src/wizard/usePoolValidation.ts: async checks run only when the whole spec parses (isCheckable), so the Containers step shows no error for rejected credentials and Next stays enabled until a VM size is chosen.",
-      },
-      {
-        type: "fixme",
-        description:
-          "apps/web/src/api/registry.ts useImageInspection: the cache key leaves the password out, so after the password is corrected the prefetch row keeps its stale \"Unauthorized\" badge for staleTime (60 s).",
-      },
-    );
-    await test.step.skip("FIXME: the Containers step blocks Next right after credentials are rejected", async () => {
-      await expect(wizardNext(page)).toBeDisabled();
-    });
-    await test.step.skip("FIXME: the prefetch row says Found once the right password is entered", async () => {
-      await expect(page.getByText("Found", { exact: true })).toBeVisible();
-    });
   });
 });
