@@ -5,7 +5,9 @@ import { checksSettled, chooseVmSize, next, startWizard, uniqueId, wizardNext, w
 /** Seeded in apps/emulator/src/seed/gallery.ts (subscription "Contoso Research", gallery contosoImages). */
 const GALLERY = "contosoImages";
 const SPECIALIZED = "render-node-snapshot";
+/** Generalized, Linux, 2 replicas in West Europe (the account's region). */
 const GENERALIZED_LINUX = "ubuntu2004-batch-container";
+const NODE_AGENT = "batch.node.ubuntu 20.04";
 
 test.describe("Shared Image Gallery", () => {
   test("refuses the specialized image, and fixes a 2,000-node pool's resize timeout with one click", async ({ page, checkpoint }) => {
@@ -18,22 +20,78 @@ test.describe("Shared Image Gallery", () => {
       await page.getByRole("combobox", { name: field }).click();
       await page.getByRole("option", { name: option }).click();
     };
+    const imageError = page.getByText(/This gallery image is Specialized; Batch supports generalized shared images only/);
 
-    await test.step("the specialized image is refused with the reason, and Next is blocked", async () => {
+    await test.step("the specialized image shows why Batch cannot use it", async () => {
       await chooseOption("Gallery", new RegExp(`^${GALLERY}`));
       await chooseOption("Image definition", new RegExp(`^${SPECIALIZED}`));
+      await page.getByRole("combobox", { name: "Node agent SKU" }).fill(NODE_AGENT);
       await expect(page.getByText("Specialized", { exact: true })).toBeVisible();
       await expect(page.getByText(/Batch accepts only generalized images/)).toBeVisible();
       await checksSettled(page);
-      await checkpoint("gallery-specialized", { fullPage: true });
+    });
+
+    knownBug(
+      "apps/web/src/wizard/usePoolValidation.ts: async checks run only when the whole spec parses (isCheckable), so the specialized-image error (a BFF check) appears only after a VM size is chosen; until then Next on the Image step stays enabled.",
+    );
+    await test.step.skip("FIXME: the Image step shows the specialized-image error and blocks Next at once", async () => {
+      await expect(imageError).toBeVisible();
+      await expect(wizardNext(page)).toBeDisabled();
+    });
+
+    await test.step("once the pool is complete, the specialized image blocks the wizard with the reason", async () => {
+      await next(page, "Containers");
+      await next(page, "Size & scale");
+      await chooseVmSize(page);
+      await checksSettled(page);
+      await expect(wizardStep(page, "Image")).toHaveAccessibleName(/\d+ errors?/);
+      await expect(page.getByText(/Fix the errors on “Image” to continue/)).toBeVisible();
+      await expect(wizardNext(page)).toBeDisabled();
+      await wizardStep(page, "Image").click();
+      await expect(imageError).toBeVisible();
+      await expect(wizardNext(page)).toBeDisabled();
+      await checkpoint("gallery-specialized-refused", { fullPage: true });
     });
 
     await test.step("the generalized Linux image is accepted", async () => {
       await chooseOption("Image definition", new RegExp(`^${GENERALIZED_LINUX}`));
       await expect(page.getByText("Generalized", { exact: true })).toBeVisible();
-      await page.getByRole("combobox", { name: "Node agent SKU" }).fill("batch.node.ubuntu 20.04");
+      await expect(page.getByRole("table", { name: "Replication per region" })).toContainText("West Europe");
       await checksSettled(page);
+      await expect(imageError).toHaveCount(0);
+      await expect(wizardStep(page, "Image")).not.toHaveAccessibleName(/error/);
       await checkpoint("gallery-generalized", { fullPage: true });
+    });
+
+    const resizeTimeout = page.getByRole("textbox", { name: "Resize timeout" });
+    const timeoutWarning = page.getByText(/A pool of 2000 nodes should have a resize timeout of at least 30 minutes/);
+    const fix = page.getByRole("button", { name: "Set resize timeout to PT30M (30 minutes)" });
+
+    await test.step("2,000 dedicated nodes: the replica advice and the resize-timeout warning show", async () => {
+      await next(page, "Containers");
+      await next(page, "Size & scale");
+      const dedicated = page.getByRole("spinbutton", { name: "Dedicated nodes" });
+      await dedicated.fill("2000");
+      await dedicated.press("Tab");
+      await expect(dedicated).toHaveValue("2000");
+      await checksSettled(page);
+      await expect(page.getByRole("heading", { name: "Gallery replicas" })).toBeVisible();
+      await expect(page.getByText(/A pool of 2000 nodes wants at least 7 replicas of the image in westeurope/)).toBeVisible();
+      await expect(resizeTimeout).toHaveValue("PT15M");
+      await expect(timeoutWarning).toBeVisible();
+      await expect(fix).toBeVisible();
+      await checkpoint("gallery-2000-nodes-warnings", { fullPage: true });
+    });
+
+    await test.step("one click applies the resize-timeout fix and the warning goes", async () => {
+      await fix.click();
+      await expect(resizeTimeout).toHaveValue("PT30M");
+      await checksSettled(page);
+      await expect(timeoutWarning).toHaveCount(0);
+      await expect(fix).toHaveCount(0);
+      // Replicas have no field in the pool spec: that advice stays until the image gets more replicas.
+      await expect(page.getByText(/wants at least 7 replicas/)).toBeVisible();
+      await checkpoint("gallery-2000-nodes-fixed", { fullPage: true });
     });
   });
 });

@@ -1,9 +1,7 @@
 // Headless Chromium screenshots of the portal against the running local stack (`pnpm start`).
 // Run: pnpm --filter @batch-studio/e2e exec node ../apps/web/scripts/screenshots.mjs
-// The BFF does not serve GET /api/config yet, so this script answers it from the emulator's
-// endpoints.json — exactly the RuntimeConfig the BFF should serve (see src/auth/runtimeConfig.ts).
 import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,16 +9,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const out = resolve(root, "docs/screenshots");
 mkdirSync(out, { recursive: true });
 const base = process.env.PORTAL_URL ?? "http://localhost:4300";
-const endpoints = JSON.parse(readFileSync(resolve(root, ".data/endpoints.json"), "utf8"));
-const runtimeConfig = {
-  auth: {
-    clientId: endpoints.clients.spaClientId,
-    authority: endpoints.identity.authority,
-    knownAuthorities: endpoints.identity.knownAuthorities,
-    authorityMetadata: endpoints.identity.authorityMetadata,
-    scopes: [endpoints.clients.apiScope],
-  },
-};
 const only = process.argv[2];
 
 const browser = await chromium.launch({
@@ -31,7 +19,6 @@ const theme = process.env.THEME ?? "light";
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
 const page = await context.newPage();
 page.on("pageerror", (e) => console.error("pageerror:", e.message));
-await page.route("**/api/config", (route) => route.fulfill({ json: runtimeConfig }));
 
 async function shot (name) {
   await page.waitForTimeout(800);

@@ -24,6 +24,7 @@ type Query = Record<string, string | number | undefined>;
 export const apiPaths = {
   health: () => p("health"),
   openapi: () => p("openapi"),
+  config: () => p("config"),
   emulator: () => p("emulator"),
   me: () => p("me"),
   accounts: () => p("accounts"),
