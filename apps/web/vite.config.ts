@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: false,
+    // scripts/first-route-size.mjs reads the manifest to measure what the first route loads.
+    manifest: true,
     rolldownOptions: {
       // @batch-studio/shared is a barrel of pure modules (zod schemas, rules, exporters). Declaring
       // them side-effect free lets the first route take only what it uses (apiPaths, error types)

@@ -53,7 +53,16 @@ test.describe("Shared Image Gallery", () => {
       await checkpoint("gallery-specialized-refused", { fullPage: true });
     });
 
+    knownBug(
+      "apps/web/src/wizard/GalleryImagePicker.tsx: gallery, definition and version live in component state, so when the operator comes back to the Image step the dropdowns are empty although spec.image.imageId is still set; they should be derived from the image id.",
+    );
+    await test.step.skip("FIXME: back on the Image step, the picker still shows the chosen gallery and definition", async () => {
+      await expect(page.getByRole("combobox", { name: "Gallery" })).toHaveText(GALLERY);
+      await expect(page.getByRole("combobox", { name: "Image definition" })).toHaveText(SPECIALIZED);
+    });
+
     await test.step("the generalized Linux image is accepted", async () => {
+      await chooseOption("Gallery", new RegExp(`^${GALLERY}`));
       await chooseOption("Image definition", new RegExp(`^${GENERALIZED_LINUX}`));
       await expect(page.getByText("Generalized", { exact: true })).toBeVisible();
       await expect(page.getByRole("table", { name: "Replication per region" })).toContainText("West Europe");

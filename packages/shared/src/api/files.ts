@@ -53,6 +53,22 @@ export const FileDownloadQuery = z.object({
   path: filePath(),
 });
 
+/** A download ticket: 256 random bits, base64url (43 characters). */
+export const DOWNLOAD_TICKET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export const FileTicketDownloadQuery = z.object({
+  path: filePath(),
+  ticket: z.string({ error: "ticket is required" }).regex(DOWNLOAD_TICKET_PATTERN, "ticket is not a download ticket"),
+});
+
+/** Answer of `.../files/download-ticket`: a same-origin link that works once, until `expiresAt`. */
+export const DownloadTicket = z.object({
+  /** Relative URL of `.../files/ticket-download?path=…&ticket=…`; navigate to it (no Authorization header needed). */
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type DownloadTicket = z.infer<typeof DownloadTicket>;
+
 /** Response headers of `.../files/content` (and HEAD-like facts of the whole file). */
 export const fileHeaders = {
   /** The whole file's size in bytes, whatever range was read. */

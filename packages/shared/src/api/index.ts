@@ -8,6 +8,7 @@ export * from "./page";
 export * from "./paths";
 export * from "./pools";
 export * from "./problem";
+export * from "./route-paths";
 export * from "./routes";
 export * from "./system";
 export * from "./validation";

@@ -1,4 +1,4 @@
-import { apiRoutes, type ApiRouteName } from "./routes";
+import { apiRoutePaths, type ApiRouteName } from "./route-paths";
 
 /** Fills an Express-style pattern's `:name` segments, URL-encoding each value. */
 export const fillPath = (pattern: string, params: Record<string, string>): string =>
@@ -16,7 +16,7 @@ const withQuery = (path: string, query?: Record<string, string | number | undefi
   return s === "" ? path : `${path}?${s}`;
 };
 
-const p = (name: ApiRouteName, params: Record<string, string> = {}) => fillPath(apiRoutes[name].path, params);
+const p = (name: ApiRouteName, params: Record<string, string> = {}) => fillPath(apiRoutePaths[name].path, params);
 
 type Query = Record<string, string | number | undefined>;
 
@@ -50,6 +50,10 @@ export const apiPaths = {
     withQuery(p("nodeFileFollow", { account, pool, node }), query),
   nodeFileDownload: (account: string, pool: string, node: string, query: { path: string }) =>
     withQuery(p("nodeFileDownload", { account, pool, node }), query),
+  nodeFileDownloadTicket: (account: string, pool: string, node: string, query: { path: string }) =>
+    withQuery(p("nodeFileDownloadTicket", { account, pool, node }), query),
+  nodeFileTicketDownload: (account: string, pool: string, node: string, query: { path: string; ticket: string }) =>
+    withQuery(p("nodeFileTicketDownload", { account, pool, node }), query),
   jobs: (account: string) => p("jobs", { account }),
   job: (account: string, job: string) => p("job", { account, job }),
   jobTerminate: (account: string, job: string) => p("terminateJob", { account, job }),
@@ -65,6 +69,10 @@ export const apiPaths = {
     withQuery(p("taskFileFollow", { account, job, task }), query),
   taskFileDownload: (account: string, job: string, task: string, query: { path: string }) =>
     withQuery(p("taskFileDownload", { account, job, task }), query),
+  taskFileDownloadTicket: (account: string, job: string, task: string, query: { path: string }) =>
+    withQuery(p("taskFileDownloadTicket", { account, job, task }), query),
+  taskFileTicketDownload: (account: string, job: string, task: string, query: { path: string; ticket: string }) =>
+    withQuery(p("taskFileTicketDownload", { account, job, task }), query),
   validatePool: (account: string) => p("validatePool", { account }),
   validateTask: (account: string) => p("validateTask", { account }),
   registryTest: () => p("registryTest"),
