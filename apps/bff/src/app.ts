@@ -8,6 +8,8 @@ import { createLogger } from "./logger";
 import { createMetadataSource } from "./auth/openid-metadata";
 import { OnBehalfOfTokens } from "./auth/on-behalf-of";
 import { createTokenVerifier, type Operator } from "./auth/token-verifier";
+import { DownloadTickets } from "./files/download-tickets";
+import { ticketAuth } from "./files/ticket-auth";
 import { AccountDirectory } from "./gateways/account-directory";
 import { cors } from "./http/cors";
 import { problem, toProblem } from "./http/problem";
@@ -109,6 +111,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   const verify = createTokenVerifier(config, createMetadataSource(config));
   const gateways = new GatewayCache(tokens);
   const openapi = buildOpenApiDocument();
+  const tickets = new DownloadTickets();
 
   const app = express();
   app.disable("x-powered-by");
@@ -135,7 +138,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
 
   for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][]) {
     const method = route.method.toLowerCase() as "get" | "post" | "delete";
-    const chain = route.auth ? [authenticate, limiter] : [];
+    const chain = route.auth ? [authenticate, limiter] : route.ticket ? [ticketAuth(tickets, verify), limiter] : [];
     const path = route.path.replace(/^\/api/, "");
     if (name === "openapi") {
       api.get(path, (_req, res) => {
@@ -148,7 +151,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
       const body = route.body ? parseOr400(route.body, req.body ?? {}, "body") : undefined;
       const operator = res.locals.operator as Operator | undefined;
       const scope = new OperatorScope(services, operator ?? { oid: "", tenantId: "", scopes: [], assertion: "" }, gateways, logger);
-      const result = await handlers[name]({ req, res, scope, params: req.params as Record<string, string>, query, body });
+      const result = await handlers[name]({ req, res, scope, params: req.params as Record<string, string>, query, body, tickets });
       if (res.headersSent || res.writableEnded) return;
       if (route.response === "empty" || result === undefined) {
         res.status(route.status).end();

@@ -1,8 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
+import { BrowserRouter } from "react-router";
 import { AppProviders, createQueryClient } from "./app/providers";
-import { createRouter } from "./app/routes";
+import { AppRoutes } from "./app/routes";
 import { createApiClient } from "./auth/apiClient";
 import { createMsal, startSession } from "./auth/msal";
 import { loadRuntimeConfig } from "./auth/runtimeConfig";
@@ -37,7 +37,9 @@ async function boot() {
   root.render(
     <StrictMode>
       <AppProviders auth={auth} queryClient={createQueryClient()}>
-        <RouterProvider router={createRouter()} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </AppProviders>
     </StrictMode>,
   );

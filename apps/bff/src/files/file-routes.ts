@@ -1,9 +1,11 @@
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Request, Response } from "express";
-import { fileHeaders, followEventNames, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
+import { fileHeaders, followEventNames, type DownloadTicket, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
 import type { FileSource } from "../gateways/batch-gateway";
 import { problem, toProblem } from "../http/problem";
+import type { Operator } from "../auth/token-verifier";
+import { fileTargetOf, type DownloadTickets } from "./download-tickets";
 import { toFollowChunk } from "./follow-chunk";
 
 /** Largest slice one follow event carries; a big backlog goes out as several events. */
@@ -93,6 +95,26 @@ export const serveDownload = async (source: FileSource, q: { path: string }, res
   res.setHeader("content-length", String(content.size));
   res.setHeader(fileHeaders.totalSize, String(content.size));
   await pipeline(content.stream, res);
+};
+
+/**
+ * Trades the caller's bearer token for a single-use link to one file (see DownloadTickets).
+ * The file is checked first, so a link is only handed out for a file the operator can read.
+ */
+export const mintDownloadTicket = async (
+  source: FileSource,
+  tickets: DownloadTickets,
+  operator: Operator,
+  params: Record<string, string>,
+  path: string,
+  urlOf: (ticket: string) => string,
+  res: Response,
+): Promise<DownloadTicket> => {
+  const props = await source.properties(path);
+  if (props.isDirectory) throw notAFile();
+  const { ticket, expiresAt } = tickets.mint(operator, fileTargetOf(params, path));
+  res.setHeader("cache-control", "no-store");
+  return { url: urlOf(ticket), expiresAt: expiresAt.toISOString() };
 };
 
 const sleep = (ms: number, signal: AbortSignal) =>

@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import {
+  apiPaths,
   fromCloudPool,
   hasErrors,
   problemCodes,
@@ -19,7 +20,8 @@ import {
   type ValidationResponse,
   type VmSizesResponse,
 } from "@batch-studio/shared";
-import { serveDownload, serveFileRange, serveFollow } from "../files/file-routes";
+import type { DownloadTickets } from "../files/download-tickets";
+import { mintDownloadTicket, serveDownload, serveFileRange, serveFollow } from "../files/file-routes";
 import { problem, validationProblem } from "../http/problem";
 import { ENV } from "../config";
 import type { OperatorScope } from "../services/operator-scope";
@@ -33,6 +35,8 @@ export interface HandlerContext {
   params: Record<string, string>;
   query: unknown;
   body: unknown;
+  /** Single-use download tickets (minted by the *FileDownloadTicket routes, spent by *FileTicketDownload). */
+  tickets: DownloadTickets;
 }
 
 /** A handler returns the JSON body (sent with the route's status), or handles `res` itself and returns undefined. */
@@ -144,6 +148,13 @@ export const handlers: Record<ApiRouteName, Handler> = {
   nodeFileFollow: async (ctx) =>
     serveFollow(await nodeFiles(ctx), ctx.query as { path: string; from: number }, ctx.req, ctx.res, { intervalMs: ctx.scope.services.followIntervalMs }),
   nodeFileDownload: async (ctx) => serveDownload(await nodeFiles(ctx), ctx.query as { path: string }, ctx.res),
+  nodeFileDownloadTicket: async (ctx) => {
+    const { account, pool, node } = ctx.params as { account: string; pool: string; node: string };
+    const { path } = ctx.query as { path: string };
+    return mintDownloadTicket(await nodeFiles(ctx), ctx.tickets, ctx.scope.operator, ctx.params, path, (ticket) => apiPaths.nodeFileTicketDownload(account, pool, node, { path, ticket }), ctx.res);
+  },
+  // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
+  nodeFileTicketDownload: async (ctx) => serveDownload(await nodeFiles(ctx), ctx.query as { path: string }, ctx.res),
 
   jobs: async ({ scope, params }) => listOf(await (await scope.batch(params.account!)).listJobs()),
   createJob: async ({ scope, params, body }) => (await scope.batch(params.account!)).addJob(body as JobSpec),
@@ -174,6 +185,13 @@ export const handlers: Record<ApiRouteName, Handler> = {
   taskFileFollow: async (ctx) =>
     serveFollow(await taskFiles(ctx), ctx.query as { path: string; from: number }, ctx.req, ctx.res, { intervalMs: ctx.scope.services.followIntervalMs }),
   taskFileDownload: async (ctx) => serveDownload(await taskFiles(ctx), ctx.query as { path: string }, ctx.res),
+  taskFileDownloadTicket: async (ctx) => {
+    const { account, job, task } = ctx.params as { account: string; job: string; task: string };
+    const { path } = ctx.query as { path: string };
+    return mintDownloadTicket(await taskFiles(ctx), ctx.tickets, ctx.scope.operator, ctx.params, path, (ticket) => apiPaths.taskFileTicketDownload(account, job, task, { path, ticket }), ctx.res);
+  },
+  // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
+  taskFileTicketDownload: async (ctx) => serveDownload(await taskFiles(ctx), ctx.query as { path: string }, ctx.res),
 
   validatePool: async (ctx) => checkPool(ctx, ctx.body as PoolSpec),
   validateTask: async (ctx) => {

@@ -23,11 +23,12 @@ import {
   SignOutRegular,
   TaskListLtrRegular,
 } from "@fluentui/react-icons";
-import { NavLink, Outlet, ScrollRestoration, useParams } from "react-router";
+import { NavLink, Outlet, useParams } from "react-router";
 import { useEmulatorNote } from "../api/hooks";
 import { useAuth } from "../auth/AuthContext";
 import { TOASTER_ID } from "../components/notify";
 import { AccountSwitcher } from "./AccountSwitcher";
+import { ScrollRestorer } from "./ScrollRestorer";
 import { paths } from "./paths";
 import { useTheme, type ThemeChoice } from "./theme";
 
@@ -170,8 +171,7 @@ export function AppShell() {
         </main>
       </div>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
-      {/* New pages open at the top; back/forward restore where the reader was. */}
-      <ScrollRestoration />
+      <ScrollRestorer />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { useRoutes, type RouteObject } from "react-router";
 import { Spinner } from "@fluentui/react-components";
 import { AppShell } from "./AppShell";
 import { AccountPickerPage } from "./AccountPickerPage";
@@ -41,4 +41,7 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+/** Declarative routing (inside <BrowserRouter>): the data router's loaders and actions are unused. */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Plain constants live apart from the schemas so the SPA can use them without pulling in zod.
+export * from "./problem-codes";
+
 /** One bad field of a request, as the BFF reports it (the same shape the validators return). */
 export const ValidationIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
@@ -35,22 +38,3 @@ export const ProblemDetails = z.object({
   requestId: z.string().optional(),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
-
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
-
-/** Codes the BFF itself uses (Batch/ARM codes pass through unchanged). */
-export const problemCodes = {
-  unauthenticated: "unauthenticated",
-  invalidToken: "invalid_token",
-  interactionRequired: "interaction_required",
-  consentRequired: "consent_required",
-  validationFailed: "validation_failed",
-  notFound: "not_found",
-  payloadTooLarge: "payload_too_large",
-  rateLimited: "rate_limited",
-  upstreamUnavailable: "upstream_unavailable",
-  registryRefused: "registry_refused",
-  internal: "internal_error",
-} as const;
-
-export const problemTypeUri = (code: string): string => `https://batch-studio.dev/problems/${code}`;

@@ -1,0 +1,118 @@
+import { test, expect } from "../support/journey";
+import { requireLab } from "../support/lab";
+import { signInToPools } from "../support/session";
+import {
+  checksSettled,
+  chooseMarketplaceImage,
+  chooseVmSize,
+  next,
+  prefetchFromLab,
+  startWizard,
+  testConnection,
+  uniqueId,
+} from "../support/wizard";
+
+/** Five green lines, one a second: long enough to watch them arrive. */
+const COLOURED_COMMAND = `/bin/sh -c "for i in 1 2 3 4 5; do printf '\\033[32mline %s\\033[0m\\n' $i; sleep 1; done"`;
+const NODES = 2;
+
+test.describe("a Marketplace container pool with a private registry", () => {
+  // Nodes pull the image, then a task runs for five seconds: minutes on two shared cores.
+  test.setTimeout(420_000);
+
+  test("create the pool, watch nodes go idle, run a coloured task and follow its stdout live", async ({ page, checkpoint }) => {
+    const lab = requireLab();
+    const poolId = uniqueId("e2e-containers");
+    const jobId = uniqueId("e2e-job");
+    const taskId = "coloured-lines";
+
+    await signInToPools(page);
+
+    await test.step("the wizard: Marketplace image, prefetch from the private registry, Test connection", async () => {
+      await startWizard(page, poolId);
+      await next(page, "Image");
+      await chooseMarketplaceImage(page);
+      await checkpoint("wizard-marketplace-image", { fullPage: true });
+      await next(page, "Containers");
+      const registry = await prefetchFromLab(page, lab, lab.plainImage, lab.password);
+      await expect(await testConnection(registry)).toContainText("Connected");
+      await expect(page.getByText(`via ${lab.registry}`)).toBeVisible();
+      await expect(page.getByText("Found", { exact: true })).toBeVisible();
+      await checkpoint("wizard-private-registry", { fullPage: true });
+    });
+
+    await test.step("size, then review and create", async () => {
+      await next(page, "Size & scale");
+      await chooseVmSize(page);
+      const dedicated = page.getByRole("spinbutton", { name: "Dedicated nodes" });
+      await dedicated.fill(String(NODES));
+      await dedicated.press("Tab");
+      await next(page, "Start task");
+      await next(page, "Review");
+      await checksSettled(page);
+      await expect(page.getByText(lab.password)).toHaveCount(0);
+      await checkpoint("wizard-review", { fullPage: true });
+      await page.getByRole("button", { name: "Create pool" }).click();
+    });
+
+    await test.step("the pool page shows the nodes becoming idle", async () => {
+      await expect(page).toHaveURL(new RegExp(`/pools/${poolId}$`));
+      await expect(page.getByRole("heading", { name: poolId, level: 1 })).toBeVisible();
+      await expect(page.getByText(lab.plainImage)).toBeVisible();
+      await expect(page.getByText(`${lab.user}@${lab.registry}`)).toBeVisible();
+      const nodes = page.getByRole("table", { name: "Nodes" });
+      await expect(nodes.getByRole("row").filter({ hasText: /idle/ })).toHaveCount(NODES, { timeout: 240_000 });
+      await expect(page.getByText("steady", { exact: true })).toBeVisible();
+      await checkpoint("pool-nodes-idle", { fullPage: true });
+    });
+
+    await test.step("create a job on the pool", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+      await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+      await page.getByRole("button", { name: "New job" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "New job" });
+      await dialog.getByLabel("Job id").fill(jobId);
+      await dialog.getByRole("combobox", { name: "Pool" }).click();
+      await page.getByRole("option", { name: poolId }).click();
+      await checkpoint("new-job-dialog", { screenshot: false });
+      await dialog.getByRole("button", { name: "Create" }).click();
+      await expect(page.getByRole("heading", { name: jobId, level: 1 })).toBeVisible();
+      await checkpoint("job-empty", { screenshot: false });
+    });
+
+    await test.step("add a container task with a prefetched image and a coloured command", async () => {
+      await page.getByRole("button", { name: "Add container task" }).click();
+      await expect(page.getByRole("heading", { name: `Add a container task to ${jobId}` })).toBeVisible();
+      await page.getByLabel("Task id").fill(taskId);
+      // The image suggestions are the pool's prefetched images.
+      await page.getByRole("combobox", { name: "Container image" }).click();
+      await page.getByRole("option", { name: lab.plainImage }).click();
+      await expect(page.getByRole("combobox", { name: "Container image" })).toHaveValue(lab.plainImage);
+      await page.getByRole("textbox", { name: "Command line" }).fill(COLOURED_COMMAND);
+      await checkpoint("new-task", { fullPage: true });
+      await page.getByRole("button", { name: "Add task" }).click();
+      await expect(page.getByRole("heading", { name: taskId, level: 1 })).toBeVisible();
+    });
+
+    await test.step("open stdout and follow it live until the task completes", async () => {
+      await page.getByRole("tab", { name: /^stdout\.txt/ }).click();
+      await expect(page).toHaveURL(/\/files\/stdout\.txt$/);
+      const log = page.getByRole("log", { name: "stdout.txt lines" });
+      await expect(log).toContainText("line 1", { timeout: 90_000 });
+      // Lines keep arriving while the viewer follows the running task.
+      await expect(page.getByText("Following")).toBeVisible();
+      await expect(log).not.toContainText("line 5");
+      await checkpoint("stdout-following");
+      await expect(log).toContainText("line 5", { timeout: 60_000 });
+      await expect(page.getByRole("status").filter({ hasText: /Task completed with exit code 0/ })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText("Following")).toHaveCount(0);
+      for (const n of [1, 2, 3, 4, 5]) await expect(log).toContainText(`line ${n}`);
+      // ANSI green became a coloured span; the escape codes themselves are not shown.
+      const green = log.locator("span[style*='color']", { hasText: "line 3" });
+      await expect(green).toHaveCount(1);
+      expect(await green.evaluate((el) => getComputedStyle(el).color)).not.toBe(await log.evaluate((el) => getComputedStyle(el).color));
+      await expect(log).not.toContainText("[32m");
+      await checkpoint("stdout-completed");
+    });
+  });
+});
