@@ -11,11 +11,9 @@ export default defineConfig({
     sourcemap: false,
     // scripts/first-route-size.mjs reads the manifest to measure what the first route loads.
     manifest: true,
+    // @batch-studio/shared declares "sideEffects": false, so the first route takes only what it
+    // uses (apiPaths, problem codes) and zod, the rules and the exporters stay in lazy chunks.
     rolldownOptions: {
-      // @batch-studio/shared is a barrel of pure modules (zod schemas, rules, exporters). Declaring
-      // them side-effect free lets the first route take only what it uses (apiPaths, error types)
-      // and leaves validation rules and exporters to the wizard's chunk.
-      treeshake: { moduleSideEffects: (id: string) => !/packages[\\/]shared[\\/]src/.test(id) },
       output: {
         advancedChunks: {
           groups: [
@@ -23,10 +21,9 @@ export default defineConfig({
             { name: "vendor-msal", test: /@azure[\\/]msal/ },
             { name: "vendor-router", test: /react-router/ },
             { name: "vendor-zod", test: /node_modules[\\/]zod/ },
-            { name: "vendor-query", test: /@tanstack/ },
+            { name: "vendor-query", test: /@tanstack[\\/]query|@tanstack[\\/]react-query/ },
             { name: "vendor-tabster", test: /tabster|keyborg/ },
             { name: "vendor-griffel", test: /@griffel/ },
-            { name: "vendor-icons", test: /react-icons/ },
           ],
         },
       },

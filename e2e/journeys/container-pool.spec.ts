@@ -5,6 +5,7 @@ import {
   checksSettled,
   chooseMarketplaceImage,
   chooseVmSize,
+  imageCheck,
   next,
   prefetchFromLab,
   startWizard,
@@ -12,8 +13,9 @@ import {
   uniqueId,
 } from "../support/wizard";
 
-/** Five green lines, one a second: long enough to watch them arrive. */
-const COLOURED_COMMAND = `/bin/sh -c "for i in 1 2 3 4 5; do printf '\\033[32mline %s\\033[0m\\n' $i; sleep 1; done"`;
+/** Twelve green lines, one a second: long enough to watch them arrive in the viewer. */
+const LINES = 12;
+const COLOURED_COMMAND = `/bin/sh -c "for i in $(seq -s ' ' 1 ${LINES}); do printf '\\033[32mline %s\\033[0m\\n' $i; sleep 1; done"`;
 const NODES = 2;
 
 test.describe("a Marketplace container pool with a private registry", () => {
@@ -37,7 +39,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
       const registry = await prefetchFromLab(page, lab, lab.plainImage, lab.password);
       await expect(await testConnection(registry)).toContainText("Connected");
       await expect(page.getByText(`via ${lab.registry}`)).toBeVisible();
-      await expect(page.getByText("Found", { exact: true })).toBeVisible();
+      await expect(imageCheck(page, "Found")).toBeVisible();
       await checkpoint("wizard-private-registry", { fullPage: true });
     });
 
@@ -98,19 +100,31 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await page.getByRole("tab", { name: /^stdout\.txt/ }).click();
       await expect(page).toHaveURL(/\/files\/stdout\.txt$/);
       const log = page.getByRole("log", { name: "stdout.txt lines" });
-      await expect(log).toContainText("line 1", { timeout: 90_000 });
-      // Lines keep arriving while the viewer follows the running task.
-      await expect(page.getByText("Following")).toBeVisible();
-      await expect(log).not.toContainText("line 5");
+      const linesShown = async () => ((await log.textContent()) ?? "").match(/line \d+/g)?.length ?? 0;
+      await expect.poll(linesShown, { timeout: 90_000 }).toBeGreaterThan(0);
+      await expect(page.getByText("Following", { exact: true })).toBeVisible();
       await checkpoint("stdout-following");
-      await expect(log).toContainText("line 5", { timeout: 60_000 });
+      // Following live: the count of lines on screen grows, step by step, while the task writes them.
+      const counts = new Set<number>();
+      await expect
+        .poll(
+          async () => {
+            const n = await linesShown();
+            counts.add(n);
+            return n;
+          },
+          { timeout: 60_000, intervals: [200] },
+        )
+        .toBe(LINES);
+      expect(counts.size, `line counts seen while following: ${[...counts].join(", ")}`).toBeGreaterThanOrEqual(3);
       await expect(page.getByRole("status").filter({ hasText: /Task completed with exit code 0/ })).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByText("Following")).toHaveCount(0);
-      for (const n of [1, 2, 3, 4, 5]) await expect(log).toContainText(`line ${n}`);
+      await expect(page.getByText("Following", { exact: true })).toHaveCount(0);
+      for (let n = 1; n <= LINES; n++) await expect(log.getByText(`line ${n}`, { exact: true }).first()).toBeVisible();
       // ANSI green became a coloured span; the escape codes themselves are not shown.
-      const green = log.locator("span[style*='color']", { hasText: "line 3" });
+      const green = log.locator("span[style*='color']", { hasText: /^line 3$/ });
       await expect(green).toHaveCount(1);
-      expect(await green.evaluate((el) => getComputedStyle(el).color)).not.toBe(await log.evaluate((el) => getComputedStyle(el).color));
+      const [greenColour, plainColour] = [await green.evaluate((el) => getComputedStyle(el).color), await log.evaluate((el) => getComputedStyle(el).color)];
+      expect(greenColour).not.toBe(plainColour);
       await expect(log).not.toContainText("[32m");
       await checkpoint("stdout-completed");
     });

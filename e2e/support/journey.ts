@@ -38,6 +38,8 @@ export const test = base.extend<JourneyFixtures>({
     { auto: true },
   ],
   checkpoint: async ({ page }, use, testInfo) => {
+    // Uncaught errors in the portal end up in the report: a blank page then explains itself.
+    page.on("pageerror", (error) => testInfo.annotations.push({ type: "page error", description: `${page.url()}: ${error.message}` }));
     mkdirSync(screenshotDir, { recursive: true });
     await use(async (name, options = {}) => {
       await settle(page);

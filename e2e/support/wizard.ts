@@ -74,3 +74,6 @@ export async function chooseVmSize(page: Page, size = VM_SIZE): Promise<void> {
   await page.getByRole("table", { name: "VM sizes" }).getByRole("radio", { name: size, exact: true }).check();
   await expect(page.getByText(`Selected: ${size}`)).toBeVisible();
 }
+
+/** The live check badge of a prefetch row ("Found", "Unauthorized", …); its tooltip lives outside <main>. */
+export const imageCheck = (page: Page, text: string): Locator => page.getByRole("main").getByText(text, { exact: true });

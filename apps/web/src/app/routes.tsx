@@ -2,7 +2,6 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { useRoutes, type RouteObject } from "react-router";
 import { Spinner } from "@fluentui/react-components";
 import { AppShell } from "./AppShell";
-import { AccountPickerPage } from "./AccountPickerPage";
 import { NotFoundPage } from "./NotFoundPage";
 import { PoolsPage } from "../pools/PoolsPage";
 
@@ -16,6 +15,7 @@ const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(() => import("../output/FileViewerPage"));
 const AccountPage = lazy(() => import("./AccountPage"));
+const AccountPickerPage = lazy(() => import("./AccountPickerPage").then((m) => ({ default: m.AccountPickerPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{node}</Suspense>;
 
@@ -23,7 +23,7 @@ export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
-      { path: "/", element: <AccountPickerPage /> },
+      { path: "/", element: page(<AccountPickerPage />) },
       { path: "/a/:account", element: <PoolsPage /> },
       { path: "/a/:account/pools", element: <PoolsPage /> },
       { path: "/a/:account/pools/new", element: page(<PoolWizardPage />) },

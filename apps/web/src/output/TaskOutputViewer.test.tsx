@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TaskOutputViewer } from "./TaskOutputViewer";
@@ -91,6 +91,31 @@ describe("TaskOutputViewer", () => {
     const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(new Uint8Array(0)) });
     render(api);
     expect(await screen.findByText("This file is empty.")).toBeTruthy();
+  });
+});
+
+describe("TaskOutputViewer download", () => {
+  it("mints a one-time link and lets the browser stream it to disk, never reading the bytes itself", async () => {
+    const TICKET = "/api/accounts/acct/jobs/job/tasks/t1/files/download-ticket";
+    const link = "/api/accounts/acct/jobs/job/tasks/t1/files/ticket-download?path=stdout.txt&ticket=abc";
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.getAttribute("href")!, download: this.download });
+    });
+    try {
+      const api = fakeApi({
+        [`GET ${CONTENT}`]: rangeHandler(new TextEncoder().encode("hello\n")),
+        [`POST ${TICKET}?path=stdout.txt`]: () => ({ url: link, expiresAt: new Date().toISOString() }),
+      });
+      render(api);
+      await screen.findByText("hello");
+      await userEvent.click(screen.getByRole("button", { name: "Download" }));
+      await waitFor(() => expect(clicked).toEqual([{ href: link, download: "stdout.txt" }]));
+      // Only the ticket was asked for: the file's bytes went to the browser's download, not to fetch.
+      expect(api.calls.filter((c) => !c.startsWith(`GET ${CONTENT}`))).toEqual([`POST ${TICKET}?path=stdout.txt`]);
+    } finally {
+      click.mockRestore();
+    }
   });
 });
 

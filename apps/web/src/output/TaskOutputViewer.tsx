@@ -16,8 +16,10 @@ import {
 import { ArrowDownloadRegular, ArrowDownRegular, ArrowUpRegular, CopyRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { DownloadTicket } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { errorMessage } from "../auth/apiError";
+import { saveFromUrl } from "../components/download";
 import { useNotify } from "../components/notify";
 import type { AnsiSpan } from "./ansi";
 import { AnsiLineCache, findMatches, type SearchMatch } from "./ansiLines";
@@ -165,15 +167,12 @@ export function TaskOutputViewer({ source, follow }: { source: OutputSource; fol
   const step = (d: number) => matches.length && setMatchIndex((i) => (i + d + matches.length) % matches.length);
   const notLoadedBefore = file.buffer?.start ?? 0;
 
+  // Trade the bearer token for a one-time link, then let the browser stream the file to disk:
+  // a 1 GiB output never passes through this page's memory.
   const download = async () => {
     try {
-      const res = await api.raw(source.download());
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = source.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      const { url } = await api.json<DownloadTicket>(source.downloadTicket(), { method: "POST" });
+      saveFromUrl(url, source.fileName);
     } catch (e) {
       notify.error("Download failed", e);
     }

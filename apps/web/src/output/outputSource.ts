@@ -1,13 +1,14 @@
 import { apiPaths } from "@batch-studio/shared";
 
-/** Where a file's bytes come from: the same four routes exist for task files and node files. */
+/** Where a file's bytes come from: the same routes exist for task files and node files. */
 export interface OutputSource {
   /** Stable identity for effects and cache. */
   key: string;
   fileName: string;
   content(start: number, end: number): string;
   follow(from: number): string;
-  download(): string;
+  /** The route that mints a single-use download link (a plain link cannot carry the bearer token). */
+  downloadTicket(): string;
 }
 
 export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
@@ -15,7 +16,7 @@ export const taskFileSource = (account: string, job: string, task: string, path:
   fileName: path.split("/").pop() ?? path,
   content: (start, end) => apiPaths.taskFileContent(account, job, task, { path, start, end }),
   follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
-  download: () => apiPaths.taskFileDownload(account, job, task, { path }),
+  downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({
@@ -23,7 +24,7 @@ export const nodeFileSource = (account: string, pool: string, node: string, path
   fileName: path.split("/").pop() ?? path,
   content: (start, end) => apiPaths.nodeFileContent(account, pool, node, { path, start, end }),
   follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
-  download: () => apiPaths.nodeFileDownload(account, pool, node, { path }),
+  downloadTicket: () => apiPaths.nodeFileDownloadTicket(account, pool, node, { path }),
 });
 
 /** Bytes per range request: the tail opened first, and each "load earlier". */

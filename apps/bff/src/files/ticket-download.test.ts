@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiPaths, type AccountsResponse, type DownloadTicket, type NodeSummary, type TaskDetails } from "@batch-studio/shared";
+import { startLocalStack, type LocalStack } from "../testing/local-stack";
+
+/*
+ * Ticket downloads through the BFF against the real local stack (emulator identity, ARM and
+ * Batch; on-behalf-of with msal-node): a link minted with a bearer token streams the file once,
+ * without an Authorization header, and nothing else.
+ */
+const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+describe("ticket downloads", () => {
+  let stack: LocalStack;
+  let ada: string;
+  let bob: string;
+  let account: string;
+  const job = `ticket-job-${Date.now()}`;
+  const task = "writer";
+  const minted: string[] = [];
+
+  const call = (path: string, token?: string, init: RequestInit = {}) =>
+    fetch(`${stack.bffUrl}${path}`, {
+      ...init,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body ? { "content-type": "application/json" } : {}) },
+    });
+  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await call(path, ada, init);
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const mint = async (path = "stdout.txt", token = ada) => {
+    const res = await call(apiPaths.taskFileDownloadTicket(account, job, task, { path }), token, { method: "POST" });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as DownloadTicket;
+    const ticket = new URL(body.url, stack.bffUrl).searchParams.get("ticket")!;
+    minted.push(ticket);
+    return { ...body, ticket };
+  };
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    ada = await stack.signIn("Ada Lovelace");
+    bob = await stack.signIn("Bob Builder");
+    const accounts = await json<AccountsResponse>(apiPaths.accounts());
+    account = accounts.subscriptions[0]!.accounts[0]!.id;
+    const pool = `ticket-pool-${Date.now()}`;
+    await json(apiPaths.pools(account), {
+      method: "POST",
+      body: JSON.stringify({
+        id: pool,
+        vmSize: "standard_d2s_v3",
+        image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+        nodeAgentSkuId: "batch.node.ubuntu 20.04",
+        container: { prefetchImages: [], registries: [] },
+        scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
+      }),
+    });
+    await until("an idle node", async () => {
+      const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, pool));
+      return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? true : undefined;
+    });
+    await json(apiPaths.jobs(account), { method: "POST", body: JSON.stringify({ id: job, poolId: pool }) });
+    await json(apiPaths.tasks(account, job), {
+      method: "POST",
+      body: JSON.stringify({ id: task, commandLine: "/bin/sh -c 'echo ticket-bytes; echo oops >&2'", containerSettings: { imageName: "busybox:latest" } }),
+    });
+    await until("the task to complete", async () => ((await json<TaskDetails>(apiPaths.task(account, job, task))).state === "completed" ? true : undefined));
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("streams the file once to a request without Authorization, as an attachment", async () => {
+    const { url, expiresAt } = await mint();
+    expect(url.startsWith(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }).replace(/ticket=$/, ""))).toBe(true);
+    const left = Date.parse(expiresAt) - Date.now();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(60_000);
+    const res = await call(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="stdout.txt"/);
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(await res.text()).toBe("ticket-bytes\n");
+    const again = await call(url);
+    expect(again.status).toBe(401);
+    expect(((await again.json()) as { code: string }).code).toBe("invalid_ticket");
+  });
+
+  it("refuses the ticket for another file, and then for its own", async () => {
+    const { url, ticket } = await mint();
+    const other = await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stderr.txt", ticket }));
+    expect(other.status).toBe(403);
+    expect(await other.text()).not.toContain("oops");
+    expect((await call(url)).status).toBe(401);
+  });
+
+  it("refuses the ticket when another user's token comes with it", async () => {
+    const { url } = await mint();
+    const res = await call(url, bob);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain("ticket-bytes");
+  });
+
+  it("needs a bearer token to mint, a real file, and a well-formed ticket to download", async () => {
+    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "stdout.txt" }), undefined, { method: "POST" })).status).toBe(401);
+    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "missing.txt" }), ada, { method: "POST" })).status).toBe(404);
+    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "../x" }), ada, { method: "POST" })).status).toBe(400);
+    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }))).status).toBe(401);
+    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "A".repeat(43) }))).status).toBe(401);
+    // A bearer token alone does not open the ticket route.
+    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }), ada)).status).toBe(401);
+  });
+
+  it("never logs a ticket", () => {
+    const all = stack.logs.join("");
+    expect(all).toContain("ticket-download");
+    for (const ticket of minted) expect(all).not.toContain(ticket);
+  });
+});
