@@ -10,6 +10,8 @@ export const screenshotDir = fileURLToPath(new URL("../../docs/screenshots/", im
 export interface CheckpointOptions {
   /** Skip the screenshot (axe still runs): for intermediate pages nobody needs a picture of. */
   screenshot?: boolean;
+  /** Skip axe: only for a fleeting state whose page is checked again right after. */
+  axe?: boolean;
   /** Capture the whole scrollable page rather than the viewport. */
   fullPage?: boolean;
 }
@@ -42,8 +44,10 @@ export const test = base.extend<JourneyFixtures>({
     page.on("pageerror", (error) => testInfo.annotations.push({ type: "page error", description: `${page.url()}: ${error.message}` }));
     mkdirSync(screenshotDir, { recursive: true });
     await use(async (name, options = {}) => {
-      await settle(page);
-      await expectAccessible(page, testInfo, name);
+      if (options.axe !== false) {
+        await settle(page);
+        await expectAccessible(page, testInfo, name);
+      }
       if (options.screenshot !== false) {
         const path = `${screenshotDir}e2e-${name}.png`;
         await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: "disabled", caret: "hide" });

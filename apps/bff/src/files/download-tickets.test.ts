@@ -72,10 +72,13 @@ describe("DownloadTickets", () => {
     const { ticket } = tickets.mint(ada, stdout);
     expect(JSON.stringify([...(tickets as unknown as { entries: Map<string, unknown> }).entries.keys()])).not.toContain(ticket);
     tickets.redeem(ticket, stdout);
+    let refusal: unknown;
     try {
       tickets.redeem(ticket, stdout);
     } catch (err) {
-      expect(JSON.stringify((err as HttpProblem).problem)).not.toContain(ticket);
+      refusal = err;
     }
+    expect(refusal).toBeInstanceOf(HttpProblem);
+    expect(JSON.stringify((refusal as HttpProblem).problem)).not.toContain(ticket);
   });
 });

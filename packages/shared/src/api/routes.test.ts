@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accountIdOf, parseAccountId } from "./account-id";
 import { apiPaths, fillPath } from "./paths";
+import { readFileSync } from "node:fs";
 import { apiRoutes } from "./routes";
+import { apiRoutePaths } from "./route-paths";
 import { TaskListQuery } from "./jobs";
 import { FileContentQuery } from "./files";
 
@@ -22,6 +24,28 @@ describe("apiRoutes", () => {
   });
 });
 
+describe("apiRoutePaths", () => {
+  it("is the method and path of every route, and nothing else", () => {
+    expect(Object.keys(apiRoutes).sort()).toEqual(Object.keys(apiRoutePaths).sort());
+    for (const [name, r] of Object.entries(apiRoutes)) expect({ method: r.method, path: r.path }).toEqual(apiRoutePaths[name as keyof typeof apiRoutePaths]);
+  });
+
+  it("keeps the SPA's URL builders and problem codes free of zod and schemas", () => {
+    for (const file of ["route-paths.ts", "paths.ts", "problem-codes.ts"]) {
+      const imports = [...readFileSync(new URL(`./${file}`, import.meta.url), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+      expect(imports.filter((i) => i !== "./route-paths"), file).toEqual([]);
+    }
+  });
+
+  it("has exactly the ticket downloads as non-bearer routes besides the public ones", () => {
+    const ticketRoutes = Object.entries(apiRoutes).filter(([, r]) => "ticket" in r && r.ticket).map(([n]) => n);
+    expect(ticketRoutes.sort()).toEqual(["nodeFileTicketDownload", "taskFileTicketDownload"]);
+    for (const name of ticketRoutes) expect(apiRoutes[name as keyof typeof apiRoutes].auth).toBe(false);
+    const publicRoutes = Object.entries(apiRoutes).filter(([, r]) => !r.auth && !("ticket" in r && r.ticket)).map(([n]) => n);
+    expect(publicRoutes.sort()).toEqual(["config", "health", "openapi"]);
+  });
+});
+
 describe("apiPaths", () => {
   it("encodes each segment and fills the pattern", () => {
     const acct = accountIdOf({ subscriptionId: "s1", resourceGroup: "rg.(a)", accountName: "acct" });
@@ -30,6 +54,9 @@ describe("apiPaths", () => {
       "/api/accounts/s1~rg.(a)~acct/jobs/j/tasks/t/files/content?path=wd%2Fa+b.txt&start=0&end=9",
     );
     expect(() => fillPath("/api/x/:missing", {})).toThrow(/missing/);
+    expect(apiPaths.nodeFileTicketDownload(acct, "p", "n", { path: "a b", ticket: "T" })).toBe(
+      "/api/accounts/s1~rg.(a)~acct/pools/p/nodes/n/files/ticket-download?path=a+b&ticket=T",
+    );
   });
 
   it("round-trips account ids and rejects malformed ones", () => {
