@@ -51,8 +51,8 @@ export const buildOpenApiDocument = (serverUrl?: string) => {
         default: problemResponse,
       },
     };
-    if (route.auth) operation.security = [{ bearer: [] }];
-    else operation.security = [];
+    // A ticket route is authorised by the single-use ticket in its query, which the ticket scheme names.
+    operation.security = route.auth ? [{ bearer: [] }] : route.ticket ? [{ downloadTicket: [] }] : [];
     if (route.body) {
       operation.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } };
     }
@@ -64,13 +64,16 @@ export const buildOpenApiDocument = (serverUrl?: string) => {
     info: {
       title: "Batch Studio portal API",
       version: "0.1.0",
-      description: "The BFF's HTTP API for the Batch Studio SPA. Every route except health and this document needs an Entra access token for the API scope access_as_user.",
+      description: "The BFF's HTTP API for the Batch Studio SPA. Every route except health, the SPA's sign-in settings and this document needs an Entra access token for the API scope access_as_user; file downloads through a link use a single-use ticket minted with that token instead.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
     components: {
       schemas: { ProblemDetails: jsonSchema(ProblemDetails, "output") },
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        downloadTicket: { type: "apiKey", in: "query", name: "ticket", description: "Single-use, 60-second ticket from a download-ticket route" },
+      },
     },
   };
 };
