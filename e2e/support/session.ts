@@ -37,8 +37,12 @@ export async function openAccountPools(page: Page): Promise<string> {
   // Filtered by text, not by name: the card links have no accessible name (Fluent's Card is a
   // role=group inside the link; reported to the lead).
   const accountCard = page.getByRole("link").filter({ hasText: ACCOUNT_NAME });
-  await expect(poolsHeading.or(accountCard)).toBeVisible();
-  if (!(await poolsHeading.isVisible())) await accountCard.click();
+  // The jump may come while the cards are on screen (it runs once they have loaded): retry the click.
+  await expect(async () => {
+    if (await poolsHeading.isVisible()) return;
+    await accountCard.click({ timeout: 2_000 });
+    await expect(poolsHeading).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
   await expect(page).toHaveURL(/\/a\/[^/]+\/pools$/);
   await expect(page.getByRole("heading", { name: "Pools", level: 1 })).toBeVisible();
   return new URL(page.url()).pathname.split("/")[2]!;

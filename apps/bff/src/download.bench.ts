@@ -11,7 +11,7 @@ import { startLocalStack } from "./testing/local-stack";
 const MIB = Number(process.env.BENCH_DOWNLOAD_MIB ?? 1024);
 const mb = (bytes: number) => +(bytes / 1024 / 1024).toFixed(1);
 
-const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true });
+const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true, runtime: "process" });
 try {
   const s = await benchSession(stack);
   const { jobId } = await readyJob(s, `download-${Date.now()}`);

@@ -10,7 +10,7 @@ import { startLocalStack } from "./testing/local-stack";
 const LINES = Number(process.env.BENCH_LINES ?? 20);
 const FOLLOW_INTERVAL_MS = Number(process.env.BENCH_FOLLOW_INTERVAL_MS ?? 500);
 
-const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true, followIntervalMs: FOLLOW_INTERVAL_MS });
+const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true, runtime: "process", followIntervalMs: FOLLOW_INTERVAL_MS });
 try {
   const s = await benchSession(stack);
   const { jobId } = await readyJob(s, `follow-${Date.now()}`);

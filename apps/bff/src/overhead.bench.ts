@@ -11,7 +11,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const RPS_SECONDS = Number(process.env.BENCH_RPS_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
-const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true });
+const stack = await startLocalStack({ overrides: { logLevel: "warn" }, separateEmulator: true, runtime: "process" });
 try {
   const s = await benchSession(stack);
   const path = apiPaths.pools(s.accountId);

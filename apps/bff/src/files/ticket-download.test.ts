@@ -48,7 +48,7 @@ describe("ticket downloads", () => {
   };
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startLocalStack({ runtime: "process" });
     ada = await stack.signIn("Ada Lovelace");
     bob = await stack.signIn("Bob Builder");
     const accounts = await json<AccountsResponse>(apiPaths.accounts());

@@ -65,7 +65,7 @@ const TIME_SCALE = { nodeAllocateMs: 100, nodeBootMs: 100, stepMs: 50 };
  * The emulator as its own process (as `pnpm start` runs it), so benchmarks measure the BFF without
  * sharing its event loop with the emulator. Resolves once endpoints.json names the child's pid.
  */
-const startEmulatorProcess = async (dataDir: string): Promise<{ endpoints: LocalAzureEndpoints; stop: () => Promise<void> }> => {
+const startEmulatorProcess = async (dataDir: string, runtime: TaskRuntimeChoice): Promise<{ endpoints: LocalAzureEndpoints; stop: () => Promise<void> }> => {
   const require = createRequire(import.meta.url);
   // One process (tsx as a loader, not its CLI wrapper), so the pid in endpoints.json is the child's.
   const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
@@ -78,6 +78,7 @@ const startEmulatorProcess = async (dataDir: string): Promise<{ endpoints: Local
       BATCH_STUDIO_ARM_PORT: "0",
       BATCH_STUDIO_BATCH_PORTS: "0,0",
       BATCH_STUDIO_SPA_ORIGINS: SPA_ORIGIN,
+      BATCH_STUDIO_RUNTIME: runtime,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -107,16 +108,23 @@ export interface LocalStackOptions {
   followIntervalMs?: number;
   /** Run the emulator in a child process instead of in this one (benchmarks). */
   separateEmulator?: boolean;
+  /**
+   * How the emulator runs tasks. "auto" uses Docker when an engine answers; tests about the BFF
+   * rather than containers pick "process" so a public image name like busybox needs no registry.
+   */
+  runtime?: TaskRuntimeChoice;
 }
+
+type TaskRuntimeChoice = "auto" | "docker" | "process";
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const dataDir = await mkdtemp(join(tmpdir(), "bff-stack-"));
   let endpoints: LocalAzureEndpoints;
   let stopEmulator: () => Promise<void>;
   if (options.separateEmulator) {
-    ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir));
+    ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir, options.runtime ?? "auto"));
   } else {
-    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE });
+    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto" });
     endpoints = azure.endpoints;
     stopEmulator = () => azure.close();
   }
