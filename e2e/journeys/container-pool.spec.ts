@@ -1,4 +1,4 @@
-import { test, expect, knownBug } from "../support/journey";
+import { test, expect } from "../support/journey";
 import { requireLab } from "../support/lab";
 import { signInToPools } from "../support/session";
 import {
@@ -125,10 +125,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("stdout-completed");
     });
 
-    knownBug(
-      "apps/web/src/output/FileViewerPage.tsx + useOutputFile.ts: when the task poll (3 s) sees \"completed\" before the follow stream's end event, the viewer is re-created with follow=false and the \"Task completed with exit code 0.\" notice never shows (seen in 1 of 3 runs); it should come from the task's state too.",
-    );
-    await test.step.skip("FIXME: the viewer always says the task completed, with its exit code", async () => {
+    await test.step("the viewer always says the task completed, with its exit code", async () => {
       await expect(page.getByRole("status").filter({ hasText: /Task completed with exit code 0/ })).toBeVisible();
     });
   });

@@ -1,4 +1,4 @@
-import { test, expect, knownBug } from "../support/journey";
+import { test, expect } from "../support/journey";
 import { signInToPools } from "../support/session";
 import { checksSettled, chooseVmSize, next, startWizard, uniqueId, wizardNext, wizardStep } from "../support/wizard";
 
@@ -31,32 +31,23 @@ test.describe("Shared Image Gallery", () => {
       await checksSettled(page);
     });
 
-    knownBug(
-      "apps/web/src/wizard/usePoolValidation.ts: async checks run only when the whole spec parses (isCheckable), so the specialized-image error (a BFF check) appears only after a VM size is chosen; until then Next on the Image step stays enabled.",
-    );
-    await test.step.skip("FIXME: the Image step shows the specialized-image error and blocks Next at once", async () => {
+    await test.step("the Image step shows the specialized-image error and blocks Next at once", async () => {
       await expect(imageError).toBeVisible();
       await expect(wizardNext(page)).toBeDisabled();
-    });
-
-    await test.step("once the pool is complete, the specialized image blocks the wizard with the reason", async () => {
-      await next(page, "Containers");
-      await next(page, "Size & scale");
-      await chooseVmSize(page);
-      await checksSettled(page);
       await expect(wizardStep(page, "Image")).toHaveAccessibleName(/\d+ errors?/);
       await expect(page.getByText(/Fix the errors on “Image” to continue/)).toBeVisible();
-      await expect(wizardNext(page)).toBeDisabled();
-      await wizardStep(page, "Image").click();
-      await expect(imageError).toBeVisible();
-      await expect(wizardNext(page)).toBeDisabled();
       await checkpoint("gallery-specialized-refused", { fullPage: true });
     });
 
-    knownBug(
-      "apps/web/src/wizard/GalleryImagePicker.tsx: gallery, definition and version live in component state, so when the operator comes back to the Image step the dropdowns are empty although spec.image.imageId is still set; they should be derived from the image id.",
-    );
-    await test.step.skip("FIXME: back on the Image step, the picker still shows the chosen gallery and definition", async () => {
+    await test.step("leaving the Image step and coming back keeps the error", async () => {
+      await wizardStep(page, "Basics").click();
+      await expect(wizardStep(page, "Image")).toHaveAccessibleName(/\d+ errors?/);
+      await wizardStep(page, "Image").click();
+      await expect(imageError).toBeVisible();
+      await expect(wizardNext(page)).toBeDisabled();
+    });
+
+    await test.step("back on the Image step, the picker still shows the chosen gallery and definition", async () => {
       await expect(page.getByRole("combobox", { name: "Gallery" })).toHaveText(GALLERY);
       await expect(page.getByRole("combobox", { name: "Image definition" })).toHaveText(SPECIALIZED);
     });
@@ -79,6 +70,7 @@ test.describe("Shared Image Gallery", () => {
     await test.step("2,000 dedicated nodes: the replica advice and the resize-timeout warning show", async () => {
       await next(page, "Containers");
       await next(page, "Size & scale");
+      await chooseVmSize(page);
       const dedicated = page.getByRole("spinbutton", { name: "Dedicated nodes" });
       await dedicated.fill("2000");
       await dedicated.press("Tab");

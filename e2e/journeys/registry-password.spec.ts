@@ -1,4 +1,4 @@
-import { test, expect, knownBug } from "../support/journey";
+import { test, expect } from "../support/journey";
 import { requireLab } from "../support/lab";
 import { signInToPools } from "../support/session";
 import {
@@ -39,19 +39,11 @@ test.describe("a wrong registry password", () => {
       await checkpoint("wrong-registry-password", { fullPage: true });
     });
 
-    knownBug("apps/web/src/wizard/usePoolValidation.ts: async checks run only when the whole spec parses (isCheckable), so the Containers step shows no error for rejected credentials and Next stays enabled until a VM size is chosen.");
-    await test.step.skip("FIXME: the Containers step blocks Next right after credentials are rejected", async () => {
-      await expect(wizardNext(page)).toBeDisabled();
-    });
-
-    await test.step("once the pool is complete, the rejected credentials block the wizard", async () => {
-      await next(page, "Size & scale");
-      await chooseVmSize(page);
+    await test.step("the Containers step blocks Next right after credentials are rejected, and says why", async () => {
       await checksSettled(page);
-      await expect(wizardStep(page, "Containers")).toHaveAccessibleName(/\d+ errors?/);
       await expect(wizardNext(page)).toBeDisabled();
+      await expect(wizardStep(page, "Containers")).toHaveAccessibleName(/\d+ errors?/);
       await expect(page.getByText(/Fix the errors on “Containers” to continue/)).toBeVisible();
-      await wizardStep(page, "Containers").click();
       await expect(page.getByText(/rejected these credentials/).first()).toBeVisible();
       expect(await page.locator("body").innerText()).not.toContain(wrongPassword);
       await checkpoint("wrong-registry-password-blocked", { fullPage: true });
@@ -66,9 +58,15 @@ test.describe("a wrong registry password", () => {
       await expect(wizardNext(page)).toBeEnabled();
     });
 
-    knownBug("apps/web/src/api/registry.ts useImageInspection: the cache key leaves the password out, so after the password is corrected the prefetch row keeps its stale \"Unauthorized\" badge for staleTime (60 s).");
-    await test.step.skip("FIXME: the prefetch row says Found once the right password is entered", async () => {
+    await test.step("the prefetch row says Found once the right password is entered", async () => {
       await expect(imageCheck(page, "Found")).toBeVisible();
+    });
+
+    await test.step("the rest of the wizard opens, and Containers stays clean", async () => {
+      await next(page, "Size & scale");
+      await chooseVmSize(page);
+      await checksSettled(page);
+      await expect(wizardStep(page, "Containers")).not.toHaveAccessibleName(/error/);
     });
 
     await test.step("no pool was created", async () => {

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { serveRuntimeConfigIfMissing } from "./runtime-config-shim";
 
 /** docs/screenshots/ at the repository root; journey screenshots are named e2e-<name>.png. */
 export const screenshotDir = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
@@ -25,20 +24,11 @@ export async function settle(page: Page): Promise<void> {
 }
 
 interface JourneyFixtures {
-  /** Runs before every journey (see runtime-config-shim.ts). */
-  runtimeConfig: void;
   /** Every page a journey visits passes through here: axe (serious/critical fail), then a screenshot. */
   checkpoint(name: string, options?: CheckpointOptions): Promise<void>;
 }
 
 export const test = base.extend<JourneyFixtures>({
-  runtimeConfig: [
-    async ({ page }, use, testInfo) => {
-      await serveRuntimeConfigIfMissing(page, testInfo);
-      await use();
-    },
-    { auto: true },
-  ],
   checkpoint: async ({ page }, use, testInfo) => {
     // Uncaught errors in the portal end up in the report: a blank page then explains itself.
     page.on("pageerror", (error) => testInfo.annotations.push({ type: "page error", description: `${page.url()}: ${error.message}` }));

@@ -56,7 +56,9 @@ export const jobKeys = {
 };
 
 export const registryKeys = {
-  inspect: (reference: string, server?: string, username?: string) => ["registry", "inspect", reference, server ?? "", username ?? ""] as const,
+  /** `passwordVersion` comes from secretVersion(): a new password re-checks, and the key never holds it. */
+  inspect: (reference: string, server?: string, username?: string, passwordVersion = 0) =>
+    ["registry", "inspect", reference, server ?? "", username ?? "", passwordVersion] as const,
 };
 
 /** Drops unset filters so {state: undefined} and {} share one cache entry. */

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiPaths, type ImageInspection, type RegistrySpec, type RegistryTestRequest, type RegistryTestResult } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { registryKeys } from "./keys";
+import { secretVersion } from "./secretVersion";
 
 /** The registry credentials as the BFF's probe wants them (identity auth cannot be probed from the BFF). */
 export const probeCredentials = (r: RegistrySpec | undefined): RegistryTestRequest | undefined =>
@@ -9,12 +10,13 @@ export const probeCredentials = (r: RegistrySpec | undefined): RegistryTestReque
 
 /**
  * Looks an image up in its registry (found / notFound / unauthorized, plus ENTRYPOINT and WORKDIR).
- * The password is sent but never part of the cache key.
+ * The answer depends on the password, so the cache key carries its secretVersion() (never the
+ * password itself): correcting a password re-checks at once instead of showing a stale answer.
  */
 export function useImageInspection(reference: string | undefined, registry?: RegistryTestRequest) {
   const api = useApi();
   return useQuery({
-    queryKey: registryKeys.inspect(reference ?? "", registry?.server, registry?.username),
+    queryKey: registryKeys.inspect(reference ?? "", registry?.server, registry?.username, secretVersion(registry?.password)),
     queryFn: ({ signal }) =>
       api.json<ImageInspection>(apiPaths.registryInspect(), { method: "POST", body: { reference, ...(registry ? { registry } : {}) }, signal }),
     enabled: !!reference,

@@ -5,7 +5,7 @@ import { AccountPickerPage } from "./AccountPickerPage";
 import { AppShell } from "./AppShell";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
-import { axeViolations } from "../test/axe";
+import { axeViolations, visibleLabel } from "../test/axe";
 
 const account = {
   id: "sub1~rg~acct",
@@ -43,7 +43,9 @@ describe("AccountPickerPage", () => {
       ],
     });
     expect(await screen.findByText("No access to Locked")).toBeTruthy();
-    expect(screen.getByRole("link", { name: /acct/ }).getAttribute("href")).toBe("/a/sub1~rg~acct/pools");
+    // Named by the account, exactly: the link holds only the name (the card around it is a group).
+    expect(screen.getByRole("link", { name: "acct" }).getAttribute("href")).toBe("/a/sub1~rg~acct/pools");
+    expect(screen.getByRole("link", { name: "acct" }).closest("[role=group]")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Production" })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
@@ -75,7 +77,10 @@ describe("AppShell", () => {
     expect(await screen.findByText(/containers simulated: no Docker engine/)).toBeTruthy();
     expect(screen.getByRole("navigation", { name: "Main" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Jobs" }).getAttribute("href")).toBe("/a/sub1~rg~acct/jobs");
-    expect(screen.getByRole("button", { name: "Signed in as Ada Operator" })).toBeTruthy();
+    const userMenu = screen.getByRole("button", { name: "Signed in as Ada Operator" });
+    // The initials "AO" are shown but hidden from assistive tech; the name is the hidden text, no aria-label.
+    expect(userMenu.hasAttribute("aria-label")).toBe(false);
+    expect(visibleLabel(userMenu)).toBe("Signed in as Ada Operator");
     expect(await screen.findByRole("combobox", { name: "Batch account" })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });

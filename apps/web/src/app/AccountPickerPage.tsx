@@ -22,7 +22,16 @@ import { LAST_ACCOUNT_KEY, paths } from "./paths";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "960px" },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingHorizontalM },
-  link: { color: "inherit", textDecorationLine: "none" },
+  card: { position: "relative" },
+  // The account name is the link (so its name is the account's); its ::after covers the card, so
+  // the whole card stays one click target. A Card (role=group) inside a link made the link nameless.
+  link: {
+    color: "inherit",
+    textDecorationLine: "none",
+    "::after": { content: '""', position: "absolute", inset: 0 },
+    ":focus-visible": { outlineStyle: "none" },
+    ":focus-visible::after": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium },
+  },
 });
 
 /**
@@ -77,15 +86,24 @@ export function AccountPickerPage() {
             <Subtitle2 as="h2">{s.displayName ?? s.subscriptionId}</Subtitle2>
             <div className={styles.grid}>
               {s.accounts.map((a) => (
-                <Link key={a.id} to={paths.pools(a.id)} className={styles.link} onClick={() => window.localStorage.setItem(LAST_ACCOUNT_KEY, a.id)}>
-                  <Card>
-                    <CardHeader header={<Body1><b>{a.name}</b></Body1>} description={<Caption1>{a.location} · {a.resourceGroup}</Caption1>} />
-                    <Caption1>
-                      {a.quotas.dedicatedCoreQuota ?? "?"} dedicated cores · {a.quotas.lowPriorityCoreQuota ?? "?"} spot cores ·{" "}
-                      {a.quotas.poolQuota ?? "?"} pools
-                    </Caption1>
-                  </Card>
-                </Link>
+                <Card key={a.id} className={styles.card}>
+                  <CardHeader
+                    header={
+                      <Body1>
+                        <b>
+                          <Link to={paths.pools(a.id)} className={styles.link} onClick={() => window.localStorage.setItem(LAST_ACCOUNT_KEY, a.id)}>
+                            {a.name}
+                          </Link>
+                        </b>
+                      </Body1>
+                    }
+                    description={<Caption1>{a.location} · {a.resourceGroup}</Caption1>}
+                  />
+                  <Caption1>
+                    {a.quotas.dedicatedCoreQuota ?? "?"} dedicated cores · {a.quotas.lowPriorityCoreQuota ?? "?"} spot cores ·{" "}
+                    {a.quotas.poolQuota ?? "?"} pools
+                  </Caption1>
+                </Card>
               ))}
             </div>
           </section>

@@ -1,11 +1,12 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
 import { paths } from "../app/paths";
 import { PageHeader } from "../components/PageHeader";
 import { StateBadge } from "../components/StateBadge";
-import { OutputTabs } from "./OutputTabs";
+import { completionMessage } from "./completion";
+import { OutputTabs, type LiveSize } from "./OutputTabs";
 import { nodeFileSource, taskFileSource } from "./outputSource";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 
@@ -13,8 +14,12 @@ function TaskFileViewer({ account, job, task, file }: { account: string; job: st
   const navigate = useNavigate();
   const details = useTask(account, job, task);
   const running = details.data ? details.data.state !== "completed" : false;
+  const completed = details.data?.state === "completed" ? completionMessage(details.data.exitCode) : undefined;
   const files = useTaskFiles(account, job, task, details.data?.state !== "active");
   const source = useMemo(() => taskFileSource(account, job, task, file), [account, job, task, file]);
+  // The listing is polled; the viewer's stream is live, so the open file's tab shows the stream's size.
+  const [live, setLive] = useState<LiveSize | undefined>();
+  const onSize = useMemo(() => (size: number) => setLive({ name: file, size }), [file]);
   return (
     <>
       <Breadcrumb aria-label="Location">
@@ -31,11 +36,11 @@ function TaskFileViewer({ account, job, task, file }: { account: string; job: st
         </BreadcrumbItem>
       </Breadcrumb>
       <PageHeader title={file}>{details.data && <StateBadge state={details.data.state} />}</PageHeader>
-      <OutputTabs current={file} files={files.data?.items} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
+      <OutputTabs current={file} files={files.data?.items} live={live} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
       {details.data?.state === "active" ? (
         <p>The task is queued: it has no output until a node starts it.</p>
       ) : (
-        details.data && <TaskOutputViewer key={source.key} source={source} follow={running} />
+        details.data && <TaskOutputViewer key={source.key} source={source} follow={running} completed={completed} onSize={onSize} />
       )}
     </>
   );

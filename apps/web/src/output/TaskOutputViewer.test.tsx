@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 import { taskFileSource } from "./outputSource";
 import { fakeApi } from "../test/fakeApi";
@@ -141,5 +142,59 @@ describe("TaskOutputViewer deep links", () => {
     } finally {
       window.history.replaceState(null, "", "#");
     }
+  });
+});
+
+describe("TaskOutputViewer when the task completes", () => {
+  /** The task page in miniature: its poll may report "completed" while the stream still runs. */
+  function Harness() {
+    const [done, setDone] = useState(false);
+    return (
+      <>
+        <button type="button" onClick={() => setDone(true)}>
+          poll says completed
+        </button>
+        <TaskOutputViewer source={source} follow={!done} completed={done ? "Task completed with exit code 0." : undefined} />
+      </>
+    );
+  }
+
+  it("keeps following after the poll sees completed, and shows the completion line at once", async () => {
+    const encoder = new TextEncoder();
+    let push!: (text: string) => void;
+    let close!: () => void;
+    let followSignal: AbortSignal | undefined;
+    const api = fakeApi({
+      [`GET ${CONTENT}`]: rangeHandler(encoder.encode("first\n")),
+      [`GET ${FOLLOW}`]: ({ signal }) => {
+        followSignal = signal;
+        const body = new ReadableStream<Uint8Array>({
+          start(c) {
+            push = (text) => c.enqueue(encoder.encode(text));
+            close = () => c.close();
+          },
+        });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
+      },
+    });
+    const { container } = renderPage({ api, pattern: "/out", url: "/out", element: <Harness /> });
+    expect(await screen.findByText("Following")).toBeTruthy();
+    await waitFor(() => expect(push).toBeDefined());
+    // The badge's spinner is no nameless progressbar.
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.click(screen.getByRole("button", { name: "poll says completed" }));
+    // The line comes from the task's state; the stream is not torn down.
+    expect(await screen.findByText("Task completed with exit code 0.")).toBeTruthy();
+    expect(followSignal?.aborted).toBe(false);
+    expect(screen.getByText("Following")).toBeTruthy();
+    // The last bytes still arrive, then the stream's end stops following; the line shows once.
+    const chunk = { offset: 6, length: 5, encoding: "utf8", data: "last\n" };
+    push(`event: data\nid: 11\ndata: ${JSON.stringify(chunk)}\n\nevent: end\ndata: {"reason":"completed","size":11,"exitCode":0}\n\n`);
+    close();
+    expect(await screen.findByText("last")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText("Following")).toBeNull());
+    expect(screen.getAllByText("Task completed with exit code 0.")).toHaveLength(1);
+    expect(api.calls.filter((c) => c.startsWith(`GET ${FOLLOW}`))).toHaveLength(1);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

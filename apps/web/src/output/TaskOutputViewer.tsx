@@ -112,14 +112,29 @@ const lineFromHash = (): number | undefined => {
  * the live stream while the task runs, renders ANSI colours, searches the loaded text and links to
  * single lines. Only visible lines are in the DOM; only loaded windows are in memory.
  */
-export function TaskOutputViewer({ source, follow }: { source: OutputSource; follow: boolean }) {
+export function TaskOutputViewer({
+  source,
+  follow,
+  completed,
+  onSize,
+}: {
+  source: OutputSource;
+  follow: boolean;
+  /** The task's completion line, from its state. */
+  completed?: string;
+  /** Told every new size the viewer learns (open, stream), so the page's tab labels keep up. */
+  onSize?(size: number): void;
+}) {
   const styles = useStyles();
   const api = useApi();
   const notify = useNotify();
   const [targetLine, setTargetLine] = useState<number | undefined>(lineFromHash);
   // Decided once: clicking a line number later changes the hash but must not reopen the file.
   const [fromStart] = useState(() => lineFromHash() !== undefined);
-  const file = useOutputFile(api, source, { follow, fromStart });
+  const file = useOutputFile(api, source, { follow, fromStart, completed });
+  useEffect(() => {
+    if (file.size !== undefined) onSize?.(file.size);
+  }, [file.size, onSize]);
   const cache = useRef(new AnsiLineCache());
   const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState("");
@@ -207,7 +222,8 @@ export function TaskOutputViewer({ source, follow }: { source: OutputSource; fol
         <span className={styles.grow} />
         {file.size !== undefined && <Caption1>{formatBytes(file.size)}</Caption1>}
         {file.following && (
-          <Badge color="brand" appearance="tint" icon={<Spinner size="extra-tiny" />}>
+          // The badge's text says it; the spinner is decoration (a nameless progressbar otherwise).
+          <Badge color="brand" appearance="tint" icon={<Spinner size="extra-tiny" aria-hidden />}>
             Following
           </Badge>
         )}

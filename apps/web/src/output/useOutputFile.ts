@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../auth/apiClient";
 import { isApiError } from "../auth/apiError";
 import { readFollowStream } from "./followStream";
+import { completionMessage } from "./completion";
 import { OutputBuffer } from "./outputBuffer";
 import { windowBefore, type OutputSource, WINDOW_BYTES } from "./outputSource";
 
@@ -15,7 +16,7 @@ export interface OutputFileState {
   loading: boolean;
   error: unknown;
   following: boolean;
-  /** Why following stopped (task completed with exit code…), when it did. */
+  /** Why following stopped (task completed with exit code…), or the task's own completion line, whichever came first. */
   ended?: string;
   loadEarlier(): Promise<void>;
   loadLater(): Promise<void>;
@@ -28,11 +29,26 @@ async function readRange(api: ApiClient, source: OutputSource, start: number, en
 }
 
 /**
+ * True from the first render where `on` is true. The task page's poll may see "completed" before
+ * the follow stream sends its `end` (and the last bytes): a follow that started must run until its
+ * stream ends, not be torn down by that poll.
+ */
+function useLatch(on: boolean): boolean {
+  const [latched, setLatched] = useState(on);
+  if (on && !latched) setLatched(true);
+  return latched || on;
+}
+
+/**
  * One output file, windowed: opens at the tail (or at the start when a `#line-N` link needs line
  * numbers), loads earlier/later windows on demand, and follows the live stream while the task
  * runs. Only loaded windows are kept; the file itself can be any size.
  */
-export function useOutputFile(api: ApiClient, source: OutputSource, opts: { follow: boolean; fromStart: boolean }): OutputFileState {
+export function useOutputFile(
+  api: ApiClient,
+  source: OutputSource,
+  opts: { follow: boolean; fromStart: boolean; /** The completion line from the task's state, once it is completed. */ completed?: string },
+): OutputFileState {
   const bufferRef = useRef<OutputBuffer | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const [size, setSize] = useState<number | undefined>();
@@ -41,6 +57,7 @@ export function useOutputFile(api: ApiClient, source: OutputSource, opts: { foll
   const [following, setFollowing] = useState(false);
   const [ended, setEnded] = useState<string | undefined>();
   const bump = () => setVersion((v) => v + 1);
+  const follow = useLatch(opts.follow);
 
   // Open: learn the size from a one-byte read, then read the first or last window.
   useEffect(() => {
@@ -81,7 +98,7 @@ export function useOutputFile(api: ApiClient, source: OutputSource, opts: { foll
   // Follow: stream new bytes from where the loaded window ends, until the task completes.
   const opened = !loading && !error && bufferRef.current !== undefined;
   useEffect(() => {
-    if (!opts.follow || !opened) return;
+    if (!follow || !opened) return;
     const buffer = bufferRef.current!;
     const controller = new AbortController();
     let attempts = 0;
@@ -106,11 +123,7 @@ export function useOutputFile(api: ApiClient, source: OutputSource, opts: { foll
             } else {
               done = true;
               setSize(ev.end.size);
-              setEnded(
-                ev.end.reason === "completed"
-                  ? `Task completed${ev.end.exitCode !== undefined ? ` with exit code ${ev.end.exitCode}` : ""}.`
-                  : ev.end.message ?? `Stopped following (${ev.end.reason}).`,
-              );
+              setEnded(ev.end.reason === "completed" ? completionMessage(ev.end.exitCode) : ev.end.message ?? `Stopped following (${ev.end.reason}).`);
             }
           });
           if (done) break;
@@ -128,7 +141,7 @@ export function useOutputFile(api: ApiClient, source: OutputSource, opts: { foll
       controller.abort();
       setFollowing(false);
     };
-  }, [api, source, opts.follow, opened]);
+  }, [api, source, follow, opened]);
 
   const loadEarlier = useCallback(async () => {
     const buffer = bufferRef.current;
@@ -155,5 +168,5 @@ export function useOutputFile(api: ApiClient, source: OutputSource, opts: { foll
     }
   }, [api, source, size]);
 
-  return { buffer: bufferRef.current, version, size, loading, error, following, ended, loadEarlier, loadLater };
+  return { buffer: bufferRef.current, version, size, loading, error, following, ended: ended ?? opts.completed, loadEarlier, loadLater };
 }

@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { parseGalleryImageId } from "@batch-studio/shared";
 import { useMemo, useState } from "react";
 import { useAccounts, useGalleries, useGalleryImageVersions, useGalleryImages, useSupportedImages } from "../api/hooks";
 import { ErrorState } from "../components/ErrorState";
@@ -27,6 +28,14 @@ const useStyles = makeStyles({
 
 const LATEST = "__latest__";
 
+/** The picker's choices as an image id spells them, so the dropdowns show the image the spec holds. */
+export function choicesFromImageId(imageId: string | undefined) {
+  const parsed = imageId ? parseGalleryImageId(imageId) : undefined;
+  if (!parsed?.ok) return undefined;
+  const { subscriptionId, resourceGroup, gallery, imageDefinition, version } = parsed.value;
+  return { subscription: subscriptionId, gallery: { name: gallery, resourceGroup }, definition: imageDefinition, version: version ?? LATEST };
+}
+
 /**
  * subscription → gallery → image definition → version (or "latest", which is the definition id),
  * across every subscription the operator can see; or a pasted resource id.
@@ -36,17 +45,19 @@ export function GalleryImagePicker() {
   const { spec, set, accountInfo, account } = useWizard();
   const accounts = useAccounts();
   const subscriptions = accounts.data?.subscriptions ?? [];
-  const [subscription, setSubscription] = useState(accountInfo?.subscriptionId);
-  const [gallery, setGallery] = useState<{ name: string; resourceGroup: string } | undefined>();
-  const [definition, setDefinition] = useState<string | undefined>();
-  const [version, setVersion] = useState<string>(LATEST);
+  const imageId = spec.image?.kind === "gallery" ? spec.image.imageId : "";
+  // The step unmounts when the operator moves on; coming back, the choices are read from the spec.
+  const [initial] = useState(() => choicesFromImageId(imageId));
+  const [subscription, setSubscription] = useState(initial?.subscription ?? accountInfo?.subscriptionId);
+  const [gallery, setGallery] = useState<{ name: string; resourceGroup: string } | undefined>(initial?.gallery);
+  const [definition, setDefinition] = useState<string | undefined>(initial?.definition);
+  const [version, setVersion] = useState<string>(initial?.version ?? LATEST);
   const galleries = useGalleries(subscription ?? accountInfo?.subscriptionId);
   const images = useGalleryImages(subscription, gallery?.resourceGroup, gallery?.name);
   const versions = useGalleryImageVersions(subscription, gallery?.resourceGroup, gallery?.name, definition);
   const supported = useSupportedImages(account);
   const def = images.data?.items.find((d) => d.name === definition);
   const versionInfo = versions.data?.items.find((v) => v.name === version);
-  const imageId = spec.image?.kind === "gallery" ? spec.image.imageId : "";
 
   const agentSkus = useMemo(() => {
     const all = (supported.data?.items ?? []).filter((i) => !def || i.osType === def.osType).map((i) => i.nodeAgentSkuId);
@@ -168,7 +179,21 @@ export function GalleryImagePicker() {
         </Table>
       )}
       <IssueField path={["image", "imageId"]} label="Image resource id" hint="Or paste the id of an image version, or of a definition to use its latest version.">
-        <Input value={imageId} onChange={(_, d) => choose(d.value.trim())} />
+        <Input
+          value={imageId}
+          onChange={(_, d) => {
+            const pasted = d.value.trim();
+            choose(pasted);
+            // A pasted id moves the dropdowns along, so they never contradict the id.
+            const choices = choicesFromImageId(pasted);
+            if (choices) {
+              setSubscription(choices.subscription);
+              setGallery(choices.gallery);
+              setDefinition(choices.definition);
+              setVersion(choices.version);
+            }
+          }}
+        />
       </IssueField>
       <IssueField path={["nodeAgentSkuId"]} label="Node agent SKU" hint="Must match the image's OS.">
         <Combobox

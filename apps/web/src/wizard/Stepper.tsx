@@ -1,5 +1,6 @@
 import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
+import { ScreenReaderText } from "../components/ScreenReaderText";
 import { STEPS, describeSummary, type StepId, type StepSummary } from "./steps";
 
 const useStyles = makeStyles({
@@ -44,18 +45,24 @@ export function Stepper(props: { current: StepId; summary: Record<StepId, StepSu
                 className={mergeClasses(styles.step, isCurrent && styles.current)}
                 aria-current={isCurrent ? "step" : undefined}
                 disabled={!props.reachable(s.id)}
-                aria-label={`Step ${i + 1}: ${s.title}${description ? ` (${description})` : ""}`}
                 onClick={() => props.onSelect(s.id)}
               >
-                <span className={styles.number}>{i + 1}</span>
-                <span className={styles.label}>{s.title}</span>
+                {/* Named "Step N: Title (counts)" by one hidden text; the number, title and badges show
+                    the same for the eye only, so the visible title is part of the name (WCAG 2.5.3). */}
+                <ScreenReaderText>{`Step ${i + 1}: ${s.title}${description ? ` (${description})` : ""}`}</ScreenReaderText>
+                <span className={styles.number} aria-hidden>
+                  {i + 1}
+                </span>
+                <span className={styles.label} aria-hidden>
+                  {s.title}
+                </span>
                 {sum.errors > 0 && (
-                  <Badge color="danger" appearance="filled" icon={<ErrorCircleRegular />}>
+                  <Badge color="danger" appearance="filled" icon={<ErrorCircleRegular />} aria-hidden>
                     {sum.errors}
                   </Badge>
                 )}
                 {sum.warnings > 0 && (
-                  <Badge color="warning" appearance="tint" icon={<WarningRegular />}>
+                  <Badge color="warning" appearance="tint" icon={<WarningRegular />} aria-hidden>
                     {sum.warnings}
                   </Badge>
                 )}

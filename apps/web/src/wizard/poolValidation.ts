@@ -33,5 +33,57 @@ export function mergeIssues(sync: readonly ValidationIssue[], async: readonly Va
   return [...sync, ...extra];
 }
 
-/** True when the spec parses, so it is worth sending to the BFF for the async checks. */
-export const isCheckable = (spec: PoolSpecInput): boolean => parsePoolSpec(spec).ok;
+/**
+ * Neutral stand-ins for fields the operator has not filled (or filled wrongly) yet. The BFF checks
+ * only whole PoolSpecs, but its live checks (registry logins, prefetch lookups, gallery image
+ * facts) each depend on one part only, so the wizard sends a completed copy and keeps just the
+ * answers about the parts the operator actually wrote. `undefined` = an optional part, left out.
+ */
+const PLACEHOLDERS: Record<string, unknown> = {
+  id: "draft-pool-check",
+  displayName: undefined,
+  vmSize: "standard_d2s_v3",
+  image: { kind: "marketplace", publisher: "canonical", offer: "0001-com-ubuntu-server-focal", sku: "20_04-lts", version: "latest" },
+  nodeAgentSkuId: "batch.node.ubuntu 20.04",
+  container: undefined,
+  scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
+  startTask: undefined,
+  taskSlotsPerNode: 1,
+  metadata: [],
+};
+
+export interface CheckableSpec {
+  spec: PoolSpecInput;
+  /** Top-level fields replaced by a placeholder: answers about them mean nothing to the operator. */
+  filled: ReadonlySet<string>;
+}
+
+/** The spec completed with placeholders until it parses, or undefined when that cannot be done. */
+export function completeForCheck(spec: PoolSpecInput): CheckableSpec | undefined {
+  let draft: Record<string, unknown> = { ...spec };
+  const filled = new Set<string>();
+  // Each round replaces at least one new top-level field, so this ends within PLACEHOLDERS' size.
+  for (let round = 0; round <= Object.keys(PLACEHOLDERS).length; round++) {
+    const parsed = parsePoolSpec(draft as PoolSpecInput);
+    if (parsed.ok) return { spec: draft as PoolSpecInput, filled };
+    const heads = new Set(parsed.issues.map((i) => i.path[0]));
+    for (const head of heads) {
+      if (typeof head !== "string" || !(head in PLACEHOLDERS) || filled.has(head)) return undefined;
+      filled.add(head);
+      const value = PLACEHOLDERS[head];
+      if (value === undefined) {
+        const { [head]: _dropped, ...rest } = draft;
+        draft = rest;
+      } else draft = { ...draft, [head]: value };
+    }
+  }
+  return undefined;
+}
+
+/** Drops what a check learned about placeholder fields (see completeForCheck). */
+export function keepOwnAnswers(res: { issues: ValidationIssue[]; facts: ValidationContext }, filled: ReadonlySet<string>) {
+  const issues = res.issues.filter((i) => !(typeof i.path[0] === "string" && filled.has(i.path[0])));
+  const facts: ValidationContext = { ...res.facts };
+  if (filled.has("id")) delete facts.poolIdTaken;
+  return { issues, facts };
+}

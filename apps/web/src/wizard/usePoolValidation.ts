@@ -2,7 +2,7 @@ import { apiPaths, type PoolSpecInput, type ValidationContext, type ValidationIs
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
-import { isCheckable, mergeIssues, validateDraft } from "./poolValidation";
+import { completeForCheck, keepOwnAnswers, mergeIssues, validateDraft } from "./poolValidation";
 
 export const ASYNC_DEBOUNCE_MS = 400;
 
@@ -15,7 +15,10 @@ export interface PoolValidation {
 
 /**
  * Sync rules on every keystroke; async checks (POST validate/pool) 400 ms after typing stops. Each
- * new input aborts the check in flight, so only the newest answer is ever applied.
+ * new input aborts the check in flight, so only the newest answer is ever applied. The checks run
+ * from the first step on: fields not chosen yet are sent as placeholders and whatever the BFF says
+ * about them is dropped, so e.g. rejected registry credentials block Containers before a VM size
+ * is picked.
  */
 export function usePoolValidation(account: string, spec: PoolSpecInput): PoolValidation {
   const api = useApi();
@@ -27,7 +30,8 @@ export function usePoolValidation(account: string, spec: PoolSpecInput): PoolVal
 
   useEffect(() => {
     const mine = ++generation.current;
-    if (!isCheckable(spec)) {
+    const checkable = completeForCheck(spec);
+    if (!checkable) {
       setChecking(false);
       return;
     }
@@ -35,16 +39,17 @@ export function usePoolValidation(account: string, spec: PoolSpecInput): PoolVal
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await api.json<ValidationResponse>(apiPaths.validatePool(account), { method: "POST", body: spec, signal: controller.signal });
+        const res = await api.json<ValidationResponse>(apiPaths.validatePool(account), { method: "POST", body: checkable.spec, signal: controller.signal });
         if (mine !== generation.current) return;
-        setFacts((prev) => ({ ...prev, ...res.facts }));
-        setAsyncIssues(res.issues);
+        const own = keepOwnAnswers(res, checkable.filled);
+        setFacts((prev) => ({ ...prev, ...own.facts }));
+        setAsyncIssues(own.issues);
         setChecked(spec);
       } catch (e) {
         if (controller.signal.aborted || mine !== generation.current) return;
         // A 400 from the BFF carries the issues it found; anything else leaves the sync result alone.
         if (isApiError(e) && e.problem.issues) {
-          setAsyncIssues(e.problem.issues);
+          setAsyncIssues(keepOwnAnswers({ issues: e.problem.issues, facts: {} }, checkable.filled).issues);
           setChecked(spec);
         }
       } finally {
