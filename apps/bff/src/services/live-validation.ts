@@ -1,4 +1,5 @@
 import {
+  latestGalleryVersion,
   normalizeRegistryHost,
   osOfNodeAgentSku,
   parseGalleryImageId,
@@ -43,17 +44,6 @@ const hostOfImage = (reference: string): string | undefined => {
 const registryFor = (reference: string, registries: RegistrySpec[]): RegistrySpec | undefined => {
   const host = hostOfImage(reference);
   return host === undefined ? undefined : registries.find((r) => normalizeRegistryHost(r.server) === host);
-};
-
-/** Semantic-ish ordering of gallery versions ("1.0.10" after "1.0.9"). */
-const compareVersions = (a: string, b: string): number => {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 };
 
 const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, pools: { vmSize?: string; targetDedicatedNodes?: number; targetLowPriorityNodes?: number }[] | undefined): AccountQuotaFact | undefined => {
@@ -142,7 +132,7 @@ export class LiveValidation {
     const chosen =
       version !== undefined
         ? versions.find((v) => v.name === version)
-        : versions.filter((v) => !v.excludeFromLatest).sort((a, b) => compareVersions(b.name, a.name))[0];
+        : latestGalleryVersion(versions);
     if (!chosen) return { imageId, exists: false };
     const fact: GalleryImageFact = {
       imageId,

@@ -1,23 +1,10 @@
-import type { GalleryImageFact } from "@batch-studio/shared";
+import { latestGalleryVersion, parseGalleryImageId, type GalleryImageFact } from "@batch-studio/shared";
 import type { LocalAzureSeed, SeedImageVersion } from "../seed";
 import { normalizeLocation } from "./locations";
 
-const IMAGE_ID =
-  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/galleries\/([^/]+)\/images\/([^/]+)(?:\/versions\/([^/]+))?\/?$/i;
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /** The version a definition id means: the highest one not excluded from latest (as Batch resolves it). */
 export function latestVersion(versions: readonly SeedImageVersion[]): SeedImageVersion | undefined {
-  return [...versions].filter((v) => !v.excludeFromLatest).sort((a, b) => compareVersions(b.name, a.name))[0];
+  return latestGalleryVersion(versions);
 }
 
 /**
@@ -26,13 +13,13 @@ export function latestVersion(versions: readonly SeedImageVersion[]): SeedImageV
  */
 export function lookupGalleryImage(seed: LocalAzureSeed, imageId: string): GalleryImageFact {
   const missing: GalleryImageFact = { imageId, exists: false };
-  const m = IMAGE_ID.exec(imageId.trim());
-  if (!m) return missing;
-  const [, sub, rg, galleryName, imageName, versionName] = m;
-  const eq = (a: string, b: string) => a.toLowerCase() === b!.toLowerCase();
-  if (!eq(seed.subscription.subscriptionId, sub!)) return missing;
-  const gallery = seed.galleries.find((g) => eq(g.name, galleryName!) && eq(g.resourceGroup, rg!));
-  const image = gallery?.images.find((i) => eq(i.name, imageName!));
+  const parsed = parseGalleryImageId(imageId);
+  if (!parsed.ok) return missing;
+  const { subscriptionId: sub, resourceGroup: rg, gallery: galleryName, imageDefinition: imageName, version: versionName } = parsed.value;
+  const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (!eq(seed.subscription.subscriptionId, sub)) return missing;
+  const gallery = seed.galleries.find((g) => eq(g.name, galleryName) && eq(g.resourceGroup, rg));
+  const image = gallery?.images.find((i) => eq(i.name, imageName));
   if (!image) return missing;
   const version = versionName
     ? image.versions.find((v) => eq(v.name, versionName))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatGalleryImageId, parseGalleryImageId } from "./gallery-image-id";
+import { compareGalleryVersions, formatGalleryImageId, latestGalleryVersion, parseGalleryImageId } from "./gallery-image-id";
 
 const base =
   "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal/images/ubuntu-docker";
@@ -49,5 +49,15 @@ describe("parseGalleryImageId", () => {
   it("formats back", () => {
     const parsed = parseGalleryImageId(`${base}/versions/1.0.0`);
     expect(parsed.ok && formatGalleryImageId(parsed.value)).toBe(`${base}/versions/1.0.0`);
+  });
+});
+
+describe("latest gallery version", () => {
+  it("orders versions numerically and skips the ones excluded from latest", () => {
+    expect(compareGalleryVersions("1.0.10", "1.0.9")).toBeGreaterThan(0);
+    expect(compareGalleryVersions("2.0", "2.0.0")).toBe(0);
+    const versions = [{ name: "1.0.9" }, { name: "1.0.10" }, { name: "1.1.0", excludeFromLatest: true }];
+    expect(latestGalleryVersion(versions)?.name).toBe("1.0.10");
+    expect(latestGalleryVersion([{ name: "1.0.0", excludeFromLatest: true }])).toBeUndefined();
   });
 });

@@ -45,3 +45,18 @@ export const parseGalleryImageId = (id: string): Parsed<GalleryImageId> => {
 export const formatGalleryImageId = (id: GalleryImageId): string =>
   `/subscriptions/${id.subscriptionId}/resourceGroups/${id.resourceGroup}/providers/Microsoft.Compute/galleries/${id.gallery}/images/${id.imageDefinition}` +
   (id.version === undefined ? "" : `/versions/${id.version}`);
+
+/** Gallery versions are Major.Minor.Patch: "1.0.10" sorts after "1.0.9". */
+export const compareGalleryVersions = (a: string, b: string): number => {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
+
+/** The version an image-definition id means, as Batch resolves it: the highest one not excluded from latest. */
+export const latestGalleryVersion = <V extends { name: string; excludeFromLatest?: boolean }>(versions: readonly V[]): V | undefined =>
+  [...versions].filter((v) => v.excludeFromLatest !== true).sort((a, b) => compareGalleryVersions(b.name, a.name))[0];
