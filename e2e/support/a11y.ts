@@ -27,10 +27,27 @@ export const KNOWN_A11Y_ISSUES: {
 const isKnown = (rule: string, html: string): boolean => KNOWN_A11Y_ISSUES.some((k) => k.rule === rule && html.includes(k.html));
 
 /**
+ * Waits (bounded) until no CSS animation or transition is running. axe computes colour contrast from
+ * the colours at the instant it looks: a toast caught mid-fade reads as grey text on white, which is a
+ * false finding, not what an operator sees once it has appeared.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      // Endless animations (spinners) never finish; only finite ones (fades, slides) are waited for.
+      () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => undefined); // still moving after 5 s: axe runs on the page as it is
+}
+
+/**
  * Runs axe on the page as it is now. Serious and critical violations fail the journey with the rule,
  * the help text and the offending elements; every finding is attached to the test report as JSON.
  */
 export async function expectAccessible(page: Page, testInfo: TestInfo, pageName: string): Promise<void> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   await testInfo.attach(`axe-${pageName}.json`, {
     body: JSON.stringify({ url: page.url(), violations: results.violations }, null, 2),
