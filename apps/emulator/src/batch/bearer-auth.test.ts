@@ -9,11 +9,8 @@ import type { AddressInfo } from "node:net";
 import type { GalleryImageFact } from "@batch-studio/shared";
 import { BatchServiceClient } from "@azure/batch";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failure, startTestAccount, waitFor, type TestAccount } from "./testing/account-harness";
-
-// These drive a live emulator through polling; a loaded CI machine needs more than the 5 s default.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const AUDIENCE = "https://batch.core.windows.net/";
 const SIG = "/subscriptions/sub1/resourceGroups/rg/providers/Microsoft.Compute/galleries/gal/images";

@@ -4,7 +4,7 @@
  * conditional requests, body limits and ranged reads of a file still being written.
  */
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   failure,
   PLAIN_VM,
@@ -16,9 +16,6 @@ import {
   waitFor,
   type TestAccount,
 } from "./testing/account-harness";
-
-// These drive a live emulator through polling; a loaded CI machine needs more than the 5 s default.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let acct: TestAccount;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   PLAIN_VM,
   sharedKeyClient,
@@ -18,9 +18,6 @@ import {
   waitFor,
   type TestAccount,
 } from "./testing/account-harness";
-
-// These drive a live emulator through polling; a loaded CI machine needs more than the 5 s default.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

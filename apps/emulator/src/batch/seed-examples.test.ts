@@ -2,7 +2,7 @@
  * The seed's examples driven by the real @azure/batch 10.2.0 client with SharedKey, against the
  * process runtime (container commands run on the host: /bin/sh exists everywhere CI runs).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CONTAINER_IMAGE,
   failure,
@@ -11,9 +11,6 @@ import {
   waitFor,
   type TestAccount,
 } from "./testing/account-harness";
-
-// These drive a live emulator through polling; a loaded CI machine needs more than the 5 s default.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let acct: TestAccount;
 beforeAll(async () => {

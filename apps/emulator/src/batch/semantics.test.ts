@@ -3,7 +3,7 @@
  * resize / stopResize / removeNodes / delete, reboot and reimage, scheduling, slots, job
  * completion, termination, disable and enable.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   failure,
   PLAIN_VM,
@@ -12,9 +12,6 @@ import {
   waitFor,
   type TestAccount,
 } from "./testing/account-harness";
-
-// These drive a live emulator through polling; a loaded CI machine needs more than the 5 s default.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let acct: TestAccount;
 beforeAll(async () => {
