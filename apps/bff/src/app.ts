@@ -11,6 +11,7 @@ import { createTokenVerifier, type Operator } from "./auth/token-verifier";
 import { DownloadTickets } from "./files/download-tickets";
 import { ticketAuth } from "./files/ticket-auth";
 import { AccountDirectory } from "./gateways/account-directory";
+import { BatchHttpClient, createBatchDispatcher } from "./gateways/batch-transport";
 import { cors } from "./http/cors";
 import { problem, toProblem } from "./http/problem";
 import { createRateLimiter } from "./http/rate-limit";
@@ -109,7 +110,8 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
     followIntervalMs: options.followIntervalMs ?? 500,
   };
   const verify = createTokenVerifier(config, createMetadataSource(config));
-  const gateways = new GatewayCache(tokens);
+  const batchDispatcher = createBatchDispatcher();
+  const gateways = new GatewayCache(tokens, new BatchHttpClient(batchDispatcher));
   const openapi = buildOpenApiDocument();
   const tickets = new DownloadTickets();
 
@@ -121,7 +123,9 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
 
   const api = express.Router();
   api.use(cors(config.allowedOrigins));
-  api.use(express.json({ limit: config.jsonBodyLimit }));
+  // Parsed only on routes that take a body, after authentication: reads skip body-parser, and a
+  // caller without a valid token never gets a body read at all.
+  const jsonBody = express.json({ limit: config.jsonBodyLimit });
 
   const limiter = createRateLimiter(config.rateLimitPerMinute, (req) => (req.res?.locals.oid as string | undefined) ?? req.ip ?? "anonymous");
 
@@ -139,6 +143,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][]) {
     const method = route.method.toLowerCase() as "get" | "post" | "delete";
     const chain = route.auth ? [authenticate, limiter] : route.ticket ? [ticketAuth(tickets, verify), limiter] : [];
+    if (route.body) chain.push(jsonBody);
     const path = route.path.replace(/^\/api/, "");
     if (name === "openapi") {
       api.get(path, (_req, res) => {
@@ -193,6 +198,8 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
         ),
       );
       await probe.close();
+      // destroy, not close: a download cut off by the server close must not hold shutdown open.
+      await batchDispatcher.destroy();
     },
   };
 };

@@ -2,6 +2,7 @@ import { ConfidentialClientApplication, InteractionRequiredAuthError, LogLevel, 
 import { problemCodes } from "@batch-studio/shared";
 import type { Logger } from "pino";
 import type { BffConfig } from "../config";
+import { ExpiringCache } from "../http/expiring-cache";
 import { problem, type HttpProblem } from "../http/problem";
 import type { Operator } from "./token-verifier";
 
@@ -32,13 +33,15 @@ const msalCredential = (config: BffConfig): Pick<Configuration["auth"], "clientS
  */
 export class OnBehalfOfTokens {
   private readonly msal: ConfidentialClientApplication;
-  private readonly cache = new Map<string, DownstreamToken>();
+  private readonly cache: ExpiringCache<string, DownstreamToken>;
   private readonly inflight = new Map<string, Promise<DownstreamToken>>();
 
   constructor(
     private readonly config: BffConfig,
     logger: Logger,
+    options: { maxCachedTokens?: number; now?: () => number } = {},
   ) {
+    this.cache = new ExpiringCache(options.maxCachedTokens ?? MAX_CACHED_USERS, options.now);
     const auth: Configuration["auth"] = {
       clientId: config.clientId,
       authority: config.authority,
@@ -62,13 +65,13 @@ export class OnBehalfOfTokens {
   async tokenFor(operator: Operator, scope: DownstreamScope): Promise<DownstreamToken> {
     const key = `${operator.tenantId}.${operator.oid}|${scope}`;
     const cached = this.cache.get(key);
-    if (cached && cached.expiresOnMs - EARLY_REFRESH_MS > Date.now()) return cached;
+    if (cached) return cached;
+    // One exchange per user and scope at a time: concurrent first requests share it.
     const running = this.inflight.get(key);
     if (running) return running;
     const pending = this.acquire(operator, scope)
       .then((token) => {
-        if (this.cache.size >= MAX_CACHED_USERS) this.cache.delete(this.cache.keys().next().value!);
-        this.cache.set(key, token);
+        this.cache.set(key, token, token.expiresOnMs - EARLY_REFRESH_MS);
         return token;
       })
       .finally(() => this.inflight.delete(key));
@@ -76,7 +79,8 @@ export class OnBehalfOfTokens {
     return pending;
   }
 
-  private async acquire(operator: Operator, scope: DownstreamScope): Promise<DownstreamToken> {
+  /** The exchange itself (MSAL, which keeps its own cache keyed by the assertion). */
+  protected async acquire(operator: Operator, scope: DownstreamScope): Promise<DownstreamToken> {
     try {
       const result = await this.msal.acquireTokenOnBehalfOf({ oboAssertion: operator.assertion, scopes: [scope] });
       if (!result?.accessToken) throw new Error("on-behalf-of returned no token");

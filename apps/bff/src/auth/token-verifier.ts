@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { problemCodes } from "@batch-studio/shared";
 import type { BffConfig } from "../config";
+import { ExpiringCache } from "../http/expiring-cache";
 import { problem, type HttpProblem } from "../http/problem";
 import type { OpenIdMetadata } from "./openid-metadata";
 
@@ -17,6 +18,14 @@ export interface Operator {
 
 export const REQUIRED_SCOPE = "access_as_user";
 const MAX_VERIFIED_TOKENS = 10_000;
+const BEARER = "Bearer ";
+
+export interface TokenVerifierOptions {
+  /** Bound of the verified-token cache. */
+  maxCachedTokens?: number;
+  /** The clock (epoch ms) for the cache and for jose's exp/nbf checks; tests move it. */
+  now?: () => number;
+}
 
 const challenge = (error: string, description: string, config: Pick<BffConfig, "clientId">) =>
   `Bearer realm="batch-studio", error="${error}", error_description="${description}", scope="api://${config.clientId}/${REQUIRED_SCOPE}"`;
@@ -36,20 +45,20 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
  * Verifies API bearer tokens with jose: signature against the authority's JWKS, issuer,
  * audience, exp and nbf. `typ` is not pinned (Entra sends "JWT", the local identity "at+jwt").
  */
-export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<OpenIdMetadata>) => {
+export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<OpenIdMetadata>, options: TokenVerifierOptions = {}) => {
+  const now = options.now ?? Date.now;
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
-  // A token already verified is trusted until its own expiry: this skips the RSA check on the
-  // hot path; the exact token string is the key, so nothing about it can have changed.
-  const verified = new Map<string, { operator: Operator; expMs: number }>();
+  // A token already verified is trusted until its own exp (checked on every hit, no clock
+  // tolerance): this skips the RSA check on the hot path. The exact token string is the key, so
+  // nothing about it can have changed, and one user's entry can never answer for another's token.
+  const verified = new ExpiringCache<string, Operator>(options.maxCachedTokens ?? MAX_VERIFIED_TOKENS, now);
   return async (authorization: string | undefined): Promise<Operator> => {
+    // A cache hit needs no syntax check: only exact strings that passed it (and jose) are cached.
+    const hit = authorization?.startsWith(BEARER) ? verified.get(authorization.slice(BEARER.length)) : undefined;
+    if (hit) return hit;
     const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(authorization ?? "");
     if (!match) throw unauthenticated(config, "a Bearer access token is required", "invalid_request");
     const token = match[1]!;
-    const hit = verified.get(token);
-    if (hit) {
-      if (hit.expMs > Date.now()) return hit.operator;
-      verified.delete(token);
-    }
     const meta = await metadata();
     jwks ??= createRemoteJWKSet(new URL(meta.jwks_uri), { timeoutDuration: 10_000 });
     let payload: JWTPayload;
@@ -60,6 +69,7 @@ export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<O
         algorithms: ["RS256", "RS384", "RS512", "PS256", "ES256"],
         clockTolerance: 60,
         requiredClaims: ["exp", "iat"],
+        currentDate: new Date(now()),
       }));
     } catch (err) {
       throw unauthenticated(config, describeJoseError(err));
@@ -82,8 +92,7 @@ export const createTokenVerifier = (config: BffConfig, metadata: () => Promise<O
     const username = str(payload.preferred_username) ?? str(payload.upn);
     if (name !== undefined) operator.name = name;
     if (username !== undefined) operator.username = username;
-    if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
-    verified.set(token, { operator, expMs: (payload.exp ?? 0) * 1000 });
+    verified.set(token, operator, (payload.exp ?? 0) * 1000);
     return operator;
   };
 };

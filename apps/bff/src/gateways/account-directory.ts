@@ -1,6 +1,7 @@
 import { parseAccountId, problemCodes, type AccountSummary, type AccountsResponse, type SubscriptionAccounts } from "@batch-studio/shared";
 import { accountIdOf } from "@batch-studio/shared";
 import type { BffConfig } from "../config";
+import { ExpiringCache } from "../http/expiring-cache";
 import { problem, toProblem } from "../http/problem";
 import type { Operator } from "../auth/token-verifier";
 import type { ArmGateway } from "./arm-gateway";
@@ -13,9 +14,14 @@ const MAX_ENTRIES = 2_000;
  * operator's own ARM permissions show) or from a fixed list in configuration.
  */
 export class AccountDirectory {
-  private readonly resolved = new Map<string, { at: number; account: AccountSummary }>();
+  private readonly resolved: ExpiringCache<string, AccountSummary>;
 
-  constructor(private readonly config: Pick<BffConfig, "accounts">) {}
+  constructor(
+    private readonly config: Pick<BffConfig, "accounts">,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.resolved = new ExpiringCache(MAX_ENTRIES, now);
+  }
 
   private fixed(): AccountSummary[] {
     if (this.config.accounts.discovery !== "fixed") return [];
@@ -69,12 +75,12 @@ export class AccountDirectory {
       if (!found) throw problem(404, problemCodes.notFound, "Unknown Batch account");
       return found;
     }
-    const key = `${operator.oid}|${accountId.toLowerCase()}`;
+    // Per operator: what one user's ARM permissions showed is never answered to another.
+    const key = `${operator.tenantId}.${operator.oid}|${accountId.toLowerCase()}`;
     const hit = this.resolved.get(key);
-    if (hit && Date.now() - hit.at < RESOLVE_TTL_MS) return hit.account;
+    if (hit) return hit;
     const account = await arm().getBatchAccount(coords.subscriptionId, coords.resourceGroup, coords.accountName);
-    if (this.resolved.size >= MAX_ENTRIES) this.resolved.delete(this.resolved.keys().next().value!);
-    this.resolved.set(key, { at: Date.now(), account });
+    this.resolved.set(key, account, this.now() + RESOLVE_TTL_MS);
     return account;
   }
 }

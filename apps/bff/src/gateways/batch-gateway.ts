@@ -1,4 +1,5 @@
 import { BatchServiceClient, type BatchServiceModels } from "@azure/batch";
+import type { HttpClient } from "@azure/ms-rest-js";
 import type { Readable } from "node:stream";
 import {
   toJobAddParameter,
@@ -140,9 +141,10 @@ export class BatchGateway {
   constructor(
     readonly batchUrl: string,
     credentials: Credentials,
+    httpClient?: HttpClient,
   ) {
     // The SDK retries 5xx with a 30 s base backoff; the portal would rather answer and let the operator retry.
-    this.client = new BatchServiceClient(credentials, batchUrl, { noRetryPolicy: true });
+    this.client = new BatchServiceClient(credentials, batchUrl, { noRetryPolicy: true, ...(httpClient ? { httpClient } : {}) });
   }
 
   // Pools and nodes

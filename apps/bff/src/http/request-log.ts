@@ -15,6 +15,11 @@ export const requestLog = (logger: Logger): RequestHandler => (req, res, next) =
   const requestId = typeof incoming === "string" && GUID.test(incoming) ? incoming : randomUUID();
   res.setHeader("x-request-id", requestId);
   res.locals.requestId = requestId;
+  // At "warn" and above there is no request line to write, so no timer or listener either.
+  if (!logger.isLevelEnabled("info")) {
+    runWithRequestContext({ requestId }, next);
+    return;
+  }
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

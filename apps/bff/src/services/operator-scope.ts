@@ -1,3 +1,4 @@
+import type { HttpClient } from "@azure/ms-rest-js";
 import type { Logger } from "pino";
 import type { AccountSummary } from "@batch-studio/shared";
 import type { BffConfig } from "../config";
@@ -7,6 +8,7 @@ import type { Operator } from "../auth/token-verifier";
 import type { AccountDirectory } from "../gateways/account-directory";
 import { ArmGateway } from "../gateways/arm-gateway";
 import { BatchGateway } from "../gateways/batch-gateway";
+import { ExpiringCache } from "../http/expiring-cache";
 import type { RegistryProbe } from "../registry/registry-probe";
 import type { LiveValidation } from "./live-validation";
 
@@ -24,14 +26,22 @@ export interface Services {
 const MAX_GATEWAYS = 1_000;
 
 /**
- * Batch clients are cached per operator and endpoint (building one costs more than a request).
+ * Batch clients are cached per operator and endpoint (one per request would be ~10 µs of setup and
+ * garbage on every call).
  * The credential reads the operator from a holder refreshed on every request, so a client never
  * signs with an API token the operator has since replaced.
  */
 export class GatewayCache {
-  private readonly entries = new Map<string, { gateway: BatchGateway; holder: { operator: Operator } }>();
+  private readonly entries: ExpiringCache<string, { gateway: BatchGateway; holder: { operator: Operator } }>;
 
-  constructor(private readonly tokens: OnBehalfOfTokens) {}
+  constructor(
+    private readonly tokens: OnBehalfOfTokens,
+    /** One keep-alive transport shared by every client (see batch-transport.ts). */
+    private readonly httpClient?: HttpClient,
+    maxEntries = MAX_GATEWAYS,
+  ) {
+    this.entries = new ExpiringCache(maxEntries);
+  }
 
   batchFor(operator: Operator, batchUrl: string): BatchGateway {
     const key = `${operator.tenantId}.${operator.oid}|${batchUrl}`;
@@ -44,9 +54,9 @@ export class GatewayCache {
     const credentials = {
       signRequest: (r: Parameters<ReturnType<typeof batchCredentials>["signRequest"]>[0]) => batchCredentials(this.tokens, holder.operator).signRequest(r),
     };
-    const gateway = new BatchGateway(batchUrl, credentials);
-    if (this.entries.size >= MAX_GATEWAYS) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { gateway, holder });
+    const gateway = new BatchGateway(batchUrl, credentials, this.httpClient);
+    // No expiry: a client holds no token (it asks OnBehalfOfTokens on every request), only the bound.
+    this.entries.set(key, { gateway, holder }, Infinity);
     return gateway;
   }
 }

@@ -1,4 +1,5 @@
 import { BatchServiceClient } from "@azure/batch";
+import type { HttpClient } from "@azure/ms-rest-js";
 import { accountIdOf, apiPaths, type AccountsResponse } from "@batch-studio/shared";
 import { batchCredentials } from "../auth/downstream-credentials";
 import { createMetadataSource } from "../auth/openid-metadata";
@@ -18,18 +19,24 @@ export const timeMs = async (fn: () => Promise<unknown>): Promise<number> => {
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
 
-/** Signs in, finds contosoweu, and builds a direct @azure/batch client with the same OBO token. */
-export const benchSession = async (stack: LocalStack) => {
+/**
+ * Signs in, finds contosoweu, and builds a direct @azure/batch client with the same OBO token
+ * (with `httpClient`, the same transport the BFF gives its own clients; else the SDK's default).
+ */
+export const benchSession = async (stack: LocalStack, httpClient?: HttpClient) => {
   const token = await stack.signIn("Bench Operator");
   const headers = { authorization: `Bearer ${token}` };
   const accounts = (await (await fetch(`${stack.bffUrl}${apiPaths.accounts()}`, { headers })).json()) as AccountsResponse;
   const account = accounts.subscriptions.flatMap((s) => s.accounts).find((a) => a.name === "contosoweu")!;
   const accountId = accountIdOf({ subscriptionId: account.subscriptionId, resourceGroup: account.resourceGroup, accountName: account.name });
   const operator = await createTokenVerifier(stack.config, createMetadataSource(stack.config))(`Bearer ${token}`);
-  const direct = new BatchServiceClient(batchCredentials(stack.bff.services.tokens, operator), `http://${account.endpoint}`, { noRetryPolicy: true });
+  const direct = new BatchServiceClient(batchCredentials(stack.bff.services.tokens, operator), `http://${account.endpoint}`, {
+    noRetryPolicy: true,
+    ...(httpClient ? { httpClient } : {}),
+  });
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${stack.bffUrl}${path}`, { ...init, headers: { ...headers, ...(init.body ? { "content-type": "application/json" } : {}) } });
-  return { token, accountId, direct, api };
+  return { token, headers, accountId, direct, api, operator, batchUrl: `http://${account.endpoint}` };
 };
 
 /** A pool with one idle node and a job on it, ready for tasks. */
