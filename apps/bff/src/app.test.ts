@@ -94,6 +94,31 @@ describe("BFF HTTP behaviour", () => {
     expect(other).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("sends API JSON in one piece with its length, the security headers and no ETag", async () => {
+    const answers = [
+      await fetch(`${base}/api/me`, { headers: auth() }),
+      await fetch(`${base}/api/openapi.json`),
+      await fetch(`${base}/api/nope`, { headers: auth() }),
+      await fetch(`${base}/api/me`),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 404, 401]);
+    for (const res of answers) {
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(res.headers.get("content-length")).toBe(String(body.length));
+      expect(JSON.parse(body.toString("utf8"))).toBeTypeOf("object");
+      expect(res.headers.get("etag")).toBeNull();
+      expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=/);
+      expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(answers[0]!.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const head = await fetch(`${base}/api/health`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await head.text()).toBe("");
+  });
+
   it("allows CORS only from configured origins", async () => {
     const ok = await fetch(`${base}/api/me`, { method: "OPTIONS", headers: { origin: "http://localhost:4300", "access-control-request-method": "GET" } });
     expect(ok.status).toBe(204);

@@ -12,8 +12,12 @@
  * node-fetch transport, for reference. The emulator runs in its own process.
  * `requestsPerSecondClientInWorker` runs the same load from a worker thread (the BFF's event loop
  * then runs only the BFF); `cpuMsPerRequest`/`corePercent` show which process was the limit.
+ * `meMs` vs `bareHttpMs` isolate the hop: sequential GET /api/me against a bare node:http server
+ * sending the same JSON (the difference is Express, middleware and token check, no Batch call).
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { BatchServiceClient } from "@azure/batch";
@@ -72,6 +76,27 @@ try {
     dir.push(await timeMs(direct));
     dirDefaults.push(await timeMs(directSdkDefaults));
   }
+  // The hop itself: GET /api/me (token check, no Batch call) vs. a bare node:http server in this
+  // process answering the same JSON, both sequential over the same kind of keep-alive pool.
+  const meBody = JSON.stringify(await get(`${stack.bffUrl}${apiPaths.me()}`));
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(meBody) });
+    res.end(meBody);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+  const meSamples: number[] = [];
+  const bareSamples: number[] = [];
+  try {
+    for (let i = 0; i < 50; i++) await Promise.all([get(`${stack.bffUrl}${apiPaths.me()}`), get(bareUrl)]);
+    for (let i = 0; i < ROUNDS; i++) {
+      meSamples.push(await timeMs(() => get(`${stack.bffUrl}${apiPaths.me()}`)));
+      bareSamples.push(await timeMs(() => get(bareUrl)));
+    }
+  } finally {
+    bare.closeAllConnections();
+    await new Promise((resolve) => bare.close(resolve));
+  }
   const b = summarize(bff);
   const d = summarize(dir);
   const dd = summarize(dirDefaults);
@@ -126,6 +151,8 @@ try {
       bffMs: b,
       directMs: d,
       directSdkDefaultsMs: dd,
+      meMs: summarize(meSamples),
+      bareHttpMs: summarize(bareSamples),
       ratioP50: +(b.p50 / d.p50).toFixed(2),
       ratioP99: +(b.p99 / d.p99).toFixed(2),
       ratioP50VsSdkDefaults: +(b.p50 / dd.p50).toFixed(2),

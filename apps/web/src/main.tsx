@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router";
+import { BrowserRouter } from "./router";
 import { AppProviders, createQueryClient } from "./app/providers";
 import { AppRoutes } from "./app/routes";
 import { createApiClient } from "./auth/apiClient";

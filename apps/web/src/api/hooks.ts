@@ -12,7 +12,7 @@ import {
   type NodeSummary,
   type Page,
   type PoolDetails,
-  type PoolSpec,
+  type PoolSpecResponse,
   type PoolSummary,
   type SupportedImage,
   type TaskCounts,
@@ -126,7 +126,7 @@ export function usePoolSpec(account: string, pool: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.spec(account, pool ?? ""),
-    queryFn: ({ signal }) => api.json<PoolSpec>(apiPaths.poolSpec(account, pool!), { signal }),
+    queryFn: ({ signal }) => api.json<PoolSpecResponse>(apiPaths.poolSpec(account, pool!), { signal }),
     enabled: !!pool,
   });
 }

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { BuildingMultipleRegular } from "@fluentui/react-icons";
 import { useEffect } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate } from "../router";
 import { useAccounts } from "../api/hooks";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorState } from "../components/ErrorState";

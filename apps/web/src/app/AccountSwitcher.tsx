@@ -1,18 +1,33 @@
-import { Dropdown, Option, OptionGroup, Skeleton, SkeletonItem, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
-import { useNavigate } from "react-router";
+import { Skeleton, SkeletonItem, makeStyles } from "@fluentui/react-components";
+import { useState, type KeyboardEvent } from "react";
+import { useNavigate } from "../router";
 import { useAccounts } from "../api/hooks";
-import { paths, LAST_ACCOUNT_KEY } from "./paths";
+import { DescriptionTooltip } from "../components/DescriptionTooltip";
+import { onDemand, useOnDemand } from "../components/onDemand";
+import { SwapHost } from "../components/SwapHost";
+import { ClosedDropdown } from "./ClosedDropdown";
+import { paths } from "./paths";
+
+const accountDropdown = onDemand(() => import("./AccountDropdown"));
 
 const useStyles = makeStyles({
   dropdown: { minWidth: "260px" },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The account picker in the top bar, grouped by subscription; the full states live on the account page. */
+/** Keys that open a Fluent Dropdown from its closed button (Enter and Space also click it). */
+const OPENING_KEYS = new Set(["ArrowDown", "ArrowUp", "Enter", " "]);
+
+/**
+ * The account picker in the top bar, grouped by subscription; the full states live on the account
+ * page. The closed control is drawn at once; the Dropdown with its listbox (~25 KB gzip of
+ * listbox, positioning and focus code) loads when the pointer or the focus reaches it.
+ */
 export function AccountSwitcher({ account }: { account?: string }) {
   const styles = useStyles();
   const navigate = useNavigate();
   const accounts = useAccounts();
+  const [loaded, request] = useOnDemand(accountDropdown);
+  const [openRequested, setOpenRequested] = useState(false);
 
   if (accounts.isPending) {
     return (
@@ -26,40 +41,41 @@ export function AccountSwitcher({ account }: { account?: string }) {
   const current = all.find((a) => a.id === account);
 
   if (accounts.isError || all.length === 0) {
+    // Nothing to choose from: the control leads to the account page, which says why.
     return (
-      <Tooltip content="Open the account page to see why and what to do" relationship="description">
-        <Dropdown className={styles.dropdown} aria-label="Batch account" placeholder={accounts.isError ? "Accounts unavailable" : "No Batch accounts"} onClick={() => navigate(paths.home())} />
-      </Tooltip>
+      <DescriptionTooltip content="Open the account page to see why and what to do">
+        <ClosedDropdown
+          className={styles.dropdown}
+          aria-label="Batch account"
+          placeholder={accounts.isError ? "Accounts unavailable" : "No Batch accounts"}
+          onClick={() => navigate(paths.home())}
+        />
+      </DescriptionTooltip>
     );
   }
 
+  const openSoon = () => {
+    setOpenRequested(true);
+    request();
+  };
   return (
-    <Dropdown
-      className={styles.dropdown}
-      aria-label="Batch account"
-      placeholder="Choose a Batch account"
-      value={current ? `${current.name} (${current.location})` : ""}
-      selectedOptions={current ? [current.id] : []}
-      onOptionSelect={(_, data) => {
-        if (!data.optionValue) return;
-        window.localStorage.setItem(LAST_ACCOUNT_KEY, data.optionValue);
-        navigate(paths.pools(data.optionValue));
-      }}
-    >
-      {subscriptions.map((s) => (
-        <OptionGroup key={s.subscriptionId} label={s.displayName ?? s.subscriptionId}>
-          {s.accounts.map((a) => (
-            <Option key={a.id} value={a.id} text={`${a.name} (${a.location})`}>
-              {a.name} · {a.location}
-            </Option>
-          ))}
-          {s.error && (
-            <Option disabled value={`error:${s.subscriptionId}`} text="No access">
-              <span className={styles.error}>No access: {s.error.title}</span>
-            </Option>
-          )}
-        </OptionGroup>
-      ))}
-    </Dropdown>
+    <SwapHost swapped={!!loaded}>
+      {loaded ? (
+        <loaded.default subscriptions={subscriptions} current={current} defaultOpen={openRequested} />
+      ) : (
+        <ClosedDropdown
+          className={styles.dropdown}
+          aria-label="Batch account"
+          placeholder="Choose a Batch account"
+          value={current ? `${current.name} (${current.location})` : undefined}
+          onPointerEnter={request}
+          onFocus={request}
+          onClick={openSoon}
+          onKeyDown={(e: KeyboardEvent) => {
+            if (OPENING_KEYS.has(e.key)) openSoon();
+          }}
+        />
+      )}
+    </SwapHost>
   );
 }

@@ -1,12 +1,5 @@
 import {
-  Avatar,
   Button,
-  Menu,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Text,
@@ -19,20 +12,21 @@ import {
   BuildingRegular,
   DarkThemeRegular,
   ServerMultipleRegular,
-  SignOutRegular,
   TaskListLtrRegular,
 } from "@fluentui/react-icons";
-import { lazy, Suspense } from "react";
-import { NavLink, Outlet, useParams } from "react-router";
+import { NavLink, Outlet, useParams } from "../router";
 import { useEmulatorNote } from "../api/hooks";
 import { useAuth } from "../auth/AuthContext";
+import { InitialsAvatar } from "../components/InitialsAvatar";
+import { useOnDemand } from "../components/onDemand";
 import { ScreenReaderText } from "../components/ScreenReaderText";
+import { toasterModule } from "../components/toaster";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { ScrollRestorer } from "./ScrollRestorer";
 import { paths } from "./paths";
-import { useTheme, type ThemeChoice } from "./theme";
+import { HeaderMenuButton } from "./HeaderMenuButton";
+import { THEME_LABELS, useTheme } from "./theme";
 
-const AppToaster = lazy(() => import("../components/AppToaster"));
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateRows: "auto 1fr", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -84,8 +78,6 @@ const useStyles = makeStyles({
   },
 });
 
-const THEME_LABELS: Record<ThemeChoice, string> = { system: "Use system setting", light: "Light", dark: "Dark" };
-
 function NavItem({ to, icon, label }: { to: string; icon: React.ReactNode; label: string }) {
   const styles = useStyles();
   return (
@@ -100,9 +92,10 @@ function NavItem({ to, icon, label }: { to: string; icon: React.ReactNode; label
 export function AppShell() {
   const styles = useStyles();
   const { account } = useParams();
-  const { user, signOut } = useAuth();
+  const { user } = useAuth();
   const theme = useTheme();
   const emulator = useEmulatorNote();
+  const [toaster] = useOnDemand(toasterModule);
 
   return (
     <div className={styles.root}>
@@ -118,46 +111,26 @@ export function AppShell() {
         </span>
         <AccountSwitcher account={account} />
         <span className={styles.spacer} />
-        <Menu
-          checkedValues={{ theme: [theme.choice] }}
-          onCheckedValueChange={(_, data) => theme.setChoice((data.checkedItems[0] as ThemeChoice) ?? "system")}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<DarkThemeRegular />} aria-label={`Theme: ${THEME_LABELS[theme.choice]}`} />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((c) => (
-                <MenuItemRadio key={c} name="theme" value={c}>
-                  {THEME_LABELS[c]}
-                </MenuItemRadio>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            {/* The initials picture the name the hidden text says; no aria-label, so the name is not
-                checked against initials it cannot contain (WCAG 2.5.3). */}
+        <HeaderMenuButton
+          menu="theme"
+          trigger={<Button appearance="subtle" icon={<DarkThemeRegular />} aria-label={`Theme: ${THEME_LABELS[theme.choice]}`} />}
+        />
+        <HeaderMenuButton
+          menu="user"
+          trigger={
+            // The initials picture the name the hidden text says; no aria-label, so the name is not
+            // checked against initials it cannot contain (WCAG 2.5.3).
             <Button
               appearance="subtle"
               icon={
                 <>
-                  <Avatar name={user.name} size={28} aria-hidden />
+                  <InitialsAvatar name={user.name} />
                   <ScreenReaderText>Signed in as {user.name}</ScreenReaderText>
                 </>
               }
             />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem disabled>{user.username}</MenuItem>
-              <MenuItem icon={<SignOutRegular />} onClick={() => void signOut()}>
-                Sign out
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+          }
+        />
       </header>
       <div className={styles.body}>
         <nav className={styles.nav} aria-label="Main">
@@ -182,10 +155,7 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
-      {/* Toasts only follow actions, so the toaster (~7 KB gzip) loads right after first paint. */}
-      <Suspense fallback={null}>
-        <AppToaster />
-      </Suspense>
+      {toaster && <toaster.default />}
       <ScrollRestorer />
     </div>
   );

@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { Link } from "react-router";
+import { Link } from "../router";
 import { EmptyState } from "../components/EmptyState";
 
 export function NotFoundPage() {

@@ -1,6 +1,6 @@
 import { act, render } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createMemoryHistory, Router, useRoutes, type RouteObject } from "../router";
 import { ScrollRestorer } from "./ScrollRestorer";
 
 /** The reader scrolls to `y` (jsdom does not scroll: set the offset and fire the event). */
@@ -23,22 +23,25 @@ describe("ScrollRestorer", () => {
         {name}
       </>
     );
-    const router = createMemoryRouter(
-      [
-        { path: "/pools", element: page("pools") },
-        { path: "/pool", element: page("pool") },
-      ],
-      { initialEntries: ["/pools"] },
+    const routes: RouteObject[] = [
+      { path: "/pools", element: page("pools") },
+      { path: "/pool", element: page("pool") },
+    ];
+    const history = createMemoryHistory({ initialEntries: ["/pools"] });
+    const Routes = () => useRoutes(routes);
+    render(
+      <Router history={history}>
+        <Routes />
+      </Router>,
     );
-    render(<RouterProvider router={router} />);
     setScrollY(640); // the reader scrolled down the list
-    await act(() => router.navigate("/pool"));
+    act(() => history.push("/pool"));
     setScrollY(0); // the new page opened at the top (the browser moves the offset, not jsdom)
     expect(scrollTo).toHaveBeenLastCalledWith(0, 0);
     setScrollY(80);
-    await act(() => router.navigate(-1));
+    act(() => history.go(-1));
     expect(scrollTo).toHaveBeenLastCalledWith(0, 640);
-    await act(() => router.navigate(1));
+    act(() => history.go(1));
     expect(scrollTo).toHaveBeenLastCalledWith(0, 80);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect } from "react";
-import { useLocation, useNavigationType } from "react-router";
+import { useLocation, useNavigationType } from "../router";
 
 /** Scroll positions by history entry; in memory, so a reload starts at the top like a fresh visit. */
 const positions = new Map<string, number>();
@@ -12,9 +12,8 @@ const remember = (key: string, y: number) => {
 };
 
 /**
- * New pages open at the top; back/forward restore where the reader was. (react-router's own
- * ScrollRestoration needs the data router, which the portal does not use: that router costs
- * ~17 KB gzip on the first route for loaders and actions no page has.)
+ * New pages open at the top; back/forward restore where the reader was (positions are keyed by
+ * the history entry's key, which stays with the entry through back and forward).
  */
 export function ScrollRestorer() {
   const location = useLocation();

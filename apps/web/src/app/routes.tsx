@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { useRoutes, type RouteObject } from "react-router";
-import { Spinner } from "@fluentui/react-components";
+import { useRoutes, type RouteObject } from "../router";
+import { PageLoading } from "../components/PageLoading";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
 import { PoolsPage } from "../pools/PoolsPage";
@@ -17,7 +17,7 @@ const FileViewerPage = lazy(() => import("../output/FileViewerPage"));
 const AccountPage = lazy(() => import("./AccountPage"));
 const AccountPickerPage = lazy(() => import("./AccountPickerPage").then((m) => ({ default: m.AccountPickerPage })));
 
-const page = (node: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{node}</Suspense>;
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export const routes: RouteObject[] = [
   {

@@ -4,6 +4,9 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 /** "system" follows the OS setting live; the choice is remembered per browser. */
 export type ThemeChoice = "system" | "light" | "dark";
 
+/** What the theme menu and its trigger's name call each choice. */
+export const THEME_LABELS: Record<ThemeChoice, string> = { system: "Use system setting", light: "Light", dark: "Dark" };
+
 const STORAGE_KEY = "batch-studio.theme";
 
 interface ThemeState {

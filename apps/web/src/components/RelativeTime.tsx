@@ -1,4 +1,4 @@
-import { Tooltip } from "@fluentui/react-components";
+import { DescriptionTooltip } from "./DescriptionTooltip";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
@@ -27,10 +27,10 @@ export function RelativeTime({ value }: { value: string | undefined }) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return <span>{value}</span>;
   return (
-    <Tooltip content={exact.format(date)} relationship="description">
+    <DescriptionTooltip content={exact.format(date)}>
       <time dateTime={date.toISOString()} tabIndex={0}>
         {formatRelative(date)}
       </time>
-    </Tooltip>
+    </DescriptionTooltip>
   );
 }

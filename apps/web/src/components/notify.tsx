@@ -1,12 +1,19 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from "@fluentui/react-components";
-import { useCallback } from "react";
+import { useCallback, useEffect, type ReactNode } from "react";
 import { errorMessage } from "../auth/apiError";
-
-export const TOASTER_ID = "app-toaster";
+import { TOASTER_ID, toasterModule, toasterMounted } from "./toaster";
 
 /** Toasts for actions: `notify.success("Pool created")`, `notify.error("Resize failed", e)`. */
 export function useNotify() {
-  const { dispatchToast } = useToastController(TOASTER_ID);
+  const { dispatchToast: dispatchNow } = useToastController(TOASTER_ID);
+  useEffect(() => {
+    // A component that can toast is on screen: fetch the toaster before its first toast.
+    toasterModule.load().catch(() => undefined);
+  }, []);
+  const dispatchToast = useCallback(
+    (content: ReactNode, options: Parameters<typeof dispatchNow>[1]) => void toasterMounted.then(() => dispatchNow(content, options)),
+    [dispatchNow],
+  );
   const success = useCallback(
     (title: string, body?: string) =>
       dispatchToast(

@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/hooks";
 import { paths } from "../app/paths";
 import { ErrorState } from "../components/ErrorState";

@@ -1,6 +1,6 @@
 import { TaskListLtrRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "../router";
 import { useJobs } from "../api/hooks";
 import { paths } from "../app/paths";
 import { EmptyState } from "../components/EmptyState";

@@ -3,7 +3,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import { apiPaths, parseJobSpec, type JobSummary, type ValidationIssue } from "@batch-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "../router";
 import { usePools } from "../api/hooks";
 import { jobKeys } from "../api/keys";
 import { paths } from "../app/paths";

@@ -1,7 +1,7 @@
 import { Caption1, Dropdown, Field, Input, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { TaskState, TaskSummary } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../router";
 import { useTaskPages } from "../api/hooks";
 import type { TaskFilter } from "../api/keys";
 import { paths } from "../app/paths";

@@ -1,6 +1,6 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { apiPaths } from "@batch-studio/shared";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "../router";
 import { useNode, useNodeFiles } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
 import { paths } from "../app/paths";

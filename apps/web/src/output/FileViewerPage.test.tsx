@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import FileViewerPage from "./FileViewerPage";
 import { fileLabel } from "./OutputTabs";
-import { fakeApi } from "../test/fakeApi";
+import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
@@ -52,5 +52,104 @@ describe("FileViewerPage while following", () => {
     expect(await screen.findByText("line 3 ........")).toBeTruthy();
     await waitFor(() => expect(screen.getByRole("tab", { name: /^stdout\.txt/ }).textContent).toBe("stdout.txt · 48 B"));
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe("FileViewerPage opening", () => {
+  const render = (api: ReturnType<typeof fakeApi>) =>
+    renderPage({ api, pattern: "/a/:account/jobs/:job/tasks/:task/files/:file", url: "/a/acct/jobs/job/tasks/t1/files/stdout.txt", element: <FileViewerPage source="task" /> });
+  const later = <T,>() => {
+    let resolve!: (v: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it("reads the file at once, in parallel with the task's details, and shows it before they arrive", async () => {
+    const file = new TextEncoder().encode("hello\n");
+    const details = later<unknown>();
+    const api = fakeApi({
+      [`GET ${T}`]: () => details.promise,
+      [`GET ${T}/files`]: () => ({ items: [] }),
+      [`GET ${T}/files/content`]: ({ url }) =>
+        new Response(file.slice(Number(url.searchParams.get("start")), Number(url.searchParams.get("end")) + 1), { status: 206, headers: { "x-file-size": "6" } }),
+      [`GET ${T}/files/follow`]: ({ url }) => {
+        expect(url.searchParams.get("from")).toBe("6");
+        return new Response(`event: end\ndata: {"reason":"completed","size":6,"exitCode":0}\n\n`, { headers: { "content-type": "text/event-stream" } });
+      },
+    });
+    render(api);
+    expect(await screen.findByText("hello")).toBeTruthy();
+    // One read (the file is under a window), issued without waiting for the details; no follow yet.
+    expect(api.calls.filter((c) => c.includes("/files/content"))).toEqual([`GET ${T}/files/content?path=stdout.txt&start=0&end=65535`]);
+    expect(api.calls.some((c) => c.includes("/follow"))).toBe(false);
+    // The task turns out to be running: following starts where the read ended.
+    details.resolve({ id: "t1", state: "running", commandLine: "x", env: [] });
+    expect(await screen.findByText("Task completed with exit code 0.")).toBeTruthy();
+  });
+
+  it("does not call an empty file empty before the task's state says whether more is coming", async () => {
+    const details = later<unknown>();
+    let answered = false;
+    const api = fakeApi({
+      [`GET ${T}`]: () => details.promise,
+      [`GET ${T}/files`]: () => ({ items: [] }),
+      [`GET ${T}/files/content`]: () => {
+        answered = true;
+        return new Response(new Uint8Array(0), { status: 200, headers: { "x-file-size": "0" } });
+      },
+      [`GET ${T}/files/follow`]: () => new Response(new ReadableStream(), { headers: { "content-type": "text/event-stream" } }),
+    });
+    render(api);
+    await waitFor(() => expect(answered).toBe(true));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(screen.queryByText("This file is empty.")).toBeNull();
+    expect(screen.getByText("Opening stdout.txt…")).toBeTruthy();
+    details.resolve({ id: "t1", state: "running", commandLine: "x", env: [] });
+    expect(await screen.findByText(/No output yet/)).toBeTruthy();
+  });
+
+  it("waits for a running task's missing stdout instead of calling it an error", async () => {
+    const api = fakeApi({
+      [`GET ${T}`]: () => ({ id: "t1", state: "running", commandLine: "x", env: [] }),
+      [`GET ${T}/files`]: () => ({ items: [] }),
+      [`GET ${T}/files/content`]: () => {
+        throw problem(404, "The specified file does not exist");
+      },
+      [`GET ${T}/files/follow`]: ({ url }) => {
+        expect(url.searchParams.get("from")).toBe("0");
+        const data = { offset: 0, length: 6, encoding: "utf8", data: "first\n" };
+        return new Response(`event: data\nid: 6\ndata: ${JSON.stringify(data)}\n\n`, { headers: { "content-type": "text/event-stream" } });
+      },
+    });
+    render(api);
+    expect(await screen.findByText("first")).toBeTruthy();
+    expect(screen.queryByText(/does not exist/)).toBeNull();
+  });
+
+  it("says a completed task's missing file does not exist", async () => {
+    const api = fakeApi({
+      [`GET ${T}`]: () => ({ id: "t1", state: "completed", commandLine: "x", env: [], exitCode: 0 }),
+      [`GET ${T}/files`]: () => ({ items: [] }),
+      [`GET ${T}/files/content`]: () => {
+        throw problem(404, "The specified file does not exist");
+      },
+    });
+    render(api);
+    expect(await screen.findByText("The specified file does not exist")).toBeTruthy();
+    expect(api.calls.some((c) => c.includes("/follow"))).toBe(false);
+  });
+
+  it("shows a queued task as queued", async () => {
+    const api = fakeApi({
+      [`GET ${T}`]: () => ({ id: "t1", state: "active", commandLine: "x", env: [] }),
+      [`GET ${T}/files/content`]: () => {
+        throw problem(404, "The specified file does not exist");
+      },
+    });
+    render(api);
+    expect(await screen.findByText(/The task is queued/)).toBeTruthy();
+    expect(screen.queryByText(/does not exist/)).toBeNull();
   });
 });

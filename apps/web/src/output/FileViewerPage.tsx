@@ -1,6 +1,7 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { memo, useDeferredValue, useMemo, useState } from "react";
+import type { NodeFile, TaskDetails } from "@batch-studio/shared";
+import { Link, useNavigate, useParams } from "../router";
 import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
 import { paths } from "../app/paths";
 import { PageHeader } from "../components/PageHeader";
@@ -10,12 +11,41 @@ import { OutputTabs, type LiveSize } from "./OutputTabs";
 import { nodeFileSource, taskFileSource } from "./outputSource";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 
+/** The listed size of a file, if the listing is already there (cached from the task page): it saves the viewer a read. */
+const sizeOf = (items: readonly NodeFile[] | undefined, name: string) => items?.find((f) => f.name === name && !f.isDirectory)?.size;
+
+/**
+ * The task's details and file listing arrive while the viewer's first reads are in flight. Their
+ * re-render of the page (header, tabs, viewer props) is deferred: React renders it in slices that
+ * yield, so the viewer's next read and its first lines are not held up behind it. Only this small
+ * component renders at once when they arrive.
+ */
 function TaskFileViewer({ account, job, task, file }: { account: string; job: string; task: string; file: string }) {
-  const navigate = useNavigate();
   const details = useTask(account, job, task);
-  const running = details.data ? details.data.state !== "completed" : false;
-  const completed = details.data?.state === "completed" ? completionMessage(details.data.exitCode) : undefined;
   const files = useTaskFiles(account, job, task, details.data?.state !== "active");
+  const taskDetails = useDeferredValue(details.data);
+  const listed = useDeferredValue(files.data?.items);
+  return <TaskFileView account={account} job={job} task={task} file={file} details={taskDetails} files={listed} />;
+}
+
+const TaskFileView = memo(function TaskFileView({
+  account,
+  job,
+  task,
+  file,
+  details,
+  files,
+}: {
+  account: string;
+  job: string;
+  task: string;
+  file: string;
+  details: TaskDetails | undefined;
+  files: readonly NodeFile[] | undefined;
+}) {
+  const navigate = useNavigate();
+  const state = details?.state;
+  const completed = state === "completed" ? completionMessage(details?.exitCode) : undefined;
   const source = useMemo(() => taskFileSource(account, job, task, file), [account, job, task, file]);
   // The listing is polled; the viewer's stream is live, so the open file's tab shows the stream's size.
   const [live, setLive] = useState<LiveSize | undefined>();
@@ -35,16 +65,24 @@ function TaskFileViewer({ account, job, task, file }: { account: string; job: st
           </BreadcrumbButton>
         </BreadcrumbItem>
       </Breadcrumb>
-      <PageHeader title={file}>{details.data && <StateBadge state={details.data.state} />}</PageHeader>
-      <OutputTabs current={file} files={files.data?.items} live={live} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
-      {details.data?.state === "active" ? (
+      <PageHeader title={file}>{details && <StateBadge state={details.state} />}</PageHeader>
+      <OutputTabs current={file} files={files} live={live} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
+      {/* The viewer opens the file at once, in parallel with the task's details: its state only decides following. */}
+      {state === "active" ? (
         <p>The task is queued: it has no output until a node starts it.</p>
       ) : (
-        details.data && <TaskOutputViewer key={source.key} source={source} follow={running} completed={completed} onSize={onSize} />
+        <TaskOutputViewer
+          key={source.key}
+          source={source}
+          follow={state === undefined ? undefined : state !== "completed"}
+          completed={completed}
+          sizeHint={sizeOf(files, file)}
+          onSize={onSize}
+        />
       )}
     </>
   );
-}
+});
 
 function NodeFileViewer({ account, pool, node, file }: { account: string; pool: string; node: string; file: string }) {
   const files = useNodeFiles(account, pool, node);
@@ -64,7 +102,7 @@ function NodeFileViewer({ account, pool, node, file }: { account: string; pool: 
           ))}
         </nav>
       )}
-      <TaskOutputViewer key={source.key} source={source} follow={false} />
+      <TaskOutputViewer key={source.key} source={source} follow={false} sizeHint={sizeOf(files.data?.items, file)} />
     </>
   );
 }

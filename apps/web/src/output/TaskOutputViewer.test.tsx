@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { TaskOutputViewer } from "./TaskOutputViewer";
@@ -23,6 +23,35 @@ function rangeHandler(file: Uint8Array, log: string[] = []) {
 }
 
 const source = taskFileSource("acct", "job", "t1", "stdout.txt");
+
+/**
+ * jsdom does no layout and cannot scroll an element. A minimal model so the virtualizer's
+ * scrolling and the viewer's scroll anchoring can be checked: an element's scroll height is its
+ * first child's styled height, and scrollTo moves scrollTop and fires "scroll" like a browser.
+ */
+const saved = { scrollTo: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "scrollTo"), scrollHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "scrollHeight") };
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, "scrollHeight", {
+    configurable: true,
+    get(this: HTMLElement) {
+      return parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? "") || 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, "scrollTo", {
+    configurable: true,
+    value(this: HTMLElement, opts: ScrollToOptions) {
+      const max = Math.max(0, this.scrollHeight - this.clientHeight);
+      this.scrollTop = Math.min(max, Math.max(0, opts.top ?? this.scrollTop));
+      this.dispatchEvent(new Event("scroll"));
+    },
+  });
+});
+afterAll(() => {
+  for (const [key, d] of Object.entries(saved)) {
+    if (d) Object.defineProperty(HTMLElement.prototype, key, d);
+    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
+  }
+});
 
 function render(api: ReturnType<typeof fakeApi>, follow = false) {
   return renderPage({ api, pattern: "/out", url: "/out", element: <TaskOutputViewer source={source} follow={follow} /> });
@@ -51,13 +80,28 @@ describe("TaskOutputViewer", () => {
     const shown = await screen.findAllByText(/^line \d+ x+$/);
     // The window holds only the end of the file: no early line is loaded.
     expect(Number(/line (\d+)/.exec(shown[0]!.textContent!)![1])).toBeGreaterThan(17_000);
-    expect(log).toEqual(["0-0", `${file.length - 65536}-${file.length - 1}`]);
+    // The first window tells the size (the BFF reads no "last N bytes"); the tail window is read
+    // with 64 bytes of look-behind to find a clean place to start.
+    expect(log).toEqual(["0-65535", `${file.length - 65536 - 64}-${file.length - 1}`]);
     // Only a screenful of lines is in the DOM.
     expect(container.querySelectorAll("[data-index]").length).toBeLessThan(200);
     expect(screen.getByText(/before this point are not loaded/)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
     await waitFor(() => expect(log).toHaveLength(3));
-    expect(log[2]).toBe(`${file.length - 2 * 65536}-${file.length - 65536 - 1}`);
+    expect(log[2]).toBe(`${file.length - 2 * 65536 - 64}-${file.length - 65536 - 1}`);
+    // Before the file start is loaded, numbers are relative (+N) and link by byte offset.
+    const relative = screen.getAllByRole("link", { name: /^\+\d+$/ })[0]!;
+    expect(relative.getAttribute("href")).toMatch(/^#b=\d+$/);
+  });
+
+  it("opens the tail in one read when the page's listing gave the size", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i + 1} ${"x".repeat(20)}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    const log: string[] = [];
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+    renderPage({ api, pattern: "/out", url: "/out", element: <TaskOutputViewer source={source} follow={false} sizeHint={file.length} /> });
+    expect(await screen.findByText(`line 20000 ${"x".repeat(20)}`)).toBeTruthy();
+    expect(log).toEqual([`${file.length - 65536 - 64}-${file.length - 1 + 65536}`]);
   });
 
   it("follows the live stream and reports the exit code", async () => {
@@ -85,7 +129,7 @@ describe("TaskOutputViewer", () => {
     expect(container.querySelectorAll("mark")).toHaveLength(2);
     await userEvent.click(screen.getByRole("button", { name: "Next match" }));
     expect(screen.getByText("2 of 2")).toBeTruthy();
-    expect(screen.getAllByRole("link", { name: "2" })[0]!.getAttribute("href")).toBe("#line-2");
+    expect(screen.getAllByRole("link", { name: "2" })[0]!.getAttribute("href")).toBe("#L2");
   });
 
   it("says when the file is empty", async () => {
@@ -121,27 +165,297 @@ describe("TaskOutputViewer download", () => {
 });
 
 describe("TaskOutputViewer deep links", () => {
-  it("opens at the file start for #line-N so the line has its number", async () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
-    const file = new TextEncoder().encode(lines);
-    const log: string[] = [];
-    window.history.replaceState(null, "", "#line-3");
+  const current = (container: HTMLElement) => container.querySelector('[aria-current="location"]');
+  const withHash = async (hash: string, run: () => Promise<void>) => {
+    window.history.replaceState(null, "", hash);
     try {
-      const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
-      const { container } = render(api);
-      expect(await screen.findByText("row 3")).toBeTruthy();
-      expect(log).toEqual(["0-0", "0-65535"]);
-      // The linked line is highlighted, its neighbours are not.
-      expect(container.querySelector("#line-3")!.className).not.toBe(container.querySelector("#line-4")!.className);
-      // Linking another line highlights it without reopening the file.
-      await userEvent.click(screen.getByRole("link", { name: "5" }));
-      expect(window.location.hash).toBe("#line-5");
-      await waitFor(() => expect(container.querySelector("#line-5")!.className).not.toBe(container.querySelector("#line-4")!.className));
-      expect(container.querySelector("#line-3")!.className).toBe(container.querySelector("#line-4")!.className);
-      expect(log).toHaveLength(2);
+      await run();
     } finally {
       window.history.replaceState(null, "", "#");
     }
+  };
+
+  it("opens at the file start for #L3 (and the older #line-3), highlights it, and links other lines without reopening", async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    for (const hash of ["#L3", "#line-3"]) {
+      await withHash(hash, async () => {
+        const log: string[] = [];
+        const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+        const { container, unmount } = render(api);
+        expect(await screen.findByText("row 3")).toBeTruthy();
+        // The first window both tells the size and holds the line: one request.
+        expect(log).toEqual(["0-65535"]);
+        expect(current(container)?.textContent).toBe("3row 3");
+        // Linking another line highlights it without reopening the file.
+        await userEvent.click(screen.getByRole("link", { name: "5" }));
+        expect(window.location.hash).toBe("#L5");
+        await waitFor(() => expect(current(container)?.textContent).toBe("5row 5"));
+        expect(log).toHaveLength(1);
+        unmount();
+      });
+    }
+  });
+
+  it("reads on from the start in bounded steps to reach a line beyond the first window", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    await withHash("#L15000", async () => {
+      const log: string[] = [];
+      const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+      const { container } = render(api);
+      await waitFor(() => expect(current(container)?.textContent).toBe("15000row 15000"));
+      expect(log).toEqual(["0-65535", `65536-${file.length - 1}`]);
+    });
+  });
+
+  it("says so when the linked line does not exist", async () => {
+    await withHash("#L99", async () => {
+      const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(new TextEncoder().encode("a\nb\n")) });
+      render(api);
+      expect(await screen.findByText(/The file has 2 lines; line 99 does not exist/)).toBeTruthy();
+    });
+  });
+
+  it("opens a window around #b=offset in the middle of a large file, with relative numbers", async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    const offset = lines.indexOf("row 50000\n");
+    await withHash(`#b=${offset + 2}`, async () => {
+      const log: string[] = [];
+      const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+      const { container } = render(api);
+      await waitFor(() => expect(current(container)?.textContent).toMatch(/^\+\d+row 50000$/));
+      // One request: the window around the byte needs no size first, its answer reports it.
+      expect(log).toEqual([`${offset + 2 - 32768 - 64}-${offset + 2 + 32768 - 1}`]);
+      const link = current(container)!.querySelector("a")!;
+      expect(link.getAttribute("href")).toBe(`#b=${offset}`);
+      // Neither end is loaded: both ways are offered; "Jump to end" reopens at the tail.
+      expect(screen.getByRole("button", { name: "Load earlier" })).toBeTruthy();
+      await userEvent.click(screen.getByRole("button", { name: "Jump to end" }));
+      expect(await screen.findByText("row 100000")).toBeTruthy();
+      // The size is known by now: the tail in one read, asking a window past it in case it grew.
+      expect(log.at(-1)).toBe(`${file.length - 65536 - 64}-${file.length - 1 + 65536}`);
+      expect(log).toHaveLength(2);
+      expect(window.location.hash).toBe("");
+    });
+  });
+});
+
+describe("TaskOutputViewer hash changes", () => {
+  it("goes to a link changed in place, reading its window when it is not loaded", async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `row ${i + 1}`).join("\n") + "\n";
+    const file = new TextEncoder().encode(lines);
+    const log: string[] = [];
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+    const { container } = render(api);
+    await screen.findByText("row 100000");
+    const offset = lines.indexOf("row 777\n");
+    try {
+      act(() => {
+        window.history.replaceState(null, "", `#b=${offset}`);
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
+      });
+      await waitFor(() => expect(container.querySelector('[aria-current="location"]')?.textContent).toBe("777row 777"), { timeout: 5_000 }); // the window reaches the file start: numbered
+      expect(log.at(-1)).toBe("0-65535");
+    } finally {
+      window.history.replaceState(null, "", "#");
+    }
+  });
+});
+
+describe("TaskOutputViewer across window boundaries", () => {
+  it("never starts a window inside an escape sequence or a character, and colours later windows from earlier escapes", async () => {
+    // A red block opened at the top; the tail window would start inside the "ESC[1;31m" of a later line.
+    const filler = Array.from({ length: 4000 }, (_, i) => `plain ${i}`).join("\n");
+    const head = `${E}[31mred from the start\n${filler}\nmarker ✓${E}[1;31mbold red\n`;
+    const tail = Array.from({ length: 3000 }, (_, i) => `tail ${i}`).join("\n") + "\n";
+    const encoder = new TextEncoder();
+    const escAt = encoder.encode(head).length - `${E}[1;31mbold red\n`.length + 3; // inside the sequence
+    const pad = "p".repeat(Math.max(0, 65536 - (encoder.encode(head).length - escAt) - encoder.encode(tail).length - 1));
+    const file = encoder.encode(`${head}${pad}\n${tail}`);
+    expect(file.length - 65536).toBe(escAt);
+    const log: string[] = [];
+    const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
+    const { container } = render(api);
+    await screen.findByText("tail 2999");
+    const log_ = screen.getByRole("log");
+    act(() => log_.scrollTo({ top: 0 }));
+    // The cut line starts after the sequence: no "1;31m" shows.
+    const first = await waitFor(() => container.querySelector('[data-index="0"]')!);
+    expect(first.textContent).toBe("…bold red");
+    // Opened mid-file, the window cannot know the red opened 60 KiB before it.
+    expect(screen.getByText("tail 0").getAttribute("style") ?? "").not.toContain("Red");
+    await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
+    await waitFor(() => expect(log).toHaveLength(3));
+    // Now contiguous with the file start: the red carries into the later window.
+    await waitFor(() => expect(screen.getByText("tail 0").getAttribute("style")).toContain("--colorPaletteRedForeground1"));
+    // The view stayed on the same text: the formerly first line is still at the top.
+    expect(log_.scrollTop).toBe(4001 * 20);
+    expect(screen.getByText("bold red").getAttribute("style")).toContain("--fontWeightBold");
+    expect(container.textContent).not.toContain("\ufffd");
+  });
+});
+
+describe("TaskOutputViewer memory while following", () => {
+  it("keeps a bounded window, drops the oldest lines and fetches them again by byte range", async () => {
+    const encoder = new TextEncoder();
+    const line = (n: number) => `line ${String(n).padStart(7, "0")} ${"y".repeat(50)}\n`; // 64 bytes
+    const first = encoder.encode(line(1));
+    const MiB = 1024 * 1024;
+    const perChunk = MiB / 64;
+    const chunks: string[] = [];
+    let offset = first.length;
+    for (let c = 0; c < 6; c++) {
+      const data = Array.from({ length: perChunk }, (_, i) => line(2 + c * perChunk + i)).join("");
+      chunks.push(`event: data\ndata: ${JSON.stringify({ offset, length: data.length, encoding: "utf8", data })}\n\n`);
+      offset += data.length;
+    }
+    const total = offset;
+    const whole = new Uint8Array(total);
+    whole.set(first, 0);
+    let at = first.length;
+    for (let n = 2; at < total; n++) {
+      whole.set(encoder.encode(line(n)), at);
+      at += 64;
+    }
+    const log: string[] = [];
+    let calls = 0;
+    const api = fakeApi({
+      [`GET ${CONTENT}`]: ({ url }) => {
+        // The open (one read: the file is shorter than a window) sees only the first line; later reads see the whole file.
+        const start = Number(url.searchParams.get("start"));
+        const end = Number(url.searchParams.get("end"));
+        log.push(`${start}-${end}`);
+        const file = calls++ < 1 ? first : whole;
+        return new Response(file.slice(start, end + 1), { status: 206, headers: { "x-file-size": String(file.length) } });
+      },
+      [`GET ${FOLLOW}`]: () => new Response(chunks.join("") + `event: end\ndata: {"reason":"completed","size":${total},"exitCode":0}\n\n`, { headers: { "content-type": "text/event-stream" } }),
+    });
+    const { container } = render(api, true);
+    // 6 MiB through the SSE parser takes a while on a busy machine: a generous wait, no timing asserted.
+    expect(await screen.findByText("Task completed with exit code 0.", {}, { timeout: 30_000 })).toBeTruthy();
+    await screen.findByText(line(perChunk * 6 + 1).trim(), {}, { timeout: 10_000 });
+    // 6 MiB streamed; at most the 4 MiB cap stays loaded, the rest is offered as "load earlier".
+    const notLoaded = screen.getByText(/before this point are not loaded/).textContent!;
+    const dropped = Number(/^([\d.]+) MB/.exec(notLoaded)![1]) * MiB;
+    expect(dropped).toBeGreaterThanOrEqual(total - 4 * MiB - MiB / 10);
+    expect(screen.queryByText(line(1).trim())).toBeNull();
+    // Numbers stay the file's own, since its start was seen.
+    expect(notLoaded).toContain("Line numbers are the file's own.");
+    const last = container.querySelector("[aria-current], [data-index]:last-child")!;
+    expect(last.textContent).toMatch(/^\d+line/);
+    await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
+    await waitFor(() => expect(log).toHaveLength(2));
+    const [start, end] = log[1]!.split("-").map(Number);
+    expect(end! - start!).toBe(65536 - 1 + 64);
+    expect((end! + 1) % 64).toBe(0); // the window before ends where the loaded lines begin
+  });
+});
+
+describe("TaskOutputViewer memory while reading back", () => {
+  /** A running task's stream the test feeds, in whole MiB of numbered 64-byte lines. */
+  function liveFile() {
+    const encoder = new TextEncoder();
+    const line = (n: number) => `line ${String(n).padStart(7, "0")} ${"z".repeat(50)}\n`;
+    const first = encoder.encode(line(1));
+    let next = 2;
+    let offset = first.length;
+    let push!: (text: string) => void;
+    const follows: string[] = [];
+    const api = fakeApi({
+      [`GET ${CONTENT}`]: rangeHandler(first),
+      [`GET ${FOLLOW}`]: ({ url }) => {
+        follows.push(url.searchParams.get("from")!);
+        return new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              push = (text) => c.enqueue(encoder.encode(text));
+            },
+          }),
+          { headers: { "content-type": "text/event-stream" } },
+        );
+      },
+    });
+    const write = (mib: number) => {
+      const data = Array.from({ length: (mib * 1024 * 1024) / 64 }, () => line(next++)).join("");
+      push(`event: data\ndata: ${JSON.stringify({ offset, length: data.length, encoding: "utf8", data })}\n\n`);
+      offset += data.length;
+      return line(next - 1).trim();
+    };
+    return { api, write, follows, ready: () => waitFor(() => expect(push).toBeDefined()) };
+  }
+  const topText = (container: HTMLElement, log: HTMLElement) => container.querySelector(`[data-index="${Math.floor(log.scrollTop / 20)}"]`)?.textContent;
+  const wait = { timeout: 30_000 };
+
+  it("pauses following at the hard limit rather than drop the old lines being read", async () => {
+    const file = liveFile();
+    const { container } = render(file.api, true);
+    await file.ready();
+    await screen.findByText(file.write(3), {}, wait);
+    // The reader scrolls up to line 20,000 and reads there: no longer at the live edge.
+    const log = screen.getByRole("log");
+    act(() => log.scrollTo({ top: 19_999 * 20 }));
+    await waitFor(() => expect(topText(container, log)).toMatch(/^20000line 0020000/));
+    // 6 MiB more passes the 8 MiB hard limit: the newest go, following pauses, the view stays.
+    file.write(6);
+    expect(await screen.findByText(/after this point are not loaded; following resumes at the end/, {}, wait)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText("Following")).toBeNull());
+    expect(topText(container, log)).toMatch(/^20000line 0020000/);
+    expect(screen.queryByText(/before this point are not loaded/)).toBeNull();
+    // "Jump to end" reopens at the tail and follows from there.
+    await userEvent.click(screen.getByRole("button", { name: "Jump to end" }));
+    await waitFor(() => expect(file.follows).toHaveLength(2));
+  });
+
+  it("drops the oldest lines at the hard limit without moving the newer text being read", async () => {
+    const file = liveFile();
+    const { container } = render(file.api, true);
+    await file.ready();
+    await screen.findByText(file.write(3), {}, wait);
+    // The reader scrolls up a little while the task writes 4 MiB more (under the hard limit: all kept)…
+    const log = screen.getByRole("log");
+    act(() => log.scrollTo({ top: 20_000 * 20 }));
+    file.write(4);
+    await waitFor(() => expect(log.scrollHeight).toBeGreaterThan(114_000 * 20), wait);
+    // …then reads in the newer half, near (not at) the end.
+    const top = (114_690 - 3_000) * 20;
+    act(() => log.scrollTo({ top }));
+    const reading = topText(container, log)!.slice(0, 30);
+    expect(reading).toMatch(/^111691line 0111691/);
+    // Past the hard limit the oldest go; the line at the top stays at the top.
+    file.write(2);
+    await waitFor(() => expect(log.scrollTop).toBeLessThan(top), wait);
+    expect(topText(container, log)!.slice(0, 30)).toBe(reading);
+    expect(screen.getByText(/before this point are not loaded/)).toBeTruthy();
+    expect(screen.getByText("Following")).toBeTruthy();
+  });
+});
+
+describe("TaskOutputViewer search while following", () => {
+  it("goes to a match once, and new output does not pull the view back to it", async () => {
+    const encoder = new TextEncoder();
+    const initial = encoder.encode("an error here\n" + Array.from({ length: 2000 }, (_, i) => `row ${i}`).join("\n") + "\n");
+    let push!: (text: string) => void;
+    const api = fakeApi({
+      [`GET ${CONTENT}`]: rangeHandler(initial),
+      [`GET ${FOLLOW}`]: () =>
+        new Response(new ReadableStream<Uint8Array>({ start: (c) => void (push = (t) => c.enqueue(encoder.encode(t))) }), { headers: { "content-type": "text/event-stream" } }),
+    });
+    render(api, true);
+    await waitFor(() => expect(push).toBeDefined());
+    await userEvent.type(screen.getByRole("searchbox", { name: "Search output" }), "error");
+    expect(await screen.findByText("1 of 1")).toBeTruthy();
+    const log = screen.getByRole("log");
+    await waitFor(() => expect(log.scrollTop).toBeLessThan(600));
+    // The reader moves on; the task writes more.
+    act(() => log.scrollTo({ top: 1000 * 20 }));
+    const height = log.scrollHeight;
+    const chunk = { offset: initial.length, length: 5, encoding: "utf8", data: "more\n" };
+    push(`event: data\ndata: ${JSON.stringify(chunk)}\n\n`);
+    await waitFor(() => expect(log.scrollHeight).toBe(height + 20));
+    await new Promise((r) => setTimeout(r, 50)); // let effects of that render run
+    expect(log.scrollTop).toBe(1000 * 20);
   });
 });
 

@@ -13,9 +13,9 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowDownRegular, ArrowUpRegular, CopyRegular, HistoryRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowDownRegular, ArrowUpRegular, CopyRegular, HistoryRegular, ArrowCircleDownRegular } from "@fluentui/react-icons";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DownloadTicket } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { errorMessage } from "../auth/apiError";
@@ -23,8 +23,11 @@ import { saveFromUrl } from "../components/download";
 import { useNotify } from "../components/notify";
 import type { AnsiSpan } from "./ansi";
 import { AnsiLineCache, findMatches, type SearchMatch } from "./ansiLines";
+import type { OutputLine } from "./outputBuffer";
 import { ansiCss } from "./ansiTheme";
+import { indexOfTarget, outputHash, parseOutputHash, targetOfLine, type OutputTarget } from "./deepLink";
 import { formatBytes, type OutputSource } from "./outputSource";
+import { anchorAt, anchoredScrollTop, type ScrollAnchor } from "./scrollAnchor";
 import { useOutputFile } from "./useOutputFile";
 
 const LINE_HEIGHT = 20;
@@ -53,7 +56,7 @@ const useStyles = makeStyles({
   rowTarget: { backgroundColor: tokens.colorBrandBackground2 },
   gutter: {
     flexShrink: 0,
-    width: "64px",
+    boxSizing: "content-box",
     paddingRight: tokens.spacingHorizontalS,
     textAlign: "right",
     color: tokens.colorNeutralForeground4,
@@ -64,6 +67,8 @@ const useStyles = makeStyles({
   text: { whiteSpace: "pre", paddingRight: tokens.spacingHorizontalM },
   wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   partial: { color: tokens.colorNeutralForeground4 },
+  /** Relative numbers (+N) look unlike line numbers: they count from the first loaded line. */
+  relative: { fontStyle: "italic", color: tokens.colorNeutralForeground4 },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit" },
   current: { backgroundColor: tokens.colorPaletteMarigoldBackground3, color: "inherit" },
   band: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", padding: tokens.spacingHorizontalS },
@@ -102,24 +107,31 @@ function renderSpans(spans: AnsiSpan[], matches: SearchMatch[], currentMatch: Se
   return out;
 }
 
-const lineFromHash = (): number | undefined => {
-  const m = /^#line-(\d+)$/.exec(window.location.hash);
-  return m ? Number(m[1]) : undefined;
-};
+/** The gutter label: the line's number, "+N" counted from the first loaded line, or "…" for a cut line. */
+function gutterLabel(line: OutputLine, index: number, firstWhole: number): string {
+  if (line.number !== undefined) return String(line.number);
+  if (line.partial === "start") return "…";
+  return `+${index - firstWhole + 1}`;
+}
 
 /**
- * Task output of any size: opens at the last 64 KiB, loads earlier windows by byte range, follows
- * the live stream while the task runs, renders ANSI colours, searches the loaded text and links to
- * single lines. Only visible lines are in the DOM; only loaded windows are in memory.
+ * Task output of any size: opens at the last 64 KiB (or around a #L / #b deep link), loads
+ * earlier windows by byte range, follows the live stream while the task runs with a bounded
+ * amount in memory, renders ANSI colours across window boundaries, searches the loaded text and
+ * links to single lines. Only visible lines are in the DOM; only a few MiB of windows in memory.
  */
 export function TaskOutputViewer({
   source,
   follow,
   completed,
+  sizeHint,
   onSize,
 }: {
   source: OutputSource;
-  follow: boolean;
+  /** Follow while the task runs; undefined while its state is not known yet (the file opens meanwhile). */
+  follow: boolean | undefined;
+  /** The file's size from the page's listing, if it has one: the tail opens in one read then. */
+  sizeHint?: number;
   /** The task's completion line, from its state. */
   completed?: string;
   /** Told every new size the viewer learns (open, stream), so the page's tab labels keep up. */
@@ -128,25 +140,30 @@ export function TaskOutputViewer({
   const styles = useStyles();
   const api = useApi();
   const notify = useNotify();
-  const [targetLine, setTargetLine] = useState<number | undefined>(lineFromHash);
+  const [target, setTarget] = useState<OutputTarget | undefined>(() => parseOutputHash(window.location.hash));
   // Decided once: clicking a line number later changes the hash but must not reopen the file.
-  const [fromStart] = useState(() => lineFromHash() !== undefined);
-  const file = useOutputFile(api, source, { follow, fromStart, completed });
+  const [openAt] = useState(() => target ?? ({ kind: "tail" } as const));
+  const [stick, setStick] = useState(true);
+  const stickRef = useRef(stick);
+  stickRef.current = stick && target === undefined;
+  const anchor = useRef<ScrollAnchor | undefined>(undefined);
+  const file = useOutputFile(api, source, { follow: follow === true, openAt, sizeHint, completed, readingAt: () => (stickRef.current ? undefined : (anchor.current?.at ?? 0)) });
   useEffect(() => {
     if (file.size !== undefined) onSize?.(file.size);
   }, [file.size, onSize]);
+  // A file that does not exist is only an error when no running task is about to write it.
+  const missingError = follow === false ? file.missing : undefined;
   const cache = useRef(new AnsiLineCache());
   const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState("");
   const [matchIndex, setMatchIndex] = useState(0);
-  const [stick, setStick] = useState(true);
   const scroller = useRef<HTMLDivElement>(null);
 
   const lines = useMemo(() => file.buffer?.view() ?? [], [file.buffer, file.version]);
   const plain = useMemo(() => {
-    cache.current.update(lines, file.buffer?.start ?? 0);
-    return [...cache.current.plainLines];
-  }, [lines, file.buffer]);
+    cache.current.update(lines);
+    return cache.current.plainLines;
+  }, [lines]);
   const matches = useMemo(() => findMatches(plain, query), [plain, query]);
   const byLine = useMemo(() => {
     const map = new Map<number, SearchMatch[]>();
@@ -154,33 +171,80 @@ export function TaskOutputViewer({
     return map;
   }, [matches]);
   const currentMatch = matches[Math.min(matchIndex, matches.length - 1)];
+  const targetIndex = useMemo(() => (target && file.buffer && (target.kind === "line" || target.offset < file.buffer.end) ? indexOfTarget(lines, target) : -1), [target, lines, file.buffer]);
+  const firstWhole = lines[0]?.partial === "start" ? 1 : 0;
+  const numbered = lines.some((l) => l.number !== undefined);
+  // Gutter width in characters: the widest label, at least four so short files keep a margin.
+  const widest = Math.max(4, (numbered ? String(lines.at(-1)?.number ?? lines.length).length : String(lines.length).length + 1) + 1);
 
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => LINE_HEIGHT,
+    // Keyed by byte offset, so measured (wrapped) heights stay with their lines when lines are prepended or dropped.
+    getItemKey: (i) => lines[i]?.at ?? i,
     overscan: 20,
     initialRect: { width: 1000, height: 600 },
   });
 
+  // Keep the text in view still when lines come or go above it ("load earlier", memory cap).
+  const firstAt = lines[0]?.at;
+  const shownFirstAt = useRef(firstAt);
+  useLayoutEffect(() => {
+    if (firstAt !== shownFirstAt.current && scroller.current && anchor.current && !stickRef.current) {
+      const top = anchoredScrollTop(lines, anchor.current, (i) => virtualizer.measurementsCache[i]?.start ?? i * LINE_HEIGHT);
+      if (top !== undefined) virtualizer.scrollToOffset(top);
+    }
+    shownFirstAt.current = firstAt;
+  }, [firstAt, lines, virtualizer]);
+
   // Follow: keep the newest line in view unless the reader scrolled up.
   useEffect(() => {
-    if (stick && targetLine === undefined && lines.length > 0 && !query) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
-  }, [lines.length, stick, targetLine, query, virtualizer]);
+    if (stick && target === undefined && lines.length > 0 && !query) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
+  }, [lines.length, lines, stick, target, query, virtualizer]);
 
-  // Deep link: scroll to #line-N once it is loaded.
+  // Deep link: scroll to the target once it is loaded (once per target, so following does not pull the view back).
+  const scrolledTo = useRef<OutputTarget | undefined>(undefined);
   useEffect(() => {
-    if (targetLine === undefined) return;
-    const index = lines.findIndex((l) => l.number === targetLine);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: "center" });
-  }, [targetLine, lines, virtualizer]);
+    if (targetIndex >= 0 && scrolledTo.current !== target) {
+      scrolledTo.current = target;
+      virtualizer.scrollToIndex(targetIndex, { align: "center" });
+    }
+  }, [target, targetIndex, virtualizer]);
 
+  // Scroll to the current match when it changes, not whenever the lines do (following re-finds it every chunk).
+  const matchKey = currentMatch ? `${lines[currentMatch.line]?.at}:${currentMatch.from}` : undefined;
+  const matchLine = currentMatch?.line;
   useEffect(() => {
-    if (currentMatch) virtualizer.scrollToIndex(currentMatch.line, { align: "center" });
-  }, [currentMatch, virtualizer]);
+    if (matchKey !== undefined && matchLine !== undefined) virtualizer.scrollToIndex(matchLine, { align: "center" });
+    // matchLine is left out on purpose: it moves with prepends; the key says when the match itself changed.
+  }, [matchKey, virtualizer]);
+
+  // A link to another place in the same file (pasted, or back/forward): go there, reading it first if it is not loaded.
+  const reopen = file.reopen;
+  const loaded = useRef({ lines, end: file.buffer?.end ?? 0 });
+  loaded.current = { lines, end: file.buffer?.end ?? 0 };
+  useEffect(() => {
+    const onHash = () => {
+      const t = parseOutputHash(window.location.hash);
+      if (!t) return;
+      scrolledTo.current = undefined;
+      setTarget(t);
+      const { lines: shown, end } = loaded.current;
+      if ((t.kind === "byte" && t.offset >= end) || indexOfTarget(shown, t) === -1) reopen(t);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [reopen]);
 
   const step = (d: number) => matches.length && setMatchIndex((i) => (i + d + matches.length) % matches.length);
   const notLoadedBefore = file.buffer?.start ?? 0;
+  const linkTo = (t: OutputTarget) => {
+    // Also scrolls there when it is already the target (the reader scrolled away since).
+    scrolledTo.current = undefined;
+    window.history.replaceState(null, "", outputHash(t));
+    setTarget(t);
+  };
 
   // Trade the bearer token for a one-time link, then let the browser stream the file to disk:
   // a 1 GiB output never passes through this page's memory.
@@ -229,9 +293,14 @@ export function TaskOutputViewer({
         )}
       </Toolbar>
       {file.ended && <Caption1 className={styles.band} role="status">{file.ended}</Caption1>}
-      {file.error !== undefined && (
+      {(file.error ?? missingError) !== undefined && (
         <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(file.error)}</MessageBarBody>
+          <MessageBarBody>{errorMessage(file.error ?? missingError)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {file.notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{file.notice}</MessageBarBody>
         </MessageBar>
       )}
       {notLoadedBefore > 0 && (
@@ -239,12 +308,16 @@ export function TaskOutputViewer({
           <Button size="small" icon={<HistoryRegular />} onClick={() => void file.loadEarlier()}>
             Load earlier
           </Button>
-          <Caption1>{formatBytes(notLoadedBefore)} before this point are not loaded. Line numbers appear once the start of the file is loaded.</Caption1>
+          <Caption1>
+            {formatBytes(notLoadedBefore)} before this point are not loaded.{" "}
+            {numbered ? "Line numbers are the file's own." : "Numbers marked + count from the first loaded line; the file's own line numbers appear once its start is loaded."}
+          </Caption1>
         </div>
       )}
-      {file.loading ? (
+      {file.loading || (follow === undefined && lines.length === 0 && file.error === undefined) ? (
+        // Open, but with nothing to show yet: whether that reads "empty" or "no output yet" (or "not found") waits for the task's state.
         <Spinner label={`Opening ${source.fileName}…`} />
-      ) : lines.length === 0 && !file.error ? (
+      ) : lines.length === 0 && file.error === undefined && missingError === undefined ? (
         <Caption1 className={styles.band}>{follow ? "No output yet — new lines appear here as the task writes them." : "This file is empty."}</Caption1>
       ) : (
         <div
@@ -256,37 +329,41 @@ export function TaskOutputViewer({
           onScroll={(e) => {
             const el = e.currentTarget;
             setStick(el.scrollHeight - el.scrollTop - el.clientHeight < LINE_HEIGHT * 2);
+            anchor.current = anchorAt(lines, virtualizer.measurementsCache, el.scrollTop);
           }}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => {
               const line = lines[item.index]!;
-              const id = line.number !== undefined ? `line-${line.number}` : undefined;
+              const label = gutterLabel(line, item.index, firstWhole);
+              const link = targetOfLine(line);
               return (
                 <div
                   key={item.key}
                   data-index={item.index}
                   ref={wrap ? virtualizer.measureElement : undefined}
-                  className={mergeClasses(styles.row, line.number !== undefined && line.number === targetLine && styles.rowTarget)}
+                  className={mergeClasses(styles.row, item.index === targetIndex && styles.rowTarget)}
                   style={{ top: item.start, ...(wrap ? { right: 0 } : { height: LINE_HEIGHT }) }}
-                  id={id}
+                  aria-current={item.index === targetIndex ? "location" : undefined}
                 >
-                  {id ? (
+                  {line.partial === "start" && line.number === undefined ? (
+                    <span className={styles.gutter} style={{ width: `${widest}ch` }} aria-hidden>
+                      {label}
+                    </span>
+                  ) : (
                     <a
-                      className={styles.gutter}
-                      href={`#${id}`}
+                      className={mergeClasses(styles.gutter, line.number === undefined && styles.relative)}
+                      // Inline: the shell colours every link in the page brand-blue, and a gutter of blue numbers shouts.
+                      style={{ width: `${widest}ch`, color: tokens.colorNeutralForeground4 }}
+                      href={outputHash(link)}
+                      title={line.number === undefined ? `Loaded line ${label.slice(1)}, at byte ${line.at}` : `Line ${line.number}`}
                       onClick={(e) => {
                         e.preventDefault();
-                        window.history.replaceState(null, "", `#${id}`);
-                        setTargetLine(line.number);
+                        linkTo(link);
                       }}
                     >
-                      {line.number}
+                      {label}
                     </a>
-                  ) : (
-                    <span className={styles.gutter} aria-hidden>
-                      {line.partial === "start" ? "…" : ""}
-                    </span>
                   )}
                   <span className={mergeClasses(styles.text, wrap && styles.wrap, line.partial === "start" && styles.partial)}>
                     {renderSpans(cache.current.spansOf(item.index), byLine.get(item.index) ?? [], currentMatch, styles)}
@@ -297,12 +374,20 @@ export function TaskOutputViewer({
           </div>
         </div>
       )}
-      {!follow && file.buffer && file.size !== undefined && file.buffer.end < file.size && (
+      {file.buffer && file.size !== undefined && !file.atEnd && (
         <div className={styles.band}>
           <Button size="small" onClick={() => void file.loadLater()}>
             Load more
           </Button>
-          <Caption1>{formatBytes(file.size - file.buffer.end)} after this point are not loaded.</Caption1>
+          <Button size="small" icon={<ArrowCircleDownRegular />} onClick={() => {
+            setTarget(undefined);
+            setStick(true);
+            window.history.replaceState(null, "", window.location.pathname + window.location.search);
+            file.reopen({ kind: "tail" });
+          }}>
+            Jump to end
+          </Button>
+          <Caption1>{formatBytes(Math.max(0, file.size - file.buffer.end))} after this point are not loaded{follow ? "; following resumes at the end" : ""}.</Caption1>
         </div>
       )}
     </section>

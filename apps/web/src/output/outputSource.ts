@@ -30,6 +30,18 @@ export const nodeFileSource = (account: string, pool: string, node: string, path
 /** Bytes per range request: the tail opened first, and each "load earlier". */
 export const WINDOW_BYTES = 64 * 1024;
 
+/**
+ * Bytes kept in memory while the reader follows at the live edge: older windows are dropped (and
+ * fetched again by "load earlier"). Up to the hard limit while they read elsewhere, so the text in
+ * view stays put; past it the far end is dropped too. Drops take a quarter more, so they are rare.
+ */
+export const MEMORY_BYTES = 4 * 1024 * 1024;
+export const MEMORY_HARD_BYTES = 8 * 1024 * 1024;
+
+/** A #L link needs the file read from its start: in larger steps, and only this far. */
+export const LINE_SCAN_STEP = 1024 * 1024;
+export const LINE_SCAN_LIMIT = 64 * 1024 * 1024;
+
 /** The byte range [start, end] (inclusive) of the window that ends just before `before`. */
 export function windowBefore(before: number, size = WINDOW_BYTES): { start: number; end: number } | undefined {
   if (before <= 0) return undefined;

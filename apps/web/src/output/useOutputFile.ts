@@ -1,11 +1,13 @@
-import { fileHeaders } from "@batch-studio/shared";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ApiClient } from "../auth/apiClient";
 import { isApiError } from "../auth/apiError";
-import { readFollowStream } from "./followStream";
 import { completionMessage } from "./completion";
+import { readFollowStream } from "./followStream";
+import { keepUnder, openFile, readRange, readWindow, type OpenAt } from "./openFile";
 import { OutputBuffer } from "./outputBuffer";
-import { windowBefore, type OutputSource, WINDOW_BYTES } from "./outputSource";
+import { MEMORY_BYTES, MEMORY_HARD_BYTES, windowBefore, type OutputSource, WINDOW_BYTES } from "./outputSource";
+
+export type { OpenAt } from "./openFile";
 
 export interface OutputFileState {
   buffer: OutputBuffer | undefined;
@@ -16,16 +18,18 @@ export interface OutputFileState {
   loading: boolean;
   error: unknown;
   following: boolean;
+  /** True while the loaded window reaches the end of the file (only then does it follow). */
+  atEnd: boolean;
   /** Why following stopped (task completed with exit code…), or the task's own completion line, whichever came first. */
   ended?: string;
+  /** Why a deep link could not be opened where it points. */
+  notice?: string;
+  /** The 404 of a file that does not exist (yet): the buffer is empty and following waits for it. */
+  missing: unknown;
   loadEarlier(): Promise<void>;
   loadLater(): Promise<void>;
-}
-
-async function readRange(api: ApiClient, source: OutputSource, start: number, end: number, signal?: AbortSignal) {
-  const res = await api.raw(source.content(start, end), { signal });
-  const size = Number(res.headers.get(fileHeaders.totalSize) ?? NaN);
-  return { bytes: new Uint8Array(await res.arrayBuffer()), size: Number.isFinite(size) ? size : undefined };
+  /** Reopens at the tail (after reading far back, or at a deep link mid-file), or at a deep link's target. */
+  reopen(at: OpenAt): void;
 }
 
 /**
@@ -40,14 +44,24 @@ function useLatch(on: boolean): boolean {
 }
 
 /**
- * One output file, windowed: opens at the tail (or at the start when a `#line-N` link needs line
- * numbers), loads earlier/later windows on demand, and follows the live stream while the task
- * runs. Only loaded windows are kept; the file itself can be any size.
+ * One output file, windowed: opens at the tail (or around a deep link's line or byte), loads
+ * earlier/later windows on demand, and follows the live stream while the task runs and the tail
+ * is loaded. Memory stays bounded: only a few MiB of windows are kept, the rest is read again by
+ * byte range when wanted. The file itself can be any size.
  */
 export function useOutputFile(
   api: ApiClient,
   source: OutputSource,
-  opts: { follow: boolean; fromStart: boolean; /** The completion line from the task's state, once it is completed. */ completed?: string },
+  opts: {
+    follow: boolean;
+    openAt: OpenAt;
+    /** The file's size from the page's file listing, if it has one (it may lag a running task's). */
+    sizeHint?: number;
+    /** The completion line from the task's state, once it is completed. */
+    completed?: string;
+    /** The byte offset the reader is looking at, or undefined while they are at the newest line (the live edge). */
+    readingAt?: () => number | undefined;
+  },
 ): OutputFileState {
   const bufferRef = useRef<OutputBuffer | undefined>(undefined);
   const [version, setVersion] = useState(0);
@@ -55,50 +69,61 @@ export function useOutputFile(
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const [following, setFollowing] = useState(false);
+  const [atEnd, setAtEnd] = useState(false);
   const [ended, setEnded] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [missing, setMissing] = useState<unknown>();
+  const [openAt, setOpenAt] = useState<OpenAt>(opts.openAt);
+  const readingAt = useRef(opts.readingAt);
+  readingAt.current = opts.readingAt;
   const bump = () => setVersion((v) => v + 1);
   const follow = useLatch(opts.follow);
 
-  // Open: learn the size from a one-byte read, then read the first or last window.
-  useEffect(() => {
+  // The listing's size, when the page has one, saves the read that learns it; the latest size known here is newer.
+  const sizeHint = useRef<number | undefined>(undefined);
+  sizeHint.current = Math.max(size ?? 0, opts.sizeHint ?? 0) || undefined;
+
+  // Open: read the window the reader wants to see (openFile.ts says in how few requests). A layout
+  // effect, so the read starts as this mounts, not a frame later: it is the viewer's critical path.
+  useLayoutEffect(() => {
     const controller = new AbortController();
+    const signal = controller.signal;
     bufferRef.current = undefined;
     setLoading(true);
     setError(undefined);
+    setMissing(undefined);
     setEnded(undefined);
+    setNotice(undefined);
     (async () => {
       try {
-        let total: number | undefined;
-        try {
-          total = (await readRange(api, source, 0, 0, controller.signal)).size;
-        } catch (e) {
-          if (isApiError(e) && e.status === 416) total = 0;
-          else throw e;
-        }
-        total ??= 0;
-        setSize(total);
-        if (total === 0) {
-          bufferRef.current = new OutputBuffer(0);
-        } else {
-          const start = opts.fromStart ? 0 : Math.max(0, total - WINDOW_BYTES);
-          const end = opts.fromStart ? Math.min(total, WINDOW_BYTES) - 1 : total - 1;
-          const { bytes } = await readRange(api, source, start, end, controller.signal);
-          bufferRef.current = new OutputBuffer(start, bytes);
-        }
+        const opened = await openFile(api, source, openAt, { sizeHint: sizeHint.current, signal });
+        if (signal.aborted) return;
+        // All at once: one render shows the lines.
+        bufferRef.current = opened.buffer;
+        setSize(opened.size);
+        setNotice(opened.notice);
+        setAtEnd(opened.buffer.end >= opened.size);
         bump();
       } catch (e) {
-        if (!controller.signal.aborted) setError(e);
+        if (signal.aborted) return;
+        if (isApiError(e) && e.status === 404) {
+          // Not written yet, or gone: a task that runs writes it soon (the stream waits for it), otherwise it is an error.
+          bufferRef.current = new OutputBuffer(0);
+          setAtEnd(true);
+          setMissing(e);
+          bump();
+        } else setError(e);
       } finally {
-        if (!controller.signal.aborted) setLoading(false);
+        if (!signal.aborted) setLoading(false);
       }
     })();
     return () => controller.abort();
-  }, [api, source, opts.fromStart]);
+  }, [api, source, openAt]);
 
   // Follow: stream new bytes from where the loaded window ends, until the task completes.
   const opened = !loading && !error && bufferRef.current !== undefined;
   useEffect(() => {
-    if (!follow || !opened) return;
+    if (!follow || !opened || !atEnd) return;
     const buffer = bufferRef.current!;
     const controller = new AbortController();
     let attempts = 0;
@@ -109,12 +134,25 @@ export function useOutputFile(
           const res = await api.raw(source.follow(buffer.end), { signal: controller.signal, headers: { accept: "text/event-stream" } });
           let done = false;
           await readFollowStream(res, (ev) => {
+            if (controller.signal.aborted) return;
             if (ev.type === "data") {
               const { offset } = ev.chunk;
               // Skip bytes we already have; a gap cannot happen because we always ask from buffer.end.
               const skip = buffer.end - offset;
               if (skip < ev.bytes.length && skip >= 0) {
                 buffer.append(ev.bytes.subarray(skip));
+                const reading = readingAt.current?.();
+                if (reading === undefined) {
+                  // At the live edge the oldest windows go early.
+                  keepUnder(buffer, MEMORY_BYTES, "oldest");
+                } else if (reading - buffer.start > buffer.end - reading) {
+                  // Reading in the newer half: past the hard limit the oldest go (the scroll anchor keeps the view still).
+                  keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
+                } else if (keepUnder(buffer, MEMORY_HARD_BYTES, "newest")) {
+                  // Reading far back while the task writes on: pause here rather than drop what is read.
+                  // The tail is then one "Load more" or "Jump to end" away, and following resumes there.
+                  setAtEnd(false);
+                }
                 setSize((s) => Math.max(s ?? 0, buffer.end));
                 bump();
               }
@@ -141,15 +179,18 @@ export function useOutputFile(
       controller.abort();
       setFollowing(false);
     };
-  }, [api, source, follow, opened]);
+  }, [api, source, follow, opened, atEnd]);
 
   const loadEarlier = useCallback(async () => {
     const buffer = bufferRef.current;
     const range = buffer && windowBefore(buffer.start);
     if (!buffer || !range) return;
     try {
-      const { bytes } = await readRange(api, source, range.start, range.end);
-      buffer.prepend(bytes);
+      const read = await readWindow(api, source, range.start, range.end);
+      if (bufferRef.current !== buffer) return;
+      buffer.prepend(read.bytes);
+      // Reading far back drops the newest windows; the live tail is then one "Jump to end" away.
+      if (keepUnder(buffer, MEMORY_HARD_BYTES, "newest")) setAtEnd(false);
       bump();
     } catch (e) {
       setError(e);
@@ -160,13 +201,21 @@ export function useOutputFile(
     const buffer = bufferRef.current;
     if (!buffer || size === undefined || buffer.end >= size) return;
     try {
-      const { bytes } = await readRange(api, source, buffer.end, Math.min(size, buffer.end + WINDOW_BYTES) - 1);
-      buffer.append(bytes);
+      const read = await readRange(api, source, buffer.end, Math.min(size, buffer.end + WINDOW_BYTES) - 1);
+      if (bufferRef.current !== buffer) return;
+      buffer.append(read.bytes);
+      keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
+      const total = Math.max(size, read.size ?? 0);
+      setSize(total);
+      setAtEnd(buffer.end >= total);
       bump();
     } catch (e) {
       setError(e);
     }
   }, [api, source, size]);
 
-  return { buffer: bufferRef.current, version, size, loading, error, following, ended: ended ?? opts.completed, loadEarlier, loadLater };
+  // A new object each time, so reopening where it already opened reads afresh.
+  const reopen = useCallback((at: OpenAt) => setOpenAt({ ...at }), []);
+
+  return { buffer: bufferRef.current, version, size, loading, error, following, atEnd, ended: ended ?? opts.completed, notice, missing, loadEarlier, loadLater, reopen };
 }

@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { apiPaths } from "@batch-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "../router";
 import { useApi } from "../auth/AuthContext";
 import { poolKeys } from "../api/keys";
 import { paths } from "../app/paths";

@@ -16,7 +16,7 @@ import {
 import { ArrowDownloadRegular, CopyRegular, DeleteRegular, ResizeRegular } from "@fluentui/react-icons";
 import { apiPaths, type NodeSummary, type PoolDetails, type PoolSpec } from "@batch-studio/shared";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "../router";
 import { useNodes, usePool } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
 import { paths } from "../app/paths";

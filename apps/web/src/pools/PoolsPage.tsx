@@ -1,7 +1,7 @@
 import { Button, Caption1 } from "@fluentui/react-components";
 import { AddRegular, ServerMultipleRegular } from "@fluentui/react-icons";
 import type { PoolSummary } from "@batch-studio/shared";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "../router";
 import { usePools } from "../api/hooks";
 import { paths } from "../app/paths";
 import { EmptyState } from "../components/EmptyState";

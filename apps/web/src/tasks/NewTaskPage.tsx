@@ -26,7 +26,7 @@ import {
 } from "@batch-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "../router";
 import { useJob, usePool } from "../api/hooks";
 import { jobKeys } from "../api/keys";
 import { useImageInspection } from "../api/registry";

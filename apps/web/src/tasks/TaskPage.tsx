@@ -1,6 +1,6 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useMemo } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "../router";
 import { useTask, useTaskFiles } from "../api/hooks";
 import { paths } from "../app/paths";
 import { ErrorState } from "../components/ErrorState";

@@ -1,15 +1,36 @@
-import type { ProblemDetails } from "@batch-studio/shared";
+import { apiRoutes, type ApiRoute, type ProblemDetails } from "@batch-studio/shared";
 import type { ApiClient, ApiInit } from "../auth/apiClient";
 import { ApiError } from "../auth/apiError";
 
 /**
  * A fake BFF for component tests: "METHOD /path" (query ignored unless the key has one) → a
- * handler. Unknown requests fail loudly so a test never passes against a route it did not expect.
+ * handler. Unknown requests fail loudly so a test never passes against a route it did not expect,
+ * and every JSON answer must satisfy the route's response schema from the shared route table, so
+ * a fake cannot drift from the real contract (a clone test once passed against a bare PoolSpec
+ * while the BFF answers { spec, reentry, ignored }).
  */
 export type Handler = (init: ApiInit & { url: URL }) => unknown | Promise<unknown>;
 
 export const problem = (status: number, title: string, extra: Partial<ProblemDetails> = {}) =>
   new ApiError({ type: "about:blank", title, status, ...extra });
+
+const routePatterns = (Object.values(apiRoutes) as ApiRoute[]).map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/:[A-Za-z]+/g, "[^/]+")}$`),
+}));
+
+/** The answer as the real route would send it, or an error naming the route and the schema's complaint. */
+export function checkAgainstContract(method: string, pathname: string, answer: unknown): void {
+  const match = routePatterns.find((r) => r.route.method === method && r.pattern.test(pathname));
+  if (!match) throw new Error(`fakeApi: ${method} ${pathname} is not a route of the portal API`);
+  const schema = match.route.response;
+  if (typeof schema === "string" || answer instanceof Response) return;
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`fakeApi: the fake answer to ${method} ${match.route.path} breaks its response schema — ${first.join("; ")}`);
+  }
+}
 
 export function fakeApi(handlers: Record<string, Handler>): ApiClient & { calls: string[] } {
   const calls: string[] = [];
@@ -24,8 +45,11 @@ export function fakeApi(handlers: Record<string, Handler>): ApiClient & { calls:
   return {
     calls,
     async json<T>(path: string, init: ApiInit = {}) {
-      const { handler, url } = find(init.method ?? "GET", path);
-      return (await handler({ ...init, url })) as T;
+      const method = init.method ?? "GET";
+      const { handler, url } = find(method, path);
+      const answer = await handler({ ...init, url });
+      checkAgainstContract(method, url.pathname, answer);
+      return answer as T;
     },
     async raw(path: string, init: ApiInit = {}) {
       const { handler, url } = find(init.method ?? "GET", path);

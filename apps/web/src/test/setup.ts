@@ -39,5 +39,5 @@ for (const [prop, value] of [
 // jsdom has no canvas; the heatmap draws nothing there (its text summary is what tests check).
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
 
-// jsdom does not scroll; react-router's ScrollRestoration calls this on navigation.
+// jsdom does not scroll; ScrollRestorer calls this on navigation.
 window.scrollTo = (() => {}) as typeof window.scrollTo;

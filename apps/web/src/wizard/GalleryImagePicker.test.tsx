@@ -37,7 +37,7 @@ describe("GalleryImagePicker", () => {
     const G = `/api/subscriptions/${SUB}/galleries/rg-img/contosoImages`;
     const api = fakeApi({
       "GET /api/accounts": () => ({ subscriptions: [{ subscriptionId: SUB, displayName: "Contoso Research", accounts: [] }] }),
-      [`GET ${A}/pools/from-gallery/spec`]: () => galleryPool,
+      [`GET ${A}/pools/from-gallery/spec`]: () => ({ spec: galleryPool, reentry: [], ignored: [] }),
       [`GET ${A}/catalog/images`]: () => ({ items: [] }),
       [`GET /api/subscriptions/${SUB}/galleries`]: () => ({
         items: [{ id: "/g", name: "contosoImages", resourceGroup: "rg-img", location: "westeurope" }],

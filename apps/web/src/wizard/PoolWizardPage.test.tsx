@@ -43,7 +43,7 @@ describe("PoolWizardPage", () => {
     const checks: { body: PoolSpecInput; signal?: AbortSignal }[] = [];
     const api = fakeApi({
       "GET /api/accounts": () => ({ subscriptions: [] }),
-      [`GET ${A}/pools/big/spec`]: () => bigPool,
+      [`GET ${A}/pools/big/spec`]: () => ({ spec: bigPool, reentry: [], ignored: [] }),
       [`GET ${A}/catalog/vm-sizes`]: () => vmSizes,
       [`POST ${A}/validate/pool`]: async ({ body, signal }) => {
         checks.push({ body: body as PoolSpecInput, signal });
@@ -72,6 +72,29 @@ describe("PoolWizardPage", () => {
     await new Promise((r) => setTimeout(r, 900));
     expect(screen.queryByText("STALE ANSWER")).toBeNull();
     expect(screen.queryByRole("button", { name: /Set resize timeout to PT30M/ })).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("clones a pool: its settings fill the wizard, and what Batch never returns is named for re-entry", async () => {
+    const withRegistry: PoolSpecInput = {
+      ...bigPool,
+      container: {
+        prefetchImages: ["contoso.azurecr.io/sim:2"],
+        registries: [{ server: "contoso.azurecr.io", auth: { kind: "password", username: "puller", password: "" } }],
+      },
+    };
+    const api = fakeApi({
+      "GET /api/accounts": () => ({ subscriptions: [] }),
+      [`GET ${A}/pools/big/spec`]: () => ({
+        spec: withRegistry,
+        reentry: [{ path: ["container", "registries", 0, "auth", "password"], reason: "Batch never returns registry passwords; enter it again." }],
+        ignored: ["mountConfiguration"],
+      }),
+    });
+    const { container } = page(api, "/a/acct/pools/new?clone=big");
+    expect(await screen.findByText(/Password for contoso\.azurecr\.io: Batch never returns registry passwords/)).toBeTruthy();
+    expect(screen.getByText(/mountConfiguration is not part of a pool spec/)).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: /Pool id/ }) as HTMLInputElement).value).toBe("big-copy");
     expect(await axeViolations(container)).toEqual([]);
   });
 });

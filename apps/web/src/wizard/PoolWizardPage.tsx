@@ -1,9 +1,17 @@
-import { Button, Caption1, Card, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowRightRegular, CheckmarkRegular } from "@fluentui/react-icons";
-import { apiPaths, parsePoolSpec, type PoolDetails, type PoolSpecInput, type SpecPath, type ValidationFix } from "@batch-studio/shared";
+import {
+  apiPaths,
+  parsePoolSpec,
+  type PoolDetails,
+  type PoolSpecInput,
+  type PoolSpecResponse,
+  type SpecPath,
+  type ValidationFix,
+} from "@batch-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "../router";
 import { useAccounts, usePoolSpec } from "../api/hooks";
 import { poolKeys } from "../api/keys";
 import { paths } from "../app/paths";
@@ -42,6 +50,37 @@ const STEP_VIEWS: Record<StepId, () => React.JSX.Element> = {
 /** A cloned spec keeps everything but the id (ids are unique) and the passwords (never sent back). */
 function cloneOf(spec: PoolSpecInput): PoolSpecInput {
   return { ...spec, id: `${spec.id}-copy` };
+}
+
+/** Which registry a re-entry path points at, named by its server so the operator knows where to type. */
+function reentryTarget(spec: PoolSpecResponse["spec"], path: (string | number)[]): string {
+  const [first, second, index] = path;
+  if (first === "container" && second === "registries" && typeof index === "number")
+    return `Password for ${spec.container?.registries?.[index]?.server ?? `registry ${index + 1}`}`;
+  if (first === "startTask") return `Start task registry password (${spec.startTask?.containerSettings?.registry?.server ?? "registry"})`;
+  return path.join(".");
+}
+
+/** What a clone cannot copy: secrets Batch never returns, and settings the spec model does not express. */
+function CloneNotes({ source, from }: { source: PoolSpecResponse; from: string }) {
+  if (source.reentry.length === 0 && source.ignored.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Not copied from {from}</MessageBarTitle>
+        <ul>
+          {source.reentry.map((r) => (
+            <li key={r.path.join(".")}>
+              {reentryTarget(source.spec, r.path)}: {r.reason}
+            </li>
+          ))}
+          {source.ignored.map((setting) => (
+            <li key={setting}>{setting} is not part of a pool spec and is left out.</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 function Wizard({ account, initial, startStep }: { account: string; initial: PoolSpecInput; startStep: StepId }) {
@@ -156,8 +195,9 @@ export default function PoolWizardPage() {
       <PageHeader title={cloneFrom ? `New pool from ${cloneFrom}` : "New container pool"} />
       {cloneFrom && source.isPending && <Spinner label={`Reading ${cloneFrom}…`} />}
       {cloneFrom && source.isError && <ErrorState what={`pool ${cloneFrom}`} error={source.error} onRetry={() => source.refetch()} />}
+      {cloneFrom && source.data && <CloneNotes source={source.data} from={cloneFrom} />}
       {(!cloneFrom || source.data) && (
-        <Wizard key={cloneFrom ?? "new"} account={account} initial={source.data ? cloneOf(source.data) : emptyPoolSpec()} startStep={startStep} />
+        <Wizard key={cloneFrom ?? "new"} account={account} initial={source.data ? cloneOf(source.data.spec) : emptyPoolSpec()} startStep={startStep} />
       )}
     </>
   );

@@ -83,12 +83,39 @@ export const NodeDetails = NodeSummary.extend({
 });
 export type NodeDetails = z.infer<typeof NodeDetails>;
 
-/** GET .../pools/:pool/spec: the pool as a spec for cloning, and what the operator must re-enter. */
-export const PoolSpecResponse = z.object({
-  spec: PoolSpec,
-  /** Fields Batch never returns (registry passwords): the clone form asks for them again. */
-  reentry: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), reason: z.string() })),
-  /** Settings of the source pool the spec model does not express; a clone will not copy them. */
-  ignored: z.array(z.string()),
-});
-export type PoolSpecResponse = z.infer<typeof PoolSpecResponse>;
+const ReentryField = z.object({ path: z.array(z.union([z.string(), z.number()])), reason: z.string() });
+
+/** Stands in for a blank secret while the rest of a clone's spec is checked against PoolSpec. */
+const REENTRY_PLACEHOLDER = "re-entered by the operator";
+
+const withPlaceholders = (spec: unknown, reentry: z.infer<typeof ReentryField>[]): unknown => {
+  const copy: unknown = structuredClone(spec);
+  for (const { path } of reentry) {
+    let at = copy as Record<string | number, unknown> | undefined;
+    for (const key of path.slice(0, -1)) at = at?.[key] as typeof at;
+    if (at && typeof at === "object") at[path[path.length - 1]!] = REENTRY_PLACEHOLDER;
+  }
+  return copy;
+};
+
+/**
+ * GET .../pools/:pool/spec: the pool as a spec for cloning, and what the operator must re-enter.
+ * The spec is a PoolSpec except at the `reentry` paths, which are blank: Batch never returns
+ * registry passwords. The check says exactly that — the spec with those paths filled must parse
+ * as a PoolSpec — so neither the BFF nor a test fake can answer anything else.
+ */
+export const PoolSpecResponse = z
+  .object({
+    // Checked as a whole below: PoolSpec itself would refuse the blank passwords.
+    spec: z.record(z.string(), z.unknown()).describe("A PoolSpec whose fields listed in `reentry` are blank (registry passwords)."),
+    /** Fields Batch never returns (registry passwords): the clone form asks for them again. */
+    reentry: z.array(ReentryField),
+    /** Settings of the source pool the spec model does not express; a clone will not copy them. */
+    ignored: z.array(z.string()),
+  })
+  .superRefine((answer, ctx) => {
+    const full = PoolSpec.safeParse(withPlaceholders(answer.spec, answer.reentry));
+    if (full.success) return;
+    for (const issue of full.error.issues) ctx.addIssue({ code: "custom", path: ["spec", ...issue.path], message: issue.message });
+  });
+export type PoolSpecResponse = Omit<z.infer<typeof PoolSpecResponse>, "spec"> & { spec: z.input<typeof PoolSpec> };

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PoolSpecResponse } from "../api/pools";
 import { PoolSpec } from "../pool-spec";
 import type { RegistrySpec } from "../registry-spec";
 import { poolSpecArb } from "../testing/arbitraries";
@@ -107,6 +108,20 @@ describe("fromCloudPool", () => {
         expect(cloned.ok && cloned.spec).toEqual(withoutPasswords(spec));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("answers what the clone route's response schema promises: blanks exactly at the re-entry paths", () => {
+    fc.assert(
+      fc.property(poolSpecArb, (spec) => {
+        const cloned = fromCloudPool(structuredClone(toPoolAddParameter(spec)) as CloudPool);
+        if (!cloned.ok) throw new Error(cloned.reason);
+        const answer = { spec: cloned.spec, reentry: cloned.reentry, ignored: cloned.ignored };
+        expect(PoolSpecResponse.safeParse(answer).success).toBe(true);
+        // A blank the answer does not list for re-entry is refused.
+        if (cloned.reentry.length > 0) expect(PoolSpecResponse.safeParse({ ...answer, reentry: [] }).success).toBe(false);
+      }),
+      { numRuns: 300 },
     );
   });
 

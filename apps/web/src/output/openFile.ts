@@ -1,0 +1,155 @@
+import type { ApiClient } from "../auth/apiClient";
+import { isApiError } from "../auth/apiError";
+import { LOOK_BEHIND, safeStart } from "./byteBoundary";
+import type { OutputTarget } from "./deepLink";
+import { OutputBuffer } from "./outputBuffer";
+import { LINE_SCAN_LIMIT, LINE_SCAN_STEP, MEMORY_BYTES, type OutputSource, WINDOW_BYTES } from "./outputSource";
+
+/** Where the file opens: at its tail, or around a deep link's target. */
+export type OpenAt = { kind: "tail" } | OutputTarget;
+
+/** What an open read: the first window, and the size it was read against (the window reaches it when at the end). */
+export interface Opened {
+  buffer: OutputBuffer;
+  size: number;
+  /** Why a deep link could not be opened where it points. */
+  notice?: string;
+}
+
+/**
+ * The whole file's size on every content answer: shared's `fileHeaders.totalSize` (openFile.test.ts
+ * holds them equal). Not imported: that module builds the file routes' zod schemas when it loads,
+ * which would put zod (~87 KB) on the viewer's open path.
+ */
+export const TOTAL_SIZE_HEADER = "x-file-size";
+
+/** Asks for [start, end] (inclusive); the BFF stops at the file's end and reports the whole size with the headers. */
+async function requestRange(api: ApiClient, source: OutputSource, start: number, end: number, signal?: AbortSignal) {
+  const res = await api.raw(source.content(start, end), { signal });
+  const size = Number(res.headers.get(TOTAL_SIZE_HEADER) ?? NaN);
+  return { res, size: Number.isFinite(size) ? size : undefined };
+}
+
+/** Reads [start, end] (inclusive); the BFF stops at the file's end and reports the whole size. */
+export async function readRange(api: ApiClient, source: OutputSource, start: number, end: number, signal?: AbortSignal) {
+  const { res, size } = await requestRange(api, source, start, end, signal);
+  return { bytes: new Uint8Array(await res.arrayBuffer()), size };
+}
+
+/**
+ * Reads the window [start, end] (inclusive), moved forward so it starts on a character and
+ * escape-sequence boundary (see byteBoundary.ts); the look-behind bytes are read but not kept.
+ */
+export async function readWindow(api: ApiClient, source: OutputSource, start: number, end: number, signal?: AbortSignal) {
+  if (start === 0) return { start, ...(await readRange(api, source, start, end, signal)) };
+  const from = Math.max(0, start - LOOK_BEHIND);
+  const read = await readRange(api, source, from, end, signal);
+  const cut = safeStart(read.bytes, start - from);
+  // A window that would be all sequence (cannot happen with real windows) is taken as asked.
+  const at = cut < read.bytes.length ? cut : start - from;
+  return { start: from + at, bytes: read.bytes.subarray(at), size: read.size };
+}
+
+/** Drops older or newer lines once the buffer passes `cap`, taking a quarter more so drops are rare. */
+export function keepUnder(buffer: OutputBuffer, cap: number, side: "oldest" | "newest"): boolean {
+  if (buffer.size <= cap) return false;
+  const to = Math.floor((cap * 3) / 4);
+  return (side === "oldest" ? buffer.dropOldest(to) : buffer.dropNewest(to)) > 0;
+}
+
+const isStatus = (e: unknown, status: number) => isApiError(e) && e.status === status;
+
+/** A window that may start past the file's end: undefined then (416), instead of an error. */
+async function windowOrNothing(api: ApiClient, source: OutputSource, start: number, end: number, signal: AbortSignal) {
+  try {
+    return await readWindow(api, source, start, end, signal);
+  } catch (e) {
+    if (isStatus(e, 416)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The first window of the file, which also tells its size: the BFF cannot read "the last N bytes"
+ * without being told where they start, so when nothing says the size this read learns it, and a
+ * file of up to one window (most outputs) is then open in this one request. Opening at the tail of
+ * a larger file, its bytes are not wanted: the headers are enough, so the next read starts at once.
+ */
+async function readHead(api: ApiClient, source: OutputSource, signal: AbortSignal, keepBody: "always" | "whole file") {
+  const { res, size } = await requestRange(api, source, 0, WINDOW_BYTES - 1, signal);
+  if (keepBody === "whole file" && size !== undefined && size > WINDOW_BYTES) {
+    void res.body?.cancel().catch(() => undefined);
+    return { bytes: undefined, size };
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return { bytes, size: size ?? bytes.length };
+}
+
+/** The last window of a file of `size` bytes. */
+async function readTail(api: ApiClient, source: OutputSource, size: number, signal: AbortSignal): Promise<Opened> {
+  const read = await readWindow(api, source, Math.max(0, size - WINDOW_BYTES), size - 1, signal);
+  // `size`, not the newer size the read may report: the follow stream brings what was written since.
+  return { buffer: new OutputBuffer(read.start, read.bytes), size };
+}
+
+/**
+ * The tail. With a size hint (the file listing's, which may lag a running task), one read from a
+ * window before the hint to a window after it: the BFF stops at the real end, so this reaches it
+ * unless the file grew more than a window since. Otherwise the head read learns the size.
+ */
+async function openTail(api: ApiClient, source: OutputSource, sizeHint: number | undefined, signal: AbortSignal): Promise<Opened> {
+  if (sizeHint !== undefined && sizeHint > 0) {
+    const read = await windowOrNothing(api, source, Math.max(0, sizeHint - WINDOW_BYTES), sizeHint - 1 + WINDOW_BYTES, signal);
+    if (read?.size !== undefined) {
+      const end = read.start + read.bytes.length;
+      if (end >= read.size) return { buffer: new OutputBuffer(read.start, read.bytes), size: read.size };
+      return readTail(api, source, read.size, signal);
+    }
+    // 416: the file is shorter than the hint said (rewritten); learn its size afresh.
+  }
+  const head = await readHead(api, source, signal, "whole file");
+  if (head.bytes && head.bytes.length >= head.size) return { buffer: new OutputBuffer(0, head.bytes), size: head.size };
+  return readTail(api, source, head.size, signal);
+}
+
+/** Reads from the file start until line `line` is loaded, keeping memory bounded; says why not if it cannot. */
+async function openAtLine(api: ApiClient, source: OutputSource, line: number, signal: AbortSignal): Promise<Opened> {
+  const head = await readHead(api, source, signal, "always");
+  const total = head.size;
+  const buffer = new OutputBuffer(0, head.bytes ?? new Uint8Array(0));
+  while ((buffer.numberRange?.last ?? 0) < line && buffer.end < total) {
+    if (buffer.end >= LINE_SCAN_LIMIT) {
+      return { buffer, size: total, notice: `Line ${line} is not within the first ${LINE_SCAN_LIMIT / 1024 / 1024} MiB of the file. Links by byte offset (#b=…) open anywhere.` };
+    }
+    const { bytes } = await readRange(api, source, buffer.end, Math.min(total, buffer.end + LINE_SCAN_STEP) - 1, signal);
+    if (bytes.length === 0) break;
+    buffer.append(bytes);
+    keepUnder(buffer, MEMORY_BYTES, "oldest");
+  }
+  const range = buffer.numberRange;
+  const lastShown = buffer.view().at(-1)?.number;
+  if ((range?.last ?? 0) < line && lastShown !== line) {
+    return { buffer, size: total, notice: `The file has ${lastShown ?? 0} lines; line ${line} does not exist (yet).` };
+  }
+  return { buffer, size: total };
+}
+
+/** A window centred on the linked byte: no size needed first, the read reports it. Past the end, the tail with a notice. */
+async function openAtByte(api: ApiClient, source: OutputSource, offset: number, signal: AbortSignal): Promise<Opened> {
+  const start = Math.max(0, offset - WINDOW_BYTES / 2);
+  const read = await windowOrNothing(api, source, start, start + WINDOW_BYTES - 1, signal);
+  if (read?.size !== undefined && offset < read.size) return { buffer: new OutputBuffer(read.start, read.bytes), size: read.size };
+  const tail = await openTail(api, source, read?.size, signal);
+  return tail.size > 0 ? { ...tail, notice: `Byte ${offset} is past the end of the file (${tail.size} bytes).` } : tail;
+}
+
+/**
+ * Opens a file with as few sequential requests as the BFF's ranges allow: one for a file of up
+ * to a window, for a deep link by byte, or for the tail when the size is known from the listing;
+ * two for the tail of a larger file whose size nothing told yet.
+ */
+export function openFile(api: ApiClient, source: OutputSource, at: OpenAt, opts: { sizeHint?: number; signal: AbortSignal }): Promise<Opened> {
+  if (at.kind === "line") return openAtLine(api, source, at.line, opts.signal);
+  if (at.kind === "byte") return openAtByte(api, source, at.offset, opts.signal);
+  return openTail(api, source, opts.sizeHint, opts.signal);
+}
