@@ -68,6 +68,17 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("pool-nodes-idle", { fullPage: true });
     });
 
+    await test.step("clone the pool: its settings fill the wizard, the registry password is asked for again", async () => {
+      await page.getByRole("button", { name: "Clone" }).click();
+      await expect(page.getByRole("heading", { name: `New pool from ${poolId}`, level: 1 })).toBeVisible();
+      await expect(page.getByText(`Password for ${lab.registry}: Batch never returns registry passwords`)).toBeVisible();
+      await expect(page.getByLabel("Pool id")).toHaveValue(`${poolId}-copy`);
+      await expect(page.getByText(lab.password)).toHaveCount(0);
+      await checkpoint("wizard-clone", { fullPage: true });
+      await page.goBack();
+      await expect(page.getByRole("heading", { name: poolId, level: 1 })).toBeVisible();
+    });
+
     await test.step("create a job on the pool", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
       await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();

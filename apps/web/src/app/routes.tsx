@@ -4,6 +4,7 @@ import { PageLoading } from "../components/PageLoading";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
 import { PoolsPage } from "../pools/PoolsPage";
+import { loadFileViewerPage } from "../output/preload";
 
 // The pools list is the first route; everything heavier loads when first visited.
 const PoolPage = lazy(() => import("../pools/PoolPage"));
@@ -13,7 +14,7 @@ const JobsPage = lazy(() => import("../jobs/JobsPage"));
 const JobPage = lazy(() => import("../jobs/JobPage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
-const FileViewerPage = lazy(() => import("../output/FileViewerPage"));
+const FileViewerPage = lazy(loadFileViewerPage);
 const AccountPage = lazy(() => import("./AccountPage"));
 const AccountPickerPage = lazy(() => import("./AccountPickerPage").then((m) => ({ default: m.AccountPickerPage })));
 

@@ -35,6 +35,14 @@ describe("createApiClient", () => {
     expect(promptInteraction).toHaveBeenCalledWith('{"c":1}');
   });
 
+  it("drops a token the BFF refused, so the next call gets a fresh one", async () => {
+    const forgetToken = vi.fn();
+    const body = { type: "x", title: "Unauthorized", status: 401, code: "invalid_token" };
+    const api = createApiClient({ getToken: async () => "t", forgetToken, promptInteraction: vi.fn() }, (async () => problem(401, body)) as unknown as typeof fetch);
+    await expect(api.json("/api/me")).rejects.toBeInstanceOf(ApiError);
+    expect(forgetToken).toHaveBeenCalledTimes(1);
+  });
+
   it("makes a problem from a status when the body is not JSON, and returns undefined for 202", async () => {
     let status = 502;
     const api = createApiClient(

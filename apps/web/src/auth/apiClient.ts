@@ -1,14 +1,16 @@
 import { ApiError, problemFrom } from "./apiError";
 
 /**
- * The one way the SPA talks to the BFF. It asks for a token before every call (MSAL answers from
- * its cache until the token nears expiry) and turns problem+json answers into ApiError. When the
+ * The one way the SPA talks to the BFF. It asks for a token before every call (kept in memory
+ * until it nears expiry, see tokenMemo.ts) and turns problem+json answers into ApiError. When the
  * BFF says interaction is required (e.g. a Conditional Access claims challenge), it starts a new
  * sign-in prompt with the claims instead of failing forever.
  */
 export interface TokenSource {
   /** A bearer token for the BFF API scope. */
   getToken(): Promise<string>;
+  /** Drops a token the BFF refused, so the next call acquires a fresh one. */
+  forgetToken?(): void;
   /** Starts an interactive prompt (a redirect: the page unloads). */
   promptInteraction(claims?: string): Promise<void>;
 }
@@ -39,6 +41,7 @@ export function createApiClient(tokens: TokenSource, fetchImpl: typeof fetch = (
     const res = await fetchImpl(path, { method: init.method ?? "GET", headers, body, signal: init.signal });
     if (res.ok) return res;
     const error = new ApiError(await problemFrom(res));
+    if (error.status === 401) tokens.forgetToken?.();
     if (error.status === 401 && error.interactionRequired) await tokens.promptInteraction(error.problem.claims);
     throw error;
   }

@@ -6,6 +6,7 @@ import {
 } from "@azure/msal-browser";
 import type { RuntimeConfig } from "./runtimeConfig";
 import type { TokenSource } from "./apiClient";
+import { createTokenMemo } from "./tokenMemo";
 
 /**
  * Sign-in with MSAL's redirect flow. The redirect page is /redirect.html (MSAL v5's bridge,
@@ -51,17 +52,20 @@ export async function startSession(msal: PublicClientApplication, config: Runtim
     await msal.acquireTokenRedirect({ scopes, account, ...(claims ? { claims } : {}), redirectStartPage: window.location.href });
   };
 
+  const tokens = createTokenMemo(async () => {
+    try {
+      const result = await msal.acquireTokenSilent({ scopes, account });
+      return { token: result.accessToken, expiresOnMs: result.expiresOn?.getTime() };
+    } catch (error) {
+      if (error instanceof InteractionRequiredAuthError) await promptInteraction();
+      throw error;
+    }
+  });
+
   return {
     account,
-    async getToken() {
-      try {
-        const token = await msal.acquireTokenSilent({ scopes, account });
-        return token.accessToken;
-      } catch (error) {
-        if (error instanceof InteractionRequiredAuthError) await promptInteraction();
-        throw error;
-      }
-    },
+    getToken: tokens.get,
+    forgetToken: tokens.forget,
     promptInteraction,
     async signOut() {
       await msal.logoutRedirect({ account });

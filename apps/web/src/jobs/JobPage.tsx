@@ -1,11 +1,13 @@
 import { Button } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
+import { useEffect } from "react";
 import { Link, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/hooks";
 import { paths } from "../app/paths";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
 import { TableSkeleton } from "../components/Skeletons";
+import { preloadOutputViewer } from "../output/preload";
 import { StateBadge } from "../components/StateBadge";
 import { TaskCountsBar } from "./TaskCountsBar";
 import { TaskList } from "./TaskList";
@@ -14,6 +16,8 @@ export default function JobPage() {
   const { account, job } = useParams() as { account: string; job: string };
   const details = useJob(account, job);
   const counts = useTaskCounts(account, job);
+  // A task's output is the usual next click from here.
+  useEffect(preloadOutputViewer, []);
   if (details.isPending) return <TableSkeleton label="Loading job" />;
   if (details.isError) return <ErrorState what={`job ${job}`} error={details.error} onRetry={() => details.refetch()} />;
   const t = counts.data?.tasks;

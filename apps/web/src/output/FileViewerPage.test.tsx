@@ -3,6 +3,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import FileViewerPage from "./FileViewerPage";
 import { fileLabel } from "./OutputTabs";
 import { fakeApi, problem } from "../test/fakeApi";
+import { jobKeys } from "../api/keys";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
@@ -123,8 +124,13 @@ describe("FileViewerPage opening", () => {
         return new Response(`event: data\nid: 6\ndata: ${JSON.stringify(data)}\n\n`, { headers: { "content-type": "text/event-stream" } });
       },
     });
-    render(api);
+    const { queryClient } = render(api);
     expect(await screen.findByText("first")).toBeTruthy();
+    expect(screen.queryByText(/does not exist/)).toBeNull();
+    // The task completes: what the stream brought stays, and is not called missing.
+    act(() => queryClient.setQueryData(jobKeys.task("acct", "job", "t1"), { id: "t1", state: "completed", commandLine: "x", env: [], exitCode: 0 }));
+    expect(await screen.findByText("Task completed with exit code 0.")).toBeTruthy();
+    expect(screen.getByText("first")).toBeTruthy();
     expect(screen.queryByText(/does not exist/)).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from "@fluentui/react-components";
-import { memo, useDeferredValue, useMemo, useState } from "react";
+import { memo, startTransition, useDeferredValue, useMemo, useState } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
 import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
@@ -49,7 +49,8 @@ const TaskFileView = memo(function TaskFileView({
   const source = useMemo(() => taskFileSource(account, job, task, file), [account, job, task, file]);
   // The listing is polled; the viewer's stream is live, so the open file's tab shows the stream's size.
   const [live, setLive] = useState<LiveSize | undefined>();
-  const onSize = useMemo(() => (size: number) => setLive({ name: file, size }), [file]);
+  // A transition: the tab label's update never delays the viewer painting the lines it just read.
+  const onSize = useMemo(() => (size: number) => startTransition(() => setLive({ name: file, size })), [file]);
   return (
     <>
       <Breadcrumb aria-label="Location">

@@ -154,6 +154,7 @@ export function useOutputFile(
                   setAtEnd(false);
                 }
                 setSize((s) => Math.max(s ?? 0, buffer.end));
+                setMissing(undefined); // written after all
                 bump();
               }
             } else if (ev.type === "status") {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { NodeSummary, PoolDetails } from "@batch-studio/shared";
+import type { NodeSummary, PoolDetails, PoolSpecInput } from "@batch-studio/shared";
 import PoolPage, { allocationProgress } from "./PoolPage";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
@@ -27,6 +27,38 @@ const pool: PoolDetails = {
 const node = (id: string, state: string): NodeSummary => ({ id, state, errors: [], startTask: state === "starttaskfailed" ? { state: "completed", exitCode: 2, failureMessage: "The start task exited with code 2" } : undefined });
 
 describe("PoolPage", () => {
+  it("exports the pool as a bare spec file, without the clone's re-entry notes", async () => {
+    const spec: PoolSpecInput = {
+      id: "render",
+      vmSize: "standard_d2s_v3",
+      image: { kind: "marketplace", publisher: "microsoft-dsvm", offer: "ubuntu-hpc", sku: "2204", version: "latest" },
+      nodeAgentSkuId: "batch.node.ubuntu 22.04",
+      container: { prefetchImages: [], registries: [] },
+      scale: { dedicated: 4, spot: 0, resizeTimeout: "PT15M" },
+    };
+    const api = fakeApi({
+      [`GET ${P}`]: () => pool,
+      [`GET ${P}/nodes`]: () => ({ items: [] }),
+      [`GET ${P}/spec`]: () => ({ spec, reentry: [], ignored: [] }),
+    });
+    const saved: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => (saved.push(blob), "blob:spec"));
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    await userEvent.click(await screen.findByRole("button", { name: "Export spec" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    // jsdom's Blob has no text(); FileReader reads it as a browser would.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(saved[0]!);
+    });
+    expect(JSON.parse(text)).toEqual(spec);
+    click.mockRestore();
+    vi.unstubAllGlobals();
+  });
+
   it("shows allocation progress, resize and start-task banners, the heatmap summary, and resizes", async () => {
     let resized: unknown;
     const api = fakeApi({

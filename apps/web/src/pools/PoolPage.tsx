@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular, DeleteRegular, ResizeRegular } from "@fluentui/react-icons";
-import { apiPaths, type NodeSummary, type PoolDetails, type PoolSpec } from "@batch-studio/shared";
+import { apiPaths, type NodeSummary, type PoolDetails, type PoolSpecResponse } from "@batch-studio/shared";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
 import { useNodes, usePool } from "../api/hooks";
@@ -98,7 +98,7 @@ export default function PoolPage() {
 
   const exportSpec = async () => {
     try {
-      const spec = await api.json<PoolSpec>(apiPaths.poolSpec(account, poolId));
+      const { spec } = await api.json<PoolSpecResponse>(apiPaths.poolSpec(account, poolId));
       downloadText(`${poolId}.pool-spec.json`, JSON.stringify(spec, null, 2), "application/json");
       notify.success("Spec downloaded", `${poolId}.pool-spec.json (registry passwords are never included)`);
     } catch (e) {
