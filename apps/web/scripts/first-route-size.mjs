@@ -35,6 +35,8 @@ export const DEFERRED = {
   "src/app/HeaderMenus.tsx": "theme and user menus: pointer, focus or click on their buttons",
   "src/app/AccountDropdown.tsx": "account listbox: pointer, focus or click on the switcher",
   "src/components/TooltipOnDemand.ts": "tooltips: pointer or focus on their trigger",
+  "src/components/MessageBars.tsx":
+    "message bars: a failed load, or the local emulator's note (never against real Azure); they load when the condition first arises",
   "src/components/AppToaster.tsx": "toaster: mounted by the first component that can toast (none on the pools page)",
 };
 

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FileSource } from "../gateways/batch-gateway";
-import { contentDisposition, serveFileRange, serveFollow } from "./file-routes";
+import { contentDisposition, rangeOf, serveFileRange, serveFollow } from "./file-routes";
 
 /** An in-memory task file that a test appends to, standing in for Batch's file API. */
 const growingFile = () => {
@@ -94,6 +94,14 @@ describe("file routes", () => {
     const whole = await fetch(`${base}/range`);
     expect(whole.status).toBe(200);
     expect((await whole.arrayBuffer()).byteLength).toBe(300 * 1024 + 5);
+  });
+
+  it("resolves a tail against the size: the last bytes, or the whole file when it is smaller", () => {
+    expect(rangeOf({ path: "f", tail: 10 }, 100)).toEqual({ start: 90, end: 99 });
+    expect(rangeOf({ path: "f", tail: 1000 }, 100)).toEqual({ start: 0, end: 99 });
+    expect(rangeOf({ path: "f", start: 5 }, 100)).toEqual({ start: 5, end: 99 });
+    expect(rangeOf({ path: "f", end: 500 }, 100)).toEqual({ start: 0, end: 99 });
+    expect(rangeOf({ path: "f" }, 100)).toBeUndefined();
   });
 
   it("names downloads safely", () => {

@@ -45,28 +45,45 @@ const setOpaqueHeaders = (res: Response, contentType: string | undefined) => {
 
 const notAFile = () => problem(400, "is_directory", "That path is a directory", { issues: [{ path: ["path"], level: "error", code: "is_directory", message: "choose a file, not a directory" }] });
 
-export const serveFileRange = async (source: FileSource, q: { path: string; start?: number; end?: number }, res: Response) => {
+/** What a content read asks for: inclusive `start`/`end`, or the last `tail` bytes (shared's FileContentQuery). */
+export interface ContentQuery {
+  path: string;
+  start?: number;
+  end?: number;
+  tail?: number;
+}
+
+/** The inclusive byte range a query asks of a non-empty file of `size` bytes; undefined for the whole file. */
+export const rangeOf = (q: ContentQuery, size: number): { start: number; end: number } | undefined => {
+  if (q.tail !== undefined) return { start: Math.max(0, size - q.tail), end: size - 1 };
+  if (q.start === undefined && q.end === undefined) return undefined;
+  return { start: q.start ?? 0, end: Math.min(q.end ?? size - 1, size - 1) };
+};
+
+/**
+ * One properties call for the size, then one read of the range resolved against it. A `tail`
+ * is resolved here, so the browser needs no size first: one round trip to open at the end.
+ */
+export const serveFileRange = async (source: FileSource, q: ContentQuery, res: Response) => {
   const props = await source.properties(q.path);
   if (props.isDirectory) throw notAFile();
-  const ranged = q.start !== undefined || q.end !== undefined;
   setOpaqueHeaders(res, props.contentType);
   res.setHeader(fileHeaders.totalSize, String(props.size));
   if (props.lastModified) res.setHeader(fileHeaders.lastModified, props.lastModified.toUTCString());
-  if (props.size === 0 || (ranged && (q.start ?? 0) >= props.size)) {
-    if (ranged && props.size > 0) {
-      res.setHeader(fileHeaders.contentRange, `bytes */${props.size}`);
-      throw problem(416, "InvalidRange", "The byte range starts after the end of the file", { detail: `the file has ${props.size} bytes` }, { [fileHeaders.contentRange]: `bytes */${props.size}` });
-    }
+  if (props.size === 0) {
     res.status(200).setHeader("content-length", "0").end();
     return;
   }
-  const start = q.start ?? 0;
-  const end = Math.min(q.end ?? props.size - 1, props.size - 1);
-  const content = await source.read(q.path, ranged ? { start, end } : undefined);
-  if (ranged) {
+  const range = rangeOf(q, props.size);
+  if (range && range.start >= props.size) {
+    res.setHeader(fileHeaders.contentRange, `bytes */${props.size}`);
+    throw problem(416, "InvalidRange", "The byte range starts after the end of the file", { detail: `the file has ${props.size} bytes` }, { [fileHeaders.contentRange]: `bytes */${props.size}` });
+  }
+  const content = await source.read(q.path, range);
+  if (range) {
     res.status(206);
-    res.setHeader(fileHeaders.contentRange, `bytes ${start}-${end}/${props.size}`);
-    res.setHeader("content-length", String(end - start + 1));
+    res.setHeader(fileHeaders.contentRange, `bytes ${range.start}-${range.end}/${props.size}`);
+    res.setHeader("content-length", String(range.end - range.start + 1));
   } else {
     res.status(200);
     res.setHeader("content-length", String(content.size || props.size));

@@ -1,7 +1,5 @@
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
   Text,
   makeStyles,
   mergeClasses,
@@ -17,6 +15,7 @@ import {
 import { NavLink, Outlet, useParams } from "../router";
 import { useEmulatorNote } from "../api/hooks";
 import { useAuth } from "../auth/AuthContext";
+import { EmulatorNote } from "../components/EmulatorNote";
 import { InitialsAvatar } from "../components/InitialsAvatar";
 import { useOnDemand } from "../components/onDemand";
 import { ScreenReaderText } from "../components/ScreenReaderText";
@@ -146,11 +145,7 @@ export function AppShell() {
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
           {emulator.data && (
-            <MessageBar intent="info">
-              <MessageBarBody>
-                <b>Local emulator.</b> {emulator.data.message}
-              </MessageBarBody>
-            </MessageBar>
+            <EmulatorNote message={emulator.data.message} />
           )}
           <Outlet />
         </main>

@@ -1,19 +1,23 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import { errorMessage } from "../auth/apiError";
 
-/** A failed load: what failed, the BFF's message, and a retry. */
-export function ErrorState({ what, error, onRetry }: { what: string; error: unknown; onRetry?: () => void }) {
+export interface ErrorStateProps {
+  what: string;
+  error: unknown;
+  onRetry?: () => void;
+}
+
+const ErrorMessageBar = lazy(() => import("./MessageBars").then((m) => ({ default: m.ErrorMessageBar })));
+
+/**
+ * A failed load: what failed, the BFF's message, and a retry. The message bar's code loads when
+ * an error first happens; until it arrives (a few ms on a working connection) the same words show
+ * as plain text, so nothing is hidden while it loads.
+ */
+export function ErrorState(props: ErrorStateProps) {
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Could not load {what}</MessageBarTitle>
-        {errorMessage(error)}
-      </MessageBarBody>
-      {onRetry && (
-        <MessageBarActions>
-          <Button onClick={onRetry}>Retry</Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <Suspense fallback={<p role="alert">{`Could not load ${props.what}: ${errorMessage(props.error)}`}</p>}>
+      <ErrorMessageBar {...props} />
+    </Suspense>
   );
 }

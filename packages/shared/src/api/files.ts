@@ -29,16 +29,36 @@ export const FileListQuery = z.object({
 const offset = (what: string) =>
   z.coerce.number({ error: `${what} must be a byte offset` }).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`);
 
-/** `start`/`end` are inclusive byte offsets (like HTTP ranges); omit both for the whole file. */
+/** Largest `tail` one content read may ask for: a viewer wants a window, not a download. */
+export const MAX_TAIL_BYTES = 16 * 1024 * 1024;
+
+const tailBytes = () =>
+  z.coerce
+    .number({ error: "tail must be a number of bytes" })
+    .int("tail must be a whole number of bytes")
+    .min(1, "tail must be at least 1 byte")
+    .max(MAX_TAIL_BYTES, `tail cannot be more than ${MAX_TAIL_BYTES} bytes (16 MiB)`);
+
+/**
+ * `start`/`end` are inclusive byte offsets (like HTTP ranges); omit both for the whole file.
+ * `tail` instead asks for the last `tail` bytes (the whole file if it is smaller), resolved by the
+ * BFF against the file's size, so a viewer opens at the end in one round trip without knowing it.
+ */
 export const FileContentQuery = z
   .object({
     path: filePath(),
     start: offset("start").optional(),
     end: offset("end").optional(),
+    tail: tailBytes().optional(),
   })
   .refine((q) => q.start === undefined || q.end === undefined || q.start <= q.end, {
     message: "start must not be after end",
     path: ["start"],
+  })
+  .superRefine((q, ctx) => {
+    if (q.tail === undefined) return;
+    const others = [q.start !== undefined && "start", q.end !== undefined && "end"].filter(Boolean).join(" and ");
+    if (others) ctx.addIssue({ code: "custom", path: ["tail"], message: `tail cannot be combined with ${others}: it reads the file's last bytes` });
   });
 export type FileContentQuery = z.input<typeof FileContentQuery>;
 
