@@ -35,6 +35,16 @@ const IGNORED_POOL_FIELDS = [
   "enableInterNodeCommunication",
   "targetNodeCommunicationMode",
 ] as const;
+/**
+ * Batch echoes some settings on every pool even when nobody set them; a clone loses nothing by
+ * leaving their defaults out, so they are not reported as ignored.
+ */
+const isBatchDefault = (field: (typeof IGNORED_POOL_FIELDS)[number], value: unknown): boolean => {
+  if (field === "taskSchedulingPolicy") return (value as { nodeFillType?: string }).nodeFillType?.toLowerCase() === "spread";
+  if (field === "targetNodeCommunicationMode") return String(value).toLowerCase() === "default";
+  return false;
+};
+
 const IGNORED_VM_FIELDS = [
   "windowsConfiguration",
   "dataDisks",
@@ -87,7 +97,7 @@ export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
 
   const ignored: string[] = [];
   for (const field of IGNORED_POOL_FIELDS)
-    if (pool[field] !== undefined && pool[field] !== false) ignored.push(field);
+    if (pool[field] !== undefined && pool[field] !== false && !isBatchDefault(field, pool[field])) ignored.push(field);
   for (const field of IGNORED_VM_FIELDS)
     if (vm[field] !== undefined) ignored.push(`virtualMachineConfiguration.${field}`);
   if (pool.identity && pool.identity.type !== "None") ignored.push("identity");

@@ -163,6 +163,11 @@ describe("fromCloudPool", () => {
       ok: true,
       ignored: ["enableAutoScale", "mountConfiguration", "identity"],
     });
+    // Batch echoes these defaults on every pool: nothing is lost, so nothing is reported.
+    const echoed: CloudPool = { ...base, taskSchedulingPolicy: { nodeFillType: "spread" }, targetNodeCommunicationMode: "default" };
+    expect(fromCloudPool(echoed)).toMatchObject({ ok: true, ignored: [] });
+    const packed: CloudPool = { ...base, taskSchedulingPolicy: { nodeFillType: "pack" }, targetNodeCommunicationMode: "simplified" };
+    expect(fromCloudPool(packed)).toMatchObject({ ok: true, ignored: ["taskSchedulingPolicy", "targetNodeCommunicationMode"] });
     expect(fromCloudPool({ id: "p", vmSize: "s" })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/Cloud Services/),
