@@ -2,12 +2,14 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import griffel from "@griffel/vite-plugin";
 import { resolve } from "node:path";
+import { precompress } from "./build/precompress";
 
 // Two HTML entry points: the app, and the MSAL v5 redirect bridge page. Neither has an inline
 // script, because the BFF's Content-Security-Policy allows only same-origin scripts.
 export default defineConfig(({ command }) => ({
   plugins: [
     react(),
+    precompress(),
     // Griffel ahead of time (build only): the app's makeStyles calls become precomputed class maps
     // and CSS, like Fluent's own components ship, so the runtime style resolver (stylis,
     // rtl-css-js: ~8 KB gzip) leaves the first route. It evaluates style files with Babel, which
