@@ -3,6 +3,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import FileViewerPage from "./FileViewerPage";
 import { fileLabel } from "./OutputTabs";
 import { fakeApi, problem } from "../test/fakeApi";
+import { contentAnswer } from "./fakeContentRoute";
 import { jobKeys } from "../api/keys";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
@@ -28,11 +29,7 @@ describe("FileViewerPage while following", () => {
     const api = fakeApi({
       [`GET ${T}`]: () => ({ id: "t1", state: "running", commandLine: "x", env: [] }),
       [`GET ${T}/files`]: () => ({ items: [{ name: "stdout.txt", isDirectory: false, size: 16 }] }),
-      [`GET ${T}/files/content`]: ({ url }) => {
-        const start = Number(url.searchParams.get("start"));
-        const end = Number(url.searchParams.get("end"));
-        return new Response(first.slice(start, end + 1), { status: 206, headers: { "x-file-size": "16" } });
-      },
+      [`GET ${T}/files/content`]: ({ url }) => contentAnswer(first, url),
       // The stream sends 32 more bytes and stays open, as for a task still writing.
       [`GET ${T}/files/follow`]: () =>
         new Response(
@@ -71,8 +68,7 @@ describe("FileViewerPage opening", () => {
     const api = fakeApi({
       [`GET ${T}`]: () => details.promise,
       [`GET ${T}/files`]: () => ({ items: [] }),
-      [`GET ${T}/files/content`]: ({ url }) =>
-        new Response(file.slice(Number(url.searchParams.get("start")), Number(url.searchParams.get("end")) + 1), { status: 206, headers: { "x-file-size": "6" } }),
+      [`GET ${T}/files/content`]: ({ url }) => contentAnswer(file, url),
       [`GET ${T}/files/follow`]: ({ url }) => {
         expect(url.searchParams.get("from")).toBe("6");
         return new Response(`event: end\ndata: {"reason":"completed","size":6,"exitCode":0}\n\n`, { headers: { "content-type": "text/event-stream" } });
@@ -80,8 +76,8 @@ describe("FileViewerPage opening", () => {
     });
     render(api);
     expect(await screen.findByText("hello")).toBeTruthy();
-    // One read (the file is under a window), issued without waiting for the details; no follow yet.
-    expect(api.calls.filter((c) => c.includes("/files/content"))).toEqual([`GET ${T}/files/content?path=stdout.txt&start=0&end=65535`]);
+    // One read (the file's last window, its size unknown), issued without waiting for the details; no follow yet.
+    expect(api.calls.filter((c) => c.includes("/files/content"))).toEqual([`GET ${T}/files/content?path=stdout.txt&tail=65600`]);
     expect(api.calls.some((c) => c.includes("/follow"))).toBe(false);
     // The task turns out to be running: following starts where the read ended.
     details.resolve({ id: "t1", state: "running", commandLine: "x", env: [] });

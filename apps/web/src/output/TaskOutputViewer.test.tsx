@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 import { taskFileSource } from "./outputSource";
+import { contentAnswer, describeRead } from "./fakeContentRoute";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
@@ -12,15 +13,16 @@ const E = "\u001b";
 const CONTENT = "/api/accounts/acct/jobs/job/tasks/t1/files/content";
 const FOLLOW = "/api/accounts/acct/jobs/job/tasks/t1/files/follow";
 
-/** A fake file served by byte range, like the BFF's content route (inclusive ends, x-file-size). */
+/** A fake file served like the BFF's content route (byte ranges or `tail`), logging each read. */
 function rangeHandler(file: Uint8Array, log: string[] = []) {
   return ({ url }: { url: URL }) => {
-    const start = Number(url.searchParams.get("start"));
-    const end = Number(url.searchParams.get("end"));
-    log.push(`${start}-${end}`);
-    return new Response(file.slice(start, end + 1), { status: 206, headers: { "x-file-size": String(file.length) } });
+    log.push(describeRead(url));
+    return contentAnswer(file, url);
   };
 }
+
+/** The one read that opens the tail: a window plus the look-behind that finds its clean start. */
+const TAIL = "tail=65600";
 
 const source = taskFileSource("acct", "job", "t1", "stdout.txt");
 
@@ -80,15 +82,15 @@ describe("TaskOutputViewer", () => {
     const shown = await screen.findAllByText(/^line \d+ x+$/);
     // The window holds only the end of the file: no early line is loaded.
     expect(Number(/line (\d+)/.exec(shown[0]!.textContent!)![1])).toBeGreaterThan(17_000);
-    // The first window tells the size (the BFF reads no "last N bytes"); the tail window is read
-    // with 64 bytes of look-behind to find a clean place to start.
-    expect(log).toEqual(["0-65535", `${file.length - 65536 - 64}-${file.length - 1}`]);
+    // One read of the last window, size unknown: the BFF resolves `tail`, with 64 bytes of
+    // look-behind to find a clean place to start.
+    expect(log).toEqual([TAIL]);
     // Only a screenful of lines is in the DOM.
     expect(container.querySelectorAll("[data-index]").length).toBeLessThan(200);
     expect(screen.getByText(/before this point are not loaded/)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
-    await waitFor(() => expect(log).toHaveLength(3));
-    expect(log[2]).toBe(`${file.length - 2 * 65536 - 64}-${file.length - 65536 - 1}`);
+    await waitFor(() => expect(log).toHaveLength(2));
+    expect(log[1]).toBe(`${file.length - 2 * 65536 - 64}-${file.length - 65536 - 1}`);
     // Before the file start is loaded, numbers are relative (+N) and link by byte offset.
     const relative = screen.getAllByRole("link", { name: /^\+\d+$/ })[0]!;
     expect(relative.getAttribute("href")).toMatch(/^#b=\d+$/);
@@ -101,7 +103,7 @@ describe("TaskOutputViewer", () => {
     const api = fakeApi({ [`GET ${CONTENT}`]: rangeHandler(file, log) });
     renderPage({ api, pattern: "/out", url: "/out", element: <TaskOutputViewer source={source} follow={false} sizeHint={file.length} /> });
     expect(await screen.findByText(`line 20000 ${"x".repeat(20)}`)).toBeTruthy();
-    expect(log).toEqual([`${file.length - 65536 - 64}-${file.length - 1 + 65536}`]);
+    expect(log).toEqual([TAIL]);
   });
 
   it("follows the live stream and reports the exit code", async () => {
@@ -234,8 +236,8 @@ describe("TaskOutputViewer deep links", () => {
       expect(screen.getByRole("button", { name: "Load earlier" })).toBeTruthy();
       await userEvent.click(screen.getByRole("button", { name: "Jump to end" }));
       expect(await screen.findByText("row 100000")).toBeTruthy();
-      // The size is known by now: the tail in one read, asking a window past it in case it grew.
-      expect(log.at(-1)).toBe(`${file.length - 65536 - 64}-${file.length - 1 + 65536}`);
+      // The tail in one read, wherever the file ends by now.
+      expect(log.at(-1)).toBe(TAIL);
       expect(log).toHaveLength(2);
       expect(window.location.hash).toBe("");
     });
@@ -287,7 +289,7 @@ describe("TaskOutputViewer across window boundaries", () => {
     // Opened mid-file, the window cannot know the red opened 60 KiB before it.
     expect(screen.getByText("tail 0").getAttribute("style") ?? "").not.toContain("Red");
     await userEvent.click(screen.getByRole("button", { name: "Load earlier" }));
-    await waitFor(() => expect(log).toHaveLength(3));
+    await waitFor(() => expect(log).toHaveLength(2));
     // Now contiguous with the file start: the red carries into the later window.
     await waitFor(() => expect(screen.getByText("tail 0").getAttribute("style")).toContain("--colorPaletteRedForeground1"));
     // The view stayed on the same text: the formerly first line is still at the top.
@@ -324,11 +326,8 @@ describe("TaskOutputViewer memory while following", () => {
     const api = fakeApi({
       [`GET ${CONTENT}`]: ({ url }) => {
         // The open (one read: the file is shorter than a window) sees only the first line; later reads see the whole file.
-        const start = Number(url.searchParams.get("start"));
-        const end = Number(url.searchParams.get("end"));
-        log.push(`${start}-${end}`);
-        const file = calls++ < 1 ? first : whole;
-        return new Response(file.slice(start, end + 1), { status: 206, headers: { "x-file-size": String(file.length) } });
+        log.push(describeRead(url));
+        return contentAnswer(calls++ < 1 ? first : whole, url);
       },
       [`GET ${FOLLOW}`]: () => new Response(chunks.join("") + `event: end\ndata: {"reason":"completed","size":${total},"exitCode":0}\n\n`, { headers: { "content-type": "text/event-stream" } }),
     });

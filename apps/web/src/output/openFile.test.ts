@@ -2,24 +2,31 @@ import { describe, expect, it } from "vitest";
 import { fileHeaders } from "@batch-studio/shared";
 import { fakeApi, problem } from "../test/fakeApi";
 import { openFile, TOTAL_SIZE_HEADER } from "./openFile";
+import { LOOK_BEHIND } from "./byteBoundary";
 import { taskFileSource, WINDOW_BYTES } from "./outputSource";
 
 const CONTENT = "/api/accounts/acct/jobs/job/tasks/t1/files/content";
 const source = taskFileSource("acct", "job", "t1", "stdout.txt");
 const W = WINDOW_BYTES;
 
-/** The BFF's content route: inclusive ranges clamped to the end, x-file-size, 416 past a non-empty file's end, 404 for no file. */
+/**
+ * The BFF's content route: inclusive ranges clamped to the end, or the last `tail` bytes; x-file-size
+ * and Content-Range; 416 past a non-empty file's end; 404 for no file.
+ */
 function bff(file: () => Uint8Array | undefined) {
   const log: string[] = [];
   const api = fakeApi({
     [`GET ${CONTENT}`]: ({ url }) => {
-      const start = Number(url.searchParams.get("start"));
-      const end = Number(url.searchParams.get("end"));
-      log.push(`${start}-${end}`);
+      const tail = url.searchParams.get("tail");
       const bytes = file();
+      log.push(tail !== null ? `tail=${tail}` : `${url.searchParams.get("start")}-${url.searchParams.get("end")}`);
       if (!bytes) throw problem(404, "The file does not exist");
+      const start = tail !== null ? Math.max(0, bytes.length - Number(tail)) : Number(url.searchParams.get("start"));
+      const end = tail !== null ? bytes.length - 1 : Math.min(Number(url.searchParams.get("end")), bytes.length - 1);
       if (bytes.length > 0 && start >= bytes.length) throw problem(416, "The byte range starts after the end of the file");
-      return new Response(bytes.slice(start, end + 1), { status: bytes.length ? 206 : 200, headers: { "x-file-size": String(bytes.length) } });
+      const headers: Record<string, string> = { "x-file-size": String(bytes.length) };
+      if (bytes.length) headers["content-range"] = `bytes ${start}-${end}/${bytes.length}`;
+      return new Response(bytes.slice(start, end + 1), { status: bytes.length ? 206 : 200, headers });
     },
   });
   return { api, log };
@@ -32,11 +39,14 @@ it("reads the size from the header the BFF names in shared", () => {
   expect(TOTAL_SIZE_HEADER).toBe(fileHeaders.totalSize);
 });
 
+/** The one tail read: a window plus the look-behind that finds its safe start. */
+const TAIL = `tail=${W + LOOK_BEHIND}`;
+
 describe("openFile at the tail", () => {
-  it("opens a file of up to one window in one request, which also learns its size", async () => {
+  it("opens a file of up to one window, size unknown, in one tail request that also tells its size", async () => {
     const { api, log } = bff(() => text(5000));
     const opened = await open(api, { kind: "tail" });
-    expect(log).toEqual([`0-${W - 1}`]);
+    expect(log).toEqual([TAIL]);
     expect(opened.size).toBe(5000);
     expect(opened.buffer.start).toBe(0);
     expect(opened.buffer.end).toBe(5000);
@@ -50,44 +60,37 @@ describe("openFile at the tail", () => {
     expect(opened.buffer.view()).toEqual([]);
   });
 
-  it("without a size, reads the first window for it and then the tail: two requests, one after the other", async () => {
+  it("without a size, opens a large file at its last window in one request", async () => {
     const file = text(1_000_000);
     const { api, log } = bff(() => file);
     const opened = await open(api, { kind: "tail" });
-    expect(log).toEqual([`0-${W - 1}`, `${file.length - W - 64}-${file.length - 1}`]);
+    expect(log).toEqual([TAIL]);
     expect(opened.buffer.end).toBe(file.length);
+    expect(opened.buffer.end - opened.buffer.start).toBeLessThanOrEqual(W);
     expect(opened.size).toBe(file.length);
   });
 
-  it("takes only the size from the first window's answer, leaving its body unread, when the file is larger", async () => {
-    const file = text(1_000_000);
-    let cancelled = false;
-    const api = fakeApi({
-      [`GET ${CONTENT}`]: ({ url }) => {
-        const start = Number(url.searchParams.get("start"));
-        const bytes = file.slice(start, Number(url.searchParams.get("end")) + 1);
-        const body =
-          start === 0
-            ? new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(bytes.slice(0, 1)), cancel: () => void (cancelled = true) }, { highWaterMark: 0 })
-            : bytes;
-        return new Response(body, { status: 206, headers: { "x-file-size": String(file.length) } });
-      },
-    });
+  it("starts the tail window on a character boundary, using the look-behind bytes", async () => {
+    // "x", two-byte characters (each starting at an odd offset), "\n": an even length.
+    const file = new TextEncoder().encode(`x${"é".repeat(40_000)}\n`);
+    const { api } = bff(() => file);
     const opened = await open(api, { kind: "tail" });
-    expect(cancelled).toBe(true);
-    expect(opened.buffer.end).toBe(file.length);
+    const wanted = file.length - W;
+    expect(wanted % 2).toBe(0); // the arithmetic start is inside a character…
+    expect(opened.buffer.start).toBe(wanted + 1); // …so the window starts at the next one
+    expect(opened.buffer.view()[0]!.text.startsWith("é")).toBe(true);
   });
 
-  it("with the listing's exact size, reads the tail in one request", async () => {
+  it("with the listing's exact size of a large file, still one tail request", async () => {
     const file = text(1_000_000);
     const { api, log } = bff(() => file);
     const opened = await open(api, { kind: "tail" }, file.length);
-    expect(log).toEqual([`${file.length - W - 64}-${file.length - 1 + W}`]);
+    expect(log).toEqual([TAIL]);
     expect(opened.buffer.end).toBe(file.length);
     expect(opened.buffer.end - opened.buffer.start).toBeLessThanOrEqual(W);
   });
 
-  it("with a listing behind a running task, still one request while the file grew by less than a window", async () => {
+  it("with a listing behind a running task, still one request", async () => {
     const file = text(1_000_000);
     const { api, log } = bff(() => file);
     const opened = await open(api, { kind: "tail" }, file.length - 10_000);
@@ -96,19 +99,28 @@ describe("openFile at the tail", () => {
     expect(opened.size).toBe(file.length);
   });
 
-  it("reads the real tail when the file grew by more than a window since the listing", async () => {
-    const file = text(1_000_000);
+  it("reads a file the listing says is small from its start, with a window to spare, in one request", async () => {
+    const file = text(5000 + W / 2);
     const { api, log } = bff(() => file);
-    const opened = await open(api, { kind: "tail" }, 500_000);
-    expect(log).toEqual([`${500_000 - W - 64}-${500_000 - 1 + W}`, `${file.length - W - 64}-${file.length - 1}`]);
+    const opened = await open(api, { kind: "tail" }, 5000);
+    expect(log).toEqual([`0-${5000 - 1 + W}`]);
+    expect(opened.buffer.start).toBe(0);
     expect(opened.buffer.end).toBe(file.length);
   });
 
-  it("learns the size afresh when the file is shorter than the listing said", async () => {
+  it("reads the real tail when a file listed as small grew by more than a window since", async () => {
+    const file = text(1_000_000);
+    const { api, log } = bff(() => file);
+    const opened = await open(api, { kind: "tail" }, 5000);
+    expect(log).toEqual([`0-${5000 - 1 + W}`, TAIL]);
+    expect(opened.buffer.end).toBe(file.length);
+  });
+
+  it("needs no size: a listing that overstates it (the file was rewritten) costs nothing", async () => {
     const file = text(1000);
     const { api, log } = bff(() => file);
     const opened = await open(api, { kind: "tail" }, 10 * W);
-    expect(log).toEqual([`${9 * W - 64}-${11 * W - 1}`, `0-${W - 1}`]);
+    expect(log).toEqual([TAIL]);
     expect(opened.buffer.end).toBe(1000);
   });
 

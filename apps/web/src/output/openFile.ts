@@ -69,54 +69,52 @@ async function windowOrNothing(api: ApiClient, source: OutputSource, start: numb
   }
 }
 
-/**
- * The first window of the file, which also tells its size: the BFF cannot read "the last N bytes"
- * without being told where they start, so when nothing says the size this read learns it, and a
- * file of up to one window (most outputs) is then open in this one request. Opening at the tail of
- * a larger file, its bytes are not wanted: the headers are enough, so the next read starts at once.
- */
-async function readHead(api: ApiClient, source: OutputSource, signal: AbortSignal, keepBody: "always" | "whole file") {
+/** The first window of the file, with the size its answer reports. */
+async function readHead(api: ApiClient, source: OutputSource, signal: AbortSignal) {
   const { res, size } = await requestRange(api, source, 0, WINDOW_BYTES - 1, signal);
-  if (keepBody === "whole file" && size !== undefined && size > WINDOW_BYTES) {
-    void res.body?.cancel().catch(() => undefined);
-    return { bytes: undefined, size };
-  }
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { bytes, size: size ?? bytes.length };
 }
 
-/** The last window of a file of `size` bytes. */
-async function readTail(api: ApiClient, source: OutputSource, size: number, signal: AbortSignal): Promise<Opened> {
-  const read = await readWindow(api, source, Math.max(0, size - WINDOW_BYTES), size - 1, signal);
-  // `size`, not the newer size the read may report: the follow stream brings what was written since.
-  return { buffer: new OutputBuffer(read.start, read.bytes), size };
+/** First byte of a ranged answer (`bytes s-e/total`); a 200 answer holds the whole file, from 0. */
+const answerStart = (res: Response) => Number(/^bytes (\d+)-/.exec(res.headers.get("content-range") ?? "")?.[1] ?? 0);
+
+/**
+ * The last window, in one request whatever the size: the BFF resolves `tail` against the file's
+ * size. The look-behind bytes come with it, so the window starts on a character and
+ * escape-sequence boundary (see byteBoundary.ts) as every other window does.
+ */
+async function readTail(api: ApiClient, source: OutputSource, signal: AbortSignal): Promise<Opened> {
+  const res = await api.raw(source.tail(WINDOW_BYTES + LOOK_BEHIND), { signal });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const reported = Number(res.headers.get(TOTAL_SIZE_HEADER) ?? NaN);
+  const from = answerStart(res);
+  const size = Number.isFinite(reported) ? reported : from + bytes.length;
+  if (from === 0) return { buffer: new OutputBuffer(0, bytes), size };
+  const wanted = Math.max(0, bytes.length - WINDOW_BYTES);
+  const cut = safeStart(bytes, wanted);
+  const at = cut < bytes.length ? cut : wanted;
+  return { buffer: new OutputBuffer(from + at, bytes.subarray(at)), size };
 }
 
 /**
- * The tail. With a size hint (the file listing's, which may lag a running task), one read from a
- * window before the hint to a window after it: the BFF stops at the real end, so this reaches it
- * unless the file grew more than a window since. Otherwise the head read learns the size.
+ * The tail. A file the listing says fits in a window is read from its start with a window to
+ * spare (a running task's listing may lag), which reaches its end unless it grew more than that.
+ * Any other file, whatever its size or whether it is known, opens with one `tail` read.
  */
 async function openTail(api: ApiClient, source: OutputSource, sizeHint: number | undefined, signal: AbortSignal): Promise<Opened> {
-  if (sizeHint !== undefined && sizeHint > 0) {
-    const read = await windowOrNothing(api, source, Math.max(0, sizeHint - WINDOW_BYTES), sizeHint - 1 + WINDOW_BYTES, signal);
-    if (read?.size !== undefined) {
-      const end = read.start + read.bytes.length;
-      if (end >= read.size) return { buffer: new OutputBuffer(read.start, read.bytes), size: read.size };
-      return readTail(api, source, read.size, signal);
-    }
-    // 416: the file is shorter than the hint said (rewritten); learn its size afresh.
+  if (sizeHint !== undefined && sizeHint > 0 && sizeHint <= WINDOW_BYTES) {
+    const read = await readRange(api, source, 0, sizeHint - 1 + WINDOW_BYTES, signal);
+    if (read.size !== undefined && read.bytes.length >= read.size) return { buffer: new OutputBuffer(0, read.bytes), size: read.size };
   }
-  const head = await readHead(api, source, signal, "whole file");
-  if (head.bytes && head.bytes.length >= head.size) return { buffer: new OutputBuffer(0, head.bytes), size: head.size };
-  return readTail(api, source, head.size, signal);
+  return readTail(api, source, signal);
 }
 
 /** Reads from the file start until line `line` is loaded, keeping memory bounded; says why not if it cannot. */
 async function openAtLine(api: ApiClient, source: OutputSource, line: number, signal: AbortSignal): Promise<Opened> {
-  const head = await readHead(api, source, signal, "always");
+  const head = await readHead(api, source, signal);
   const total = head.size;
-  const buffer = new OutputBuffer(0, head.bytes ?? new Uint8Array(0));
+  const buffer = new OutputBuffer(0, head.bytes);
   while ((buffer.numberRange?.last ?? 0) < line && buffer.end < total) {
     if (buffer.end >= LINE_SCAN_LIMIT) {
       return { buffer, size: total, notice: `Line ${line} is not within the first ${LINE_SCAN_LIMIT / 1024 / 1024} MiB of the file. Links by byte offset (#b=…) open anywhere.` };
@@ -144,9 +142,8 @@ async function openAtByte(api: ApiClient, source: OutputSource, offset: number, 
 }
 
 /**
- * Opens a file with as few sequential requests as the BFF's ranges allow: one for a file of up
- * to a window, for a deep link by byte, or for the tail when the size is known from the listing;
- * two for the tail of a larger file whose size nothing told yet.
+ * Opens a file with as few sequential requests as the BFF's reads allow: one for the tail of a
+ * file of any size (known or not), and for a deep link by byte within the file.
  */
 export function openFile(api: ApiClient, source: OutputSource, at: OpenAt, opts: { sizeHint?: number; signal: AbortSignal }): Promise<Opened> {
   if (at.kind === "line") return openAtLine(api, source, at.line, opts.signal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, taskFileSource, windowBefore } from "./outputSource";
+import { formatBytes, nodeFileSource, taskFileSource, windowBefore } from "./outputSource";
 
 describe("output windows", () => {
   it("computes the tail window and earlier windows down to the file start", () => {
@@ -12,6 +12,11 @@ describe("output windows", () => {
     const s = taskFileSource("acct", "job 1", "t#1", "stdout.txt");
     expect(s.content(0, 9)).toBe("/api/accounts/acct/jobs/job%201/tasks/t%231/files/content?path=stdout.txt&start=0&end=9");
     expect(s.follow(10)).toContain("from=10");
+  });
+
+  it("builds tail URLs that carry no start or end (the BFF refuses the mix)", () => {
+    expect(taskFileSource("acct", "job", "t1", "stdout.txt").tail(100)).toBe("/api/accounts/acct/jobs/job/tasks/t1/files/content?path=stdout.txt&tail=100");
+    expect(nodeFileSource("acct", "pool", "n1", "startup/stdout.txt").tail(100)).toMatch(/\/pools\/pool\/nodes\/n1\/files\/content\?path=startup%2Fstdout\.txt&tail=100$/);
   });
 
   it("formats sizes", () => {

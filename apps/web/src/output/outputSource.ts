@@ -6,6 +6,8 @@ export interface OutputSource {
   key: string;
   fileName: string;
   content(start: number, end: number): string;
+  /** The content route read of the file's last `bytes` bytes (the whole file if smaller), resolved by the BFF. */
+  tail(bytes: number): string;
   follow(from: number): string;
   /** The route that mints a single-use download link (a plain link cannot carry the bearer token). */
   downloadTicket(): string;
@@ -15,6 +17,7 @@ export const taskFileSource = (account: string, job: string, task: string, path:
   key: `task:${account}:${job}:${task}:${path}`,
   fileName: path.split("/").pop() ?? path,
   content: (start, end) => apiPaths.taskFileContent(account, job, task, { path, start, end }),
+  tail: (bytes) => apiPaths.taskFileContent(account, job, task, { path, tail: bytes }),
   follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
   downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
 });
@@ -23,6 +26,7 @@ export const nodeFileSource = (account: string, pool: string, node: string, path
   key: `node:${account}:${pool}:${node}:${path}`,
   fileName: path.split("/").pop() ?? path,
   content: (start, end) => apiPaths.nodeFileContent(account, pool, node, { path, start, end }),
+  tail: (bytes) => apiPaths.nodeFileContent(account, pool, node, { path, tail: bytes }),
   follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
   downloadTicket: () => apiPaths.nodeFileDownloadTicket(account, pool, node, { path }),
 });

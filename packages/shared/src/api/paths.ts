@@ -44,7 +44,7 @@ export const apiPaths = {
   nodeReboot: (account: string, pool: string, node: string) => p("rebootNode", { account, pool, node }),
   nodeFiles: (account: string, pool: string, node: string, query?: { path?: string }) =>
     withQuery(p("nodeFiles", { account, pool, node }), query),
-  nodeFileContent: (account: string, pool: string, node: string, query: { path: string; start?: number; end?: number }) =>
+  nodeFileContent: (account: string, pool: string, node: string, query: { path: string; start?: number; end?: number; tail?: number }) =>
     withQuery(p("nodeFileContent", { account, pool, node }), query),
   nodeFileFollow: (account: string, pool: string, node: string, query: { path: string; from?: number }) =>
     withQuery(p("nodeFileFollow", { account, pool, node }), query),
@@ -63,7 +63,7 @@ export const apiPaths = {
   taskTerminate: (account: string, job: string, task: string) => p("terminateTask", { account, job, task }),
   taskFiles: (account: string, job: string, task: string, query?: { path?: string }) =>
     withQuery(p("taskFiles", { account, job, task }), query),
-  taskFileContent: (account: string, job: string, task: string, query: { path: string; start?: number; end?: number }) =>
+  taskFileContent: (account: string, job: string, task: string, query: { path: string; start?: number; end?: number; tail?: number }) =>
     withQuery(p("taskFileContent", { account, job, task }), query),
   taskFileFollow: (account: string, job: string, task: string, query: { path: string; from?: number }) =>
     withQuery(p("taskFileFollow", { account, job, task }), query),
