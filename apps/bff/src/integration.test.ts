@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
+import { until } from "./testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "./testing/local-stack";
 
 /*
@@ -16,16 +17,6 @@ const lab = process.env.LAB_REGISTRY
     }
   : undefined;
 if (process.env.REQUIRE_DOCKER === "1" && !lab) throw new Error("REQUIRE_DOCKER=1 but the container lab is not up (LAB_REGISTRY unset)");
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
 
 /** Reads SSE events from a fetch body until `stop` says so. */
 const readEvents = async (res: Response, stop: (event: string, data: unknown) => boolean) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, MAX_TAIL_BYTES, type AccountsResponse, type NodeSummary, type TaskDetails } from "@batch-studio/shared";
+import { apiPaths, MAX_TAIL_BYTES, type AccountsResponse } from "@batch-studio/shared";
+import { completedTask } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
 /*
@@ -7,16 +8,6 @@ import { startLocalStack, type LocalStack } from "../testing/local-stack";
  * ARM and Batch; @azure/batch): the BFF resolves the last N bytes against the file's size, so the
  * viewer opens at the end of a file of any size in one round trip.
  */
-const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
-
 /** What `seq 1 20000` writes: about 106 KiB, more than the viewer's 64 KiB window. */
 const STDOUT = Array.from({ length: 20000 }, (_, i) => `${i + 1}\n`).join("");
 
@@ -45,28 +36,7 @@ describe("file content tail reads", () => {
     token = await stack.signIn();
     const accounts = await json<AccountsResponse>(apiPaths.accounts());
     account = accounts.subscriptions[0]!.accounts[0]!.id;
-    const pool = `tail-pool-${Date.now()}`;
-    await json(apiPaths.pools(account), {
-      method: "POST",
-      body: JSON.stringify({
-        id: pool,
-        vmSize: "standard_d2s_v3",
-        image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
-        nodeAgentSkuId: "batch.node.ubuntu 20.04",
-        container: { prefetchImages: [], registries: [] },
-        scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
-      }),
-    });
-    await until("an idle node", async () => {
-      const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, pool));
-      return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? true : undefined;
-    });
-    await json(apiPaths.jobs(account), { method: "POST", body: JSON.stringify({ id: job, poolId: pool }) });
-    await json(apiPaths.tasks(account, job), {
-      method: "POST",
-      body: JSON.stringify({ id: task, commandLine: "/bin/sh -c 'seq 1 20000'", containerSettings: { imageName: "busybox:latest" } }),
-    });
-    await until("the task to complete", async () => ((await json<TaskDetails>(apiPaths.task(account, job, task))).state === "completed" ? true : undefined));
+    await completedTask(json, account, { pool: `tail-pool-${Date.now()}`, job, task }, "/bin/sh -c 'seq 1 20000'");
   }, 120_000);
   afterAll(async () => {
     await stack?.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, type AccountsResponse, type DownloadTicket, type NodeSummary, type TaskDetails } from "@batch-studio/shared";
+import { apiPaths, type AccountsResponse, type DownloadTicket } from "@batch-studio/shared";
+import { completedTask } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
 /*
@@ -7,16 +8,6 @@ import { startLocalStack, type LocalStack } from "../testing/local-stack";
  * Batch; on-behalf-of with msal-node): a link minted with a bearer token streams the file once,
  * without an Authorization header, and nothing else.
  */
-const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
-
 describe("ticket downloads", () => {
   let stack: LocalStack;
   let ada: string;
@@ -53,28 +44,7 @@ describe("ticket downloads", () => {
     bob = await stack.signIn("Bob Builder");
     const accounts = await json<AccountsResponse>(apiPaths.accounts());
     account = accounts.subscriptions[0]!.accounts[0]!.id;
-    const pool = `ticket-pool-${Date.now()}`;
-    await json(apiPaths.pools(account), {
-      method: "POST",
-      body: JSON.stringify({
-        id: pool,
-        vmSize: "standard_d2s_v3",
-        image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
-        nodeAgentSkuId: "batch.node.ubuntu 20.04",
-        container: { prefetchImages: [], registries: [] },
-        scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
-      }),
-    });
-    await until("an idle node", async () => {
-      const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, pool));
-      return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? true : undefined;
-    });
-    await json(apiPaths.jobs(account), { method: "POST", body: JSON.stringify({ id: job, poolId: pool }) });
-    await json(apiPaths.tasks(account, job), {
-      method: "POST",
-      body: JSON.stringify({ id: task, commandLine: "/bin/sh -c 'echo ticket-bytes; echo oops >&2'", containerSettings: { imageName: "busybox:latest" } }),
-    });
-    await until("the task to complete", async () => ((await json<TaskDetails>(apiPaths.task(account, job, task))).state === "completed" ? true : undefined));
+    await completedTask(json, account, { pool: `ticket-pool-${Date.now()}`, job, task }, "/bin/sh -c 'echo ticket-bytes; echo oops >&2'");
   }, 120_000);
   afterAll(async () => {
     await stack?.close();
