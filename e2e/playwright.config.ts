@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, systemChromium } from "./support/chromium";
 import { portalUrl, stackEnvironment } from "./support/stack-env";
 
-// Debian's Chromium when installed (Playwright cannot download browsers here), else Playwright's own.
-const systemChromium = "/usr/bin/chromium";
+const chromiumPath = systemChromium();
 
 export default defineConfig({
   testDir: "./journeys",
@@ -33,17 +32,8 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         viewport: { width: 1440, height: 900 },
         launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+          args: CHROMIUM_ARGS,
         },
       },
     },

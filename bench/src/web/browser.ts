@@ -3,9 +3,10 @@
  * (e2e/playwright.config.ts), plus precise memory numbers for the viewer bench.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../../../e2e/support/chromium";
 import type { WebStack } from "./web-stack";
 
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? SYSTEM_CHROMIUM;
 
 export interface SignedInBrowser {
   browser: Browser;
@@ -25,17 +26,8 @@ export async function openSignedIn(stack: WebStack): Promise<SignedInBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      // performance.memory in whole bytes rather than bucketed.
-      "--enable-precise-memory-info",
-    ],
+    // performance.memory in whole bytes rather than bucketed.
+    args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"],
   });
   try {
     const context = await browser.newContext({ baseURL: stack.portalUrl, viewport: { width: 1440, height: 900 }, colorScheme: "light" });
