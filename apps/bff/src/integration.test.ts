@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
+import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type PoolSummary, type TaskDetails, type ValidationResponse, type VmSizesResponse } from "@batch-studio/shared";
 import { until } from "./testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "./testing/local-stack";
 
@@ -109,6 +109,36 @@ describe("the BFF against the local stack", () => {
     const problem = (await res.json()) as { issues: { path: (string | number)[] }[] };
     const paths = problem.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["id", "vmSize", "image.publisher", "nodeAgentSkuId"]));
+  });
+
+  it("judges a new pool against the cores the account's pools will use once their resizes finish", async () => {
+    const spec: PoolSpecInput = {
+      id: `quota-${Date.now()}`,
+      vmSize: "standard_d2s_v3",
+      image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+      nodeAgentSkuId: "batch.node.ubuntu 20.04",
+      scale: { dedicated: 3, spot: 0, resizeTimeout: "PT15M" },
+    };
+    // A pool already asking for nodes, so there is something to count.
+    const existing = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify({ ...spec, id: `${spec.id}-existing` }) });
+    expect(existing.status, await existing.clone().text()).toBe(201);
+    const pools = await json<{ items: PoolSummary[] }>(apiPaths.pools(accountId));
+    const sizes = await json<VmSizesResponse>(apiPaths.catalogVmSizes(accountId));
+    const cores = new Map(sizes.items.map((s) => [s.name.toLowerCase(), s]));
+    let dedicated = 0;
+    const perFamily: Record<string, number> = {};
+    for (const p of pools.items) {
+      const size = cores.get(p.vmSize.toLowerCase());
+      if (!size) continue;
+      dedicated += p.targetDedicatedNodes * size.vCpus;
+      if (p.targetDedicatedNodes > 0) perFamily[size.family] = (perFamily[size.family] ?? 0) + p.targetDedicatedNodes * size.vCpus;
+    }
+    expect(dedicated).toBeGreaterThanOrEqual(6);
+    const validation = await json<ValidationResponse>(apiPaths.validatePool(accountId), { method: "POST", body: JSON.stringify(spec) });
+    const quota = validation.facts.quota!;
+    expect(quota.poolCount).toBe(pools.items.length);
+    expect(quota.usedDedicatedCores).toBe(dedicated);
+    expect(Object.fromEntries(Object.entries(quota.usedPerFamilyDedicatedCores ?? {}).filter(([, used]) => used > 0))).toEqual(perFamily);
   });
 
   it("creates a container pool, runs a task, reads stdout by range and by following, and downloads it", async () => {

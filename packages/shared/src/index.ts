@@ -10,3 +10,4 @@ export * from "./validation";
 export * from "./convert";
 export * from "./export";
 export * from "./api";
+export * from "./quota-usage";

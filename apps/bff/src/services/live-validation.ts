@@ -4,6 +4,7 @@ import {
   osOfNodeAgentSku,
   parseGalleryImageId,
   parseImageReference,
+  quotaUsage,
   type AccountQuotaFact,
   type AccountSummary,
   type GalleryImageFact,
@@ -46,7 +47,21 @@ const registryFor = (reference: string, registries: RegistrySpec[]): RegistrySpe
   return host === undefined ? undefined : registries.find((r) => normalizeRegistryHost(r.server) === host);
 };
 
-const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, pools: { vmSize?: string; targetDedicatedNodes?: number; targetLowPriorityNodes?: number }[] | undefined): AccountQuotaFact | undefined => {
+/** A pool as Batch lists it for quota counting (`listPoolSizes`): counts may be absent when 0. */
+interface ListedPool {
+  id?: string;
+  vmSize?: string;
+  currentDedicatedNodes?: number;
+  targetDedicatedNodes?: number;
+  currentLowPriorityNodes?: number;
+  targetLowPriorityNodes?: number;
+}
+
+/**
+ * The account's quotas and what its pools use once every resize finishes (`target`): a new pool
+ * must fit beside that. Counted by the same shared `quotaUsage` the account page shows.
+ */
+const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, pools: ListedPool[] | undefined): AccountQuotaFact | undefined => {
   const q = account.quotas;
   if (q.dedicatedCoreQuota === undefined || q.lowPriorityCoreQuota === undefined) return undefined;
   const fact: AccountQuotaFact = { dedicatedCores: q.dedicatedCoreQuota, lowPriorityCores: q.lowPriorityCoreQuota };
@@ -57,21 +72,18 @@ const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, poo
   if (pools) {
     fact.poolCount = pools.length;
     if (sizes) {
-      const byName = new Map(sizes.map((s) => [s.name.toLowerCase(), s]));
-      let dedicated = 0;
-      let lowPriority = 0;
-      const perFamily: Record<string, number> = {};
-      for (const p of pools) {
-        const size = byName.get((p.vmSize ?? "").toLowerCase());
-        if (!size) continue;
-        const cores = (p.targetDedicatedNodes ?? 0) * size.vCpus;
-        dedicated += cores;
-        lowPriority += (p.targetLowPriorityNodes ?? 0) * size.vCpus;
-        perFamily[size.family] = (perFamily[size.family] ?? 0) + cores;
-      }
-      fact.usedDedicatedCores = dedicated;
-      fact.usedLowPriorityCores = lowPriority;
-      fact.usedPerFamilyDedicatedCores = perFamily;
+      const counts = pools.map((p) => ({
+        id: p.id ?? "",
+        vmSize: p.vmSize ?? "",
+        currentDedicatedNodes: p.currentDedicatedNodes ?? 0,
+        targetDedicatedNodes: p.targetDedicatedNodes ?? 0,
+        currentSpotNodes: p.currentLowPriorityNodes ?? 0,
+        targetSpotNodes: p.targetLowPriorityNodes ?? 0,
+      }));
+      const usage = quotaUsage(q, counts, sizes);
+      fact.usedDedicatedCores = usage.dedicated.target;
+      fact.usedLowPriorityCores = usage.spot.target;
+      fact.usedPerFamilyDedicatedCores = Object.fromEntries(usage.families.map((f) => [f.family, f.target]));
     }
   }
   return fact;

@@ -1,12 +1,12 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useParams } from "../router";
-import type { AccountQuotas } from "@batch-studio/shared";
+import { quotaUsage, share, type AccountQuotas, type CoreUse, type FamilyUse } from "@batch-studio/shared";
 import { useAccounts, usePools, useVmSizes } from "../api/hooks";
 import { errorMessage } from "../auth/apiError";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
 import { TableSkeleton } from "../components/Skeletons";
-import { familyLabel, quotaUsage, share, type CoreUse, type FamilyUse } from "./quotaUsage";
+import { familyLabel } from "./vmFamily";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL, alignItems: "start" },
