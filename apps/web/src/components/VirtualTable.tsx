@@ -1,6 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useRef, type ReactNode } from "react";
 
 export interface Column<T> {
   key: string;
@@ -11,6 +10,16 @@ export interface Column<T> {
 }
 
 const ROW_HEIGHT = 40;
+/**
+ * Lists up to this long render every row (400 rows × 8 cells stay well under a frame to lay out);
+ * longer ones, and paged lists that grow as they scroll, render through the virtualizer.
+ */
+export const STATIC_ROWS_MAX = 400;
+/** What a long list shows while the virtualizer's code arrives: the first screenful, same layout. */
+const FIRST_SCREEN_ROWS = 30;
+
+export const loadVirtualRows = () => import("./VirtualRows");
+const VirtualRows = lazy(loadVirtualRows);
 
 const useStyles = makeStyles({
   root: {
@@ -35,21 +44,22 @@ const useStyles = makeStyles({
   row: {
     display: "grid",
     alignItems: "center",
-    position: "absolute",
-    left: 0,
-    right: 0,
+    boxSizing: "border-box",
+    height: `${ROW_HEIGHT}px`,
     padding: `0 ${tokens.spacingHorizontalM}`,
     columnGap: tokens.spacingHorizontalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
+  placed: { position: "absolute", left: 0, right: 0 },
   cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
 /**
- * A table that keeps only the visible rows in the DOM (ARIA table semantics with row indexes, so
- * screen readers know where they are in 100,000 rows). `onNearEnd` asks for the next page when the
- * last loaded rows come into view.
+ * A table for lists of any length (ARIA table semantics with row indexes, so screen readers know
+ * where they are in 100,000 rows). Short lists render every row; long or paged ones keep only the
+ * visible rows in the DOM, and `onNearEnd` asks for the next page when the last loaded rows come
+ * into view.
  */
 export function VirtualTable<T>(props: {
   label: string;
@@ -65,21 +75,24 @@ export function VirtualTable<T>(props: {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const template = props.columns.map((c) => c.width).join(" ");
-  const virtualizer = useVirtualizer({
-    count: props.rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    // jsdom and the first paint have no layout: render a screenful rather than nothing.
-    initialRect: { width: 1000, height: 600 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
-  const { onNearEnd, rows } = props;
+  const virtual = props.onNearEnd !== undefined || props.rows.length > STATIC_ROWS_MAX;
 
-  useEffect(() => {
-    if (onNearEnd && last && last.index >= rows.length - 20) onNearEnd();
-  }, [last, rows.length, onNearEnd]);
+  const renderRow = (row: T, index: number, place?: { top: number; height: number }) => (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      key={props.rowKey(row)}
+      className={place ? mergeClasses(styles.row, styles.placed) : styles.row}
+      style={{ gridTemplateColumns: template, ...place }}
+    >
+      {props.columns.map((c) => (
+        <span role="cell" key={c.key} className={styles.cell}>
+          {c.render(row)}
+        </span>
+      ))}
+    </div>
+  );
+  const allRows = (rows: readonly T[]) => <div role="rowgroup">{rows.map((row, i) => renderRow(row, i))}</div>;
 
   return (
     <div className={styles.root} role="table" aria-label={props.label} aria-rowcount={(props.totalRows ?? props.rows.length) + 1}>
@@ -93,26 +106,13 @@ export function VirtualTable<T>(props: {
         </div>
       </div>
       <div ref={scroller} className={styles.scroller} style={{ height: props.height ?? "calc(100vh - 280px)" }}>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {items.map((item) => {
-            const row = props.rows[item.index]!;
-            return (
-              <div
-                role="row"
-                aria-rowindex={item.index + 2}
-                key={props.rowKey(row)}
-                className={mergeClasses(styles.row)}
-                style={{ gridTemplateColumns: template, top: item.start, height: item.size }}
-              >
-                {props.columns.map((c) => (
-                  <span role="cell" key={c.key} className={styles.cell}>
-                    {c.render(row)}
-                  </span>
-                ))}
-              </div>
-            );
-          })}
-        </div>
+        {virtual ? (
+          <Suspense fallback={allRows(props.rows.slice(0, FIRST_SCREEN_ROWS))}>
+            <VirtualRows rows={props.rows} rowHeight={ROW_HEIGHT} scroller={scroller} renderRow={renderRow} onNearEnd={props.onNearEnd} />
+          </Suspense>
+        ) : (
+          allRows(props.rows)
+        )}
       </div>
       {props.footer}
     </div>

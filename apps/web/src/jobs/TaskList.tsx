@@ -1,6 +1,6 @@
 import { Caption1, Dropdown, Field, Input, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { TaskState, TaskSummary } from "@batch-studio/shared";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "../router";
 import { useTaskPages } from "../api/hooks";
 import type { TaskFilter } from "../api/keys";
@@ -10,8 +10,9 @@ import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { useDebounced } from "../components/useDebounced";
-import { VirtualTable, type Column } from "../components/VirtualTable";
+import { loadVirtualRows, VirtualTable, type Column } from "../components/VirtualTable";
 import { parseExitCodeFilter } from "./exitCodeFilter";
+
 
 const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
@@ -45,6 +46,8 @@ export function TaskList({ account, job, total }: { account: string; job: string
   const exit = parseExitCodeFilter(useDebounced(exitText, 300));
   const filter: TaskFilter = useMemo(() => ({ ...(state ? { state } : {}), ...(exit.ok ? exit.filter : {}) }), [state, exit]);
   const pages = useTaskPages(account, job, filter);
+  // The task list pages, so it always virtualizes: fetch that code alongside the first page.
+  useEffect(() => void loadVirtualRows().catch(() => {}), []);
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
   const onNearEnd = useCallback(() => {
