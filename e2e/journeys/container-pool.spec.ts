@@ -94,7 +94,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
     });
 
     await test.step("add a container task with a prefetched image and a coloured command", async () => {
-      await page.getByRole("button", { name: "Add container task" }).click();
+      await page.getByRole("link", { name: "Add container task" }).click();
       await expect(page.getByRole("heading", { name: `Add a container task to ${jobId}` })).toBeVisible();
       await page.getByLabel("Task id").fill(taskId);
       // The image suggestions are the pool's prefetched images.

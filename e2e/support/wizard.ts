@@ -26,7 +26,7 @@ export async function next(page: Page, title: string): Promise<void> {
 
 /** From the pools page: opens the wizard and fills Basics with `poolId`. */
 export async function startWizard(page: Page, poolId: string): Promise<void> {
-  await page.getByRole("button", { name: "New container pool" }).click();
+  await page.getByRole("link", { name: "New container pool" }).click();
   await expect(page.getByRole("heading", { name: "New container pool", level: 1 })).toBeVisible();
   await page.getByLabel("Pool id").fill(poolId);
 }

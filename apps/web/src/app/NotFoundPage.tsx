@@ -1,10 +1,16 @@
-import { Button } from "@fluentui/react-components";
-import { Link } from "../router";
+import { LinkButton } from "../components/LinkButton";
 import { EmptyState } from "../components/EmptyState";
 
 export function NotFoundPage() {
   return (
-    <EmptyState title="Nothing at this address" action={<Link to="/"><Button appearance="primary">Go to your accounts</Button></Link>}>
+    <EmptyState
+      title="Nothing at this address"
+      action={
+        <LinkButton to="/" appearance="primary">
+          Go to your accounts
+        </LinkButton>
+      }
+    >
       The link may be old, or the pool, job or task was deleted.
     </EmptyState>
   );

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: 0,
   },
+  table: { display: "flex", flexDirection: "column", minHeight: 0 },
   header: {
     display: "grid",
     alignItems: "center",
@@ -92,27 +93,52 @@ export function VirtualTable<T>(props: {
       ))}
     </div>
   );
-  const allRows = (rows: readonly T[]) => <div role="rowgroup">{rows.map((row, i) => renderRow(row, i))}</div>;
+  const allRows = (rows: readonly T[]) => (
+    <div role="rowgroup">{rows.map((row, i) => renderRow(row, i))}</div>
+  );
 
   return (
-    <div className={styles.root} role="table" aria-label={props.label} aria-rowcount={(props.totalRows ?? props.rows.length) + 1}>
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={styles.header} style={{ gridTemplateColumns: template }}>
-          {props.columns.map((c) => (
-            <span role="columnheader" key={c.key} className={styles.cell}>
-              {c.header}
-            </span>
-          ))}
+    // The footer (paging status) sits outside the table role: a table may own only rows and rowgroups.
+    <div className={styles.root}>
+      <div
+        className={styles.table}
+        role="table"
+        aria-label={props.label}
+        aria-rowcount={(props.totalRows ?? props.rows.length) + 1}
+      >
+        <div role="rowgroup">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={styles.header}
+            style={{ gridTemplateColumns: template }}
+          >
+            {props.columns.map((c) => (
+              <span role="columnheader" key={c.key} className={styles.cell}>
+                {c.header}
+              </span>
+            ))}
+          </div>
         </div>
-      </div>
-      <div ref={scroller} className={styles.scroller} style={{ height: props.height ?? "calc(100vh - 280px)" }}>
-        {virtual ? (
-          <Suspense fallback={allRows(props.rows.slice(0, FIRST_SCREEN_ROWS))}>
-            <VirtualRows rows={props.rows} rowHeight={ROW_HEIGHT} scroller={scroller} renderRow={renderRow} onNearEnd={props.onNearEnd} />
-          </Suspense>
-        ) : (
-          allRows(props.rows)
-        )}
+        <div
+          ref={scroller}
+          className={styles.scroller}
+          style={{ height: props.height ?? "calc(100vh - 280px)" }}
+        >
+          {virtual ? (
+            <Suspense fallback={allRows(props.rows.slice(0, FIRST_SCREEN_ROWS))}>
+              <VirtualRows
+                rows={props.rows}
+                rowHeight={ROW_HEIGHT}
+                scroller={scroller}
+                renderRow={renderRow}
+                onNearEnd={props.onNearEnd}
+              />
+            </Suspense>
+          ) : (
+            allRows(props.rows)
+          )}
+        </div>
       </div>
       {props.footer}
     </div>

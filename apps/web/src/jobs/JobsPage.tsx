@@ -13,11 +13,26 @@ import { VirtualTable, type Column } from "../components/VirtualTable";
 import { NewJobDialog } from "./NewJobDialog";
 
 const columns = (account: string): Column<JobSummary>[] => [
-  { key: "id", header: "Job", width: "minmax(180px, 2fr)", render: (j) => <Link to={paths.job(account, j.id)}>{j.id}</Link> },
+  {
+    key: "id",
+    header: "Job",
+    width: "minmax(180px, 2fr)",
+    render: (j) => <Link to={paths.job(account, j.id)}>{j.id}</Link>,
+  },
   { key: "state", header: "State", width: "120px", render: (j) => <StateBadge state={j.state} /> },
-  { key: "pool", header: "Pool", width: "minmax(140px, 1fr)", render: (j) => (j.poolId ? <Link to={paths.pool(account, j.poolId)}>{j.poolId}</Link> : "—") },
+  {
+    key: "pool",
+    header: "Pool",
+    width: "minmax(140px, 1fr)",
+    render: (j) => (j.poolId ? <Link to={paths.pool(account, j.poolId)}>{j.poolId}</Link> : "—"),
+  },
   { key: "priority", header: "Priority", width: "80px", render: (j) => j.priority ?? 0 },
-  { key: "created", header: "Created", width: "140px", render: (j) => <RelativeTime value={j.creationTime} /> },
+  {
+    key: "created",
+    header: "Created",
+    width: "140px",
+    render: (j) => <RelativeTime value={j.creationTime} />,
+  },
 ];
 
 export default function JobsPage() {
@@ -30,11 +45,17 @@ export default function JobsPage() {
       {jobs.isPending && <TableSkeleton label="Loading jobs" />}
       {jobs.isError && <ErrorState what="jobs" error={jobs.error} onRetry={() => jobs.refetch()} />}
       {jobs.data && items.length === 0 && (
-        <EmptyState icon={<TaskListLtrRegular />} title="No jobs yet" action={<NewJobDialog account={account} />}>
+        <EmptyState
+          icon={<TaskListLtrRegular />}
+          title="No jobs yet"
+          action={<NewJobDialog account={account} />}
+        >
           A job groups tasks and runs them on one pool. Create one, then add container tasks to it.
         </EmptyState>
       )}
-      {items.length > 0 && <VirtualTable label="Jobs" columns={columns(account)} rows={items} rowKey={(j) => j.id} />}
+      {items.length > 0 && (
+        <VirtualTable label="Jobs" columns={columns(account)} rows={items} rowKey={(j) => j.id} />
+      )}
     </>
   );
 }

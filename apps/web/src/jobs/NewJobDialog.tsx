@@ -1,4 +1,19 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { apiPaths, parseJobSpec, type JobSummary, type ValidationIssue } from "@batch-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -11,9 +26,12 @@ import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { useNotify } from "../components/notify";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
 
-const messageAt = (issues: ValidationIssue[], field: string) => issues.find((i) => i.path[0] === field)?.message;
+const messageAt = (issues: ValidationIssue[], field: string) =>
+  issues.find((i) => i.path[0] === field)?.message;
 
 /** Create a job on a pool; the shared JobSpec schema checks it before the BFF sees it. */
 export function NewJobDialog({ account, defaultPool }: { account: string; defaultPool?: string }) {
@@ -32,7 +50,11 @@ export function NewJobDialog({ account, defaultPool }: { account: string; defaul
   const touched = id !== "" || poolId !== "";
 
   const create = useMutation({
-    mutationFn: () => api.json<JobSummary>(apiPaths.jobs(account), { method: "POST", body: parsed.ok ? parsed.value : undefined }),
+    mutationFn: () =>
+      api.json<JobSummary>(apiPaths.jobs(account), {
+        method: "POST",
+        body: parsed.ok ? parsed.value : undefined,
+      }),
     onSuccess: (job) => {
       notify.success("Job created", job.id);
       void queryClient.invalidateQueries({ queryKey: jobKeys.all(account) });
@@ -59,8 +81,17 @@ export function NewJobDialog({ account, defaultPool }: { account: string; defaul
             <Field label="Job id" required validationMessage={touched ? messageAt(issues, "id") : undefined}>
               <Input value={id} onChange={(_, d) => setId(d.value)} />
             </Field>
-            <Field label="Pool" required validationMessage={touched ? messageAt(issues, "poolId") : undefined}>
-              <Dropdown placeholder="Choose a pool" value={poolId} selectedOptions={poolId ? [poolId] : []} onOptionSelect={(_, d) => setPoolId(d.optionValue ?? "")}>
+            <Field
+              label="Pool"
+              required
+              validationMessage={touched ? messageAt(issues, "poolId") : undefined}
+            >
+              <Dropdown
+                placeholder="Choose a pool"
+                value={poolId}
+                selectedOptions={poolId ? [poolId] : []}
+                onOptionSelect={(_, d) => setPoolId(d.optionValue ?? "")}
+              >
                 {(pools.data?.items ?? []).map((p) => (
                   <Option key={p.id} value={p.id}>
                     {p.id}
@@ -71,7 +102,11 @@ export function NewJobDialog({ account, defaultPool }: { account: string; defaul
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button appearance="primary" disabled={!parsed.ok || create.isPending} onClick={() => create.mutate()}>
+            <Button
+              appearance="primary"
+              disabled={!parsed.ok || create.isPending}
+              onClick={() => create.mutate()}
+            >
               Create
             </Button>
           </DialogActions>

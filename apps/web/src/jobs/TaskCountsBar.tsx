@@ -10,10 +10,18 @@ export function TaskCountsBar({ counts }: { counts: TaskCounts | undefined }) {
   const t = counts.tasks;
   return (
     <div className={styles.root} role="group" aria-label="Task counts">
-      <Badge appearance="tint" color="informative">{t.active.toLocaleString()} active</Badge>
-      <Badge appearance="tint" color="brand">{t.running.toLocaleString()} running</Badge>
-      <Badge appearance="tint" color="success">{t.succeeded.toLocaleString()} succeeded</Badge>
-      <Badge appearance="tint" color="danger">{t.failed.toLocaleString()} failed</Badge>
+      <Badge appearance="tint" color="informative">
+        {t.active.toLocaleString()} active
+      </Badge>
+      <Badge appearance="tint" color="brand">
+        {t.running.toLocaleString()} running
+      </Badge>
+      <Badge appearance="tint" color="success">
+        {t.succeeded.toLocaleString()} succeeded
+      </Badge>
+      <Badge appearance="tint" color="danger">
+        {t.failed.toLocaleString()} failed
+      </Badge>
       <Badge appearance="outline">{(t.active + t.running + t.completed).toLocaleString()} total</Badge>
     </div>
   );

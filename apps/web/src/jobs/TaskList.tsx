@@ -1,9 +1,20 @@
-import { Caption1, Dropdown, Field, Input, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { TaskState, TaskSummary } from "@batch-studio/shared";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "../router";
 import { useTaskPages } from "../api/hooks";
-import type { TaskFilter } from "../api/keys";
+import { jobKeys, type TaskFilter } from "../api/keys";
 import { paths } from "../app/paths";
 import { ErrorState } from "../components/ErrorState";
 import { RelativeTime } from "../components/RelativeTime";
@@ -13,38 +24,83 @@ import { useDebounced } from "../components/useDebounced";
 import { loadVirtualRows, VirtualTable, type Column } from "../components/VirtualTable";
 import { parseExitCodeFilter } from "./exitCodeFilter";
 
-
 const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
-  footer: { padding: tokens.spacingHorizontalS, display: "flex", gap: tokens.spacingHorizontalS },
+  footer: {
+    padding: tokens.spacingHorizontalS,
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
 });
 
 const STATES: TaskState[] = ["active", "preparing", "running", "completed"];
 
 const columns = (account: string, job: string): Column<TaskSummary>[] => [
-  { key: "id", header: "Task", width: "minmax(160px, 2fr)", render: (t) => <Link to={paths.task(account, job, t.id)}>{t.id}</Link> },
-  { key: "state", header: "State", width: "110px", render: (t) => <StateBadge state={t.result === "failure" ? "failed" : t.state} /> },
-  { key: "exit", header: "Exit code", width: "90px", render: (t) => (t.exitCode ?? "—") },
+  {
+    key: "id",
+    header: "Task",
+    width: "minmax(160px, 2fr)",
+    render: (t) => <Link to={paths.task(account, job, t.id)}>{t.id}</Link>,
+  },
+  {
+    key: "state",
+    header: "State",
+    width: "110px",
+    render: (t) => <StateBadge state={t.result === "failure" ? "failed" : t.state} />,
+  },
+  { key: "exit", header: "Exit code", width: "90px", render: (t) => t.exitCode ?? "—" },
   { key: "image", header: "Image", width: "minmax(140px, 2fr)", render: (t) => t.imageName ?? "—" },
   {
     key: "node",
     header: "Node",
     width: "minmax(120px, 1fr)",
-    render: (t) => (t.nodeId && t.poolId ? <Link to={paths.node(account, t.poolId, t.nodeId)}>{t.nodeId}</Link> : (t.nodeId ?? "—")),
+    render: (t) =>
+      t.nodeId && t.poolId ? (
+        <Link to={paths.node(account, t.poolId, t.nodeId)}>{t.nodeId}</Link>
+      ) : (
+        (t.nodeId ?? "—")
+      ),
   },
-  { key: "created", header: "Created", width: "130px", render: (t) => <RelativeTime value={t.creationTime} /> },
+  {
+    key: "created",
+    header: "Created",
+    width: "130px",
+    render: (t) => <RelativeTime value={t.creationTime} />,
+  },
 ];
 
 /**
- * Tasks of a job, filtered by Batch (state, exit code) and fetched a page at a time as the reader
- * scrolls: a 100,000-task job never loads more than what has been scrolled past.
+ * While this many pages are loaded, the list re-reads them when the task counts move (a refetch
+ * re-reads every loaded page in order); past it, the list says it is behind and offers a refresh
+ * from the top instead of re-reading thousands of tasks every few seconds.
  */
-export function TaskList({ account, job, total }: { account: string; job: string; total?: number }) {
+export const AUTO_REFRESH_PAGES = 4;
+
+/**
+ * Tasks of a job, filtered by Batch (state, exit code) and fetched a page at a time as the reader
+ * scrolls: a 100,000-task job never loads more than what has been scrolled past. `countsVersion`
+ * changes when the job's task counts do (they are polled); that is when rows go stale.
+ */
+export function TaskList({
+  account,
+  job,
+  total,
+  countsVersion,
+}: {
+  account: string;
+  job: string;
+  total?: number;
+  countsVersion?: string;
+}) {
   const styles = useStyles();
   const [state, setState] = useState<TaskState | "">("");
   const [exitText, setExitText] = useState("");
   const exit = parseExitCodeFilter(useDebounced(exitText, 300));
-  const filter: TaskFilter = useMemo(() => ({ ...(state ? { state } : {}), ...(exit.ok ? exit.filter : {}) }), [state, exit]);
+  const filter: TaskFilter = useMemo(
+    () => ({ ...(state ? { state } : {}), ...(exit.ok ? exit.filter : {}) }),
+    [state, exit],
+  );
   const pages = useTaskPages(account, job, filter);
   // The task list pages, so it always virtualizes: fetch that code alongside the first page.
   useEffect(() => void loadVirtualRows().catch(() => {}), []);
@@ -55,11 +111,36 @@ export function TaskList({ account, job, total }: { account: string; job: string
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filtered = Object.keys(filter).length > 0;
 
+  const queryClient = useQueryClient();
+  const [behind, setBehind] = useState(false);
+  const seenVersion = useRef(countsVersion);
+  const loadedPages = pages.data?.pages.length ?? 0;
+  const { refetch } = pages;
+  useEffect(() => {
+    const before = seenVersion.current;
+    seenVersion.current = countsVersion;
+    // The first counts to arrive describe the rows just loaded: nothing to refresh.
+    if (before === undefined || countsVersion === undefined || before === countsVersion) return;
+    if (loadedPages <= AUTO_REFRESH_PAGES) void refetch();
+    else setBehind(true);
+  }, [countsVersion, loadedPages, refetch]);
+  // Other filters are another list (`filter` is a new object on every render: compare its text).
+  const filterText = JSON.stringify(filter);
+  useEffect(() => setBehind(false), [filterText]);
+  const refreshFromTop = () => {
+    setBehind(false);
+    void queryClient.resetQueries({ queryKey: jobKeys.taskList(account, job, filter), exact: true });
+  };
+
   return (
     <>
       <div className={styles.filters}>
         <Field label="State">
-          <Dropdown value={state || "Any"} selectedOptions={[state]} onOptionSelect={(_, d) => setState((d.optionValue as TaskState) ?? "")}>
+          <Dropdown
+            value={state || "Any"}
+            selectedOptions={[state]}
+            onOptionSelect={(_, d) => setState((d.optionValue as TaskState) ?? "")}
+          >
             <Option value="">Any</Option>
             {STATES.map((s) => (
               <Option key={s} value={s}>
@@ -68,13 +149,19 @@ export function TaskList({ account, job, total }: { account: string; job: string
             ))}
           </Dropdown>
         </Field>
-        <Field label="Exit code" validationMessage={exit.ok ? undefined : exit.message} validationState={exit.ok ? "none" : "error"}>
+        <Field
+          label="Exit code"
+          validationMessage={exit.ok ? undefined : exit.message}
+          validationState={exit.ok ? "none" : "error"}
+        >
           <Input placeholder="0, 1-255, >0" value={exitText} onChange={(_, d) => setExitText(d.value)} />
         </Field>
       </div>
       {pages.isPending && <TableSkeleton label="Loading tasks" />}
       {pages.isError && <ErrorState what="tasks" error={pages.error} onRetry={() => pages.refetch()} />}
-      {pages.data && rows.length === 0 && <Caption1>{filtered ? "No task matches these filters." : "No tasks in this job yet."}</Caption1>}
+      {pages.data && rows.length === 0 && (
+        <Caption1>{filtered ? "No task matches these filters." : "No tasks in this job yet."}</Caption1>
+      )}
       {rows.length > 0 && (
         <VirtualTable
           label="Tasks"
@@ -89,6 +176,14 @@ export function TaskList({ account, job, total }: { account: string; job: string
                 {rows.length.toLocaleString()} loaded{hasNextPage ? " · more load as you scroll" : ""}
               </Caption1>
               {isFetchingNextPage && <Spinner size="extra-tiny" label="Loading more" labelPosition="after" />}
+              {behind && (
+                <>
+                  <Caption1>· Task states have changed since these rows loaded.</Caption1>
+                  <Button size="small" appearance="subtle" onClick={refreshFromTop}>
+                    Refresh from the top
+                  </Button>
+                </>
+              )}
             </div>
           }
         />

@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { NodeSummary } from "@batch-studio/shared";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useTheme } from "../app/theme";
 import { heatmapLayout, hitTest } from "./heatmapLayout";
 import { NODE_STATE_GROUPS, countByState, groupOfState, nodeSummaryText } from "./nodeStates";
 
@@ -24,6 +25,8 @@ function resolveToken(el: Element, token: string): string {
  */
 export function NodeHeatmap({ nodes, onSelect }: { nodes: readonly NodeSummary[]; onSelect?: (node: NodeSummary) => void }) {
   const styles = useStyles();
+  // Cell colours are read from the theme's CSS variables: redraw when the theme changes.
+  const theme = useTheme().resolved;
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
   const layout = useMemo(() => heatmapLayout(nodes.length, width), [nodes.length, width]);
@@ -56,7 +59,13 @@ export function NodeHeatmap({ nodes, onSelect }: { nodes: readonly NodeSummary[]
       ctx.fillStyle = colours.get(groupOfState(n.state).key)!;
       ctx.fillRect((i % layout.columns) * step, Math.floor(i / layout.columns) * step, layout.cell, layout.cell);
     });
-  }, [nodes, layout, width]);
+  }, [nodes, layout, width, theme]);
+
+  const nodeAt = (e: { clientX: number; clientY: number; currentTarget: HTMLCanvasElement }) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const index = hitTest(layout, nodes.length, e.clientX - rect.left, e.clientY - rect.top);
+    return index === undefined ? undefined : nodes[index];
+  };
 
   const summary = nodeSummaryText(states);
   return (
@@ -67,10 +76,14 @@ export function NodeHeatmap({ nodes, onSelect }: { nodes: readonly NodeSummary[]
         role="img"
         aria-label={`Node heatmap. ${summary}`}
         title="Click a node to open it"
+        onMouseMove={(e) => {
+          // The node under the pointer, in the native tooltip; set directly, so moving costs no render.
+          const node = nodeAt(e);
+          e.currentTarget.title = node ? `${node.id}: ${node.state} (click to open)` : "Click a node to open it";
+        }}
         onClick={(e) => {
-          const rect = e.currentTarget.getBoundingClientRect();
-          const index = hitTest(layout, nodes.length, e.clientX - rect.left, e.clientY - rect.top);
-          if (index !== undefined && onSelect) onSelect(nodes[index]!);
+          const node = nodeAt(e);
+          if (node && onSelect) onSelect(node);
         }}
       />
       <ul className={styles.legend} aria-label="Nodes by state">

@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from "./Router";
 type AnchorProps = Omit<ComponentProps<"a">, "href" | "className">;
 
 /** A plain left click the page should handle itself; modified clicks keep the browser's meaning (new tab, download...). */
-const isPlainClick = (event: MouseEvent<HTMLAnchorElement>, target?: string) =>
+export const isPlainClick = (event: MouseEvent<HTMLElement>, target?: string) =>
   !event.defaultPrevented && event.button === 0 && (!target || target === "_self") && !(event.metaKey || event.altKey || event.ctrlKey || event.shiftKey);
 
 /** An <a href> that navigates inside the portal on a plain click (after the caller's own onClick). */
