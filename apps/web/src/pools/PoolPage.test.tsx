@@ -24,14 +24,28 @@ const pool: PoolDetails = {
   registries: [{ server: "myacr.azurecr.io", username: "puller" }],
   resizeTimeout: "PT15M",
 };
-const node = (id: string, state: string): NodeSummary => ({ id, state, errors: [], startTask: state === "starttaskfailed" ? { state: "completed", exitCode: 2, failureMessage: "The start task exited with code 2" } : undefined });
+const node = (id: string, state: string): NodeSummary => ({
+  id,
+  state,
+  errors: [],
+  startTask:
+    state === "starttaskfailed"
+      ? { state: "completed", exitCode: 2, failureMessage: "The start task exited with code 2" }
+      : undefined,
+});
 
 describe("PoolPage", () => {
   it("exports the pool as a bare spec file, without the clone's re-entry notes", async () => {
     const spec: PoolSpecInput = {
       id: "render",
       vmSize: "standard_d2s_v3",
-      image: { kind: "marketplace", publisher: "microsoft-dsvm", offer: "ubuntu-hpc", sku: "2204", version: "latest" },
+      image: {
+        kind: "marketplace",
+        publisher: "microsoft-dsvm",
+        offer: "ubuntu-hpc",
+        sku: "2204",
+        version: "latest",
+      },
       nodeAgentSkuId: "batch.node.ubuntu 22.04",
       container: { prefetchImages: [], registries: [] },
       scale: { dedicated: 4, spot: 0, resizeTimeout: "PT15M" },
@@ -45,7 +59,12 @@ describe("PoolPage", () => {
     const createObjectURL = vi.fn((blob: Blob) => (saved.push(blob), "blob:spec"));
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    renderPage({
+      api,
+      pattern: "/a/:account/pools/:pool",
+      url: "/a/acct/pools/render",
+      element: <PoolPage />,
+    });
     await userEvent.click(await screen.findByRole("button", { name: "Export spec" }));
     await waitFor(() => expect(saved).toHaveLength(1));
     // jsdom's Blob has no text(); FileReader reads it as a browser would.
@@ -63,20 +82,31 @@ describe("PoolPage", () => {
     let resized: unknown;
     const api = fakeApi({
       [`GET ${P}`]: () => pool,
-      [`GET ${P}/nodes`]: () => ({ items: [node("n1", "idle"), node("n2", "running"), node("n3", "starttaskfailed")] }),
+      [`GET ${P}/nodes`]: () => ({
+        items: [node("n1", "idle"), node("n2", "running"), node("n3", "starttaskfailed")],
+      }),
       [`POST ${P}/resize`]: ({ body }) => {
         resized = body;
         return undefined;
       },
     });
-    const { container } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    const { container } = renderPage({
+      api,
+      pattern: "/a/:account/pools/:pool",
+      url: "/a/acct/pools/render",
+      element: <PoolPage />,
+    });
     expect(await screen.findByText("Resize error: AccountCoreQuotaReached")).toBeTruthy();
     expect(screen.getByRole("button", { name: "See quotas" })).toBeTruthy();
     expect(screen.getByRole("progressbar", { name: /Allocation/ })).toBeTruthy();
     expect(screen.getByText("3 of 4 nodes allocated")).toBeTruthy();
     expect(await screen.findByText("The start task failed on 1 node")).toBeTruthy();
-    expect(screen.getByRole("img", { name: /Node heatmap\. 3 nodes: 1 idle, 1 running, 1 starttaskfailed\./ })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "n3" }).getAttribute("href")).toBe("/a/acct/pools/render/nodes/n3");
+    expect(
+      screen.getByRole("img", { name: /Node heatmap\. 3 nodes: 1 idle, 1 running, 1 starttaskfailed\./ }),
+    ).toBeTruthy();
+    expect(screen.getByRole("link", { name: "n3" }).getAttribute("href")).toBe(
+      "/a/acct/pools/render/nodes/n3",
+    );
     expect(await axeViolations(container)).toEqual([]);
 
     await userEvent.click(screen.getByRole("button", { name: "Resize" }));
@@ -90,8 +120,114 @@ describe("PoolPage", () => {
     expect(dialog).toBeTruthy();
   });
 
+  it("resize: the timeout fix is one click, a bad timeout blocks, and a quota overrun offers the most nodes that fit", async () => {
+    let resized: unknown;
+    const quotas = {
+      dedicatedCoreQuota: 100,
+      lowPriorityCoreQuota: 10,
+      dedicatedCoreQuotaPerVmFamilyEnforced: true,
+      dedicatedCoreQuotaPerVmFamily: [{ family: "standardDSv3Family", coreQuota: 40 }],
+    };
+    const account = {
+      id: "acct",
+      name: "acct",
+      subscriptionId: "s1",
+      resourceGroup: "rg",
+      location: "westeurope",
+      endpoint: "acct.batch",
+      quotas,
+    };
+    const api = fakeApi({
+      [`GET ${P}`]: () => ({
+        ...pool,
+        allocationState: "steady",
+        currentDedicatedNodes: 4,
+        resizeErrors: [],
+      }),
+      [`GET ${P}/nodes`]: () => ({ items: [] }),
+      "GET /api/accounts": () => ({ subscriptions: [{ subscriptionId: "s1", accounts: [account] }] }),
+      // Another pool of the family already targets 5 × 4 = 20 of the 40 family cores.
+      "GET /api/accounts/acct/pools": () => ({
+        items: [
+          { ...pool, resizeErrors: [] },
+          {
+            ...pool,
+            id: "other",
+            vmSize: "standard_d4s_v3",
+            targetDedicatedNodes: 5,
+            currentDedicatedNodes: 5,
+            resizeErrors: [],
+          },
+        ],
+      }),
+      "GET /api/accounts/acct/catalog/vm-sizes": () => ({
+        items: [
+          {
+            name: "Standard_D2s_v3",
+            family: "standardDSv3Family",
+            vCpus: 2,
+            memoryGiB: 8,
+            gpus: 0,
+            rdma: false,
+            lowPriorityCapable: true,
+          },
+          {
+            name: "Standard_D4s_v3",
+            family: "standardDSv3Family",
+            vCpus: 4,
+            memoryGiB: 16,
+            gpus: 0,
+            rdma: false,
+            lowPriorityCapable: true,
+          },
+        ],
+        perFamilyEnforced: true,
+      }),
+      [`POST ${P}/resize`]: ({ body }) => {
+        resized = body;
+        return undefined;
+      },
+    });
+    const { baseElement } = renderPage({
+      api,
+      pattern: "/a/:account/pools/:pool",
+      url: "/a/acct/pools/render",
+      element: <PoolPage />,
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Resize" }));
+    const dialog = await screen.findByRole("dialog");
+    const dedicated = screen.getByRole("spinbutton", { name: "Dedicated nodes" });
+    await userEvent.clear(dedicated);
+    await userEvent.type(dedicated, "2000{Enter}");
+
+    await userEvent.click(await screen.findByRole("button", { name: "Set resize timeout to PT30M" }));
+    const timeout = screen.getByRole("textbox", { name: /Resize timeout/ });
+    expect((timeout as HTMLInputElement).value).toBe("PT30M");
+
+    expect(
+      await screen.findByText(/2000 dedicated nodes need 4000 standardDSv3Family cores; 20 are left/),
+    ).toBeTruthy();
+    expect(await axeViolations(baseElement)).toEqual([]);
+    await userEvent.click(screen.getByRole("button", { name: "Use 10 dedicated nodes" }));
+    expect((dedicated as HTMLInputElement).value).toBe("10");
+    expect(screen.queryByText(/standardDSv3Family cores; 20 are left/)).toBeNull();
+
+    await userEvent.clear(timeout);
+    await userEvent.type(timeout, "PT2M");
+    expect(screen.getByText(/at least 5 minutes/)).toBeTruthy();
+    const submit = screen.getAllByRole("button", { name: "Resize" }).at(-1)!;
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.clear(timeout);
+    await userEvent.type(timeout, "PT20M");
+    await userEvent.click(submit);
+    await waitFor(() => expect(resized).toEqual({ dedicated: 10, spot: 0, resizeTimeout: "PT20M" }));
+    expect(dialog).toBeTruthy();
+  });
+
   it("computes allocation progress only while nodes are missing", () => {
-    expect(allocationProgress({ ...pool, allocationState: "steady", currentDedicatedNodes: 4 })).toBeUndefined();
+    expect(
+      allocationProgress({ ...pool, allocationState: "steady", currentDedicatedNodes: 4 }),
+    ).toBeUndefined();
     expect(allocationProgress(pool)).toEqual({ value: 0.75, label: "3 of 4 nodes allocated" });
   });
 });

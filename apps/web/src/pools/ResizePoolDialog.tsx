@@ -8,6 +8,9 @@ import {
   DialogTitle,
   Field,
   Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   SpinButton,
   makeStyles,
   tokens,
@@ -16,13 +19,50 @@ import { apiPaths, type PoolDetails, type ResizePoolRequest } from "@batch-studi
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useApi } from "../auth/AuthContext";
+import { useAccounts, usePools, useVmSizes } from "../api/hooks";
 import { poolKeys } from "../api/keys";
 import { useNotify } from "../components/notify";
-import { suggestedResizeTimeout } from "./resizeTimeout";
+import { resizeQuotaShortfalls, timeoutFix, timeoutProblem, type QuotaShortfall } from "./resizeAdvice";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+/**
+ * Quota shortfalls of the new counts, once the account's quotas, its pools and the region's VM
+ * sizes have loaded (until then, or if one fails, the dialog simply has no quota advice). Batch
+ * account quotas do not apply to user-subscription accounts: their limits are the subscription's.
+ */
+function useQuotaShortfalls(
+  account: string,
+  poolId: string,
+  target: { dedicated: number; spot: number },
+): QuotaShortfall[] {
+  const accounts = useAccounts();
+  const pools = usePools(account);
+  const sizes = useVmSizes(account);
+  const summary = accounts.data?.subscriptions.flatMap((s) => s.accounts).find((a) => a.id === account);
+  if (
+    !summary ||
+    !pools.data ||
+    !sizes.data ||
+    summary.poolAllocationMode?.toLowerCase() === "usersubscription"
+  )
+    return [];
+  return resizeQuotaShortfalls(summary.quotas, pools.data.items, sizes.data.items, poolId, target);
+}
 
-export function ResizePoolDialog({ account, pool, open, onClose }: { account: string; pool: PoolDetails; open: boolean; onClose(): void }) {
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export function ResizePoolDialog({
+  account,
+  pool,
+  open,
+  onClose,
+}: {
+  account: string;
+  pool: PoolDetails;
+  open: boolean;
+  onClose(): void;
+}) {
   const styles = useStyles();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -30,10 +70,13 @@ export function ResizePoolDialog({ account, pool, open, onClose }: { account: st
   const [dedicated, setDedicated] = useState(pool.targetDedicatedNodes);
   const [spot, setSpot] = useState(pool.targetSpotNodes);
   const [timeout, setTimeoutValue] = useState(pool.resizeTimeout ?? "PT15M");
-  const suggested = suggestedResizeTimeout(dedicated + spot);
+  const timeoutError = timeoutProblem(timeout);
+  const suggested = timeoutError ? undefined : timeoutFix(timeout, dedicated + spot);
+  const shortfalls = useQuotaShortfalls(account, pool.id, { dedicated, spot });
 
   const resize = useMutation({
-    mutationFn: (body: ResizePoolRequest) => api.json(apiPaths.poolResize(account, pool.id), { method: "POST", body }),
+    mutationFn: (body: ResizePoolRequest) =>
+      api.json(apiPaths.poolResize(account, pool.id), { method: "POST", body }),
     onSuccess: () => {
       notify.success("Resize started", `${pool.id} → ${dedicated} dedicated, ${spot} spot`);
       void queryClient.invalidateQueries({ queryKey: poolKeys.detail(account, pool.id) });
@@ -49,23 +92,58 @@ export function ResizePoolDialog({ account, pool, open, onClose }: { account: st
           <DialogTitle>Resize {pool.id}</DialogTitle>
           <DialogContent className={styles.form}>
             <Field label="Dedicated nodes">
-              <SpinButton min={0} value={dedicated} onChange={(_, d) => setDedicated(Number(d.value ?? d.displayValue ?? 0) || 0)} />
+              <SpinButton
+                min={0}
+                value={dedicated}
+                onChange={(_, d) => setDedicated(Number(d.value ?? d.displayValue ?? 0) || 0)}
+              />
             </Field>
             <Field label="Spot nodes">
-              <SpinButton min={0} value={spot} onChange={(_, d) => setSpot(Number(d.value ?? d.displayValue ?? 0) || 0)} />
+              <SpinButton
+                min={0}
+                value={spot}
+                onChange={(_, d) => setSpot(Number(d.value ?? d.displayValue ?? 0) || 0)}
+              />
             </Field>
             <Field
               label="Resize timeout (ISO 8601)"
-              hint={suggested ? `Batch advises at least ${suggested} for ${dedicated + spot} nodes (15 minutes per 1,000).` : undefined}
+              validationState={timeoutError ? "error" : suggested ? "warning" : "none"}
+              validationMessage={
+                timeoutError ??
+                (suggested &&
+                  `Batch advises at least ${suggested} for ${dedicated + spot} nodes (15 minutes per 1,000); a shorter timeout can stop the resize early.`)
+              }
             >
               <Input value={timeout} onChange={(_, d) => setTimeoutValue(d.value)} />
             </Field>
+            {suggested && (
+              <Button size="small" onClick={() => setTimeoutValue(suggested)}>
+                Set resize timeout to {suggested}
+              </Button>
+            )}
+            {shortfalls.map((s) => (
+              <MessageBar key={s.quota} intent="warning" layout="multiline">
+                <MessageBarBody>
+                  {s.nodes === "dedicated" ? dedicated : spot} {s.nodes} nodes need {s.needed} {s.quota};{" "}
+                  {s.available} are left beside the other pools&apos; targets. Batch would accept the resize
+                  and stop at {s.maxNodes} nodes with a quota error.
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    size="small"
+                    onClick={() => (s.nodes === "dedicated" ? setDedicated(s.maxNodes) : setSpot(s.maxNodes))}
+                  >
+                    Use {s.maxNodes} {s.nodes} nodes
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ))}
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
             <Button
               appearance="primary"
-              disabled={resize.isPending}
+              disabled={resize.isPending || timeoutError !== undefined}
               onClick={() => resize.mutate({ dedicated, spot, resizeTimeout: timeout || undefined })}
             >
               {resize.isPending ? "Resizing…" : "Resize"}
