@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
+import type { ImageInspectRequest, ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
-import { fakeApi } from "../test/fakeApi";
+import { fakeApi, type Handler } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
@@ -23,6 +23,56 @@ const pool: PoolDetails = {
   prefetchImages: [IMAGE],
   registries: [{ server: "127.0.0.1:5000", username: "lab" }],
 };
+
+const PASSWORD = "lab-Secret-9";
+const FOUND: Omit<ImageInspection, "reference"> = { status: "found", entrypoint: ["/bin/greet"], cmd: ["--loud"], workingDir: "/app" };
+const UNAUTHORIZED: Omit<ImageInspection, "reference"> = { status: "unauthorized", message: "the registry requires a user name and password" };
+
+/** The page on job j1 of `p`, with the registry answering through `inspect`; collects what it sends. */
+function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Omit<ImageInspection, "reference">) {
+  const sent = { inspections: [] as ImageInspectRequest[], added: undefined as unknown, addedJson: "" };
+  const addTask: Handler = ({ body }) => {
+    sent.added = body;
+    sent.addedJson = JSON.stringify(body);
+    return { ...(body as object), state: "active", env: [] };
+  };
+  const api = fakeApi({
+    [`GET ${A}/jobs/j1`]: () => ({ id: "j1", state: "active", poolId: p.id }),
+    [`GET ${A}/pools/${p.id}`]: () => p,
+    "POST /api/registry/inspect": ({ body }) => {
+      const req = body as ImageInspectRequest;
+      sent.inspections.push(req);
+      return { reference: req.reference, ...inspect(req) };
+    },
+    [`POST ${A}/jobs/j1/tasks`]: addTask,
+  });
+  const page = renderPage({
+    api,
+    pattern: "/a/:account/jobs/:job/tasks/new",
+    url: "/a/acct/jobs/j1/tasks/new",
+    element: <NewTaskPage />,
+    extraRoutes: [{ path: "/a/:account/jobs/:job/tasks/:task", element: <p>task page</p> }],
+  });
+  return { ...page, api, sent };
+}
+
+async function chooseImage(image: string, fromSuggestions = true) {
+  const box = screen.getByRole("combobox", { name: /Container image/ });
+  if (fromSuggestions) {
+    await userEvent.click(box);
+    await userEvent.click(await screen.findByRole("option", { name: image }));
+  } else {
+    await userEvent.clear(box);
+    await userEvent.type(box, image);
+  }
+}
+
+async function addTaskRunningEntrypoint() {
+  await userEvent.click(screen.getByRole("switch", { name: /Use the image ENTRYPOINT/ }));
+  await waitFor(() => expect(screen.getByRole("button", { name: "Add task" }).hasAttribute("disabled")).toBe(false));
+  await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+  expect(await screen.findByText("task page")).toBeTruthy();
+}
 
 describe("NewTaskPage", () => {
   it("suggests the pool's images, shows the image's ENTRYPOINT and WORKDIR, and adds a task that runs it", async () => {
@@ -56,5 +106,93 @@ describe("NewTaskPage", () => {
     await waitFor(() => expect(added).toBeDefined());
     expect(added).toMatchObject({ id: "greet-1", commandLine: "", containerSettings: { imageName: IMAGE } });
     expect(await screen.findByText("task page")).toBeTruthy();
+  });
+
+  it("asks for the pool registry's password when the registry refuses, reads the image with it, and never sends it with the task", async () => {
+    const { container, sent, queryClient } = renderNewTask(pool, (req) => (req.registry?.password === PASSWORD ? FOUND : UNAUTHORIZED));
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "greet-2");
+    await chooseImage(IMAGE);
+    expect(await screen.findByText("Registry: 127.0.0.1:5000 as lab")).toBeTruthy();
+    expect(await screen.findByText(/Registry says: unauthorized — the registry requires a user name and password/)).toBeTruthy();
+    const password = await screen.findByLabelText(/Password for 127\.0\.0\.1:5000/);
+    expect(screen.getByText("Used once to read the image's ENTRYPOINT and WORKDIR; it is not stored.")).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+
+    // A wrong password: the registry still refuses, and the field stays for another try.
+    await userEvent.type(password, "wrong-pass");
+    await userEvent.click(screen.getByRole("button", { name: "Read image" }));
+    await waitFor(() => expect(sent.inspections.some((r) => r.registry?.password === "wrong-pass")).toBe(true));
+    expect(await screen.findByText(/Registry says: unauthorized/)).toBeTruthy();
+    await userEvent.clear(screen.getByLabelText(/Password for 127\.0\.0\.1:5000/));
+    await userEvent.type(screen.getByLabelText(/Password for 127\.0\.0\.1:5000/), `${PASSWORD}{Enter}`);
+
+    expect(await screen.findByText(/ENTRYPOINT \/bin\/greet · CMD --loud · WORKDIR \/app/)).toBeTruthy();
+    expect(screen.queryByLabelText(/Password for/)).toBeNull();
+    // The credentialed read is the wizard's: the pool registry's server and user, the typed password.
+    expect(sent.inspections.at(-1)).toEqual({ reference: IMAGE, registry: { server: "127.0.0.1:5000", username: "lab", password: PASSWORD } });
+    expect(await axeViolations(container)).toEqual([]);
+
+    await addTaskRunningEntrypoint();
+    expect(sent.added).toMatchObject({ id: "greet-2", commandLine: "", containerSettings: { imageName: IMAGE } });
+    expect((sent.added as TaskSpec).containerSettings?.registry).toBeUndefined();
+    expect(sent.addedJson).not.toContain(PASSWORD);
+    const kept = JSON.stringify([queryClient.getQueryCache().getAll().map((q) => q.queryKey), { ...window.localStorage }, { ...window.sessionStorage }, window.location.href]);
+    expect(kept).not.toContain(PASSWORD);
+  });
+
+  it("drops the password when the image changes", async () => {
+    const other = `${IMAGE}-b`;
+    const { sent } = renderNewTask({ ...pool, prefetchImages: [IMAGE, other] }, (req) => (req.registry?.password === PASSWORD ? FOUND : UNAUTHORIZED));
+    await chooseImage(IMAGE);
+    await userEvent.type(await screen.findByLabelText(/Password for 127\.0\.0\.1:5000/), PASSWORD);
+    await userEvent.click(screen.getByRole("button", { name: "Read image" }));
+    expect(await screen.findByText(/ENTRYPOINT \/bin\/greet/)).toBeTruthy();
+
+    await chooseImage(other);
+    expect(await screen.findByLabelText(/Password for 127\.0\.0\.1:5000/)).toHaveProperty("value", "");
+    expect(sent.inspections.filter((r) => r.reference === other).every((r) => r.registry === undefined)).toBe(true);
+    // Back on the first image, it is refused again: nothing remembered the password.
+    await chooseImage(IMAGE);
+    expect(await screen.findByLabelText(/Password for 127\.0\.0\.1:5000/)).toHaveProperty("value", "");
+    expect(screen.queryByText(/ENTRYPOINT \/bin\/greet/)).toBeNull();
+  });
+
+  it("says a managed-identity registry cannot be read from the portal, and still adds an ENTRYPOINT task", async () => {
+    const image = "contosoacr.azurecr.io/tools/app:1";
+    const { container, sent } = renderNewTask({ ...pool, prefetchImages: [image], registries: [{ server: "ContosoAcr.azurecr.io" }] }, () => UNAUTHORIZED);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "id-1");
+    await chooseImage(image);
+    expect(await screen.findByText(/can't read images from ContosoAcr\.azurecr\.io with a managed identity/)).toBeTruthy();
+    expect(screen.getByText("Registry: ContosoAcr.azurecr.io with the pool's managed identity")).toBeTruthy();
+    expect(screen.queryByLabelText(/Password for/)).toBeNull();
+    expect(screen.queryByText(/Registry says/)).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+    await addTaskRunningEntrypoint();
+    expect(sent.added).toMatchObject({ id: "id-1", commandLine: "", containerSettings: { imageName: image } });
+    expect((sent.added as TaskSpec).containerSettings?.registry).toBeUndefined();
+  });
+
+  it("sends a login with the task only for a registry the pool has none for", async () => {
+    const image = "reg.example.com/app:2";
+    const { container, sent } = renderNewTask({ ...pool, prefetchImages: [] }, (req) =>
+      req.registry?.username === "robot" && req.registry.password === PASSWORD ? FOUND : UNAUTHORIZED,
+    );
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "own-1");
+    await chooseImage(image, false);
+    const user = await screen.findByRole("textbox", { name: /User name for reg\.example\.com/ });
+    expect(screen.queryByText(/Registry: /)).toBeNull();
+    // Half a login is refused by TaskSpec's RegistrySpec, at the missing field.
+    await userEvent.type(user, "robot");
+    expect(await screen.findByText("password is required")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Add task" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: "Read image" }).hasAttribute("disabled")).toBe(true);
+    expect(await axeViolations(container)).toEqual([]);
+
+    await userEvent.type(screen.getByLabelText(/Password for reg\.example\.com/), PASSWORD);
+    await userEvent.click(screen.getByRole("button", { name: "Read image" }));
+    expect(await screen.findByText(/ENTRYPOINT \/bin\/greet/)).toBeTruthy();
+    expect(sent.inspections.at(-1)?.registry).toEqual({ server: "reg.example.com", username: "robot", password: PASSWORD });
+    await addTaskRunningEntrypoint();
+    expect((sent.added as TaskSpec).containerSettings?.registry).toEqual({ server: "reg.example.com", auth: { kind: "password", username: "robot", password: PASSWORD } });
   });
 });

@@ -1,6 +1,5 @@
 import {
   Button,
-  Caption1,
   Card,
   Combobox,
   Dropdown,
@@ -20,6 +19,7 @@ import {
   parseTaskSpec,
   validateTask,
   type TaskDetails,
+  type PoolDetails,
   type TaskSpecInput,
   type ValidationContext,
   type ValidationIssue,
@@ -29,7 +29,6 @@ import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "../router";
 import { useJob, usePool } from "../api/hooks";
 import { jobKeys } from "../api/keys";
-import { useImageInspection } from "../api/registry";
 import { paths } from "../app/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
@@ -37,6 +36,10 @@ import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { useNotify } from "../components/notify";
 import { PageHeader } from "../components/PageHeader";
 import { useDebounced } from "../components/useDebounced";
+import { fieldState } from "./fieldState";
+import { imageRegistry, taskForPool } from "./imageRegistry";
+import { ImageRegistryAccess, type TaskLogin } from "./ImageRegistryAccess";
+import { useImageConfig } from "./useImageConfig";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px", padding: tokens.spacingHorizontalXL },
@@ -44,16 +47,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
-const fmt = (v: string[] | null | undefined) => (v && v.length ? v.map((s) => (/\s/.test(s) ? JSON.stringify(s) : s)).join(" ") : "(none)");
-
-function fieldState(issues: ValidationIssue[], field: string) {
-  const here = issues.filter((i) => i.path.join(".") === field);
-  if (here.length === 0) return {};
-  return {
-    validationState: here.some((i) => i.level === "error") ? ("error" as const) : here.some((i) => i.level === "warning") ? ("warning" as const) : ("none" as const),
-    validationMessage: here.map((i) => i.message).join(" "),
-  };
-}
+const NO_REGISTRIES: PoolDetails["registries"] = [];
+const TASK_LOGIN_FIELDS = ["containerSettings.registry.auth.username", "containerSettings.registry.auth.password"];
 
 /** Add a container task: image suggestions from the pool's prefetch list, ENTRYPOINT/WORKDIR read from the registry. */
 export default function NewTaskPage() {
@@ -71,16 +66,18 @@ export default function NewTaskPage() {
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const image = spec.containerSettings?.imageName ?? "";
   const settledImage = useDebounced(image.trim(), 400);
-  const inspection = useImageInspection(settledImage || undefined);
+  const poolRegistries = pool.data?.registries ?? NO_REGISTRIES;
+  const imageConfig = useImageConfig(image, settledImage, pool.data?.registries);
+  const inspection = imageConfig.inspection;
 
   const context: ValidationContext = useMemo(
     () => ({
       ...(pool.data
         ? { pool: { poolId: pool.data.id, isContainerPool: pool.data.isContainerPool, prefetchImages: pool.data.prefetchImages, registryServers: pool.data.registries.map((r) => r.server) } }
         : {}),
-      ...(inspection.data ? { images: [inspection.data] } : {}),
+      ...(inspection ? { images: [inspection] } : {}),
     }),
-    [pool.data, inspection.data],
+    [pool.data, inspection],
   );
   const issues = useMemo(() => {
     const parsed = parseTaskSpec(spec);
@@ -88,13 +85,25 @@ export default function NewTaskPage() {
   }, [spec, context, serverIssues]);
   const blocked = issues.some((i) => i.level === "error");
   const setContainer = (patch: Partial<NonNullable<TaskSpecInput["containerSettings"]>>) =>
-    setSpec((s) => ({ ...s, containerSettings: { imageName: "", ...s.containerSettings, ...patch } }));
+    setSpec((s) => {
+      const { registry, ...rest } = { imageName: "", ...s.containerSettings, ...patch };
+      // A registry login belongs to the image it was typed for: another image drops it.
+      const sameImage = patch.imageName === undefined || patch.imageName === s.containerSettings?.imageName;
+      return { ...s, containerSettings: registry && sameImage ? { ...rest, registry } : rest };
+    });
+  const taskRegistry = spec.containerSettings?.registry;
+  const taskLogin: TaskLogin | undefined = taskRegistry?.auth.kind === "password" ? { username: taskRegistry.auth.username, password: taskRegistry.auth.password } : undefined;
+  const setTaskLogin = (login: TaskLogin | undefined) => {
+    const server = imageConfig.registry?.kind === "taskOwn" ? imageConfig.registry.server : undefined;
+    setContainer({ registry: login && server ? { server, auth: { kind: "password", ...login } } : undefined });
+  };
 
   const add = useMutation({
     mutationFn: () => {
       const parsed = parseTaskSpec(spec);
       if (!parsed.ok) throw new Error("The task is not complete yet.");
-      return api.json<TaskDetails>(apiPaths.tasks(account, job), { method: "POST", body: parsed.value });
+      const body = taskForPool(parsed.value, imageRegistry(parsed.value.containerSettings?.imageName ?? "", poolRegistries));
+      return api.json<TaskDetails>(apiPaths.tasks(account, job), { method: "POST", body });
     },
     onSuccess: (task) => {
       notify.success("Task added", task.id);
@@ -107,7 +116,8 @@ export default function NewTaskPage() {
     },
   });
 
-  const leftovers = issues.filter((i) => !["id", "commandLine", "containerSettings.imageName", "containerSettings.runOptions"].includes(i.path.join(".")));
+  const shownAtFields = ["id", "commandLine", "containerSettings.imageName", "containerSettings.runOptions", ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : [])];
+  const leftovers = issues.filter((i) => !shownAtFields.includes(i.path.join(".")));
 
   return (
     <>
@@ -129,13 +139,7 @@ export default function NewTaskPage() {
             ))}
           </Combobox>
         </Field>
-        {inspection.data && (
-          <Caption1 className={styles.mono}>
-            {inspection.data.status === "found"
-              ? `ENTRYPOINT ${fmt(inspection.data.entrypoint)} · CMD ${fmt(inspection.data.cmd)} · WORKDIR ${inspection.data.workingDir || "(none)"}`
-              : `Registry says: ${inspection.data.status}${inspection.data.message ? ` — ${inspection.data.message}` : ""}`}
-          </Caption1>
-        )}
+        <ImageRegistryAccess config={imageConfig} taskLogin={taskLogin} onTaskLogin={setTaskLogin} issues={issues} />
         <Field label="Container run options" hint="Extra docker create arguments, e.g. --rm." {...fieldState(issues, "containerSettings.runOptions")}>
           <Input value={spec.containerSettings?.runOptions ?? ""} onChange={(_, d) => setContainer({ runOptions: d.value })} />
         </Field>
