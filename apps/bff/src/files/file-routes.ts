@@ -43,7 +43,7 @@ const setOpaqueHeaders = (res: Response, contentType: string | undefined) => {
   res.setHeader("cache-control", "no-store");
 };
 
-const notAFile = () => problem(400, "is_directory", "That path is a directory", { issues: [{ path: ["path"], level: "error", code: "is_directory", message: "choose a file, not a directory" }] });
+export const notAFile = () => problem(400, "is_directory", "That path is a directory", { issues: [{ path: ["path"], level: "error", code: "is_directory", message: "choose a file, not a directory" }] });
 
 /** What a content read asks for: inclusive `start`/`end`, or the last `tail` bytes (shared's FileContentQuery). */
 export interface ContentQuery {

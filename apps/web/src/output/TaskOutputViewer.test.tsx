@@ -8,6 +8,7 @@ import { contentAnswer, describeRead } from "./fakeContentRoute";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
+import { installScrollModel } from "./jsdomScroll";
 
 const E = "\u001b";
 const CONTENT = "/api/accounts/acct/jobs/job/tasks/t1/files/content";
@@ -26,34 +27,9 @@ const TAIL = "tail=65600";
 
 const source = taskFileSource("acct", "job", "t1", "stdout.txt");
 
-/**
- * jsdom does no layout and cannot scroll an element. A minimal model so the virtualizer's
- * scrolling and the viewer's scroll anchoring can be checked: an element's scroll height is its
- * first child's styled height, and scrollTo moves scrollTop and fires "scroll" like a browser.
- */
-const saved = { scrollTo: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "scrollTo"), scrollHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "scrollHeight") };
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "scrollHeight", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return parseFloat((this.firstElementChild as HTMLElement | null)?.style.height ?? "") || 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "scrollTo", {
-    configurable: true,
-    value(this: HTMLElement, opts: ScrollToOptions) {
-      const max = Math.max(0, this.scrollHeight - this.clientHeight);
-      this.scrollTop = Math.min(max, Math.max(0, opts.top ?? this.scrollTop));
-      this.dispatchEvent(new Event("scroll"));
-    },
-  });
-});
-afterAll(() => {
-  for (const [key, d] of Object.entries(saved)) {
-    if (d) Object.defineProperty(HTMLElement.prototype, key, d);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-  }
-});
+let uninstallScroll: () => void;
+beforeAll(() => void (uninstallScroll = installScrollModel()));
+afterAll(() => uninstallScroll());
 
 function render(api: ReturnType<typeof fakeApi>, follow = false) {
   return renderPage({ api, pattern: "/out", url: "/out", element: <TaskOutputViewer source={source} follow={follow} /> });

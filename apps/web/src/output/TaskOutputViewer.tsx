@@ -29,6 +29,8 @@ import { indexOfTarget, outputHash, parseOutputHash, targetOfLine, type OutputTa
 import { formatBytes, type OutputSource } from "./outputSource";
 import { anchorAt, anchoredScrollTop, type ScrollAnchor } from "./scrollAnchor";
 import { useOutputFile } from "./useOutputFile";
+import { useFind } from "./useFind";
+import { WholeFileSearchStatus } from "./WholeFileSearchStatus";
 
 const LINE_HEIGHT = 20;
 
@@ -117,8 +119,9 @@ function gutterLabel(line: OutputLine, index: number, firstWhole: number): strin
 /**
  * Task output of any size: opens at the last 64 KiB (or around a #L / #b deep link), loads
  * earlier windows by byte range, follows the live stream while the task runs with a bounded
- * amount in memory, renders ANSI colours across window boundaries, searches the loaded text and
- * links to single lines. Only visible lines are in the DOM; only a few MiB of windows in memory.
+ * amount in memory, renders ANSI colours across window boundaries, searches the loaded text (and
+ * past it the whole file, on the BFF: useFind.ts) and links to single lines. Only visible lines
+ * are in the DOM; only a few MiB of windows in memory.
  */
 export function TaskOutputViewer({
   source,
@@ -237,7 +240,6 @@ export function TaskOutputViewer({
     return () => window.removeEventListener("hashchange", onHash);
   }, [reopen]);
 
-  const step = (d: number) => matches.length && setMatchIndex((i) => (i + d + matches.length) % matches.length);
   const notLoadedBefore = file.buffer?.start ?? 0;
   const linkTo = (t: OutputTarget) => {
     // Also scrolls there when it is already the target (the reader scrolled away since).
@@ -245,6 +247,20 @@ export function TaskOutputViewer({
     window.history.replaceState(null, "", outputHash(t));
     setTarget(t);
   };
+
+  const { whole, outside, step, changed } = useFind(api, source, {
+    query,
+    lines,
+    matches,
+    matchIndex,
+    setMatchIndex,
+    buffer: file.buffer,
+    size: file.size,
+    goTo: (t) => {
+      linkTo(t);
+      reopen(t);
+    },
+  });
 
   // Trade the bearer token for a one-time link, then let the browser stream the file to disk:
   // a 1 GiB output never passes through this page's memory.
@@ -262,19 +278,20 @@ export function TaskOutputViewer({
       <Toolbar className={styles.toolbar} aria-label={`${source.fileName} tools`}>
         <SearchBox
           aria-label="Search output"
-          placeholder="Search loaded output"
+          placeholder={outside ? "Search output (Enter: next)" : "Search output"}
           value={query}
           onChange={(_, d) => {
             setQuery(d.value);
             setMatchIndex(0);
+            changed();
           }}
           onKeyDown={(e) => {
             if (e.key === "Enter") step(e.shiftKey ? -1 : 1);
           }}
         />
-        <Caption1 aria-live="polite">{query ? (matches.length ? `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}` : "No matches") : ""}</Caption1>
-        <Button appearance="subtle" icon={<ArrowUpRegular />} aria-label="Previous match" disabled={!matches.length} onClick={() => step(-1)} />
-        <Button appearance="subtle" icon={<ArrowDownRegular />} aria-label="Next match" disabled={!matches.length} onClick={() => step(1)} />
+        <Caption1 aria-live="polite">{query ? (matches.length ? `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}${outside ? " loaded" : ""}` : outside ? "None loaded" : "No matches") : ""}</Caption1>
+        <Button appearance="subtle" icon={<ArrowUpRegular />} aria-label="Previous match" disabled={!matches.length && !(query && outside)} onClick={() => step(-1)} />
+        <Button appearance="subtle" icon={<ArrowDownRegular />} aria-label="Next match" disabled={!matches.length && !(query && outside)} onClick={() => step(1)} />
         <ToolbarDivider />
         <Switch label="Wrap" checked={wrap} onChange={(_, d) => setWrap(d.checked)} />
         <Button appearance="subtle" icon={<CopyRegular />} onClick={() => void navigator.clipboard?.writeText(plain.join("\n")).then(() => notify.success("Copied", `${plain.length} loaded lines`))}>
@@ -292,6 +309,7 @@ export function TaskOutputViewer({
           </Badge>
         )}
       </Toolbar>
+      <WholeFileSearchStatus state={whole.state} query={query} offerWholeFile={outside && matches.length === 0} onSearch={() => step(1)} onCancel={whole.cancel} />
       {file.ended && <Caption1 className={styles.band} role="status">{file.ended}</Caption1>}
       {(file.error ?? missingError) !== undefined && (
         <MessageBar intent="error">

@@ -11,6 +11,8 @@ export interface OutputSource {
   follow(from: number): string;
   /** The route that mints a single-use download link (a plain link cannot carry the bearer token). */
   downloadTicket(): string;
+  /** The BFF's whole-file search: the first match from `from` on, or the last one before it. */
+  search(q: { q: string; from: number; direction: "forward" | "backward" }): string;
 }
 
 export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
@@ -20,6 +22,7 @@ export const taskFileSource = (account: string, job: string, task: string, path:
   tail: (bytes) => apiPaths.taskFileContent(account, job, task, { path, tail: bytes }),
   follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
   downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
+  search: (q) => apiPaths.taskFileSearch(account, job, task, { path, ...q }),
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({
@@ -29,6 +32,7 @@ export const nodeFileSource = (account: string, pool: string, node: string, path
   tail: (bytes) => apiPaths.nodeFileContent(account, pool, node, { path, tail: bytes }),
   follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
   downloadTicket: () => apiPaths.nodeFileDownloadTicket(account, pool, node, { path }),
+  search: (q) => apiPaths.nodeFileSearch(account, pool, node, { path, ...q }),
 });
 
 /** Bytes per range request: the tail opened first, and each "load earlier". */
