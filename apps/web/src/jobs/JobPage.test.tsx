@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import type { TaskCounts, TaskSummary } from "@batch-studio/shared";
 import JobPage from "./JobPage";
 import { jobKeys } from "../api/keys";
@@ -82,5 +83,21 @@ describe("JobPage", () => {
     await act(async () => refresh.click());
     await waitFor(() => expect(within(taskRow("p0-t0")).getByText("completed")).toBeTruthy());
     expect(screen.queryByRole("button", { name: "Refresh from the top" })).toBeNull();
+  });
+
+  it("an empty job leads to adding a task; an empty filter result offers to clear the filters", async () => {
+    const { container } = renderJob({
+      [COUNTS]: () => counts(0, 0),
+      [TASKS]: () => ({ items: [] }),
+    });
+    const add = await screen.findByRole("link", { name: "Add a container task" });
+    expect(add.getAttribute("href")).toBe("/a/acct/jobs/j1/tasks/new");
+    expect(await axeViolations(container)).toEqual([]);
+
+    const exit = screen.getByRole("textbox", { name: "Exit code" });
+    await userEvent.type(exit, "3");
+    await userEvent.click(await screen.findByRole("button", { name: "Clear filters" }));
+    expect((exit as HTMLInputElement).value).toBe("");
+    expect(await screen.findByText("No tasks in this job yet")).toBeTruthy();
   });
 });

@@ -12,11 +12,14 @@ import {
 import type { TaskState, TaskSummary } from "@batch-studio/shared";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
+import { FilterDismissRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import { Link } from "../router";
 import { useTaskPages } from "../api/hooks";
 import { jobKeys, type TaskFilter } from "../api/keys";
 import { paths } from "../app/paths";
+import { EmptyState } from "../components/EmptyState";
 import { ErrorState } from "../components/ErrorState";
+import { LinkButton } from "../components/LinkButton";
 import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
@@ -159,9 +162,39 @@ export function TaskList({
       </div>
       {pages.isPending && <TableSkeleton label="Loading tasks" />}
       {pages.isError && <ErrorState what="tasks" error={pages.error} onRetry={() => pages.refetch()} />}
-      {pages.data && rows.length === 0 && (
-        <Caption1>{filtered ? "No task matches these filters." : "No tasks in this job yet."}</Caption1>
-      )}
+      {pages.data &&
+        rows.length === 0 &&
+        (filtered ? (
+          <EmptyState
+            icon={<FilterDismissRegular />}
+            title="No task matches these filters"
+            action={
+              <Button
+                onClick={() => {
+                  setState("");
+                  setExitText("");
+                }}
+              >
+                Clear filters
+              </Button>
+            }
+          >
+            Batch filtered every task of the job by state and exit code; none matched.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<TaskListLtrRegular />}
+            title="No tasks in this job yet"
+            action={
+              <LinkButton to={paths.newTask(account, job)} appearance="primary">
+                Add a container task
+              </LinkButton>
+            }
+          >
+            Tasks run on the job&apos;s pool, each in a container from the pool&apos;s prefetched images or
+            any registry it can reach.
+          </EmptyState>
+        ))}
       {rows.length > 0 && (
         <VirtualTable
           label="Tasks"
