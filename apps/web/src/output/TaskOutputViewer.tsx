@@ -13,13 +13,21 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowDownRegular, ArrowUpRegular, CopyRegular, HistoryRegular, ArrowCircleDownRegular } from "@fluentui/react-icons";
+import {
+  ArrowDownloadRegular,
+  ArrowDownRegular,
+  ArrowUpRegular,
+  CopyRegular,
+  HistoryRegular,
+  ArrowCircleDownRegular,
+} from "@fluentui/react-icons";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DownloadTicket } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { errorMessage } from "../auth/apiError";
 import { saveFromUrl } from "../components/download";
+import { copyText } from "../components/copyText";
 import { useNotify } from "../components/notify";
 import type { AnsiSpan } from "./ansi";
 import { AnsiLineCache, findMatches, type SearchMatch } from "./ansiLines";
@@ -43,7 +51,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: 0,
   },
-  toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  toolbar: {
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   scroller: {
     overflow: "auto",
     position: "relative",
@@ -73,12 +85,22 @@ const useStyles = makeStyles({
   relative: { fontStyle: "italic", color: tokens.colorNeutralForeground4 },
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit" },
   current: { backgroundColor: tokens.colorPaletteMarigoldBackground3, color: "inherit" },
-  band: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", padding: tokens.spacingHorizontalS },
+  band: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: tokens.spacingHorizontalS,
+  },
   grow: { flexGrow: 1 },
 });
 
 /** A line's spans, with search matches wrapped in <mark>. Text only: React escapes it, nothing is parsed as HTML. */
-function renderSpans(spans: AnsiSpan[], matches: SearchMatch[], currentMatch: SearchMatch | undefined, cls: { mark: string; current: string }): ReactNode[] {
+function renderSpans(
+  spans: AnsiSpan[],
+  matches: SearchMatch[],
+  currentMatch: SearchMatch | undefined,
+  cls: { mark: string; current: string },
+): ReactNode[] {
   const out: ReactNode[] = [];
   let offset = 0;
   spans.forEach((span, si) => {
@@ -150,7 +172,13 @@ export function TaskOutputViewer({
   const stickRef = useRef(stick);
   stickRef.current = stick && target === undefined;
   const anchor = useRef<ScrollAnchor | undefined>(undefined);
-  const file = useOutputFile(api, source, { follow: follow === true, openAt, sizeHint, completed, readingAt: () => (stickRef.current ? undefined : (anchor.current?.at ?? 0)) });
+  const file = useOutputFile(api, source, {
+    follow: follow === true,
+    openAt,
+    sizeHint,
+    completed,
+    readingAt: () => (stickRef.current ? undefined : (anchor.current?.at ?? 0)),
+  });
   useEffect(() => {
     if (file.size !== undefined) onSize?.(file.size);
   }, [file.size, onSize]);
@@ -174,11 +202,20 @@ export function TaskOutputViewer({
     return map;
   }, [matches]);
   const currentMatch = matches[Math.min(matchIndex, matches.length - 1)];
-  const targetIndex = useMemo(() => (target && file.buffer && (target.kind === "line" || target.offset < file.buffer.end) ? indexOfTarget(lines, target) : -1), [target, lines, file.buffer]);
+  const targetIndex = useMemo(
+    () =>
+      target && file.buffer && (target.kind === "line" || target.offset < file.buffer.end)
+        ? indexOfTarget(lines, target)
+        : -1,
+    [target, lines, file.buffer],
+  );
   const firstWhole = lines[0]?.partial === "start" ? 1 : 0;
   const numbered = lines.some((l) => l.number !== undefined);
   // Gutter width in characters: the widest label, at least four so short files keep a margin.
-  const widest = Math.max(4, (numbered ? String(lines.at(-1)?.number ?? lines.length).length : String(lines.length).length + 1) + 1);
+  const widest = Math.max(
+    4,
+    (numbered ? String(lines.at(-1)?.number ?? lines.length).length : String(lines.length).length + 1) + 1,
+  );
 
   const virtualizer = useVirtualizer({
     count: lines.length,
@@ -195,7 +232,11 @@ export function TaskOutputViewer({
   const shownFirstAt = useRef(firstAt);
   useLayoutEffect(() => {
     if (firstAt !== shownFirstAt.current && scroller.current && anchor.current && !stickRef.current) {
-      const top = anchoredScrollTop(lines, anchor.current, (i) => virtualizer.measurementsCache[i]?.start ?? i * LINE_HEIGHT);
+      const top = anchoredScrollTop(
+        lines,
+        anchor.current,
+        (i) => virtualizer.measurementsCache[i]?.start ?? i * LINE_HEIGHT,
+      );
       if (top !== undefined) virtualizer.scrollToOffset(top);
     }
     shownFirstAt.current = firstAt;
@@ -203,7 +244,8 @@ export function TaskOutputViewer({
 
   // Follow: keep the newest line in view unless the reader scrolled up.
   useEffect(() => {
-    if (stick && target === undefined && lines.length > 0 && !query) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
+    if (stick && target === undefined && lines.length > 0 && !query)
+      virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
   }, [lines.length, lines, stick, target, query, virtualizer]);
 
   // Deep link: scroll to the target once it is loaded (once per target, so following does not pull the view back).
@@ -219,7 +261,8 @@ export function TaskOutputViewer({
   const matchKey = currentMatch ? `${lines[currentMatch.line]?.at}:${currentMatch.from}` : undefined;
   const matchLine = currentMatch?.line;
   useEffect(() => {
-    if (matchKey !== undefined && matchLine !== undefined) virtualizer.scrollToIndex(matchLine, { align: "center" });
+    if (matchKey !== undefined && matchLine !== undefined)
+      virtualizer.scrollToIndex(matchLine, { align: "center" });
     // matchLine is left out on purpose: it moves with prepends; the key says when the match itself changed.
   }, [matchKey, virtualizer]);
 
@@ -289,12 +332,36 @@ export function TaskOutputViewer({
             if (e.key === "Enter") step(e.shiftKey ? -1 : 1);
           }}
         />
-        <Caption1 aria-live="polite">{query ? (matches.length ? `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}${outside ? " loaded" : ""}` : outside ? "None loaded" : "No matches") : ""}</Caption1>
-        <Button appearance="subtle" icon={<ArrowUpRegular />} aria-label="Previous match" disabled={!matches.length && !(query && outside)} onClick={() => step(-1)} />
-        <Button appearance="subtle" icon={<ArrowDownRegular />} aria-label="Next match" disabled={!matches.length && !(query && outside)} onClick={() => step(1)} />
+        <Caption1 aria-live="polite">
+          {query
+            ? matches.length
+              ? `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}${outside ? " loaded" : ""}`
+              : outside
+                ? "None loaded"
+                : "No matches"
+            : ""}
+        </Caption1>
+        <Button
+          appearance="subtle"
+          icon={<ArrowUpRegular />}
+          aria-label="Previous match"
+          disabled={!matches.length && !(query && outside)}
+          onClick={() => step(-1)}
+        />
+        <Button
+          appearance="subtle"
+          icon={<ArrowDownRegular />}
+          aria-label="Next match"
+          disabled={!matches.length && !(query && outside)}
+          onClick={() => step(1)}
+        />
         <ToolbarDivider />
         <Switch label="Wrap" checked={wrap} onChange={(_, d) => setWrap(d.checked)} />
-        <Button appearance="subtle" icon={<CopyRegular />} onClick={() => void navigator.clipboard?.writeText(plain.join("\n")).then(() => notify.success("Copied", `${plain.length} loaded lines`))}>
+        <Button
+          appearance="subtle"
+          icon={<CopyRegular />}
+          onClick={() => void copyText(plain.join("\n"), notify, `${plain.length} loaded lines`)}
+        >
           Copy
         </Button>
         <Button appearance="subtle" icon={<ArrowDownloadRegular />} onClick={() => void download()}>
@@ -309,8 +376,18 @@ export function TaskOutputViewer({
           </Badge>
         )}
       </Toolbar>
-      <WholeFileSearchStatus state={whole.state} query={query} offerWholeFile={outside && matches.length === 0} onSearch={() => step(1)} onCancel={whole.cancel} />
-      {file.ended && <Caption1 className={styles.band} role="status">{file.ended}</Caption1>}
+      <WholeFileSearchStatus
+        state={whole.state}
+        query={query}
+        offerWholeFile={outside && matches.length === 0}
+        onSearch={() => step(1)}
+        onCancel={whole.cancel}
+      />
+      {file.ended && (
+        <Caption1 className={styles.band} role="status">
+          {file.ended}
+        </Caption1>
+      )}
       {(file.error ?? missingError) !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>{errorMessage(file.error ?? missingError)}</MessageBarBody>
@@ -328,7 +405,9 @@ export function TaskOutputViewer({
           </Button>
           <Caption1>
             {formatBytes(notLoadedBefore)} before this point are not loaded.{" "}
-            {numbered ? "Line numbers are the file's own." : "Numbers marked + count from the first loaded line; the file's own line numbers appear once its start is loaded."}
+            {numbered
+              ? "Line numbers are the file's own."
+              : "Numbers marked + count from the first loaded line; the file's own line numbers appear once its start is loaded."}
           </Caption1>
         </div>
       )}
@@ -336,7 +415,9 @@ export function TaskOutputViewer({
         // Open, but with nothing to show yet: whether that reads "empty" or "no output yet" (or "not found") waits for the task's state.
         <Spinner label={`Opening ${source.fileName}…`} />
       ) : lines.length === 0 && file.error === undefined && missingError === undefined ? (
-        <Caption1 className={styles.band}>{follow ? "No output yet — new lines appear here as the task writes them." : "This file is empty."}</Caption1>
+        <Caption1 className={styles.band}>
+          {follow ? "No output yet — new lines appear here as the task writes them." : "This file is empty."}
+        </Caption1>
       ) : (
         <div
           ref={scroller}
@@ -374,7 +455,11 @@ export function TaskOutputViewer({
                       // Inline: the shell colours every link in the page brand-blue, and a gutter of blue numbers shouts.
                       style={{ width: `${widest}ch`, color: tokens.colorNeutralForeground4 }}
                       href={outputHash(link)}
-                      title={line.number === undefined ? `Loaded line ${label.slice(1)}, at byte ${line.at}` : `Line ${line.number}`}
+                      title={
+                        line.number === undefined
+                          ? `Loaded line ${label.slice(1)}, at byte ${line.at}`
+                          : `Line ${line.number}`
+                      }
                       onClick={(e) => {
                         e.preventDefault();
                         linkTo(link);
@@ -383,8 +468,19 @@ export function TaskOutputViewer({
                       {label}
                     </a>
                   )}
-                  <span className={mergeClasses(styles.text, wrap && styles.wrap, line.partial === "start" && styles.partial)}>
-                    {renderSpans(cache.current.spansOf(item.index), byLine.get(item.index) ?? [], currentMatch, styles)}
+                  <span
+                    className={mergeClasses(
+                      styles.text,
+                      wrap && styles.wrap,
+                      line.partial === "start" && styles.partial,
+                    )}
+                  >
+                    {renderSpans(
+                      cache.current.spansOf(item.index),
+                      byLine.get(item.index) ?? [],
+                      currentMatch,
+                      styles,
+                    )}
                   </span>
                 </div>
               );
@@ -397,15 +493,22 @@ export function TaskOutputViewer({
           <Button size="small" onClick={() => void file.loadLater()}>
             Load more
           </Button>
-          <Button size="small" icon={<ArrowCircleDownRegular />} onClick={() => {
-            setTarget(undefined);
-            setStick(true);
-            window.history.replaceState(null, "", window.location.pathname + window.location.search);
-            file.reopen({ kind: "tail" });
-          }}>
+          <Button
+            size="small"
+            icon={<ArrowCircleDownRegular />}
+            onClick={() => {
+              setTarget(undefined);
+              setStick(true);
+              window.history.replaceState(null, "", window.location.pathname + window.location.search);
+              file.reopen({ kind: "tail" });
+            }}
+          >
             Jump to end
           </Button>
-          <Caption1>{formatBytes(Math.max(0, file.size - file.buffer.end))} after this point are not loaded{follow ? "; following resumes at the end" : ""}.</Caption1>
+          <Caption1>
+            {formatBytes(Math.max(0, file.size - file.buffer.end))} after this point are not loaded
+            {follow ? "; following resumes at the end" : ""}.
+          </Caption1>
         </div>
       )}
     </section>
