@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, PlugConnectedRegular } from "@fluentui/react-icons";
-import { registryHostOf, type RegistrySpec, type ValidationIssue } from "@batch-studio/shared";
+import { normalizeRegistryHost, registryHostOf, type RegistrySpec, type ValidationIssue } from "@batch-studio/shared";
 import { probeCredentials, useRegistryTest } from "../api/registry";
 import { ImageCheck } from "./ImageCheck";
 import { IssueField } from "./IssueField";
@@ -43,6 +43,10 @@ function RegistryEditor({ index, registry }: { index: number; registry: Registry
   const test = useRegistryTest();
   const base = ["container", "registries", index];
   const auth = registry.auth;
+  // A result speaks for the login it tested: once the server, user or password changes, it is gone.
+  const login = probeCredentials(registry)!;
+  const tested = test.variables;
+  const current = !!tested && tested.server === login.server && tested.username === login.username && tested.password === login.password;
   return (
     <section className={styles.registry} aria-label={`Registry ${index + 1}`}>
       <IssueField path={[...base, "server"]} label="Registry server" hint="The login server host name, e.g. myacr.azurecr.io (no https://).">
@@ -77,18 +81,18 @@ function RegistryEditor({ index, registry }: { index: number; registry: Registry
         <Button
           icon={<PlugConnectedRegular />}
           disabled={!registry.server || auth.kind === "identity" || test.isPending}
-          onClick={() => test.mutate(probeCredentials(registry)!)}
+          onClick={() => test.mutate(login)}
         >
           {test.isPending ? "Testing…" : "Test connection"}
         </Button>
         {auth.kind === "identity" && <Caption1>Managed identities sign in from the nodes; the portal cannot test them.</Caption1>}
         <span role="status">
-          {test.data && (
+          {current && test.data && (
             <Badge color={test.data.status === "ok" ? "success" : "danger"} appearance="tint">
               {test.data.status === "ok" ? "Connected" : `${test.data.status}${test.data.message ? `: ${test.data.message}` : ""}`}
             </Badge>
           )}
-          {test.isError && <Badge color="danger">Test failed: {String((test.error as Error).message)}</Badge>}
+          {current && test.isError && <Badge color="danger">Test failed: {String((test.error as Error).message)}</Badge>}
         </span>
         <span style={{ flexGrow: 1 }} />
         <Button
@@ -108,7 +112,8 @@ export function ContainersStep() {
   const { spec, set, update, issues } = useWizard();
   const images = spec.container?.prefetchImages ?? [];
   const registries = (spec.container?.registries ?? []) as RegistrySpec[];
-  const registryFor = (ref: string) => registries.find((r) => r.server.trim().toLowerCase() === hostOf(ref).toLowerCase());
+  // As Batch and the shared rules match them: case-blind, Docker Hub's aliases as one host.
+  const registryFor = (ref: string) => registries.find((r) => normalizeRegistryHost(r.server.trim()) === normalizeRegistryHost(hostOf(ref)));
   const rowIssues = (i: number): ValidationIssue[] => issuesAt(issues, ["container", "prefetchImages", i]);
 
   return (

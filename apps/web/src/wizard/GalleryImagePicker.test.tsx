@@ -58,4 +58,27 @@ describe("GalleryImagePicker", () => {
     expect(await screen.findByText("Generalized")).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it("'latest' shows the replication of the version Batch will use, not the last one listed", async () => {
+    const G = `/api/subscriptions/${SUB}/galleries/rg-img/contosoImages`;
+    const api = fakeApi({
+      "GET /api/accounts": () => ({ subscriptions: [{ subscriptionId: SUB, displayName: "Contoso Research", accounts: [] }] }),
+      [`GET ${A}/pools/from-gallery/spec`]: () => ({ spec: { ...galleryPool, image: { kind: "gallery", imageId: DEF_ID } }, reentry: [], ignored: [] }),
+      [`GET ${A}/catalog/images`]: () => ({ items: [] }),
+      [`GET /api/subscriptions/${SUB}/galleries`]: () => ({ items: [{ id: "/g", name: "contosoImages", resourceGroup: "rg-img", location: "westeurope" }] }),
+      [`GET ${G}/images`]: () => ({ items: [{ id: DEF_ID, name: "ubuntu-batch", location: "westeurope", osType: "linux", osState: "Generalized" }] }),
+      // ARM lists 2.0.0 last, but it is excluded from "latest": Batch takes 1.5.0.
+      [`GET ${G}/images/ubuntu-batch/versions`]: () => ({
+        items: [
+          { id: `${DEF_ID}/versions/1.5.0`, name: "1.5.0", location: "westeurope", replication: [{ region: "West Europe", replicaCount: 3 }] },
+          { id: `${DEF_ID}/versions/2.0.0`, name: "2.0.0", location: "westeurope", excludeFromLatest: true, replication: [{ region: "North Europe", replicaCount: 1 }] },
+        ],
+      }),
+      [`POST ${A}/validate/pool`]: () => ({ ok: true, issues: [], facts: {} }),
+    });
+    renderPage({ api, pattern: "/a/:account/pools/new", url: "/a/acct/pools/new?clone=from-gallery&step=image", element: <PoolWizardPage /> });
+    const table = await screen.findByRole("table", { name: "Replication per region" }, { timeout: 5000 });
+    expect(table.textContent).toContain("West Europe");
+    expect(table.textContent).not.toContain("North Europe");
+  });
 });

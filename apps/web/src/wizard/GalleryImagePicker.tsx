@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { parseGalleryImageId } from "@batch-studio/shared";
+import { latestGalleryVersion, parseGalleryImageId } from "@batch-studio/shared";
 import { useMemo, useState } from "react";
 import { useAccounts, useGalleries, useGalleryImageVersions, useGalleryImages, useSupportedImages } from "../api/hooks";
 import { ErrorState } from "../components/ErrorState";
@@ -58,6 +58,8 @@ export function GalleryImagePicker() {
   const supported = useSupportedImages(account);
   const def = images.data?.items.find((d) => d.name === definition);
   const versionInfo = versions.data?.items.find((v) => v.name === version);
+  // "latest" is the version Batch will use, picked as the BFF's validation picks it (excludeFromLatest honoured).
+  const shownVersion = versionInfo ?? (version === LATEST && versions.data ? latestGalleryVersion(versions.data.items) : undefined);
 
   const agentSkus = useMemo(() => {
     const all = (supported.data?.items ?? []).filter((i) => !def || i.osType === def.osType).map((i) => i.nodeAgentSkuId);
@@ -155,7 +157,7 @@ export function GalleryImagePicker() {
           {def.osState === "Specialized" && " — Batch accepts only generalized images."}
         </Caption1>
       )}
-      {(versionInfo ?? (version === LATEST ? versions.data?.items.at(-1) : undefined)) && (
+      {shownVersion && (
         <Table size="small" className={styles.table} aria-label="Replication per region">
           <TableHeader>
             <TableRow>
@@ -165,7 +167,7 @@ export function GalleryImagePicker() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {(versionInfo ?? versions.data!.items.at(-1)!).replication.map((r) => (
+            {shownVersion.replication.map((r) => (
               <TableRow key={r.region}>
                 <TableCell>
                   {r.region}

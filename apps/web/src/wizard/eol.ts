@@ -1,7 +1,9 @@
+import { END_OF_LIFE_SOON_DAYS } from "@batch-studio/shared";
+
 /** End-of-life state of a Batch-supported image, for the badge next to it. */
 export type EolStatus = { kind: "none" } | { kind: "past"; date: string } | { kind: "soon"; date: string } | { kind: "later"; date: string };
 
-const SOON_MS = 365 * 24 * 3600 * 1000;
+const SOON_MS = END_OF_LIFE_SOON_DAYS * 24 * 3600 * 1000;
 
 export function eolStatus(endOfLife: string | undefined, now: Date = new Date()): EolStatus {
   if (!endOfLife) return { kind: "none" };

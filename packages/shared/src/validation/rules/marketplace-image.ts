@@ -2,6 +2,8 @@ import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const DAY_MS = 86_400_000;
+/** How close an image's end of Batch support is "soon": the rule's info and the picker's badge agree. */
+export const END_OF_LIFE_SOON_DAYS = 90;
 const DOCKER_COMPATIBLE = "DockerCompatible";
 
 const imageName = ({ spec }: PoolFacts): string =>
@@ -67,7 +69,7 @@ export const marketplaceEndOfLifeSoon: Rule<PoolFacts> = {
   check: (facts, emit) => {
     const eol = facts.marketplaceImage?.batchSupportEndOfLife;
     const end = eol ? Date.parse(eol) : NaN;
-    if (!(end > facts.now && end - facts.now <= 90 * DAY_MS)) return;
+    if (!(end > facts.now && end - facts.now <= END_OF_LIFE_SOON_DAYS * DAY_MS)) return;
     emit(
       ["image"],
       `Batch support for ${imageName(facts)} ends on ${eol!.slice(0, 10)}; plan a move to a newer image.`,
