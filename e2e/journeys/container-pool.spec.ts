@@ -68,6 +68,17 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("pool-nodes-idle", { fullPage: true });
     });
 
+    await test.step("a node's page: its state, its files and the start task's output", async () => {
+      const first = page.getByRole("table", { name: "Nodes" }).getByRole("link").first();
+      const nodeId = (await first.textContent())!;
+      await first.click();
+      await expect(page.getByRole("heading", { name: nodeId, level: 1 })).toBeVisible();
+      await expect(page.getByText("idle", { exact: true }).first()).toBeVisible();
+      await checkpoint("node-page", { screenshot: false });
+      await page.goBack();
+      await expect(page.getByRole("heading", { name: poolId, level: 1 })).toBeVisible();
+    });
+
     await test.step("clone the pool: its settings fill the wizard, the registry password is asked for again", async () => {
       await page.getByRole("button", { name: "Clone" }).click();
       await expect(page.getByRole("heading", { name: `New pool from ${poolId}`, level: 1 })).toBeVisible();
@@ -101,10 +112,16 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await page.getByRole("combobox", { name: "Container image" }).click();
       await page.getByRole("option", { name: lab.plainImage }).click();
       await expect(page.getByRole("combobox", { name: "Container image" })).toHaveValue(lab.plainImage);
+      // The registry is private: its ENTRYPOINT and WORKDIR show once the operator types the pool's password.
+      await expect(page.getByText(`Registry: ${lab.registry} as ${lab.user}`)).toBeVisible();
+      await page.getByLabel(`Password for ${lab.registry}`).fill(lab.password);
+      await page.getByRole("button", { name: "Read image" }).click();
+      await expect(page.getByText(/ENTRYPOINT .* · WORKDIR/)).toBeVisible();
       await page.getByRole("textbox", { name: "Command line" }).fill(COLOURED_COMMAND);
       await checkpoint("new-task", { fullPage: true });
       await page.getByRole("button", { name: "Add task" }).click();
       await expect(page.getByRole("heading", { name: taskId, level: 1 })).toBeVisible();
+      await checkpoint("task-page", { screenshot: false });
     });
 
     await test.step("open stdout and follow it live until the task completes", async () => {

@@ -10,7 +10,7 @@ const GENERALIZED_LINUX = "ubuntu2004-batch-container";
 const NODE_AGENT = "batch.node.ubuntu 20.04";
 
 test.describe("Shared Image Gallery", () => {
-  test("refuses the specialized image, and fixes a 2,000-node pool's resize timeout with one click", async ({ page, checkpoint }) => {
+  test("refuses the specialized image, and fixes a 2,000-node pool's resize timeout and image replicas with one click each", async ({ page, checkpoint }) => {
     await signInToPools(page);
     await startWizard(page, uniqueId("e2e-gallery"));
     await next(page, "Image");
@@ -90,8 +90,27 @@ test.describe("Shared Image Gallery", () => {
       await checksSettled(page);
       await expect(timeoutWarning).toHaveCount(0);
       await expect(fix).toHaveCount(0);
-      // Replicas have no field in the pool spec: that advice stays until the image gets more replicas.
-      await expect(page.getByText(/wants at least 7 replicas/)).toBeVisible();
+    });
+
+    // Replicas are not in the pool spec: the advice carries an Azure action on the image version
+    // instead (this changes only this emulator process's copy of the seeded version).
+    const replicaAdvice = page.getByText(/wants at least 7 replicas/);
+    const replicaAction = page.getByRole("button", { name: "Set 7 replicas in westeurope" });
+
+    await test.step("the replica action asks first, then sets the version's replicas in Azure, and the advice goes", async () => {
+      await expect(replicaAdvice).toBeVisible();
+      await replicaAction.click();
+      const dialog = page.getByRole("dialog", { name: "Change the image in Azure?" });
+      await expect(dialog).toContainText(`Set West Europe replicas of ${GENERALIZED_LINUX} 1.1.0 from 2 to 7.`);
+      await expect(dialog).toContainText(/replication takes minutes/);
+      await dialog.getByRole("button", { name: "Set replicas" }).click();
+      await expect(dialog).toHaveCount(0);
+      // The toast's title (its text is also announced in an aria-live region, hence exact).
+      await expect(page.getByText("Replicas set", { exact: true })).toBeVisible({ timeout: 30_000 });
+      await checksSettled(page);
+      await expect(replicaAdvice).toHaveCount(0, { timeout: 15_000 });
+      await expect(replicaAction).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Gallery replicas" })).toHaveCount(0);
       await checkpoint("gallery-2000-nodes-fixed", { fullPage: true });
     });
   });

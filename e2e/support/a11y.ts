@@ -4,9 +4,6 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 /** WCAG 2.1 A and AA plus axe's best practices: what the portal promises ("no axe violations"). */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
-/** Impacts that fail a journey; moderate and minor ones are attached to the report for the UI team. */
-const FAILING = new Set(["serious", "critical"]);
-
 /**
  * Exclusions, one rule on one kind of element at a time (never a whole rule or page). Product bugs
  * are reported to the lead; remove an entry when its bug is fixed, and the journey guards it again.
@@ -43,8 +40,8 @@ async function settleAnimations(page: Page): Promise<void> {
 }
 
 /**
- * Runs axe on the page as it is now. Serious and critical violations fail the journey with the rule,
- * the help text and the offending elements; every finding is attached to the test report as JSON.
+ * Runs axe on the page as it is now. Every violation, whatever its impact, fails the journey with the
+ * rule, the help text and the offending elements; every finding is attached to the test report as JSON.
  */
 export async function expectAccessible(page: Page, testInfo: TestInfo, pageName: string): Promise<void> {
   await settleAnimations(page);
@@ -55,10 +52,6 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, pageName:
   });
   const failing: string[] = [];
   for (const v of results.violations) {
-    if (!FAILING.has(v.impact ?? "")) {
-      testInfo.annotations.push({ type: "axe (not failing)", description: `${pageName}: ${v.id} (${v.impact}) ${v.help}` });
-      continue;
-    }
     for (const node of v.nodes) {
       const target = node.target.join(" ");
       if (isKnown(v.id, node.html)) {

@@ -43,8 +43,7 @@ export const registrySection = (page: Page, n = 1): Locator => page.getByRole("r
 
 /**
  * Containers step: prefetch `image` from the lab registry, signing in with `password`. The registry
- * goes in first: the image row is checked as soon as it is typed, and that answer is cached per
- * user name, not per password (a product bug reported to the lead).
+ * goes in first, as an operator would: the image row is checked with its login as soon as it is typed.
  */
 export async function prefetchFromLab(page: Page, lab: Lab, image: string, password: string): Promise<Locator> {
   await page.getByRole("button", { name: "Add registry" }).click();

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes } from "@batch-studio/shared";
 import { createBffApp, type BffApp } from "./app";
 import { startTestIssuer } from "./testing/test-issuer";
 
@@ -123,6 +124,9 @@ describe("BFF HTTP behaviour", () => {
     const ok = await fetch(`${base}/api/me`, { method: "OPTIONS", headers: { origin: "http://localhost:4300", "access-control-request-method": "GET" } });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:4300");
+    // Every method of the route table, or a browser on another origin could not send it (PUT: the start task route).
+    const methods = ok.headers.get("access-control-allow-methods")?.split(/,\s*/) ?? [];
+    for (const route of Object.values(apiRoutes)) expect(methods).toContain(route.method);
     const denied = await fetch(`${base}/api/me`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
     expect(denied.status).toBe(403);
     expect(denied.headers.get("access-control-allow-origin")).toBeNull();

@@ -149,7 +149,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   };
 
   for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][]) {
-    const method = route.method.toLowerCase() as "get" | "post" | "delete";
+    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
     const chain = route.auth ? [authenticate, limiter] : route.ticket ? [ticketAuth(tickets, verify), limiter] : [];
     if (route.body) chain.push(jsonBody);
     const path = route.path.replace(/^\/api/, "");

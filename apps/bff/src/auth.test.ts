@@ -12,6 +12,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   resourceGroup: "rg",
   gallery: "g",
   image: "img",
+  version: "1.0.0",
   pool: "p1",
   node: "n1",
   job: "j1",

@@ -38,6 +38,8 @@ export interface LocalAzureOptions {
   seed?: LocalAzureSeed;
   /** ARM list page size (tests use small ones to exercise nextLink). */
   armPageSize?: number;
+  /** Object ids of users who are only Readers in ARM (their writes answer 403). */
+  armReaders?: string[];
   /** Serve the identity provider over https with this certificate (see README, "https"). */
   identityTls?: TlsFiles;
   /** Create the seeded demo workload (a pool with finished tasks) on first start. Default false. */
@@ -131,6 +133,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
       identity,
       seed,
       pageSize: options.armPageSize,
+      readers: options.armReaders,
     });
     closers.push(() => arm.close());
 

@@ -52,6 +52,8 @@ export interface GalleryImageFact {
   osType?: OsType;
   osState?: "Generalized" | "Specialized";
   hyperVGeneration?: "V1" | "V2";
+  /** ARM id of the version these facts describe (a definition id resolves to its latest version). */
+  versionId?: string;
   /** Replica count per region of the (resolved latest) version. */
   replicas?: { region: string; count: number }[];
   provisioningState?: string;

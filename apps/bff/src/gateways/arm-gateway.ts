@@ -1,5 +1,5 @@
 import { BatchManagementClient, type BatchAccount, type SupportedSku } from "@azure/arm-batch";
-import { ComputeManagementClient } from "@azure/arm-compute";
+import { ComputeManagementClient, type GalleryImage, type GalleryImageVersion } from "@azure/arm-compute";
 import type {
   AccountSummary,
   GalleryImageDefinitionInfo,
@@ -11,6 +11,8 @@ import { accountIdOf } from "@batch-studio/shared";
 import { ARM_SCOPE, type OnBehalfOfTokens } from "../auth/on-behalf-of";
 import type { Operator } from "../auth/token-verifier";
 import { useOnBehalfOfBearer } from "./arm-pipeline";
+import { withRegionalReplicas } from "../gallery/target-regions";
+import { problem } from "../http/problem";
 
 export interface SubscriptionInfo {
   subscriptionId: string;
@@ -76,12 +78,53 @@ export const toVmSizeFact = (sku: SupportedSku): VmSizeFact & { maxDataDisks?: n
 
 const osTypeOf = (os: string | undefined): "linux" | "windows" => (os?.toLowerCase() === "windows" ? "windows" : "linux");
 
+/** A version as the portal shows it: OS facts from its definition, replication per region. */
+export const toVersionInfo = (v: GalleryImageVersion, definition: GalleryImage): GalleryImageVersionInfo => {
+  const profile = v.publishingProfile;
+  const info: GalleryImageVersionInfo = {
+    id: v.id ?? "",
+    name: v.name ?? "",
+    location: v.location,
+    osType: osTypeOf(definition.osType),
+    osState: definition.osState === "Specialized" ? "Specialized" : "Generalized",
+    replication: (profile?.targetRegions ?? []).map((r) => ({ region: r.name, replicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1 })),
+  };
+  if (v.provisioningState !== undefined) info.state = v.provisioningState;
+  if (profile?.publishedDate) info.publishedDate = profile.publishedDate.toISOString();
+  if (profile?.endOfLifeDate) info.endOfLifeDate = profile.endOfLifeDate.toISOString();
+  if (profile?.excludeFromLatest !== undefined) info.excludeFromLatest = profile.excludeFromLatest;
+  for (const status of v.replicationStatus?.summary ?? []) {
+    const row = info.replication.find((r) => r.region.toLowerCase() === status.region?.toLowerCase());
+    if (row) {
+      if (status.state !== undefined) row.state = status.state;
+      if (status.progress !== undefined) row.progress = status.progress;
+    }
+  }
+  return info;
+};
+
+export interface ArmGatewayOptions {
+  /**
+   * How long a replica change waits for Azure before answering with state "Updating". Real
+   * replication takes minutes; the operation goes on in Azure either way.
+   */
+  replicationWaitMs?: number;
+  /** Poll interval of long-running operations when ARM sends no Retry-After (SDK default 2 s). */
+  pollIntervalMs?: number;
+}
+
+export interface RegionalReplicas {
+  region: string;
+  replicaCount: number;
+}
+
 /** The few ARM calls the portal makes, on behalf of the signed-in operator. */
 export class ArmGateway {
   constructor(
     private readonly endpoint: string,
     private readonly tokens: OnBehalfOfTokens,
     private readonly operator: Operator,
+    private readonly options: ArmGatewayOptions = {},
   ) {}
 
   private token = async () => (await this.tokens.tokenFor(this.operator, ARM_SCOPE)).token;
@@ -180,28 +223,37 @@ export class ArmGateway {
       compute.galleryImages.get(resourceGroup, gallery, image),
       collect(compute.galleryImageVersions.listByGalleryImage(resourceGroup, gallery, image)),
     ]);
-    return versions.map((v) => {
-      const profile = v.publishingProfile;
-      const info: GalleryImageVersionInfo = {
-        id: v.id ?? "",
-        name: v.name ?? "",
-        location: v.location,
-        osType: osTypeOf(definition.osType),
-        osState: definition.osState === "Specialized" ? "Specialized" : "Generalized",
-        replication: (profile?.targetRegions ?? []).map((r) => ({ region: r.name, replicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1 })),
-      };
-      if (v.provisioningState !== undefined) info.state = v.provisioningState;
-      if (profile?.publishedDate) info.publishedDate = profile.publishedDate.toISOString();
-      if (profile?.endOfLifeDate) info.endOfLifeDate = profile.endOfLifeDate.toISOString();
-      if (profile?.excludeFromLatest !== undefined) info.excludeFromLatest = profile.excludeFromLatest;
-      for (const status of v.replicationStatus?.summary ?? []) {
-        const row = info.replication.find((r) => r.region.toLowerCase() === status.region?.toLowerCase());
-        if (row) {
-          if (status.state !== undefined) row.state = status.state;
-          if (status.progress !== undefined) row.progress = status.progress;
-        }
+    return versions.map((v) => toVersionInfo(v, definition));
+  }
+
+  /**
+   * Sets one region's replica count of a gallery image version (adding the region if needed) with
+   * a PATCH of publishingProfile.targetRegions that passes every other region back unchanged.
+   * Waits up to `replicationWaitMs` for the long-running operation; past that it answers the
+   * version as Azure reports it meanwhile (state "Updating") and Azure carries on.
+   */
+  async setRegionalReplicas(subscriptionId: string, resourceGroup: string, gallery: string, image: string, version: string, want: RegionalReplicas): Promise<GalleryImageVersionInfo> {
+    const compute = this.compute(subscriptionId);
+    const versions = compute.galleryImageVersions;
+    try {
+      const [definition, current] = await Promise.all([compute.galleryImages.get(resourceGroup, gallery, image), versions.get(resourceGroup, gallery, image, version)]);
+      const profile = current.publishingProfile;
+      const targetRegions = withRegionalReplicas(profile?.targetRegions ?? [], want.region, want.replicaCount, profile?.storageAccountType);
+      const poller = await versions.beginUpdate(resourceGroup, gallery, image, version, { publishingProfile: { targetRegions } }, this.options.pollIntervalMs ? { updateIntervalInMs: this.options.pollIntervalMs } : {});
+      const waited = AbortSignal.timeout(this.options.replicationWaitMs ?? 20_000);
+      try {
+        return toVersionInfo(await poller.pollUntilDone({ abortSignal: waited }), definition);
+      } catch (err) {
+        if (!waited.aborted) throw err;
+        return toVersionInfo(await versions.get(resourceGroup, gallery, image, version), definition);
       }
-      return info;
-    });
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 403) {
+        throw problem(403, "AuthorizationFailed", `You may not change the replicas of ${image} ${version}: setting them needs write access to the gallery (Microsoft.Compute/galleries/images/versions/write, e.g. the Contributor role on ${gallery}).`, {
+          detail: "Ask the gallery's owner for the role, or to set the replicas for you. Azure said: " + ((err as Error).message.split("\n")[0] ?? ""),
+        });
+      }
+      throw err;
+    }
   }
 }

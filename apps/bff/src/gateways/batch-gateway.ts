@@ -4,11 +4,13 @@ import type { Readable } from "node:stream";
 import {
   toJobAddParameter,
   toPoolAddParameter,
+  toStartTask,
   toTaskAddParameter,
   type JobSpec,
   type NodeFile,
   type Page,
   type PoolSpec,
+  type StartTaskSpec,
   type TaskSpec,
   type TaskSummary,
 } from "@batch-studio/shared";
@@ -187,6 +189,19 @@ export class BatchGateway {
     const body: BatchServiceModels.PoolResizeParameter = { targetDedicatedNodes: r.dedicated, targetLowPriorityNodes: r.spot };
     if (r.resizeTimeout !== undefined) body.resizeTimeout = r.resizeTimeout;
     await this.client.pool.resize(poolId, body);
+  }
+
+  /**
+   * Replaces an existing pool's start task (PATCH: the pool's other properties stay as they are);
+   * nodes run it when they join, reboot or are reimaged. `current` is the pool's start task now:
+   * its resource files, which the spec cannot express, are carried over rather than dropped, since
+   * Batch replaces the start task as a whole. Answers the pool as it is afterwards.
+   */
+  async setPoolStartTask(poolId: string, spec: StartTaskSpec, current?: BatchServiceModels.StartTask) {
+    const startTask = toStartTask(spec);
+    if (current?.resourceFiles?.length) startTask.resourceFiles = current.resourceFiles;
+    await this.client.pool.patch(poolId, { startTask });
+    return this.getPool(poolId);
   }
 
   async listNodes(poolId: string) {

@@ -1,15 +1,17 @@
 import type { BatchServiceModels } from "@azure/batch";
-import type {
-  JobSummary,
-  NodeDetails,
-  NodeFile,
-  NodeSummary,
-  PoolDetails,
-  PoolSummary,
-  SupportedImage,
-  TaskCounts,
-  TaskDetails,
-  TaskSummary,
+import {
+  fromStartTask,
+  type JobSummary,
+  type NodeDetails,
+  type NodeFile,
+  type NodeSummary,
+  type PoolDetails,
+  type PoolStartTask,
+  type PoolSummary,
+  type SupportedImage,
+  type TaskCounts,
+  type TaskDetails,
+  type TaskSummary,
 } from "@batch-studio/shared";
 
 type CloudPool = BatchServiceModels.CloudPool;
@@ -72,6 +74,37 @@ export const toPoolSummary = (pool: CloudPool): PoolSummary =>
     resizeErrors: (pool.resizeErrors ?? []).map((e) => compact({ code: e.code ?? "Unknown", message: e.message })),
   });
 
+/**
+ * The start task for the edit dialog, through the same converter clone uses. No secrets: a
+ * registry keeps its server and user name only (Batch never returns the password anyway).
+ */
+export const toPoolStartTask = (task: BatchServiceModels.StartTask): PoolStartTask => {
+  const spec = fromStartTask(task);
+  const container = spec.containerSettings;
+  const registry = container?.registry;
+  return compact({
+    commandLine: spec.commandLine,
+    elevated: spec.elevated,
+    waitForSuccess: spec.waitForSuccess,
+    maxRetries: spec.maxRetries,
+    env: spec.env,
+    containerSettings: container
+      ? compact({
+          imageName: container.imageName,
+          runOptions: container.runOptions,
+          workingDirectory: container.workingDirectory,
+          registry: registry
+            ? registry.auth.kind === "password"
+              ? compact({ server: registry.server, username: registry.auth.username || undefined })
+              : { server: registry.server, identityResourceId: registry.auth.identityResourceId }
+            : undefined,
+        })
+      : undefined,
+    resourceFileCount: task.resourceFiles?.length ?? 0,
+    userName: task.userIdentity?.userName,
+  });
+};
+
 export const toPoolDetails = (pool: CloudPool): PoolDetails => {
   const container = pool.virtualMachineConfiguration?.containerConfiguration;
   return compact({
@@ -82,6 +115,7 @@ export const toPoolDetails = (pool: CloudPool): PoolDetails => {
     resizeTimeout: pool.resizeTimeout,
     taskSlotsPerNode: pool.taskSlotsPerNode,
     startTaskCommandLine: pool.startTask?.commandLine,
+    startTask: pool.startTask ? toPoolStartTask(pool.startTask) : undefined,
     allocationStateTransitionTime: iso(pool.allocationStateTransitionTime),
     lastModified: iso(pool.lastModified),
     eTag: pool.eTag,

@@ -5,6 +5,7 @@ import {
   hasErrors,
   problemCodes,
   validatePool,
+  validateStartTaskUpdate,
   validateTask,
   type ApiRouteName,
   type ImageInspectRequest,
@@ -14,6 +15,8 @@ import {
   type RegistryTestRequest,
   type ResizePoolRequest,
   type RuntimeConfig,
+  type SetGalleryReplicasRequest,
+  type SetStartTaskRequest,
   type TaskListQuery,
   type TaskSpec,
   type TerminateRequest,
@@ -22,6 +25,7 @@ import {
 } from "@batch-studio/shared";
 import type { DownloadTickets } from "../files/download-tickets";
 import { mintDownloadTicket, serveDownload, serveFileRange, serveFollow } from "../files/file-routes";
+import { serveFileSearch, type SearchQuery } from "../files/file-search";
 import { problem, validationProblem } from "../http/problem";
 import { ENV } from "../config";
 import type { OperatorScope } from "../services/operator-scope";
@@ -124,6 +128,8 @@ export const handlers: Record<ApiRouteName, Handler> = {
   galleryImages: async ({ scope, params }) => listOf(await scope.arm().listGalleryImages(params.subscription!, params.resourceGroup!, params.gallery!)),
   galleryImageVersions: async ({ scope, params }) =>
     listOf(await scope.arm().listGalleryImageVersions(params.subscription!, params.resourceGroup!, params.gallery!, params.image!)),
+  setGalleryReplicas: async ({ scope, params, body }) =>
+    scope.arm().setRegionalReplicas(params.subscription!, params.resourceGroup!, params.gallery!, params.image!, params.version!, body as SetGalleryReplicasRequest),
 
   pools: async ({ scope, params }) => listOf(await (await scope.batch(params.account!)).listPools()),
   createPool: async (ctx) => {
@@ -134,6 +140,16 @@ export const handlers: Record<ApiRouteName, Handler> = {
   pool: async ({ scope, params }) => (await scope.batch(params.account!)).getPool(params.pool!),
   deletePool: async ({ scope, params }) => (await scope.batch(params.account!)).deletePool(params.pool!),
   resizePool: async ({ scope, params, body }) => (await scope.batch(params.account!)).resizePool(params.pool!, body as ResizePoolRequest),
+  setPoolStartTask: async ({ scope, params, body }) => {
+    const batch = await scope.batch(params.account!);
+    const { startTask } = body as SetStartTaskRequest;
+    // The pool decides what the start task may be (container settings need a container pool).
+    const pool = await batch.getCloudPool(params.pool!);
+    const vm = pool.virtualMachineConfiguration;
+    const issues = validateStartTaskUpdate(startTask, { isContainerPool: vm?.containerConfiguration !== undefined, nodeAgentSkuId: vm?.nodeAgentSKUId });
+    if (hasErrors(issues)) throw validationProblem(issues, "The start task has problems to fix before it can be saved");
+    return batch.setPoolStartTask(params.pool!, startTask, pool.startTask);
+  },
   poolSpec: async ({ scope, params }) => {
     const cloud = await (await scope.batch(params.account!)).getCloudPool(params.pool!);
     const result = fromCloudPool(cloud);
@@ -147,6 +163,7 @@ export const handlers: Record<ApiRouteName, Handler> = {
   nodeFileContent: async (ctx) => serveFileRange(await nodeFiles(ctx), ctx.query as RangeQuery, ctx.res),
   nodeFileFollow: async (ctx) =>
     serveFollow(await nodeFiles(ctx), ctx.query as { path: string; from: number }, ctx.req, ctx.res, { intervalMs: ctx.scope.services.followIntervalMs }),
+  nodeFileSearch: async (ctx) => serveFileSearch(await nodeFiles(ctx), ctx.query as SearchQuery, ctx.res),
   nodeFileDownload: async (ctx) => serveDownload(await nodeFiles(ctx), ctx.query as { path: string }, ctx.res),
   nodeFileDownloadTicket: async (ctx) => {
     const { account, pool, node } = ctx.params as { account: string; pool: string; node: string };
@@ -184,6 +201,7 @@ export const handlers: Record<ApiRouteName, Handler> = {
   taskFileContent: async (ctx) => serveFileRange(await taskFiles(ctx), ctx.query as RangeQuery, ctx.res),
   taskFileFollow: async (ctx) =>
     serveFollow(await taskFiles(ctx), ctx.query as { path: string; from: number }, ctx.req, ctx.res, { intervalMs: ctx.scope.services.followIntervalMs }),
+  taskFileSearch: async (ctx) => serveFileSearch(await taskFiles(ctx), ctx.query as SearchQuery, ctx.res),
   taskFileDownload: async (ctx) => serveDownload(await taskFiles(ctx), ctx.query as { path: string }, ctx.res),
   taskFileDownloadTicket: async (ctx) => {
     const { account, job, task } = ctx.params as { account: string; job: string; task: string };

@@ -151,6 +151,8 @@ export class LiveValidation {
       exists: true,
       replicas: chosen.replication.map((r) => ({ region: r.region, count: r.replicaCount })),
     };
+    // The version's own id, so a replica advice can name what to change (a definition id means its latest).
+    if (chosen.id) fact.versionId = chosen.id;
     if (chosen.osType) fact.osType = chosen.osType;
     if (chosen.osState) fact.osState = chosen.osState;
     if (chosen.state) fact.provisioningState = chosen.state;

@@ -113,6 +113,8 @@ export interface LocalStackOptions {
    * rather than containers pick "process" so a public image name like busybox needs no registry.
    */
   runtime?: TaskRuntimeChoice;
+  /** Object ids the emulator's ARM treats as Readers only (their ARM writes answer 403). */
+  armReaders?: string[];
 }
 
 type TaskRuntimeChoice = "auto" | "docker" | "process";
@@ -124,7 +126,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   if (options.separateEmulator) {
     ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir, options.runtime ?? "auto"));
   } else {
-    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto" });
+    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto", armReaders: options.armReaders });
     endpoints = azure.endpoints;
     stopEmulator = () => azure.close();
   }

@@ -5,6 +5,7 @@ import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
 import { pageOf } from "./paging";
 import { normalizeLocation } from "./locations";
+import { ArmReply, targetRegionsFromPatch, type GalleryOperations } from "./gallery-writes";
 import {
   batchAccountResource,
   galleryImageResource,
@@ -36,6 +37,10 @@ export interface ArmContext {
   accountKeys: Map<string, string>;
   /** Object ids of service principals with Reader/Contributor on the subscription (users always have it). */
   appPrincipals: ReadonlySet<string>;
+  /** Object ids of users who hold only Reader: every write answers 403 AuthorizationFailed. */
+  readers: ReadonlySet<string>;
+  /** Long-running gallery writes (replication) and their status. */
+  operations: GalleryOperations;
 }
 
 interface RouteMatch {
@@ -43,12 +48,14 @@ interface RouteMatch {
 }
 
 interface Route {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   pattern: string[];
   provider: keyof typeof API_VERSIONS;
   resourceType: string;
   /** The RBAC action ARM would check (named in 403s). */
   action: string;
+  /** Changes a resource: Reader is not enough. */
+  write?: true;
   handle: (ctx: ArmContext, m: RouteMatch, req: Request) => unknown;
 }
 
@@ -97,6 +104,36 @@ function galleryImage(ctx: ArmContext, rgName: string, galleryName: string, name
   if (!i)
     throw armErrors.resourceNotFound(`Microsoft.Compute/galleries/${g.name}/images`, name, g.resourceGroup);
   return { g, i };
+}
+
+function galleryImageVersion(ctx: ArmContext, m: RouteMatch) {
+  const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
+  const v = i.versions.find((x) => eq(x.name, m.params.version!));
+  if (!v)
+    throw armErrors.resourceNotFound(
+      `Microsoft.Compute/galleries/${g.name}/images/${i.name}/versions`,
+      m.params.version!,
+      g.resourceGroup,
+    );
+  return { g, i, v };
+}
+
+/**
+ * PATCH of a version's publishingProfile.targetRegions: the new replica counts are stored at once
+ * (GETs report them, as Azure reports the desired regions while it replicates) and the answer is
+ * a long-running operation that succeeds after the emulator's replication time.
+ */
+function updateGalleryImageVersion(ctx: ArmContext, m: RouteMatch, req: Request): ArmReply {
+  const { g, i, v } = galleryImageVersion(ctx, m);
+  const regions = targetRegionsFromPatch(req.body, Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount)));
+  if (regions) v.targetRegions = regions;
+  const op = ctx.operations.start(v);
+  const apiVersion = String(req.query["api-version"] ?? API_VERSIONS.compute.at(-1));
+  const status = `${ctx.baseUrl}/subscriptions/${ctx.seed.subscription.subscriptionId}/providers/Microsoft.Compute/locations/${g.location}/capsOperations/${op.id}?api-version=${apiVersion}`;
+  return new ArmReply(200, galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)), {
+    "azure-asyncoperation": status,
+    "retry-after": "1",
+  });
 }
 
 /** The regions the local Batch provider serves: those of the seeded accounts. */
@@ -303,7 +340,7 @@ export const ARM_ROUTES: Route[] = [
       return pageOf(
         req,
         ctx.baseUrl,
-        i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v)),
+        i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v))),
         ctx.pageSize,
       );
     },
@@ -315,15 +352,29 @@ export const ARM_ROUTES: Route[] = [
     resourceType: "galleries/images/versions",
     action: "Microsoft.Compute/galleries/images/versions/read",
     handle: (ctx, m) => {
-      const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
-      const v = i.versions.find((x) => eq(x.name, m.params.version!));
-      if (!v)
-        throw armErrors.resourceNotFound(
-          `Microsoft.Compute/galleries/${g.name}/images/${i.name}/versions`,
-          m.params.version!,
-          g.resourceGroup,
-        );
-      return galleryImageVersionResource(ctx.seed, g, i, v);
+      const { g, i, v } = galleryImageVersion(ctx, m);
+      return galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v));
+    },
+  },
+  {
+    method: "PATCH",
+    pattern: [...GALLERIES, ":gallery", "images", ":image", "versions", ":version"],
+    provider: "compute",
+    resourceType: "galleries/images/versions",
+    action: "Microsoft.Compute/galleries/images/versions/write",
+    write: true,
+    handle: updateGalleryImageVersion,
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Compute", "locations", ":location", "capsOperations", ":operation"],
+    provider: "compute",
+    resourceType: "locations/capsOperations",
+    action: "Microsoft.Compute/locations/operations/read",
+    handle: (ctx, m) => {
+      const status = ctx.operations.status(m.params.operation!);
+      if (!status) throw new ArmError(404, "NotFound", `The operation '${m.params.operation!}' was not found.`);
+      return status;
     },
   },
 ];
@@ -361,15 +412,17 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
   checkApiVersion(route.provider, route.resourceType, r.apiVersion);
   if (!eq(m.params.sub!, ctx.seed.subscription.subscriptionId))
     throw armErrors.subscriptionNotFound(m.params.sub!);
-  if (!canAccessSubscription(ctx, r.caller)) {
-    throw new ArmError(
-      403,
-      "AuthorizationFailed",
-      `The client '${r.caller.oid}' with object id '${r.caller.oid}' does not have authorization to perform action '${route.action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-    );
-  }
+  if (!canAccessSubscription(ctx, r.caller)) throw authorizationFailed(r.caller, route.action, path);
+  if (route.write && ctx.readers.has(r.caller.oid)) throw authorizationFailed(r.caller, route.action, path);
   return route.handle(ctx, m, req);
 }
+
+const authorizationFailed = (caller: ArmCaller, action: string, path: string) =>
+  new ArmError(
+    403,
+    "AuthorizationFailed",
+    `The client '${caller.oid}' with object id '${caller.oid}' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
 
 function checkApiVersion(
   provider: keyof typeof API_VERSIONS,

@@ -281,6 +281,8 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     const base = `/subscriptions/${SUB}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contosoImages/images`;
     expect(arm.galleryLookup(`${base}/ubuntu2004-batch-container`)).toMatchObject({
       exists: true,
+      // The version a definition id means, by its own id (what a replica change must name).
+      versionId: `${base}/ubuntu2004-batch-container/versions/1.1.0`,
       osType: "linux",
       osState: "Generalized",
       replicas: [{ region: "westeurope", count: 2 }],

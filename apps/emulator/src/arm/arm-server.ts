@@ -8,6 +8,7 @@ import { createArmAuthenticator, type ArmIdentityConfig, type Clock } from "./ar
 import { ArmError, sendArmError } from "./arm-errors";
 import { dispatchArm, type ArmContext } from "./arm-routes";
 import { lookupGalleryImage } from "./gallery-lookup";
+import { ArmReply, GalleryOperations } from "./gallery-writes";
 
 export interface ArmOptions {
   /** 0 picks a free port (tests). */
@@ -23,7 +24,11 @@ export interface ArmOptions {
   accountKeys?: Record<string, string>;
   /** Object ids of service principals that hold a role on the subscription (users always do). */
   appPrincipals?: string[];
-  /** Clock for token expiry checks (tests). */
+  /** Object ids of users who hold only Reader on the subscription: their writes answer 403. */
+  readers?: string[];
+  /** How long a gallery write (e.g. new replicas) stays "Updating" before it succeeds. Default 1.5 s. */
+  replicationMs?: number;
+  /** Clock for token expiry checks and long-running operations (tests). */
   now?: Clock;
 }
 
@@ -41,11 +46,13 @@ const lowerKeys = (record: Record<string, string> = {}) =>
 
 /**
  * The subset of Azure Resource Manager the portal calls: subscriptions, Batch accounts, Batch VM
- * SKUs per location, and Shared Image Gallery galleries/images/versions, read-only, from the seed.
+ * SKUs per location, and Shared Image Gallery galleries/images/versions from the seed; a version's
+ * target regions and replica counts can be changed (PATCH, a long-running operation).
  */
 export async function startArm(options: ArmOptions): Promise<LocalArm> {
   const host = options.host ?? DEFAULT_HOST;
-  const seed = options.seed ?? DEFAULT_SEED;
+  // Writes (replica counts) change this server's copy only: the seed stays as it was for the next start.
+  const seed = structuredClone(options.seed ?? DEFAULT_SEED);
   const authenticate = createArmAuthenticator(options.identity, options.now);
   const app = express();
   app.disable("x-powered-by");
@@ -58,12 +65,15 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
     accountEndpoints: lowerKeys(options.accountEndpoints),
     accountKeys: lowerKeys(options.accountKeys),
     appPrincipals: new Set(options.appPrincipals ?? []),
+    readers: new Set(options.readers ?? []),
+    operations: new GalleryOperations(options.replicationMs ?? 1_500, options.now ?? Date.now),
   };
 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
 
+  app.use(express.json({ limit: "1mb" }));
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const caller = await authenticate(req.get("authorization"));
@@ -79,7 +89,9 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
         },
         req,
       );
-      res.set("x-ms-request-id", crypto.randomUUID()).json(body);
+      res.set("x-ms-request-id", crypto.randomUUID());
+      if (body instanceof ArmReply) res.status(body.status).set(body.headers).json(body.body);
+      else res.json(body);
     } catch (err) {
       if (err instanceof ArmError) sendArmError(res, err);
       else next(err);
@@ -89,6 +101,10 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
   // Anything unexpected: ARM's InternalServerError shape, never a stack trace.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;
+    if ((err as { type?: string }).type === "entity.parse.failed") {
+      sendArmError(res, new ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
+      return;
+    }
     console.error("arm: unexpected error", err instanceof Error ? err.message : err);
     sendArmError(
       res,

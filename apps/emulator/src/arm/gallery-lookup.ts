@@ -28,6 +28,7 @@ export function lookupGalleryImage(seed: LocalAzureSeed, imageId: string): Galle
   return {
     imageId,
     exists: true,
+    versionId: `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${gallery!.resourceGroup}/providers/Microsoft.Compute/galleries/${gallery!.name}/images/${image.name}/versions/${version.name}`,
     osType: image.osType === "Linux" ? "linux" : "windows",
     osState: image.osState,
     hyperVGeneration: image.hyperVGeneration,

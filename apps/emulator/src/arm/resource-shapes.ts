@@ -146,6 +146,8 @@ export function galleryImageVersionResource(
   g: SeedGallery,
   i: SeedImageDefinition,
   v: SeedImageVersion,
+  /** "Updating" while a write is still replicating (see GalleryOperations). */
+  provisioningState: string = v.provisioningState,
 ) {
   const replicaCount = Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount));
   return {
@@ -169,7 +171,7 @@ export function galleryImageVersionResource(
         osDiskImage: { sizeInGB: i.osType === "Windows" ? 127 : 30, hostCaching: "ReadWrite" },
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: true },
-      provisioningState: v.provisioningState,
+      provisioningState,
     },
   };
 }

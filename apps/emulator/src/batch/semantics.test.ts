@@ -131,6 +131,27 @@ describe("pools and nodes", () => {
         .status,
     ).toBe(200);
     expect((await acct.client.pool.get("props")).metadata).toEqual([{ name: "team", value: "blue" }]);
+    // PATCH replaces the start task as a whole and leaves what it does not name (metadata) alone.
+    await acct.client.pool.patch("props", {
+      startTask: {
+        commandLine: "/bin/sh -c 'echo $GREETING'",
+        environmentSettings: [{ name: "GREETING", value: "hi" }],
+        userIdentity: { autoUser: { scope: "pool", elevationLevel: "admin" } },
+        waitForSuccess: false,
+      },
+    });
+    expect(await acct.client.pool.get("props")).toMatchObject({
+      metadata: [{ name: "team", value: "blue" }],
+      startTask: {
+        commandLine: "/bin/sh -c 'echo $GREETING'",
+        environmentSettings: [{ name: "GREETING", value: "hi" }],
+        userIdentity: { autoUser: { scope: "pool", elevationLevel: "admin" } },
+        waitForSuccess: false,
+      },
+    });
+    expect(
+      await failure(acct.client.pool.patch("props", { startTask: { commandLine: "x", containerSettings: { imageName: "busybox" } } })),
+    ).toMatchObject({ statusCode: 400 });
     const r = await acct.client.pool.updateProperties("props", {
       startTask: { commandLine: "/bin/true" },
       certificateReferences: [],

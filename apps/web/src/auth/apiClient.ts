@@ -23,7 +23,7 @@ export interface ApiClient {
 }
 
 export interface ApiInit {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;

@@ -57,7 +57,8 @@ export default function NodePage() {
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => navigate(paths.nodeFile(account, pool, node, "startup/stderr.txt"))}>Open stderr</Button>
-            <Button onClick={() => navigate(`${paths.newPool(account, pool)}&step=startTask`)}>Edit start task (clone pool)</Button>
+            {/* The pool page opens its start task dialog (which offers to reboot the failed nodes after saving). */}
+            <Button onClick={() => navigate(`${paths.pool(account, pool)}?edit=startTask`)}>Edit start task</Button>
             <Button onClick={() => void reboot()}>Reboot</Button>
           </MessageBarActions>
         </MessageBar>

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { NodeSummary, PoolDetails, PoolSpecInput } from "@batch-studio/shared";
 import PoolPage, { allocationProgress } from "./PoolPage";
-import { fakeApi } from "../test/fakeApi";
+import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
@@ -229,5 +229,141 @@ describe("PoolPage", () => {
       allocationProgress({ ...pool, allocationState: "steady", currentDedicatedNodes: 4 }),
     ).toBeUndefined();
     expect(allocationProgress(pool)).toEqual({ value: 0.75, label: "3 of 4 nodes allocated" });
+  });
+});
+
+describe("PoolPage: editing the start task in place", () => {
+  const withStartTask: PoolDetails = {
+    ...pool,
+    allocationState: "steady",
+    currentDedicatedNodes: 4,
+    resizeErrors: [],
+    nodeAgentSkuId: "batch.node.ubuntu 22.04",
+    startTaskCommandLine: "/bin/sh -c 'exit 2'",
+    startTask: {
+      commandLine: "/bin/sh -c 'exit 2'",
+      elevated: false,
+      waitForSuccess: true,
+      maxRetries: 0,
+      env: [{ name: "MODE", value: "fast" }],
+      resourceFileCount: 1,
+    },
+  };
+
+  it("opens from the failure banner prefilled, validates inline, saves with PUT and offers to reboot the failed nodes", async () => {
+    let saved: unknown;
+    const rebooted: string[] = [];
+    const api = fakeApi({
+      [`GET ${P}`]: () => withStartTask,
+      [`GET ${P}/nodes`]: () => ({ items: [node("n1", "idle"), node("n2", "starttaskfailed"), node("n3", "starttaskfailed")] }),
+      [`PUT ${P}/start-task`]: ({ body }) => {
+        saved = body;
+        const { startTask } = body as { startTask: { commandLine: string } };
+        return { ...withStartTask, startTaskCommandLine: startTask.commandLine, startTask: { ...withStartTask.startTask!, commandLine: startTask.commandLine } };
+      },
+      [`POST ${P}/nodes/n2/reboot`]: () => (rebooted.push("n2"), undefined),
+      [`POST ${P}/nodes/n3/reboot`]: () => (rebooted.push("n3"), undefined),
+    });
+    const { baseElement } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    expect(await screen.findByText("The start task failed on 2 nodes")).toBeTruthy();
+    // The banner no longer sends the operator to the wizard to create a new pool.
+    expect(screen.queryByRole("button", { name: /clone pool/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Clone" })).toBeTruthy();
+    const banner = screen.getByText("The start task failed on 2 nodes").closest("[role=group], .fui-MessageBar") as HTMLElement;
+    await userEvent.click(within(banner).getByRole("button", { name: "Edit start task" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Edit start task of render" });
+    const commandLine = within(dialog).getByRole("textbox", { name: /Command line/ });
+    expect((commandLine as HTMLTextAreaElement).value).toBe("/bin/sh -c 'exit 2'");
+    expect((within(dialog).getByRole("textbox", { name: "Variable 1 value" }) as HTMLInputElement).value).toBe("fast");
+    expect(within(dialog).getByText(/1 resource file cannot be edited here and is kept as it is/)).toBeTruthy();
+    expect(within(dialog).getByText(/Removing a start task is not offered here/)).toBeTruthy();
+    expect(await axeViolations(baseElement)).toEqual([]);
+
+    // The shared rules, inline: an empty command line blocks saving, at its field.
+    await userEvent.clear(commandLine);
+    expect(await within(dialog).findByText("start task command line is required")).toBeTruthy();
+    const save = within(dialog).getByRole("button", { name: "Save start task" });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    // A warning-level rule with its one-click fix.
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: /Wait for success/ }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Wait for the start task to succeed" }));
+    expect((within(dialog).getByRole("checkbox", { name: /Wait for success/ }) as HTMLInputElement).checked).toBe(true);
+
+    await userEvent.type(commandLine, "/bin/sh -c 'apt-get install -y jq'");
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: /administrator/ }));
+    await userEvent.click(save);
+    await waitFor(() =>
+      expect(saved).toEqual({
+        startTask: {
+          commandLine: "/bin/sh -c 'apt-get install -y jq'",
+          elevated: true,
+          waitForSuccess: true,
+          maxRetries: 0,
+          env: [{ name: "MODE", value: "fast" }],
+        },
+      }),
+    );
+    expect(await screen.findByText("Start task saved", { selector: ".fui-ToastTitle" })).toBeTruthy();
+    const offer = await screen.findByRole("dialog", { name: "Start task saved" });
+    expect(await axeViolations(baseElement)).toEqual([]);
+    await userEvent.click(within(offer).getByRole("button", { name: "Reboot 2 failed nodes" }));
+    await waitFor(() => expect(rebooted.sort()).toEqual(["n2", "n3"]));
+    expect(await screen.findByText("Rebooting 2 nodes")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("opens on arrival with ?edit=startTask, asks again for a registry password, and shows the BFF's field issues", async () => {
+    const containerTask: PoolDetails = {
+      ...withStartTask,
+      startTask: {
+        ...withStartTask.startTask!,
+        resourceFileCount: 0,
+        containerSettings: {
+          imageName: "myacr.azurecr.io/tools/setup:1",
+          runOptions: "",
+          workingDirectory: "taskWorkingDirectory",
+          registry: { server: "myacr.azurecr.io", username: "puller" },
+        },
+      },
+    };
+    let saved: unknown;
+    const api = fakeApi({
+      [`GET ${P}`]: () => containerTask,
+      [`GET ${P}/nodes`]: () => ({ items: [node("n1", "idle")] }),
+      [`PUT ${P}/start-task`]: ({ body }) => {
+        saved = body;
+        throw problem(400, "The start task has problems to fix before it can be saved", {
+          issues: [{ path: ["startTask", "containerSettings", "imageName"], level: "error", code: "startTask.imageReference", message: "No such image in myacr.azurecr.io." }],
+        });
+      },
+    });
+    const { history } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render?edit=startTask", element: <PoolPage /> });
+    const dialog = await screen.findByRole("dialog", { name: "Edit start task of render" });
+    const image = within(dialog).getByRole("textbox", { name: /Container image/ });
+    expect((image as HTMLInputElement).value).toBe("myacr.azurecr.io/tools/setup:1");
+    const password = within(dialog).getByLabelText(/Password for puller@myacr\.azurecr\.io/);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save start task" }));
+    expect(await within(dialog).findByText("password is required")).toBeTruthy();
+    expect(saved).toBeUndefined();
+
+    await userEvent.type(password, "s3cret");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save start task" }));
+    await waitFor(() =>
+      expect(saved).toMatchObject({
+        startTask: {
+          containerSettings: {
+            imageName: "myacr.azurecr.io/tools/setup:1",
+            registry: { server: "myacr.azurecr.io", auth: { kind: "password", username: "puller", password: "s3cret" } },
+          },
+        },
+      }),
+    );
+    expect(await within(dialog).findByText("No such image in myacr.azurecr.io.")).toBeTruthy();
+
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // Closing drops ?edit=, so a reload does not reopen the dialog.
+    expect(history.location.search).toBe("");
   });
 });

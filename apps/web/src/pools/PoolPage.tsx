@@ -13,10 +13,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, CopyRegular, DeleteRegular, ResizeRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, CopyRegular, DeleteRegular, EditRegular, ResizeRegular } from "@fluentui/react-icons";
 import { apiPaths, type NodeSummary, type PoolDetails, type PoolSpecResponse } from "@batch-studio/shared";
-import { useState } from "react";
-import { Link, useNavigate, useParams } from "../router";
+import { lazy, Suspense, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "../router";
 import { useNodes, usePool } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
 import { paths } from "../app/paths";
@@ -31,6 +31,9 @@ import { VirtualTable, type Column } from "../components/VirtualTable";
 import { NodeHeatmap } from "../nodes/NodeHeatmap";
 import { DeletePoolDialog } from "./DeletePoolDialog";
 import { ResizePoolDialog } from "./ResizePoolDialog";
+
+/** On demand: the dialog brings the shared schema and rules (zod), which the pool page itself does not need. */
+const StartTaskDialog = lazy(() => import("./StartTaskDialog").then((m) => ({ default: m.StartTaskDialog })));
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(260px, 1fr)", gap: tokens.spacingHorizontalL, alignItems: "start" },
@@ -59,7 +62,7 @@ export function nodeColumns(account: string, pool: string): Column<NodeSummary>[
   ];
 }
 
-function StartTaskFailureBanner({ account, pool, failed }: { account: string; pool: string; failed: NodeSummary[] }) {
+function StartTaskFailureBanner({ account, pool, failed, onEdit }: { account: string; pool: string; failed: NodeSummary[]; onEdit(): void }) {
   const navigate = useNavigate();
   const first = failed[0]!;
   const info = first.startTask;
@@ -73,7 +76,7 @@ function StartTaskFailureBanner({ account, pool, failed }: { account: string; po
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={() => navigate(paths.nodeFile(account, pool, first.id, "startup/stderr.txt"))}>Open start task output</Button>
-        <Button onClick={() => navigate(`${paths.newPool(account, pool)}&step=startTask`)}>Edit start task (clone pool)</Button>
+        <Button onClick={onEdit}>Edit start task</Button>
       </MessageBarActions>
     </MessageBar>
   );
@@ -87,7 +90,14 @@ export default function PoolPage() {
   const navigate = useNavigate();
   const pool = usePool(account, poolId);
   const nodes = useNodes(account, poolId, pool.data?.allocationState === "resizing");
-  const [dialog, setDialog] = useState<"resize" | "delete" | undefined>();
+  const [search] = useSearchParams();
+  // ?edit=startTask (the node page's "Edit start task") opens the start task dialog on arrival.
+  const [dialog, setDialog] = useState<"resize" | "delete" | "startTask" | undefined>(search.get("edit") === "startTask" ? "startTask" : undefined);
+  const closeDialog = () => {
+    setDialog(undefined);
+    // Drop ?edit=… so a reload or Back does not reopen the dialog.
+    if (search.has("edit")) navigate(paths.pool(account, poolId), { replace: true });
+  };
 
   if (pool.isPending) return <TableSkeleton label="Loading pool" />;
   if (pool.isError) return <ErrorState what={`pool ${poolId}`} error={pool.error} onRetry={() => pool.refetch()} />;
@@ -143,7 +153,7 @@ export default function PoolPage() {
           </MessageBarActions>
         </MessageBar>
       ))}
-      {failed.length > 0 && <StartTaskFailureBanner account={account} pool={poolId} failed={failed} />}
+      {failed.length > 0 && <StartTaskFailureBanner account={account} pool={poolId} failed={failed} onEdit={() => setDialog("startTask")} />}
 
       {progress && (
         <Field label="Allocation" validationMessage={progress.label} validationState="none">
@@ -169,7 +179,6 @@ export default function PoolPage() {
                 ["Registries", p.registries.map((r) => (r.username ? `${r.username}@${r.server}` : r.server)).join(", ") || "—"],
                 ["Resize timeout", p.resizeTimeout ?? "—"],
                 ["Task slots per node", String(p.taskSlotsPerNode ?? 1)],
-                ["Start task", p.startTaskCommandLine ?? "—"],
               ] as const
             ).map(([k, v]) => (
               <div key={k} style={{ display: "contents" }}>
@@ -177,6 +186,13 @@ export default function PoolPage() {
                 <dd className={styles.dd}>{v}</dd>
               </div>
             ))}
+            <dt className={styles.dt}>Start task</dt>
+            <dd className={styles.dd}>
+              {p.startTaskCommandLine ?? "—"}{" "}
+              <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setDialog("startTask")}>
+                {p.startTaskCommandLine === undefined ? "Add start task" : "Edit start task"}
+              </Button>
+            </dd>
             <dt className={styles.dt}>Created</dt>
             <dd className={styles.dd}>
               <RelativeTime value={p.creationTime} />
@@ -192,6 +208,11 @@ export default function PoolPage() {
 
       {dialog === "resize" && <ResizePoolDialog account={account} pool={p} open onClose={() => setDialog(undefined)} />}
       {dialog === "delete" && <DeletePoolDialog account={account} poolId={poolId} open onClose={() => setDialog(undefined)} />}
+      {dialog === "startTask" && (
+        <Suspense fallback={null}>
+          <StartTaskDialog account={account} pool={p} failedNodeIds={failed.map((n) => n.id)} onClose={closeDialog} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Field, makeStyles, tokens, type FieldProps } from "@fluentui/react-components";
-import type { SpecPath, ValidationIssue } from "@batch-studio/shared";
+import { formatPath, type SpecPath, type ValidationIssue } from "@batch-studio/shared";
+import { GalleryReplicasAction } from "./GalleryReplicasAction";
 import { issuesAt } from "./steps";
 import { useWizard } from "./WizardContext";
 
@@ -7,7 +8,7 @@ const useStyles = makeStyles({
   message: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, alignItems: "flex-start" },
 });
 
-/** An issue's message and its one-click fix. */
+/** An issue's message, its one-click fix, and its Azure action (which asks before it runs). */
 export function IssueText({ issue }: { issue: ValidationIssue }) {
   const { applyFix } = useWizard();
   return (
@@ -21,8 +22,25 @@ export function IssueText({ issue }: { issue: ValidationIssue }) {
           </Button>
         </>
       )}
+      {issue.action?.kind === "setGalleryReplicas" && (
+        <>
+          {" "}
+          <GalleryReplicasAction action={issue.action} />
+        </>
+      )}
     </>
   );
+}
+
+/**
+ * A key that stays with an issue while others come and go (live checks add and drop issues), so
+ * an open confirmation or a running action of one issue is not reset by another's arrival.
+ */
+export function issueKey(issues: readonly ValidationIssue[], index: number): string {
+  const issue = issues[index]!;
+  const id = `${issue.code}@${formatPath(issue.path)}`;
+  const before = issues.slice(0, index).filter((i) => `${i.code}@${formatPath(i.path)}` === id).length;
+  return before === 0 ? id : `${id}#${before}`;
 }
 
 /**
@@ -42,7 +60,7 @@ export function IssueField({ path, extraIssues = [], ...props }: FieldProps & { 
         here.length > 0 ? (
           <span className={styles.message}>
             {here.map((i, k) => (
-              <span key={`${i.code}-${k}`}>
+              <span key={issueKey(here, k)}>
                 <IssueText issue={i} />
               </span>
             ))}

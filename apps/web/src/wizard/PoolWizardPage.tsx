@@ -128,6 +128,7 @@ function Wizard({ account, initial, startStep }: { account: string; initial: Poo
     set,
     update: setSpec,
     applyFix,
+    recheck: validation.recheck,
   };
 
   const create = useMutation({

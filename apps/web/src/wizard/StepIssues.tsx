@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { ValidationIssue } from "@batch-studio/shared";
-import { IssueText } from "./IssueField";
+import { IssueText, issueKey } from "./IssueField";
 import { formatPath } from "@batch-studio/shared";
 
 const useStyles = makeStyles({ list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
@@ -14,7 +14,7 @@ export function StepIssues({ issues, showPath = false }: { issues: readonly Vali
   return (
     <div className={styles.list}>
       {issues.map((i, k) => (
-        <MessageBar key={`${i.code}-${k}`} intent={INTENT[i.level]} layout="multiline">
+        <MessageBar key={issueKey(issues, k)} intent={INTENT[i.level]} layout="multiline">
           <MessageBarBody>
             {showPath && i.path.length > 0 && <b>{formatPath(i.path)}: </b>}
             <IssueText issue={i} />

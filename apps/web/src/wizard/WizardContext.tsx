@@ -11,6 +11,8 @@ export interface WizardState {
   set(path: SpecPath, value: unknown): void;
   update(fn: (spec: PoolSpecInput) => PoolSpecInput): void;
   applyFix(fix: ValidationFix): void;
+  /** Runs the live checks again for the unchanged spec (after an action changed Azure). */
+  recheck(): void;
 }
 
 export const WizardContext = createContext<WizardState | undefined>(undefined);

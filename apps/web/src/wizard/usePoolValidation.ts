@@ -1,5 +1,5 @@
 import { apiPaths, type PoolSpecInput, type ValidationContext, type ValidationIssue, type ValidationResponse } from "@batch-studio/shared";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { completeForCheck, keepOwnAnswers, mergeIssues, validateDraft } from "./poolValidation";
@@ -11,6 +11,8 @@ export interface PoolValidation {
   facts: ValidationContext;
   /** An async check is waiting for the debounce or in flight. */
   checking: boolean;
+  /** Runs the async checks again for the same spec (after something outside it changed, e.g. replicas). */
+  recheck(): void;
 }
 
 /**
@@ -26,6 +28,8 @@ export function usePoolValidation(account: string, spec: PoolSpecInput): PoolVal
   const [asyncIssues, setAsyncIssues] = useState<ValidationIssue[]>([]);
   const [checked, setChecked] = useState<PoolSpecInput | undefined>();
   const [checking, setChecking] = useState(false);
+  // Bumped by recheck(): the effect below runs again although the spec did not change.
+  const [round, setRound] = useState(0);
   const generation = useRef(0);
 
   useEffect(() => {
@@ -60,12 +64,13 @@ export function usePoolValidation(account: string, spec: PoolSpecInput): PoolVal
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, account, spec]);
+  }, [api, account, spec, round]);
 
   const issues = useMemo(() => {
     const sync = validateDraft(spec, facts, checked);
     return checked === spec ? mergeIssues(sync, asyncIssues) : sync;
   }, [spec, facts, checked, asyncIssues]);
 
-  return { issues, facts, checking };
+  const recheck = useCallback(() => setRound((r) => r + 1), []);
+  return { issues, facts, checking, recheck };
 }

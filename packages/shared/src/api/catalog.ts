@@ -71,3 +71,18 @@ export const GalleryImageVersionInfo = z.object({
 export type GalleryImageVersionInfo = z.infer<typeof GalleryImageVersionInfo>;
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Body of setGalleryReplicas: one region's replica count (ARM allows 1..100 per region). */
+export const SetGalleryReplicasRequest = z.object({
+  region: z
+    .string()
+    .trim()
+    .min(1, "region is required")
+    .regex(/^[A-Za-z0-9 ]*$/, "region is an Azure location such as westeurope"),
+  replicaCount: z
+    .number({ message: "replicaCount must be a whole number from 1 to 100" })
+    .int("replicaCount must be a whole number from 1 to 100")
+    .min(1, "replicaCount must be at least 1")
+    .max(100, "replicaCount can be at most 100 (ARM's limit per region)"),
+});
+export type SetGalleryReplicasRequest = z.infer<typeof SetGalleryReplicasRequest>;

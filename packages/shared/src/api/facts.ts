@@ -56,6 +56,7 @@ export const GalleryImageFactSchema = z.object({
   osType: OsTypeSchema.optional(),
   osState: z.enum(["Generalized", "Specialized"]).optional(),
   hyperVGeneration: z.enum(["V1", "V2"]).optional(),
+  versionId: z.string().optional(),
   replicas: z.array(z.object({ region: z.string(), count: z.number() })).optional(),
   provisioningState: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FileContentQuery, MAX_TAIL_BYTES } from "./files";
+import { FileContentQuery, FileSearchQuery, FileSearchResult, MAX_SEARCH_QUERY_CHARS, MAX_TAIL_BYTES } from "./files";
+import { apiPaths } from "./paths";
 
 /** The first issue's field path and message, as a 400 would name them. */
 const firstIssue = (query: Record<string, string>) => {
@@ -36,5 +37,53 @@ describe("FileContentQuery tail", () => {
   it("leaves start/end reads as they were", () => {
     expect(FileContentQuery.parse({ path: "stdout.txt", start: "0", end: "9" })).toEqual({ path: "stdout.txt", start: 0, end: 9 });
     expect(firstIssue({ path: "stdout.txt", start: "9", end: "3" })).toEqual({ path: "start", message: "start must not be after end" });
+  });
+});
+
+describe("FileSearchQuery", () => {
+  const issues = (query: Record<string, string>) => {
+    const parsed = FileSearchQuery.safeParse(query);
+    return parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  };
+
+  it("defaults to a forward, case-insensitive search with no start, and coerces the query string", () => {
+    expect(FileSearchQuery.parse({ path: "stdout.txt", q: "ERROR" })).toEqual({ path: "stdout.txt", q: "ERROR", direction: "forward", caseSensitive: false });
+    expect(FileSearchQuery.parse({ path: "stdout.txt", q: "x", from: "1073741824", direction: "backward", caseSensitive: "true" })).toEqual({
+      path: "stdout.txt",
+      q: "x",
+      from: 1073741824,
+      direction: "backward",
+      caseSensitive: true,
+    });
+  });
+
+  it("refuses an empty or too long q, a bad from, direction or caseSensitive, naming each field", () => {
+    expect(issues({ path: "stdout.txt" })).toEqual([{ path: "q", message: "q is required" }]);
+    expect(issues({ path: "stdout.txt", q: "" })).toEqual([{ path: "q", message: "q cannot be empty" }]);
+    expect(issues({ path: "stdout.txt", q: "x".repeat(MAX_SEARCH_QUERY_CHARS + 1) })).toEqual([{ path: "q", message: "q cannot be longer than 256 characters" }]);
+    expect(FileSearchQuery.safeParse({ path: "stdout.txt", q: "x".repeat(MAX_SEARCH_QUERY_CHARS) }).success).toBe(true);
+    expect(issues({ path: "stdout.txt", q: "x", from: "-1" })).toEqual([{ path: "from", message: "from cannot be negative" }]);
+    expect(issues({ path: "stdout.txt", q: "x", from: "1.5" })).toEqual([{ path: "from", message: "from must be a whole number" }]);
+    expect(issues({ path: "stdout.txt", q: "x", direction: "up" })).toEqual([{ path: "direction", message: "direction must be forward or backward" }]);
+    expect(issues({ path: "stdout.txt", q: "x", caseSensitive: "yes" })).toEqual([{ path: "caseSensitive", message: "caseSensitive must be true or false" }]);
+    expect(issues({ path: "../etc/passwd", q: "x" }).map((i) => i.path)).toEqual(["path"]);
+  });
+
+  it("has URL builders for task and node files", () => {
+    expect(apiPaths.taskFileSearch("a", "j", "t", { path: "stdout.txt", q: "ERROR 42", from: 10, direction: "backward" })).toBe(
+      "/api/accounts/a/jobs/j/tasks/t/files/search?path=stdout.txt&q=ERROR+42&from=10&direction=backward",
+    );
+    expect(apiPaths.nodeFileSearch("a", "p", "n", { path: "x.log", q: "a&b", caseSensitive: "true" })).toBe(
+      "/api/accounts/a/pools/p/nodes/n/files/search?path=x.log&q=a%26b&caseSensitive=true",
+    );
+  });
+});
+
+describe("FileSearchResult", () => {
+  it("takes a match or null, and nothing negative", () => {
+    expect(FileSearchResult.safeParse({ match: { offset: 5, length: 3 }, scannedFrom: 0, scannedTo: 6, size: 10, complete: true }).success).toBe(true);
+    expect(FileSearchResult.safeParse({ match: null, scannedFrom: 0, scannedTo: 10, size: 10, complete: false }).success).toBe(true);
+    expect(FileSearchResult.safeParse({ match: { offset: -1, length: 3 }, scannedFrom: 0, scannedTo: 6, size: 10, complete: true }).success).toBe(false);
+    expect(FileSearchResult.safeParse({ scannedFrom: 0, scannedTo: 6, size: 10, complete: true }).success).toBe(false);
   });
 });

@@ -73,6 +73,45 @@ export const FileDownloadQuery = z.object({
   path: filePath(),
 });
 
+/** Longest search text `.../files/search` takes: a needle, not a document. */
+export const MAX_SEARCH_QUERY_CHARS = 256;
+
+/**
+ * `.../files/search`: the first match of `q` starting at or after `from` (forward), or the last
+ * one starting before `from` (backward), found by the BFF on the file's bytes. Absent `from` is
+ * the file's start (forward) or end (backward). `caseSensitive=false` folds ASCII letters only.
+ */
+export const FileSearchQuery = z.object({
+  path: filePath(),
+  q: z
+    .string({ error: "q is required" })
+    .min(1, "q cannot be empty")
+    .max(MAX_SEARCH_QUERY_CHARS, `q cannot be longer than ${MAX_SEARCH_QUERY_CHARS} characters`),
+  from: offset("from").optional(),
+  direction: z.enum(["forward", "backward"], { error: "direction must be forward or backward" }).default("forward"),
+  caseSensitive: z
+    .enum(["true", "false"], { error: "caseSensitive must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+});
+export type FileSearchQuery = z.input<typeof FileSearchQuery>;
+export type FileSearchDirection = "forward" | "backward";
+
+/**
+ * Answer of `.../files/search`. Every match starting in [scannedFrom, scannedTo) was considered.
+ * `complete: false` means the request's scan budget ran out first: ask again from `scannedTo`
+ * (forward) or `scannedFrom` (backward). A file that grows while searched is searched up to
+ * `size`, its size when this request began.
+ */
+export const FileSearchResult = z.object({
+  match: z.object({ offset: z.number().int().min(0), length: z.number().int().min(1) }).nullable(),
+  scannedFrom: z.number().int().min(0),
+  scannedTo: z.number().int().min(0),
+  size: z.number().int().min(0),
+  complete: z.boolean(),
+});
+export type FileSearchResult = z.infer<typeof FileSearchResult>;
+
 /** A download ticket: 256 random bits, base64url (43 characters). */
 export const DOWNLOAD_TICKET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

@@ -20,6 +20,9 @@ const p = (name: ApiRouteName, params: Record<string, string> = {}) => fillPath(
 
 type Query = Record<string, string | number | undefined>;
 
+/** Query of the file search routes (shared's FileSearchQuery; spelled out here to keep zod off this module). */
+type FileSearchParams = { path: string; q: string; from?: number; direction?: "forward" | "backward"; caseSensitive?: "true" | "false" };
+
 /** URL builders for the SPA (and tests): apiPaths.pool(accountId, poolId) → "/api/accounts/…/pools/…". */
 export const apiPaths = {
   health: () => p("health"),
@@ -35,9 +38,12 @@ export const apiPaths = {
     p("galleryImages", { subscription, resourceGroup, gallery }),
   galleryImageVersions: (subscription: string, resourceGroup: string, gallery: string, image: string) =>
     p("galleryImageVersions", { subscription, resourceGroup, gallery, image }),
+  setGalleryReplicas: (subscription: string, resourceGroup: string, gallery: string, image: string, version: string) =>
+    p("setGalleryReplicas", { subscription, resourceGroup, gallery, image, version }),
   pools: (account: string) => p("pools", { account }),
   pool: (account: string, pool: string) => p("pool", { account, pool }),
   poolResize: (account: string, pool: string) => p("resizePool", { account, pool }),
+  poolStartTask: (account: string, pool: string) => p("setPoolStartTask", { account, pool }),
   poolSpec: (account: string, pool: string) => p("poolSpec", { account, pool }),
   nodes: (account: string, pool: string) => p("nodes", { account, pool }),
   node: (account: string, pool: string, node: string) => p("node", { account, pool, node }),
@@ -48,6 +54,8 @@ export const apiPaths = {
     withQuery(p("nodeFileContent", { account, pool, node }), query),
   nodeFileFollow: (account: string, pool: string, node: string, query: { path: string; from?: number }) =>
     withQuery(p("nodeFileFollow", { account, pool, node }), query),
+  nodeFileSearch: (account: string, pool: string, node: string, query: FileSearchParams) =>
+    withQuery(p("nodeFileSearch", { account, pool, node }), query),
   nodeFileDownload: (account: string, pool: string, node: string, query: { path: string }) =>
     withQuery(p("nodeFileDownload", { account, pool, node }), query),
   nodeFileDownloadTicket: (account: string, pool: string, node: string, query: { path: string }) =>
@@ -67,6 +75,8 @@ export const apiPaths = {
     withQuery(p("taskFileContent", { account, job, task }), query),
   taskFileFollow: (account: string, job: string, task: string, query: { path: string; from?: number }) =>
     withQuery(p("taskFileFollow", { account, job, task }), query),
+  taskFileSearch: (account: string, job: string, task: string, query: FileSearchParams) =>
+    withQuery(p("taskFileSearch", { account, job, task }), query),
   taskFileDownload: (account: string, job: string, task: string, query: { path: string }) =>
     withQuery(p("taskFileDownload", { account, job, task }), query),
   taskFileDownloadTicket: (account: string, job: string, task: string, query: { path: string }) =>

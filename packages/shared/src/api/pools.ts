@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PoolSpec } from "../pool-spec";
+import { PoolSpec, StartTaskSpec } from "../pool-spec";
 
 export const ResizeError = z.object({ code: z.string(), message: z.string().optional() });
 
@@ -24,6 +24,32 @@ export const PoolSummary = z.object({
 });
 export type PoolSummary = z.infer<typeof PoolSummary>;
 
+/**
+ * The pool's start task as the edit dialog needs it: what StartTaskSpec expresses, minus secrets
+ * (Batch never returns registry passwords), plus what the portal cannot edit and keeps.
+ */
+export const PoolStartTask = z.object({
+  commandLine: z.string(),
+  elevated: z.boolean(),
+  waitForSuccess: z.boolean(),
+  maxRetries: z.number().int(),
+  env: z.array(z.object({ name: z.string(), value: z.string() })),
+  containerSettings: z
+    .object({
+      imageName: z.string(),
+      runOptions: z.string(),
+      workingDirectory: z.enum(["taskWorkingDirectory", "containerImageDefault"]),
+      /** The registry the start task's image comes from: a user name (password never returned) or a managed identity. */
+      registry: z.object({ server: z.string(), username: z.string().optional(), identityResourceId: z.string().optional() }).optional(),
+    })
+    .optional(),
+  /** Resource files Batch downloads first: not editable in the portal, kept as they are on update. */
+  resourceFileCount: z.number().int().min(0),
+  /** Set when the start task runs as a named user account; an update from the portal runs it as the pool's auto-user. */
+  userName: z.string().optional(),
+});
+export type PoolStartTask = z.infer<typeof PoolStartTask>;
+
 export const PoolDetails = PoolSummary.extend({
   nodeAgentSkuId: z.string().optional(),
   prefetchImages: z.array(z.string()),
@@ -32,6 +58,7 @@ export const PoolDetails = PoolSummary.extend({
   resizeTimeout: z.string().optional(),
   taskSlotsPerNode: z.number().optional(),
   startTaskCommandLine: z.string().optional(),
+  startTask: PoolStartTask.optional(),
   allocationStateTransitionTime: z.string().optional(),
   lastModified: z.string().optional(),
   eTag: z.string().optional(),
@@ -46,6 +73,14 @@ export const ResizePoolRequest = z.object({
 });
 export type ResizePoolRequest = z.infer<typeof ResizePoolRequest>;
 export type ResizePoolRequestInput = z.input<typeof ResizePoolRequest>;
+
+/**
+ * PUT …/pools/:pool/start-task: the new start task of an existing pool. Batch replaces the start
+ * task as a whole (PATCH /pools/{id}); the pool's other properties stay as they are.
+ */
+export const SetStartTaskRequest = z.object({ startTask: StartTaskSpec });
+export type SetStartTaskRequest = z.infer<typeof SetStartTaskRequest>;
+export type SetStartTaskRequestInput = z.input<typeof SetStartTaskRequest>;
 
 export const NodeError = z.object({ code: z.string().optional(), message: z.string().optional() });
 

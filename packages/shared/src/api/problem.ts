@@ -15,6 +15,16 @@ export const ValidationIssueSchema = z.object({
       patch: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), value: z.unknown() })),
     })
     .optional(),
+  action: z
+    .object({
+      kind: z.literal("setGalleryReplicas"),
+      label: z.string(),
+      versionId: z.string(),
+      region: z.string(),
+      replicaCount: z.number().int(),
+      currentCount: z.number().int(),
+    })
+    .optional(),
 });
 
 /**

@@ -3,7 +3,7 @@
  * (paths.ts) need only this table, so zod and the validation rules stay off its first route.
  * routes.ts adds summaries and schemas to the same names (one source of truth for paths).
  */
-export type HttpMethod = "GET" | "POST" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface RoutePath {
   method: HttpMethod;
@@ -30,11 +30,13 @@ export const apiRoutePaths = {
   galleries: { method: "GET", path: "/api/subscriptions/:subscription/galleries" },
   galleryImages: { method: "GET", path: `${GALLERY}/images` },
   galleryImageVersions: { method: "GET", path: `${GALLERY}/images/:image/versions` },
+  setGalleryReplicas: { method: "POST", path: `${GALLERY}/images/:image/versions/:version/replicas` },
   pools: { method: "GET", path: `${A}/pools` },
   createPool: { method: "POST", path: `${A}/pools` },
   pool: { method: "GET", path: POOL },
   deletePool: { method: "DELETE", path: POOL },
   resizePool: { method: "POST", path: `${POOL}/resize` },
+  setPoolStartTask: { method: "PUT", path: `${POOL}/start-task` },
   poolSpec: { method: "GET", path: `${POOL}/spec` },
   nodes: { method: "GET", path: `${POOL}/nodes` },
   node: { method: "GET", path: NODE },
@@ -42,6 +44,7 @@ export const apiRoutePaths = {
   nodeFiles: { method: "GET", path: `${NODE}/files` },
   nodeFileContent: { method: "GET", path: `${NODE}/files/content` },
   nodeFileFollow: { method: "GET", path: `${NODE}/files/follow` },
+  nodeFileSearch: { method: "GET", path: `${NODE}/files/search` },
   nodeFileDownload: { method: "GET", path: `${NODE}/files/download` },
   nodeFileDownloadTicket: { method: "POST", path: `${NODE}/files/download-ticket` },
   nodeFileTicketDownload: { method: "GET", path: `${NODE}/files/ticket-download` },
@@ -59,6 +62,7 @@ export const apiRoutePaths = {
   taskFiles: { method: "GET", path: `${TASK}/files` },
   taskFileContent: { method: "GET", path: `${TASK}/files/content` },
   taskFileFollow: { method: "GET", path: `${TASK}/files/follow` },
+  taskFileSearch: { method: "GET", path: `${TASK}/files/search` },
   taskFileDownload: { method: "GET", path: `${TASK}/files/download` },
   taskFileDownloadTicket: { method: "POST", path: `${TASK}/files/download-ticket` },
   taskFileTicketDownload: { method: "GET", path: `${TASK}/files/ticket-download` },

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { JobSpec, TaskSpec } from "../task-spec";
 import { PoolSpec } from "../pool-spec";
 import { AccountsResponse, Me } from "./accounts";
-import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SupportedImage, VmSizesResponse } from "./catalog";
-import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileTicketDownloadQuery, NodeFile } from "./files";
+import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
+import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
 import { JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { apiRoutePaths, type ApiRouteName, type RoutePath } from "./route-paths";
-import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest } from "./pools";
+import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest, SetStartTaskRequest } from "./pools";
 import { EmulatorNote, HealthResponse, RuntimeConfig } from "./system";
 import {
   ImageInspection,
@@ -56,6 +56,12 @@ const fileRoutes = <P extends "node" | "task">(prefix: P, tag: string, what: str
     query: FileFollowQuery,
     response: "event-stream",
   }),
+  fileSearch: route(`${prefix}FileSearch`, {
+    tag,
+    summary: `Find text in one of the ${what}'s files of any size, scanned by the BFF in bounded steps (complete: false → ask again from where it stopped)`,
+    query: FileSearchQuery,
+    response: FileSearchResult,
+  }),
   fileDownload: route(`${prefix}FileDownload`, {
     tag,
     summary: `Download one of the ${what}'s files (streamed, Content-Disposition: attachment)`,
@@ -98,12 +104,25 @@ export const apiRoutes = {
   galleries: route("galleries", { tag: "catalog", summary: "Compute galleries in a subscription", response: listOf(GalleryInfo) }),
   galleryImages: route("galleryImages", { tag: "catalog", summary: "Image definitions of a gallery", response: listOf(GalleryImageDefinitionInfo) }),
   galleryImageVersions: route("galleryImageVersions", { tag: "catalog", summary: "Versions of an image definition with replication", response: listOf(GalleryImageVersionInfo) }),
+  setGalleryReplicas: route("setGalleryReplicas", {
+    tag: "catalog",
+    summary: "Set one region's replica count of a gallery image version in Azure (other regions kept); answers the version, state \"Updating\" while Azure still replicates",
+    body: SetGalleryReplicasRequest,
+    response: GalleryImageVersionInfo,
+  }),
 
   pools: route("pools", { tag: "pools", summary: "List pools", response: listOf(PoolSummary) }),
   createPool: route("createPool", { tag: "pools", summary: "Create a pool from a PoolSpec (400 lists every issue)", status: 201, body: PoolSpec, response: PoolDetails }),
   pool: route("pool", { tag: "pools", summary: "Get a pool", response: PoolDetails }),
   deletePool: route("deletePool", { tag: "pools", summary: "Delete a pool", status: 202, response: "empty" }),
   resizePool: route("resizePool", { tag: "pools", summary: "Resize a pool", status: 202, body: ResizePoolRequest, response: "empty" }),
+  setPoolStartTask: route("setPoolStartTask", {
+    tag: "pools",
+    summary:
+      "Replace an existing pool's start task (Batch PATCH; other pool properties unchanged; 400 lists every issue). Nodes run it when they join, reboot or are reimaged. Removing a start task is not offered.",
+    body: SetStartTaskRequest,
+    response: PoolDetails,
+  }),
   poolSpec: route("poolSpec", { tag: "pools", summary: "The pool as a PoolSpec, for cloning (no passwords)", response: PoolSpecResponse }),
   nodes: route("nodes", { tag: "nodes", summary: "List a pool's nodes", response: listOf(NodeSummary) }),
   node: route("node", { tag: "nodes", summary: "Get a node", response: NodeDetails }),
@@ -111,6 +130,7 @@ export const apiRoutes = {
   nodeFiles: nodeFiles.files,
   nodeFileContent: nodeFiles.fileContent,
   nodeFileFollow: nodeFiles.fileFollow,
+  nodeFileSearch: nodeFiles.fileSearch,
   nodeFileDownload: nodeFiles.fileDownload,
   nodeFileDownloadTicket: nodeFiles.fileDownloadTicket,
   nodeFileTicketDownload: nodeFiles.fileTicketDownload,
@@ -130,6 +150,7 @@ export const apiRoutes = {
   taskFiles: taskFiles.files,
   taskFileContent: taskFiles.fileContent,
   taskFileFollow: taskFiles.fileFollow,
+  taskFileSearch: taskFiles.fileSearch,
   taskFileDownload: taskFiles.fileDownload,
   taskFileDownloadTicket: taskFiles.fileDownloadTicket,
   taskFileTicketDownload: taskFiles.fileTicketDownload,

@@ -55,7 +55,8 @@ const IGNORED_VM_FIELDS = [
   "osDisk",
 ] as const;
 
-const fromStartTask = (task: StartTask, ignored: string[]): StartTaskSpec => {
+/** A pool's StartTask as a spec; what the spec cannot express is named in `ignored`. A password registry comes back with a blank password. */
+export const fromStartTask = (task: StartTask, ignored: string[] = []): StartTaskSpec => {
   if (task.resourceFiles?.length) ignored.push("startTask.resourceFiles");
   if (task.userIdentity?.userName) ignored.push("startTask.userIdentity.userName");
   const spec: StartTaskSpec = {

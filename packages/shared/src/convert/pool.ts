@@ -2,7 +2,8 @@ import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { ContainerConfiguration, PoolAddParameter, StartTask } from "./batch-models";
 import { compact, toContainerRegistry, toContainerSettings, toEnvironmentSettings } from "./container-parts";
 
-const toStartTask = (task: StartTaskSpec): StartTask =>
+/** The `@azure/batch` StartTask for pool.add and pool.patch. Contains registry passwords: never log it. */
+export const toStartTask = (task: StartTaskSpec): StartTask =>
   compact({
     commandLine: task.commandLine,
     containerSettings: task.containerSettings ? toContainerSettings(task.containerSettings) : undefined,

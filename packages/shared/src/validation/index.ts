@@ -5,9 +5,11 @@ import { taskRules } from "./validate-task";
 export type { RuleInfo, RuleArea } from "./rule";
 export { validatePool, poolRules } from "./validate-pool";
 export { validateTask, taskRules } from "./validate-task";
+export { validateStartTaskUpdate, type StartTaskTarget } from "./validate-start-task";
 export { validatePoolInput, validateTaskInput } from "./validate-input";
 export { applyFix, applyPatches } from "./apply-fix";
 export { recommendedResizeTimeout } from "./rules/scale";
+export { END_OF_LIFE_SOON_DAYS } from "./rules/marketplace-image";
 export { parseRunOptions, splitShellWords, type RunOptions, type RunOption } from "./run-options";
 
 /** Every rule's code, level, summary and source, for help pages and the README. */

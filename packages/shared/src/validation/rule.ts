@@ -1,4 +1,4 @@
-import type { SpecPath, ValidationFix, ValidationIssue, ValidationLevel } from "../validation-result";
+import type { ResourceAction, SpecPath, ValidationFix, ValidationIssue, ValidationLevel } from "../validation-result";
 
 export type RuleArea =
   | "ids"
@@ -28,7 +28,7 @@ export interface RuleInfo {
 export type Emit = (
   path: SpecPath,
   message: string,
-  options?: { fix?: ValidationFix; level?: ValidationLevel },
+  options?: { fix?: ValidationFix; action?: ResourceAction; level?: ValidationLevel },
 ) => void;
 
 /** A named rule: `check` reads precomputed facts and emits issues under the rule's code. */
@@ -43,6 +43,7 @@ export const runRules = <Facts>(rules: readonly Rule<Facts>[], facts: Facts): Va
     rule.check(facts, (path, message, options) => {
       const issue: ValidationIssue = { path, level: options?.level ?? rule.level, code: rule.code, message };
       if (options?.fix) issue.fix = options.fix;
+      if (options?.action) issue.action = options.action;
       issues.push(issue);
     });
   }

@@ -52,6 +52,40 @@ describe("gallery rules", () => {
       ),
     ).toEqual([expect.objectContaining({ level: "error", message: expect.stringMatching(/westeurope/) })]);
   });
+  it("image.gallery.noReplicaInRegion offers to add the region when the version's id is known", () => {
+    const elsewhere = { replicas: [{ region: "eastus", count: 3 }] };
+    expect(poolIssues("image.gallery.noReplicaInRegion", sig(), found(elsewhere))[0]?.action).toBeUndefined();
+    const [issue] = poolIssues("image.gallery.noReplicaInRegion", sig(601), found({ ...elsewhere, versionId: imageId }));
+    expect(issue?.action).toEqual({
+      kind: "setGalleryReplicas",
+      label: "Add westeurope with 3 replicas",
+      versionId: imageId,
+      region: "westeurope",
+      replicaCount: 3,
+      currentCount: 0,
+    });
+    expect(issue?.fix).toBeUndefined();
+  });
+  it("image.gallery.replicaPer300Nodes offers to set the needed count when the version's id is known", () => {
+    const [issue] = poolIssues(
+      "image.gallery.replicaPer300Nodes",
+      sig(2000),
+      found({ replicas: [{ region: "West Europe", count: 2 }], versionId: imageId }),
+    );
+    expect(issue?.message).toMatch(/A pool of 2000 nodes wants at least 7 replicas of the image in westeurope/);
+    expect(issue?.action).toEqual({
+      kind: "setGalleryReplicas",
+      label: "Set 7 replicas in westeurope",
+      versionId: imageId,
+      region: "westeurope",
+      replicaCount: 7,
+      currentCount: 2,
+    });
+    // ARM refuses more than 100 replicas per region: then only the advice remains.
+    const [huge] = poolIssues("image.gallery.replicaPer300Nodes", sig(40_000), found({ versionId: imageId }));
+    expect(huge?.message).toMatch(/at least 134 replicas/);
+    expect(huge?.action).toBeUndefined();
+  });
   it("image.gallery.replicaPer300Nodes says how many to add and has no patch", () => {
     expect(poolIssues("image.gallery.replicaPer300Nodes", sig(300), found())).toEqual([]);
     const [issue] = poolIssues(
@@ -64,6 +98,7 @@ describe("gallery rules", () => {
       message: expect.stringMatching(/at least 10 replicas.*Add 6/),
     });
     expect(issue?.fix).toBeUndefined();
+    expect(issue?.action).toBeUndefined(); // no version id in the facts
   });
   it("image.gallery.entraRequired is info, error under Shared Key", () => {
     expect(poolIssues("image.gallery.entraRequired", sig())).toEqual([

@@ -1,10 +1,13 @@
 import { osOfNodeAgentSku, WINDOWS_NODE_AGENT_SKU } from "../../grammar/node-agent-sku";
 import type { OsType } from "../../validation-context";
+import type { SetGalleryReplicasAction } from "../../validation-result";
 import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const IMAGE_ID = ["image", "imageId"];
 const NODES_PER_REPLICA = 300;
+/** ARM refuses a regionalReplicaCount above this (per region of one image version). */
+const MAX_REGIONAL_REPLICAS = 100;
 
 /** "West Europe" and "westeurope" are the same region. */
 const sameRegion = (a: string, b: string): boolean =>
@@ -19,6 +22,30 @@ const replicasInRegion = (facts: PoolFacts): number | undefined => {
   const region = facts.context.accountRegion;
   if (!image?.replicas || !region) return undefined;
   return image.replicas.filter((r) => sameRegion(r.region, region)).reduce((sum, r) => sum + r.count, 0);
+};
+
+const replicasNeeded = (facts: PoolFacts): number =>
+  Math.max(1, Math.ceil(facts.totalNodes / NODES_PER_REPLICA));
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The Azure change that gives the version `replicaCount` replicas in the account's region. Only
+ * when the facts name the version's ARM id (the BFF's live lookup does) and ARM would accept it.
+ */
+const replicaAction = (
+  facts: PoolFacts,
+  currentCount: number,
+  replicaCount: number,
+): SetGalleryReplicasAction | undefined => {
+  const versionId = foundGalleryImage(facts)?.versionId;
+  const region = facts.context.accountRegion;
+  if (!versionId || !region || replicaCount > MAX_REGIONAL_REPLICAS) return undefined;
+  const label =
+    currentCount === 0
+      ? `Add ${region} with ${plural(replicaCount, "replica")}`
+      : `Set ${plural(replicaCount, "replica")} in ${region}`;
+  return { kind: "setGalleryReplicas", label, versionId, region, replicaCount, currentCount };
 };
 
 export const galleryIdFormat: Rule<PoolFacts> = {
@@ -70,14 +97,17 @@ export const galleryReplicaInRegion: Rule<PoolFacts> = {
   code: "image.gallery.noReplicaInRegion",
   area: "gallery",
   level: "error",
-  summary: "The gallery image version has a replica in the Batch account's region.",
+  summary:
+    "The gallery image version has a replica in the Batch account's region (with an action that adds the region to the version in Azure).",
   source:
     "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account.",
   check: (facts, emit) => {
     if (replicasInRegion(facts) !== 0) return;
+    const action = replicaAction(facts, 0, replicasNeeded(facts));
     emit(
       IMAGE_ID,
       `The image version has no replica in the Batch account's region (${facts.context.accountRegion}); add that region to the version's target regions.`,
+      action ? { action } : undefined,
     );
   },
 };
@@ -87,17 +117,19 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
   area: "gallery",
   level: "warning",
   summary:
-    "At least one replica in the account's region per 300 nodes (no spec field for replicas, so no one-click fix).",
+    "At least one replica in the account's region per 300 nodes (no spec field for replicas: the action sets the version's replica count in Azure).",
   source:
     "Seed (SIG): keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.",
   check: (facts, emit) => {
     const have = replicasInRegion(facts);
     if (!have) return;
-    const need = Math.ceil(facts.totalNodes / NODES_PER_REPLICA);
+    const need = replicasNeeded(facts);
     if (have >= need) return;
+    const action = replicaAction(facts, have, need);
     emit(
       IMAGE_ID,
       `A pool of ${facts.totalNodes} nodes wants at least ${need} replicas of the image in ${facts.context.accountRegion} (one per ${NODES_PER_REPLICA} nodes); it has ${have}. Add ${need - have} replica(s) to the image version's regional replica count.`,
+      action ? { action } : undefined,
     );
   },
 };

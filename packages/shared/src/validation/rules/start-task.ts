@@ -1,8 +1,14 @@
 import { parseImageReference } from "../../grammar/image-reference";
 import type { PoolFacts } from "../pool-facts";
+
+/**
+ * The facts the start task rules read. Narrower than PoolFacts so the same rules also check a new
+ * start task for an existing pool (validateStartTaskUpdate), where no whole PoolSpec exists.
+ */
+export type StartTaskFacts = Pick<PoolFacts, "isContainerPool" | "imageOs"> & { spec: Pick<PoolFacts["spec"], "startTask"> };
 import { setFix, type Rule } from "../rule";
 
-export const startTaskCommandLine: Rule<PoolFacts> = {
+export const startTaskCommandLine: Rule<StartTaskFacts> = {
   code: "startTask.commandLineRequired",
   area: "start task",
   level: "error",
@@ -14,7 +20,7 @@ export const startTaskCommandLine: Rule<PoolFacts> = {
   },
 };
 
-export const startTaskContainerSettings: Rule<PoolFacts> = {
+export const startTaskContainerSettings: Rule<StartTaskFacts> = {
   code: "startTask.containerSettingsNeedContainerPool",
   area: "start task",
   level: "error",
@@ -33,7 +39,7 @@ export const startTaskContainerSettings: Rule<PoolFacts> = {
   },
 };
 
-export const startTaskContainerImage: Rule<PoolFacts> = {
+export const startTaskContainerImage: Rule<StartTaskFacts> = {
   code: "startTask.imageReference",
   area: "start task",
   level: "error",
@@ -51,7 +57,7 @@ export const startTaskContainerImage: Rule<PoolFacts> = {
   },
 };
 
-export const startTaskWindowsElevated: Rule<PoolFacts> = {
+export const startTaskWindowsElevated: Rule<StartTaskFacts> = {
   code: "startTask.windowsContainerElevated",
   area: "start task",
   level: "info",
@@ -72,7 +78,7 @@ export const startTaskWindowsElevated: Rule<PoolFacts> = {
   },
 };
 
-export const startTaskWaitForSuccess: Rule<PoolFacts> = {
+export const startTaskWaitForSuccess: Rule<StartTaskFacts> = {
   code: "startTask.waitForSuccessOff",
   area: "start task",
   level: "info",
