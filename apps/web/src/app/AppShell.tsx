@@ -1,10 +1,4 @@
-import {
-  Button,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   BoxMultipleRegular,
   BuildingRegular,
@@ -26,9 +20,13 @@ import { paths } from "./paths";
 import { HeaderMenuButton } from "./HeaderMenuButton";
 import { THEME_LABELS, useTheme } from "./theme";
 
-
 const useStyles = makeStyles({
-  root: { display: "grid", gridTemplateRows: "auto 1fr", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: "grid",
+    gridTemplateRows: "auto 1fr",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   skip: {
     position: "absolute",
     left: "-10000px",
@@ -42,7 +40,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  brand: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+  },
   spacer: { flexGrow: 1 },
   body: { display: "grid", gridTemplateColumns: "200px 1fr", minHeight: 0 },
   nav: {
@@ -64,7 +68,11 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  active: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold },
+  active: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
     minWidth: 0,
@@ -72,8 +80,12 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     // Router links look like Fluent links (buttons wrapped in links keep their own look).
-    "& a:not(:has(button))": { color: tokens.colorBrandForegroundLink, textDecorationLine: "none" },
-    "& a:not(:has(button)):hover": { color: tokens.colorBrandForegroundLinkHover, textDecorationLine: "underline" },
+    // Links styled as buttons (LinkButton: Fluent's Button as an <a>) keep the button's colours.
+    "& a:not(.fui-Button)": { color: tokens.colorBrandForegroundLink, textDecorationLine: "none" },
+    "& a:not(.fui-Button):hover": {
+      color: tokens.colorBrandForegroundLinkHover,
+      textDecorationLine: "underline",
+    },
   },
 });
 
@@ -112,7 +124,13 @@ export function AppShell() {
         <span className={styles.spacer} />
         <HeaderMenuButton
           menu="theme"
-          trigger={<Button appearance="subtle" icon={<DarkThemeRegular />} aria-label={`Theme: ${THEME_LABELS[theme.choice]}`} />}
+          trigger={
+            <Button
+              appearance="subtle"
+              icon={<DarkThemeRegular />}
+              aria-label={`Theme: ${THEME_LABELS[theme.choice]}`}
+            />
+          }
         />
         <HeaderMenuButton
           menu="user"
@@ -144,9 +162,7 @@ export function AppShell() {
           )}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {emulator.data && (
-            <EmulatorNote message={emulator.data.message} />
-          )}
+          {emulator.data && <EmulatorNote message={emulator.data.message} />}
           <Outlet />
         </main>
       </div>
