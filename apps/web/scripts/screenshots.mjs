@@ -54,6 +54,23 @@ if (!only || only === "pools") {
     await first.click();
     await page.getByRole("img", { name: /Node heatmap/ }).waitFor({ timeout: 15000 }).catch(() => {});
     await shot(`pool-heatmap-${theme}`);
+    // The resize dialog's checks: 2,000 nodes want a longer timeout and overrun the core quota.
+    await page.getByRole("button", { name: "Resize" }).click();
+    const dedicated = page.getByRole("spinbutton", { name: "Dedicated nodes" });
+    await dedicated.fill("2000");
+    await dedicated.press("Tab");
+    await page.getByRole("button", { name: /^Use \d+ dedicated nodes$/ }).waitFor({ timeout: 10000 }).catch(() => {});
+    await shot(`pool-resize-checks-${theme}`);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached", timeout: 10000 }).catch(() => {});
+    // Editing the start task of the existing pool (a Batch pool PATCH, not a new pool).
+    const edit = page.getByRole("button", { name: /^(Edit|Add) start task$/ }).first();
+    if (await edit.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+      await edit.click();
+      await page.getByRole("dialog").waitFor({ timeout: 10000 }).catch(() => {});
+      await shot(`pool-start-task-edit-${theme}`);
+      await page.keyboard.press("Escape");
+    }
   }
 }
 if (!only || only === "wizard") {

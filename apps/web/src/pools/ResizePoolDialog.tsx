@@ -50,6 +50,7 @@ function useQuotaShortfalls(
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  fix: { alignSelf: "flex-start" },
 });
 
 export function ResizePoolDialog({
@@ -117,7 +118,7 @@ export function ResizePoolDialog({
               <Input value={timeout} onChange={(_, d) => setTimeoutValue(d.value)} />
             </Field>
             {suggested && (
-              <Button size="small" onClick={() => setTimeoutValue(suggested)}>
+              <Button size="small" className={styles.fix} onClick={() => setTimeoutValue(suggested)}>
                 Set resize timeout to {suggested}
               </Button>
             )}
