@@ -53,7 +53,7 @@ describe("NodePage", () => {
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(screen.getByRole("button", { name: "Edit start task" }));
     expect(history.location.pathname + history.location.search).toBe("/a/acct/pools/render?edit=startTask");
-    const dialog = await screen.findByRole("dialog", { name: "Edit start task of render" });
+    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
     expect((within(dialog).getByRole("textbox", { name: /Command line/ }) as HTMLTextAreaElement).value).toBe("/bin/sh -c 'exit 2'");
   });
 });

@@ -250,6 +250,17 @@ describe("PoolPage: editing the start task in place", () => {
     },
   };
 
+  it("a pool without a start task offers to add one", async () => {
+    const api = fakeApi({
+      [`GET ${P}`]: () => ({ ...pool, allocationState: "steady", currentDedicatedNodes: 4, resizeErrors: [] }),
+      [`GET ${P}/nodes`]: () => ({ items: [] }),
+    });
+    renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
+    await userEvent.click(await screen.findByRole("button", { name: "Add start task" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add a start task to render" });
+    expect((within(dialog).getByRole("textbox", { name: /Command line/ }) as HTMLTextAreaElement).value).toBe("");
+  });
+
   it("opens from the failure banner prefilled, validates inline, saves with PUT and offers to reboot the failed nodes", async () => {
     let saved: unknown;
     const rebooted: string[] = [];
@@ -272,7 +283,7 @@ describe("PoolPage: editing the start task in place", () => {
     const banner = screen.getByText("The start task failed on 2 nodes").closest("[role=group], .fui-MessageBar") as HTMLElement;
     await userEvent.click(within(banner).getByRole("button", { name: "Edit start task" }));
 
-    const dialog = await screen.findByRole("dialog", { name: "Edit start task of render" });
+    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
     const commandLine = within(dialog).getByRole("textbox", { name: /Command line/ });
     expect((commandLine as HTMLTextAreaElement).value).toBe("/bin/sh -c 'exit 2'");
     expect((within(dialog).getByRole("textbox", { name: "Variable 1 value" }) as HTMLInputElement).value).toBe("fast");
@@ -339,7 +350,7 @@ describe("PoolPage: editing the start task in place", () => {
       },
     });
     const { history } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render?edit=startTask", element: <PoolPage /> });
-    const dialog = await screen.findByRole("dialog", { name: "Edit start task of render" });
+    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
     const image = within(dialog).getByRole("textbox", { name: /Container image/ });
     expect((image as HTMLInputElement).value).toBe("myacr.azurecr.io/tools/setup:1");
     const password = within(dialog).getByLabelText(/Password for puller@myacr\.azurecr\.io/);

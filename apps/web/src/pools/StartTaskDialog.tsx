@@ -49,7 +49,16 @@ const key = (path: readonly (string | number)[]) => path.join(".");
 /** The dialog's starting point: the pool's start task as it is (a password is never returned, so it starts blank). */
 export function initialStartTask(pool: PoolDetails): Form {
   const t = pool.startTask;
-  if (!t) return { startTask: { commandLine: pool.startTaskCommandLine ?? "", elevated: false, waitForSuccess: true, maxRetries: 0, env: [] } };
+  if (!t)
+    return {
+      startTask: {
+        commandLine: pool.startTaskCommandLine ?? "",
+        elevated: false,
+        waitForSuccess: true,
+        maxRetries: 0,
+        env: [],
+      },
+    };
   const startTask: StartTaskInput = {
     commandLine: t.commandLine,
     elevated: t.elevated,
@@ -59,7 +68,11 @@ export function initialStartTask(pool: PoolDetails): Form {
   };
   const c = t.containerSettings;
   if (c) {
-    startTask.containerSettings = { imageName: c.imageName, runOptions: c.runOptions, workingDirectory: c.workingDirectory };
+    startTask.containerSettings = {
+      imageName: c.imageName,
+      runOptions: c.runOptions,
+      workingDirectory: c.workingDirectory,
+    };
     const r = c.registry;
     if (r)
       startTask.containerSettings.registry = r.identityResourceId
@@ -76,18 +89,37 @@ export function initialStartTask(pool: PoolDetails): Form {
  */
 export function checkStartTask(form: Form, pool: PoolDetails): ValidationIssue[] {
   const parsed = SetStartTaskRequest.safeParse(form);
-  const target = pool.nodeAgentSkuId === undefined ? { isContainerPool: pool.isContainerPool } : { isContainerPool: pool.isContainerPool, nodeAgentSkuId: pool.nodeAgentSkuId };
+  const target =
+    pool.nodeAgentSkuId === undefined
+      ? { isContainerPool: pool.isContainerPool }
+      : { isContainerPool: pool.isContainerPool, nodeAgentSkuId: pool.nodeAgentSkuId };
   if (parsed.success) return validateStartTaskUpdate(parsed.data.startTask, target);
   const schemaIssues = fromZodIssues(parsed.error.issues);
   // The rules read commandLine, elevated, waitForSuccess and containerSettings.imageName only; defaults fill the rest.
-  const bestEffort = { elevated: false, waitForSuccess: true, maxRetries: 0, env: [], ...form.startTask } as StartTaskSpec;
+  const bestEffort = {
+    elevated: false,
+    waitForSuccess: true,
+    maxRetries: 0,
+    env: [],
+    ...form.startTask,
+  } as StartTaskSpec;
   const taken = new Set(schemaIssues.map((i) => key(i.path)));
-  return [...schemaIssues, ...validateStartTaskUpdate(bestEffort, target).filter((i) => !taken.has(key(i.path)))];
+  return [
+    ...schemaIssues,
+    ...validateStartTaskUpdate(bestEffort, target).filter((i) => !taken.has(key(i.path))),
+  ];
 }
 
 const PASSWORD = "startTask.containerSettings.registry.auth.password";
 /** Issue paths shown at a field; any other issue is listed under the form so none is hidden. */
-const FIELD_PATHS = ["startTask.commandLine", "startTask.elevated", "startTask.waitForSuccess", "startTask.containerSettings", "startTask.containerSettings.imageName", PASSWORD];
+const FIELD_PATHS = [
+  "startTask.commandLine",
+  "startTask.elevated",
+  "startTask.waitForSuccess",
+  "startTask.containerSettings",
+  "startTask.containerSettings.imageName",
+  PASSWORD,
+];
 
 /**
  * Edits an existing pool's start task in place (PUT …/start-task → Batch PATCH), instead of
@@ -138,26 +170,39 @@ export function StartTaskDialog({
   };
   const setPassword = (password: string) => {
     if (!task.containerSettings || registry?.auth.kind !== "password") return;
-    edit({ containerSettings: { ...task.containerSettings, registry: { ...registry, auth: { ...registry.auth, password } } } });
+    edit({
+      containerSettings: {
+        ...task.containerSettings,
+        registry: { ...registry, auth: { ...registry.auth, password } },
+      },
+    });
   };
 
   const fieldProps = (path: string) => {
     const issue = at(path);
     if (!issue) return {};
-    return { validationState: issue.level === "info" ? ("none" as const) : issue.level, validationMessage: issue.message };
+    return {
+      validationState: issue.level === "info" ? ("none" as const) : issue.level,
+      validationMessage: issue.message,
+    };
   };
   const fixButton = (path: string) => {
     const fix = at(path)?.fix;
     if (!fix) return null;
     return (
-      <Button size="small" className={styles.fix} onClick={() => (setForm(applyFix(form, fix)), setServerIssues([]))}>
+      <Button
+        size="small"
+        className={styles.fix}
+        onClick={() => (setForm(applyFix(form, fix)), setServerIssues([]))}
+      >
         {fix.label}
       </Button>
     );
   };
 
   const save = useMutation({
-    mutationFn: (body: Form) => api.json<PoolDetails>(apiPaths.poolStartTask(account, pool.id), { method: "PUT", body }),
+    mutationFn: (body: Form) =>
+      api.json<PoolDetails>(apiPaths.poolStartTask(account, pool.id), { method: "PUT", body }),
     onSuccess: (updated) => {
       queryClient.setQueryData(poolKeys.detail(account, pool.id), updated);
       void queryClient.invalidateQueries({ queryKey: poolKeys.all(account) });
@@ -173,14 +218,21 @@ export function StartTaskDialog({
 
   const reboot = useMutation({
     mutationFn: async (nodeIds: string[]) => {
-      const results = await Promise.allSettled(nodeIds.map((n) => api.json(apiPaths.nodeReboot(account, pool.id, n), { method: "POST" })));
+      const results = await Promise.allSettled(
+        nodeIds.map((n) => api.json(apiPaths.nodeReboot(account, pool.id, n), { method: "POST" })),
+      );
       const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
       return { requested: nodeIds.length - failed.length, failed };
     },
     onSuccess: ({ requested, failed }) => {
       void queryClient.invalidateQueries({ queryKey: poolKeys.detail(account, pool.id) });
-      if (requested > 0) notify.success(`Rebooting ${requested} node${requested === 1 ? "" : "s"}`, "They run the new start task when they come back.");
-      if (failed.length > 0) notify.error(`${failed.length} reboot${failed.length === 1 ? "" : "s"} failed`, failed[0]);
+      if (requested > 0)
+        notify.success(
+          `Rebooting ${requested} node${requested === 1 ? "" : "s"}`,
+          "They run the new start task when they come back.",
+        );
+      if (failed.length > 0)
+        notify.error(`${failed.length} reboot${failed.length === 1 ? "" : "s"} failed`, failed[0]);
       onClose();
     },
   });
@@ -198,14 +250,21 @@ export function StartTaskDialog({
             <DialogTitle>Start task saved</DialogTitle>
             <DialogContent>
               <Body1>
-                {toReboot.length} node{toReboot.length === 1 ? "" : "s"} failed the old start task and stay{toReboot.length === 1 ? "s" : ""} unusable until
-                rebooted. A reboot runs the new start task; tasks on other nodes are not affected.
+                {toReboot.length} node{toReboot.length === 1 ? "" : "s"} failed the old start task and stay
+                {toReboot.length === 1 ? "s" : ""} unusable until rebooted. A reboot runs the new start task;
+                tasks on other nodes are not affected.
               </Body1>
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>Not now</Button>
-              <Button appearance="primary" disabled={reboot.isPending} onClick={() => reboot.mutate(toReboot)}>
-                {reboot.isPending ? "Rebooting…" : `Reboot ${toReboot.length} failed node${toReboot.length === 1 ? "" : "s"}`}
+              <Button
+                appearance="primary"
+                disabled={reboot.isPending}
+                onClick={() => reboot.mutate(toReboot)}
+              >
+                {reboot.isPending
+                  ? "Rebooting…"
+                  : `Reboot ${toReboot.length} failed node${toReboot.length === 1 ? "" : "s"}`}
               </Button>
             </DialogActions>
           </DialogBody>
@@ -218,31 +277,46 @@ export function StartTaskDialog({
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Edit start task of {pool.id}</DialogTitle>
+          <DialogTitle>
+            {t || pool.startTaskCommandLine !== undefined
+              ? `Edit the start task of ${pool.id}`
+              : `Add a start task to ${pool.id}`}
+          </DialogTitle>
           <DialogContent className={styles.form}>
             <Body1>
-              Saving changes this pool&apos;s start task in place. Nodes run it when they join the pool, reboot or are reimaged; nodes
-              running now keep the old one until then. Removing a start task is not offered here.
+              Saving changes this pool&apos;s start task in place. Nodes run it when they join the pool,
+              reboot or are reimaged; nodes running now keep the old one until then. Removing a start task is
+              not offered here.
             </Body1>
             {t?.userName && (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
-                  The start task runs as the user account &quot;{t.userName}&quot;. Saving here runs it as the pool&apos;s auto-user
+                  The start task runs as the user account &quot;{t.userName}&quot;. Saving here runs it as the
+                  pool&apos;s auto-user
                   {task.elevated ? " with administrator rights" : ""} instead.
                 </MessageBarBody>
               </MessageBar>
             )}
             {t !== undefined && t.resourceFileCount > 0 && (
               <Body1>
-                Its {t.resourceFileCount} resource file{t.resourceFileCount === 1 ? "" : "s"} cannot be edited here and {t.resourceFileCount === 1 ? "is" : "are"} kept as{" "}
+                Its {t.resourceFileCount} resource file{t.resourceFileCount === 1 ? "" : "s"} cannot be edited
+                here and {t.resourceFileCount === 1 ? "is" : "are"} kept as{" "}
                 {t.resourceFileCount === 1 ? "it is" : "they are"}.
               </Body1>
             )}
             <Field label="Command line" required {...fieldProps("startTask.commandLine")}>
-              <Textarea value={task.commandLine} resize="vertical" onChange={(_, d) => edit({ commandLine: d.value })} />
+              <Textarea
+                value={task.commandLine}
+                resize="vertical"
+                onChange={(_, d) => edit({ commandLine: d.value })}
+              />
             </Field>
             <Field {...fieldProps("startTask.elevated")}>
-              <Checkbox label="Run as administrator (elevated)" checked={task.elevated ?? false} onChange={(_, d) => edit({ elevated: d.checked === true })} />
+              <Checkbox
+                label="Run as administrator (elevated)"
+                checked={task.elevated ?? false}
+                onChange={(_, d) => edit({ elevated: d.checked === true })}
+              />
             </Field>
             {fixButton("startTask.elevated")}
             <Field {...fieldProps("startTask.waitForSuccess")}>
@@ -260,7 +334,10 @@ export function StartTaskDialog({
                   {...fieldProps("startTask.containerSettings.imageName")}
                   {...fieldProps("startTask.containerSettings")}
                 >
-                  <Input value={task.containerSettings?.imageName ?? ""} onChange={(_, d) => setImage(d.value)} />
+                  <Input
+                    value={task.containerSettings?.imageName ?? ""}
+                    onChange={(_, d) => setImage(d.value)}
+                  />
                 </Field>
                 {fixButton("startTask.containerSettings")}
               </>
@@ -271,16 +348,27 @@ export function StartTaskDialog({
                 required
                 {...fieldProps(PASSWORD)}
               >
-                <Input type="password" value={registry.auth.password} onChange={(_, d) => setPassword(d.value)} />
+                <Input
+                  type="password"
+                  value={registry.auth.password}
+                  onChange={(_, d) => setPassword(d.value)}
+                />
               </Field>
             )}
             {/* A group with its own name (EnvVarsEditor), not a Field: a Field's label would point at no control. */}
             <Body1 as="p" className={styles.groupLabel}>
               Environment variables
             </Body1>
-            <EnvVarsEditor label="Environment variables" value={task.env ?? []} onChange={(env) => edit({ env })} />
+            <EnvVarsEditor
+              label="Environment variables"
+              value={task.env ?? []}
+              onChange={(env) => edit({ env })}
+            />
             {others.length > 0 && (
-              <MessageBar intent={others.some((i) => i.level === "error") ? "error" : "warning"} layout="multiline">
+              <MessageBar
+                intent={others.some((i) => i.level === "error") ? "error" : "warning"}
+                layout="multiline"
+              >
                 <MessageBarBody>
                   <ul>
                     {others.map((i) => (
