@@ -54,9 +54,22 @@ export interface GalleryImageFact {
   hyperVGeneration?: "V1" | "V2";
   /** ARM id of the version these facts describe (a definition id resolves to its latest version). */
   versionId?: string;
-  /** Replica count per region of the (resolved latest) version. */
-  replicas?: { region: string; count: number }[];
+  /**
+   * Replica count per region of the (resolved latest) version, with the region's replication
+   * state ("Replicating", "Completed", "Failed", "Unknown") when ARM reported it
+   * (`$expand=ReplicationStatus`).
+   */
+  replicas?: { region: string; count: number; state?: string }[];
   provisioningState?: string;
+}
+
+/** What ARM says about one subscription (`GET /subscriptions/{id}` and its resource providers). */
+export interface SubscriptionFact {
+  subscriptionId: string;
+  /** Its Microsoft Entra tenant. */
+  tenantId?: string;
+  /** registrationState of the Microsoft.Batch resource provider there, e.g. "Registered", "NotRegistered". */
+  batchProviderState?: string;
 }
 
 export type RegistryProbeStatus = "ok" | "unauthorized" | "unreachable" | "refused" | "error";
@@ -102,6 +115,10 @@ export interface ValidationContext {
   vmSizes?: VmSizeFact[];
   quota?: AccountQuotaFact;
   galleryImage?: GalleryImageFact;
+  /** The Batch account's subscription (its id; its tenant when ARM answered). */
+  accountSubscription?: SubscriptionFact;
+  /** The subscription the gallery image's resource id names, when it is not the account's. */
+  galleryImageSubscription?: SubscriptionFact;
   registries?: RegistryProbeFact[];
   images?: ImageProbeFact[];
   /** True when a pool with this id (case-insensitive) already exists. */

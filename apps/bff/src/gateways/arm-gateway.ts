@@ -14,6 +14,13 @@ import { useOnBehalfOfBearer } from "./arm-pipeline";
 import { withRegionalReplicas } from "../gallery/target-regions";
 import { problem } from "../http/problem";
 
+/** Microsoft.Resources api-versions: subscriptions (list and get) and resource providers. */
+const RESOURCES_API_VERSION = "2022-12-01";
+const PROVIDERS_API_VERSION = "2021-04-01";
+
+/** "…It must match the tenant 'https://sts.windows.net/{tenant}/' associated with this subscription…" */
+const TENANT_IN_WRONG_ISSUER = /must match the tenant '[^']*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?'/i;
+
 export interface SubscriptionInfo {
   subscriptionId: string;
   displayName?: string;
@@ -148,21 +155,29 @@ export class ArmGateway {
     return client;
   }
 
-  /** ARM's subscription list has no SDK here (arm-subscriptions is not a dependency): one GET. */
+  /**
+   * One ARM GET outside the SDKs (arm-resources / arm-subscriptions are not dependencies), with the
+   * same bearer token and ARM's error shape on the thrown error (statusCode, code), as the SDKs do.
+   */
+  private async armGet<T>(pathOrUrl: string): Promise<T> {
+    const url = pathOrUrl.startsWith("/") ? `${this.endpoint}${pathOrUrl}` : pathOrUrl;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+      throw Object.assign(new Error(body.error?.message ?? `ARM answered ${res.status}`), {
+        statusCode: res.status,
+        code: body.error?.code,
+        details: body,
+      });
+    }
+    return (await res.json()) as T;
+  }
+
   async listSubscriptions(): Promise<SubscriptionInfo[]> {
     const out: SubscriptionInfo[] = [];
-    let url: string | undefined = `${this.endpoint}/subscriptions?api-version=2022-12-01`;
+    let url: string | undefined = `/subscriptions?api-version=${RESOURCES_API_VERSION}`;
     for (let page = 0; url && page < 20; page++) {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-        throw Object.assign(new Error(body.error?.message ?? `ARM answered ${res.status}`), {
-          statusCode: res.status,
-          code: body.error?.code,
-          details: body,
-        });
-      }
-      const body = (await res.json()) as { value?: { subscriptionId: string; displayName?: string }[]; nextLink?: string };
+      const body: { value?: { subscriptionId: string; displayName?: string }[]; nextLink?: string } = await this.armGet(url);
       for (const s of body.value ?? []) {
         const info: SubscriptionInfo = { subscriptionId: s.subscriptionId };
         if (s.displayName !== undefined) info.displayName = s.displayName;
@@ -171,6 +186,31 @@ export class ArmGateway {
       url = body.nextLink && new URL(body.nextLink).origin === new URL(this.endpoint).origin ? body.nextLink : undefined;
     }
     return out;
+  }
+
+  /**
+   * A subscription's Microsoft Entra tenant (`GET /subscriptions/{id}`). A subscription of another
+   * tenant cannot be read with this tenant's token: ARM answers 401 InvalidAuthenticationTokenTenant
+   * and names the subscription's tenant in the message, which is the answer here too.
+   */
+  async getSubscriptionTenant(subscriptionId: string): Promise<string | undefined> {
+    try {
+      const body = await this.armGet<{ tenantId?: string }>(`/subscriptions/${encodeURIComponent(subscriptionId)}?api-version=${RESOURCES_API_VERSION}`);
+      return body.tenantId;
+    } catch (err) {
+      const { code, message } = err as { code?: string; message?: string };
+      const named = code === "InvalidAuthenticationTokenTenant" ? TENANT_IN_WRONG_ISSUER.exec(message ?? "")?.[1] : undefined;
+      if (named) return named;
+      throw err;
+    }
+  }
+
+  /** registrationState of a resource provider in a subscription (`GET /subscriptions/{id}/providers/{namespace}`). */
+  async getProviderRegistrationState(subscriptionId: string, namespace: string): Promise<string | undefined> {
+    const body = await this.armGet<{ registrationState?: string }>(
+      `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/${encodeURIComponent(namespace)}?api-version=${PROVIDERS_API_VERSION}`,
+    );
+    return body.registrationState;
   }
 
   async listBatchAccounts(subscriptionId: string): Promise<AccountSummary[]> {
@@ -211,6 +251,15 @@ export class ArmGateway {
       if (i.endOfLifeDate !== undefined) info.endOfLifeDate = i.endOfLifeDate.toISOString();
       return info;
     });
+  }
+
+  /**
+   * Replication per target region of one version: Azure reports it only on a GET with
+   * `$expand=ReplicationStatus` (lists never carry it).
+   */
+  async getGalleryImageVersionReplication(subscriptionId: string, resourceGroup: string, gallery: string, image: string, version: string): Promise<{ region: string; state: string }[]> {
+    const v = await this.compute(subscriptionId).galleryImageVersions.get(resourceGroup, gallery, image, version, { expand: "ReplicationStatus" });
+    return (v.replicationStatus?.summary ?? []).flatMap((r) => (r.region && r.state ? [{ region: r.region, state: r.state }] : []));
   }
 
   async getGalleryImage(subscriptionId: string, resourceGroup: string, gallery: string, image: string) {

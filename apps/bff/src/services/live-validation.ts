@@ -12,6 +12,7 @@ import {
   type PoolSpec,
   type RegistryProbeFact,
   type RegistrySpec,
+  type SubscriptionFact,
   type TaskPoolFact,
   type TaskSpec,
   type ValidationContext,
@@ -45,6 +46,17 @@ const hostOfImage = (reference: string): string | undefined => {
 const registryFor = (reference: string, registries: RegistrySpec[]): RegistrySpec | undefined => {
   const host = hostOfImage(reference);
   return host === undefined ? undefined : registries.find((r) => normalizeRegistryHost(r.server) === host);
+};
+
+/** "West Europe" and "westeurope" name the same region. */
+const sameRegion = (a: string, b: string) => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+
+/** The subscription a gallery image's id names, when it is not the Batch account's. */
+const otherImageSubscription = (spec: PoolSpec, accountSubscriptionId: string): string | undefined => {
+  if (spec.image.kind !== "gallery") return undefined;
+  const parsed = parseGalleryImageId(spec.image.imageId);
+  if (!parsed.ok || parsed.value.subscriptionId.toLowerCase() === accountSubscriptionId.toLowerCase()) return undefined;
+  return parsed.value.subscriptionId;
 };
 
 /** A pool as Batch lists it for quota counting (`listPoolSizes`): counts may be absent when 0. */
@@ -105,12 +117,14 @@ export class LiveValidation {
 
   async poolFacts(spec: PoolSpec, { batch, account, arm, logger }: PoolCheckDeps): Promise<ValidationContext> {
     const registries = spec.container?.registries ?? [];
-    const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, registryFacts, imageFacts] = await Promise.all([
+    const imageSubscription = otherImageSubscription(spec, account.subscriptionId);
+    const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, subscriptions, registryFacts, imageFacts] = await Promise.all([
       attempt("poolIdTaken", logger, () => batch.poolExists(spec.id)),
       attempt("supportedImages", logger, () => batch.listSupportedImages()),
       arm ? attempt("vmSizes", logger, () => arm.listVmSizes(account.subscriptionId, account.location)) : undefined,
       attempt("pools", logger, () => batch.listPoolSizes()),
-      spec.image.kind === "gallery" && arm ? attempt("galleryImage", logger, () => this.galleryFact(arm, spec.image.kind === "gallery" ? spec.image.imageId : "")) : undefined,
+      spec.image.kind === "gallery" && arm ? attempt("galleryImage", logger, () => this.galleryFact(arm, spec.image.kind === "gallery" ? spec.image.imageId : "", logger)) : undefined,
+      imageSubscription && arm ? this.subscriptionFacts(arm, account.subscriptionId, imageSubscription, logger) : undefined,
       Promise.all(
         registries
           .filter((r) => r.auth.kind === "password")
@@ -127,10 +141,30 @@ export class LiveValidation {
     const quota = quotaFact(account, facts.vmSizes, pools);
     if (quota) facts.quota = quota;
     if (galleryImage) facts.galleryImage = galleryImage;
+    facts.accountSubscription = subscriptions?.account ?? { subscriptionId: account.subscriptionId };
+    if (subscriptions?.image) facts.galleryImageSubscription = subscriptions.image;
     return facts;
   }
 
-  private async galleryFact(arm: ArmGateway, imageId: string): Promise<GalleryImageFact | undefined> {
+  /**
+   * For a gallery image in another subscription: both subscriptions' tenants and whether the
+   * image's subscription has Microsoft.Batch registered (each lookup may fail on its own).
+   */
+  private async subscriptionFacts(arm: ArmGateway, accountSubscriptionId: string, imageSubscriptionId: string, logger: Logger): Promise<{ account: SubscriptionFact; image: SubscriptionFact }> {
+    const [accountTenant, imageTenant, batchProvider] = await Promise.all([
+      attempt("accountSubscription", logger, () => arm.getSubscriptionTenant(accountSubscriptionId)),
+      attempt("galleryImageSubscription", logger, () => arm.getSubscriptionTenant(imageSubscriptionId)),
+      attempt("galleryImageSubscription.batchProvider", logger, () => arm.getProviderRegistrationState(imageSubscriptionId, "Microsoft.Batch")),
+    ]);
+    const account: SubscriptionFact = { subscriptionId: accountSubscriptionId };
+    if (accountTenant) account.tenantId = accountTenant;
+    const image: SubscriptionFact = { subscriptionId: imageSubscriptionId };
+    if (imageTenant) image.tenantId = imageTenant;
+    if (batchProvider) image.batchProviderState = batchProvider;
+    return { account, image };
+  }
+
+  private async galleryFact(arm: ArmGateway, imageId: string, logger: Logger): Promise<GalleryImageFact | undefined> {
     const parsed = parseGalleryImageId(imageId);
     if (!parsed.ok) return undefined;
     const { subscriptionId, resourceGroup, gallery, imageDefinition, version } = parsed.value;
@@ -146,10 +180,17 @@ export class LiveValidation {
         ? versions.find((v) => v.name === version)
         : latestGalleryVersion(versions);
     if (!chosen) return { imageId, exists: false };
+    // Lists carry no replication state; one GET with $expand=ReplicationStatus does (optional fact).
+    const states = await attempt("galleryImage.replicationStatus", logger, () =>
+      arm.getGalleryImageVersionReplication(subscriptionId, resourceGroup, gallery, imageDefinition, chosen.name),
+    );
     const fact: GalleryImageFact = {
       imageId,
       exists: true,
-      replicas: chosen.replication.map((r) => ({ region: r.region, count: r.replicaCount })),
+      replicas: chosen.replication.map((r) => {
+        const state = states?.find((s) => sameRegion(s.region, r.region))?.state;
+        return state ? { region: r.region, count: r.replicaCount, state } : { region: r.region, count: r.replicaCount };
+      }),
     };
     // The version's own id, so a replica advice can name what to change (a definition id means its latest).
     if (chosen.id) fact.versionId = chosen.id;

@@ -14,6 +14,7 @@ import {
   headlessSignIn,
   startLocalAzure,
   type LocalAzureEndpoints,
+  type LocalAzureSeed,
 } from "@batch-studio/emulator";
 import { createBffApp, type BffApp } from "../app";
 import type { BffConfig } from "../config";
@@ -115,6 +116,8 @@ export interface LocalStackOptions {
   runtime?: TaskRuntimeChoice;
   /** Object ids the emulator's ARM treats as Readers only (their ARM writes answer 403). */
   armReaders?: string[];
+  /** The emulator's world, when a test needs another than the default (in-process emulator only). */
+  seed?: LocalAzureSeed;
 }
 
 type TaskRuntimeChoice = "auto" | "docker" | "process";
@@ -126,7 +129,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   if (options.separateEmulator) {
     ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir, options.runtime ?? "auto"));
   } else {
-    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto", armReaders: options.armReaders });
+    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto", armReaders: options.armReaders, ...(options.seed ? { seed: options.seed } : {}) });
     endpoints = azure.endpoints;
     stopEmulator = () => azure.close();
   }

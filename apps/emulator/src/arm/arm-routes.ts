@@ -1,17 +1,19 @@
 import type { Request } from "express";
-import type { LocalAzureSeed, SeedBatchAccount } from "../seed";
+import type { LocalAzureSeed, SeedBatchAccount, SeedSubscription } from "../seed";
 import { vmSkusIn } from "../seed";
 import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
 import { pageOf } from "./paging";
 import { normalizeLocation } from "./locations";
-import { ArmReply, targetRegionsFromPatch, type GalleryOperations } from "./gallery-writes";
+import { ArmReply, changedRegions, targetRegionsFromPatch, type GalleryOperations } from "./gallery-writes";
 import {
   batchAccountResource,
   galleryImageResource,
   galleryImageVersionResource,
   galleryResource,
   resourceGroupResource,
+  resourceProviderJson,
+  subscriptionJson,
   subscriptionResource,
   vmSkuResource,
 } from "./resource-shapes";
@@ -56,6 +58,8 @@ interface Route {
   action: string;
   /** Changes a resource: Reader is not enough. */
   write?: true;
+  /** Served for the seed's other subscriptions too (they hold no resources, only these). */
+  everySubscription?: true;
   handle: (ctx: ArmContext, m: RouteMatch, req: Request) => unknown;
 }
 
@@ -126,8 +130,9 @@ function galleryImageVersion(ctx: ArmContext, m: RouteMatch) {
 function updateGalleryImageVersion(ctx: ArmContext, m: RouteMatch, req: Request): ArmReply {
   const { g, i, v } = galleryImageVersion(ctx, m);
   const regions = targetRegionsFromPatch(req.body, Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount)));
+  const changed = regions ? changedRegions(v.targetRegions, regions) : [];
   if (regions) v.targetRegions = regions;
-  const op = ctx.operations.start(v);
+  const op = ctx.operations.start(v, changed);
   const apiVersion = String(req.query["api-version"] ?? API_VERSIONS.compute.at(-1));
   const status = `${ctx.baseUrl}/subscriptions/${ctx.seed.subscription.subscriptionId}/providers/Microsoft.Compute/locations/${g.location}/capsOperations/${op.id}?api-version=${apiVersion}`;
   return new ArmReply(200, galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)), {
@@ -157,7 +162,22 @@ export const ARM_ROUTES: Route[] = [
     provider: "resources",
     resourceType: "subscriptions",
     action: "Microsoft.Resources/subscriptions/read",
-    handle: (ctx) => subscriptionResource(ctx.seed),
+    everySubscription: true,
+    handle: (ctx, m) => subscriptionJson(subscriptionOf(ctx, m.params.sub!)!),
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", ":namespace"],
+    provider: "resources",
+    resourceType: "providers",
+    action: "Microsoft.Resources/subscriptions/providers/read",
+    everySubscription: true,
+    handle: (ctx, m) => {
+      const namespace = m.params.namespace!;
+      if (!/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(namespace))
+        throw new ArmError(404, "InvalidResourceNamespace", `The resource namespace '${namespace}' is invalid.`);
+      return resourceProviderJson(subscriptionOf(ctx, m.params.sub!)!, namespace, API_VERSIONS.batch, API_VERSIONS.compute);
+    },
   },
   {
     method: "GET",
@@ -351,9 +371,18 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries/images/versions",
     action: "Microsoft.Compute/galleries/images/versions/read",
-    handle: (ctx, m) => {
+    handle: (ctx, m, req) => {
       const { g, i, v } = galleryImageVersion(ctx, m);
-      return galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v));
+      // Azure reports per-region replication only when asked: $expand=ReplicationStatus.
+      const expand = String(req.query.$expand ?? "").toLowerCase() === "replicationstatus";
+      return galleryImageVersionResource(
+        ctx.seed,
+        g,
+        i,
+        v,
+        ctx.operations.provisioningState(v),
+        expand ? (region) => ctx.operations.replication(v, region) : undefined,
+      );
     },
   },
   {
@@ -392,6 +421,25 @@ export function canAccessSubscription(ctx: ArmContext, caller: ArmCaller): boole
   return !caller.isApp || ctx.appPrincipals.has(caller.oid);
 }
 
+/** The seeded subscription with this id (ids compare case-insensitively), the main one or another. */
+export function subscriptionOf(ctx: ArmContext, id: string): SeedSubscription | undefined {
+  return [ctx.seed.subscription, ...(ctx.seed.otherSubscriptions ?? [])].find((s) => eq(s.subscriptionId, id));
+}
+
+/**
+ * A token from one tenant used on a subscription of another: ARM answers 401 and names the
+ * subscription's tenant (in these words), which is how a caller learns the tenants differ.
+ */
+const wrongTenant = (caller: ArmCaller, tenantId: string) =>
+  new ArmError(
+    401,
+    "InvalidAuthenticationTokenTenant",
+    `The access token is from the wrong issuer '${String(caller.claims.iss ?? "")}'. It must match the tenant 'https://sts.windows.net/${tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+    {
+      "WWW-Authenticate": `Bearer authorization_uri="https://login.windows.net/${tenantId}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+    },
+  );
+
 /** Dispatches one authenticated ARM request; throws ArmError for every ARM-shaped failure. */
 export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unknown {
   const path = `/${r.segments.join("/")}`;
@@ -410,8 +458,18 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
   if (!hit) throw armErrors.methodNotAllowed(r.method, path);
   const { route, m } = hit as { route: Route; m: RouteMatch };
   checkApiVersion(route.provider, route.resourceType, r.apiVersion);
-  if (!eq(m.params.sub!, ctx.seed.subscription.subscriptionId))
-    throw armErrors.subscriptionNotFound(m.params.sub!);
+  const subscription = subscriptionOf(ctx, m.params.sub!);
+  if (!subscription) throw armErrors.subscriptionNotFound(m.params.sub!);
+  if (subscription !== ctx.seed.subscription) {
+    if (r.caller.tid && r.caller.tid !== subscription.tenantId) throw wrongTenant(r.caller, subscription.tenantId);
+    if (r.caller.isApp && !ctx.appPrincipals.has(r.caller.oid)) throw authorizationFailed(r.caller, route.action, path);
+    if (!route.everySubscription) {
+      // The other subscriptions hold no resources here.
+      if (m.params.rg) throw armErrors.resourceGroupNotFound(m.params.rg);
+      throw armErrors.subscriptionNotFound(m.params.sub!);
+    }
+    return route.handle(ctx, m, req);
+  }
   if (!canAccessSubscription(ctx, r.caller)) throw authorizationFailed(r.caller, route.action, path);
   if (route.write && ctx.readers.has(r.caller.oid)) throw authorizationFailed(r.caller, route.action, path);
   return route.handle(ctx, m, req);

@@ -96,7 +96,26 @@ describe("gallery image version writes (PATCH as a long-running operation) throu
     );
     const during = await asContributor.galleryImageVersions.get(RG, GALLERY, WINDOWS, "2026.10.0");
     expect(during.provisioningState).toBe("Updating");
+    // Only what was asked for: replication per region needs $expand=ReplicationStatus.
+    expect(during.replicationStatus).toBeUndefined();
+    const expanded = await asContributor.galleryImageVersions.get(RG, GALLERY, WINDOWS, "2026.10.0", {
+      expand: "ReplicationStatus",
+    });
+    // The region whose count changed replicates; the untouched one stays Completed.
+    expect(expanded.replicationStatus?.aggregatedState).toBe("InProgress");
+    expect(expanded.replicationStatus?.summary?.map((r) => [r.region, r.state])).toEqual([
+      ["West Europe", "Replicating"],
+      ["East US", "Completed"],
+    ]);
     const done = await poller.pollUntilDone();
+    const after = await asContributor.galleryImageVersions.get(RG, GALLERY, WINDOWS, "2026.10.0", {
+      expand: "ReplicationStatus",
+    });
+    expect(after.replicationStatus?.aggregatedState).toBe("Completed");
+    expect(after.replicationStatus?.summary?.map((r) => [r.state, r.progress])).toEqual([
+      ["Completed", 100],
+      ["Completed", 100],
+    ]);
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(REPLICATION_MS - 50);
     expect(done.provisioningState).toBe("Succeeded");

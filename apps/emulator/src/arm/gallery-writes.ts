@@ -20,8 +20,16 @@ export class ArmReply {
 interface Operation {
   id: string;
   version: SeedImageVersion;
+  /** Regions (normalized names) the write added or changed the replica count of. */
+  regions: ReadonlySet<string>;
   startedAt: number;
   doneAt: number;
+}
+
+/** One region's row of a version's `replicationStatus.summary`. */
+export interface RegionalReplication {
+  state: "Replicating" | "Completed" | "Failed";
+  progress: number;
 }
 
 /**
@@ -36,9 +44,15 @@ export class GalleryOperations {
     private readonly now: () => number,
   ) {}
 
-  start(version: SeedImageVersion): Operation {
+  start(version: SeedImageVersion, regions: Iterable<string> = []): Operation {
     const startedAt = this.now();
-    const op = { id: crypto.randomUUID(), version, startedAt, doneAt: startedAt + this.durationMs };
+    const op = {
+      id: crypto.randomUUID(),
+      version,
+      regions: new Set(regions),
+      startedAt,
+      doneAt: startedAt + this.durationMs,
+    };
     this.operations.set(op.id, op);
     return op;
   }
@@ -65,6 +79,36 @@ export class GalleryOperations {
       if (op.version === version && now < op.doneAt) return "Updating";
     return version.provisioningState;
   }
+
+  /** Where replication to one region stands: a region an unfinished write touched is still Replicating. */
+  replication(version: SeedImageVersion, region: string): RegionalReplication {
+    const now = this.now();
+    for (const op of this.operations.values()) {
+      if (op.version === version && now < op.doneAt && op.regions.has(region)) {
+        const progress = Math.floor((100 * (now - op.startedAt)) / Math.max(1, op.doneAt - op.startedAt));
+        return { state: "Replicating", progress };
+      }
+    }
+    const seeded = version.replicationState?.[region];
+    const state =
+      seeded ??
+      (version.provisioningState === "Succeeded"
+        ? "Completed"
+        : version.provisioningState === "Failed"
+          ? "Failed"
+          : "Replicating");
+    return { state, progress: state === "Completed" ? 100 : 0 };
+  }
+}
+
+/** The regions a new target list adds or changes the replica count of, compared with the old one. */
+export function changedRegions(
+  before: SeedImageVersion["targetRegions"],
+  after: SeedImageVersion["targetRegions"],
+): string[] {
+  return after
+    .filter((r) => before.find((b) => b.name === r.name)?.regionalReplicaCount !== r.regionalReplicaCount)
+    .map((r) => r.name);
 }
 
 const invalid = (message: string) => new ArmError(400, "InvalidParameter", message);

@@ -4,14 +4,19 @@ import type {
   SeedGallery,
   SeedImageDefinition,
   SeedImageVersion,
+  SeedSubscription,
   SeedVmSku,
 } from "../seed";
+import type { RegionalReplication } from "./gallery-writes";
 import { locationDisplayName } from "./locations";
 
 /** The ARM JSON of the seeded resources, in the shapes the pinned SDK api-versions deserialize. */
 
 export function subscriptionResource(seed: LocalAzureSeed) {
-  const s = seed.subscription;
+  return subscriptionJson(seed.subscription);
+}
+
+export function subscriptionJson(s: SeedSubscription) {
   return {
     id: `/subscriptions/${s.subscriptionId}`,
     authorizationSource: "RoleBased",
@@ -25,6 +30,42 @@ export function subscriptionResource(seed: LocalAzureSeed) {
       quotaId: "EnterpriseAgreement_2014-09-01",
       spendingLimit: "Off",
     },
+  };
+}
+
+/**
+ * `GET /subscriptions/{id}/providers/{namespace}`: the provider's registrationState in the
+ * subscription (what `az provider show` prints). Resource types only for the ones served here.
+ */
+export function resourceProviderJson(
+  s: SeedSubscription,
+  namespace: string,
+  batchApiVersions: readonly string[],
+  computeApiVersions: readonly string[],
+) {
+  const known = Object.keys(s.resourceProviders ?? {}).find(
+    (n) => n.toLowerCase() === namespace.toLowerCase(),
+  );
+  const name = known ?? namespace;
+  const types: Record<string, { resourceType: string; apiVersions: readonly string[] }[]> = {
+    "microsoft.batch": [
+      { resourceType: "batchAccounts", apiVersions: batchApiVersions },
+      { resourceType: "locations/virtualMachineSkus", apiVersions: batchApiVersions },
+    ],
+    "microsoft.compute": [
+      { resourceType: "galleries", apiVersions: computeApiVersions },
+      { resourceType: "galleries/images/versions", apiVersions: computeApiVersions },
+    ],
+  };
+  return {
+    id: `/subscriptions/${s.subscriptionId}/providers/${name}`,
+    namespace: name,
+    registrationState: (known && s.resourceProviders?.[known]) ?? "NotRegistered",
+    registrationPolicy: "RegistrationRequired",
+    resourceTypes: (types[name.toLowerCase()] ?? []).map((t) => ({
+      ...t,
+      apiVersions: [...t.apiVersions].reverse(),
+    })),
   };
 }
 
@@ -148,6 +189,8 @@ export function galleryImageVersionResource(
   v: SeedImageVersion,
   /** "Updating" while a write is still replicating (see GalleryOperations). */
   provisioningState: string = v.provisioningState,
+  /** With `$expand=ReplicationStatus`: each target region's replication (see GalleryOperations). */
+  replication?: (region: string) => RegionalReplication,
 ) {
   const replicaCount = Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount));
   return {
@@ -172,6 +215,20 @@ export function galleryImageVersionResource(
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: true },
       provisioningState,
+      ...(replication ? { replicationStatus: replicationStatusJson(v, replication) } : {}),
     },
   };
+}
+
+function replicationStatusJson(v: SeedImageVersion, replication: (region: string) => RegionalReplication) {
+  const summary = v.targetRegions.map((r) => {
+    const { state, progress } = replication(r.name);
+    return { region: locationDisplayName(r.name), state, details: "", progress };
+  });
+  const aggregatedState = summary.some((r) => r.state === "Failed")
+    ? "Failed"
+    : summary.every((r) => r.state === "Completed")
+      ? "Completed"
+      : "InProgress";
+  return { aggregatedState, summary };
 }

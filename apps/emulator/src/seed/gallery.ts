@@ -6,6 +6,12 @@ export interface SeedImageVersion {
   provisioningState: "Succeeded" | "Failed" | "Creating";
   publishedDate: string;
   excludeFromLatest?: boolean;
+  /**
+   * Replication state per region (ARM location name) as `$expand=ReplicationStatus` reports it;
+   * a region not listed follows provisioningState (Succeeded → Completed, Creating → Replicating,
+   * Failed → Failed).
+   */
+  replicationState?: Readonly<Record<string, "Replicating" | "Completed" | "Failed">>;
 }
 
 export interface SeedImageDefinition {

@@ -1,4 +1,9 @@
-import { SEED_SUBSCRIPTION, SEED_RESOURCE_GROUPS, type SeedResourceGroup } from "./subscription";
+import {
+  SEED_SUBSCRIPTION,
+  SEED_RESOURCE_GROUPS,
+  type SeedResourceGroup,
+  type SeedSubscription,
+} from "./subscription";
 import { SEED_BATCH_ACCOUNTS, type SeedBatchAccount } from "./batch-accounts";
 import { SEED_SUPPORTED_IMAGES, type ImageInformation } from "./supported-images";
 import { SEED_VM_SKUS, type SeedVmSku } from "./vm-skus";
@@ -13,7 +18,13 @@ export * from "./seed-facts";
 
 /** Everything the local Azure starts with. Pure data: loading it twice gives the same world. */
 export interface LocalAzureSeed {
-  subscription: { subscriptionId: string; displayName: string; tenantId: string; state: string };
+  subscription: SeedSubscription;
+  /**
+   * More subscriptions ARM answers `GET /subscriptions/{id}` and `…/providers/{namespace}` for, e.g.
+   * the subscription of a gallery shared with the Batch account's (none by default). They hold no
+   * resources here and stay out of `GET /subscriptions`, so account discovery walks only the first.
+   */
+  otherSubscriptions?: readonly SeedSubscription[];
   resourceGroups: readonly SeedResourceGroup[];
   batchAccounts: readonly SeedBatchAccount[];
   supportedImages: readonly ImageInformation[];

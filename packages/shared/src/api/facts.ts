@@ -9,6 +9,7 @@ import type {
   GalleryImageFact,
   ImageProbeFact,
   RegistryProbeFact,
+  SubscriptionFact,
   SupportedImageFact,
   TaskPoolFact,
   ValidationContext,
@@ -57,8 +58,16 @@ export const GalleryImageFactSchema = z.object({
   osState: z.enum(["Generalized", "Specialized"]).optional(),
   hyperVGeneration: z.enum(["V1", "V2"]).optional(),
   versionId: z.string().optional(),
-  replicas: z.array(z.object({ region: z.string(), count: z.number() })).optional(),
+  replicas: z
+    .array(z.object({ region: z.string(), count: z.number(), state: z.string().optional() }))
+    .optional(),
   provisioningState: z.string().optional(),
+});
+
+export const SubscriptionFactSchema = z.object({
+  subscriptionId: z.string(),
+  tenantId: z.string().optional(),
+  batchProviderState: z.string().optional(),
 });
 
 export const RegistryProbeFactSchema = z.object({
@@ -93,6 +102,8 @@ export const ValidationContextSchema = z.object({
   vmSizes: z.array(VmSizeFactSchema).optional(),
   quota: AccountQuotaFactSchema.optional(),
   galleryImage: GalleryImageFactSchema.optional(),
+  accountSubscription: SubscriptionFactSchema.optional(),
+  galleryImageSubscription: SubscriptionFactSchema.optional(),
   registries: z.array(RegistryProbeFactSchema).optional(),
   images: z.array(ImageProbeFactSchema).optional(),
   poolIdTaken: z.boolean().optional(),
@@ -110,6 +121,7 @@ sameShape<Fits<z.infer<typeof SupportedImageFactSchema>, SupportedImageFact>>();
 sameShape<Fits<z.infer<typeof VmSizeFactSchema>, VmSizeFact>>();
 sameShape<Fits<z.infer<typeof AccountQuotaFactSchema>, AccountQuotaFact>>();
 sameShape<Fits<z.infer<typeof GalleryImageFactSchema>, GalleryImageFact>>();
+sameShape<Fits<z.infer<typeof SubscriptionFactSchema>, SubscriptionFact>>();
 sameShape<Fits<z.infer<typeof RegistryProbeFactSchema>, RegistryProbeFact>>();
 sameShape<Fits<z.infer<typeof ImageProbeFactSchema>, ImageProbeFact>>();
 sameShape<Fits<z.infer<typeof TaskPoolFactSchema>, TaskPoolFact>>();

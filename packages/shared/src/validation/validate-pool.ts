@@ -5,6 +5,7 @@ import { derivePoolFacts, type PoolFacts } from "./pool-facts";
 import { runRules, type Rule } from "./rule";
 import { containerRules } from "./rules/containers";
 import { galleryRules } from "./rules/gallery";
+import { gallerySubscriptionRules } from "./rules/gallery-subscription";
 import { poolIdFormat, poolIdTaken } from "./rules/ids";
 import { marketplaceImageRules } from "./rules/marketplace-image";
 import { quotaRules } from "./rules/quota";
@@ -19,6 +20,7 @@ export const poolRules: readonly Rule<PoolFacts>[] = [
   poolIdTaken,
   ...marketplaceImageRules,
   ...galleryRules,
+  ...gallerySubscriptionRules,
   ...vmSizeRules,
   ...quotaRules,
   ...scaleRules,

@@ -9,6 +9,28 @@ const withImages = (
 const hub = { server: "docker.io", auth: { kind: "password" as const, username: "me", password: "secret" } };
 
 describe("container rules", () => {
+  it("container.customImageNeedsDocker reminds that custom images bring their own Docker", () => {
+    const imageId =
+      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/d/versions/1.0.0";
+    const gallery = pool((p) => void (p.image = { kind: "gallery", imageId }));
+    expect(poolIssues("container.customImageNeedsDocker", gallery)).toEqual([
+      {
+        path: ["image", "imageId"],
+        level: "info",
+        code: "container.customImageNeedsDocker",
+        message: expect.stringMatching(
+          /^Batch does not install Docker on custom images: .*Moby, Docker CE or Docker EE/,
+        ),
+      },
+    ]);
+    // Not a container pool, or a Marketplace container image (Batch's own, with Moby): nothing to say.
+    const plain = pool((p) => {
+      p.image = { kind: "gallery", imageId };
+      delete p.container;
+    });
+    expect(poolIssues("container.customImageNeedsDocker", plain)).toEqual([]);
+    expect(poolIssues("container.customImageNeedsDocker", pool())).toEqual([]);
+  });
   it("container.configurationRequired explains that an empty prefetch list is fine", () => {
     expect(poolIssues("container.configurationRequired", withImages([]))).toEqual([
       expect.objectContaining({

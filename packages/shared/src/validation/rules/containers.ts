@@ -116,10 +116,28 @@ export const prefetchImageProbe: Rule<PoolFacts> = {
   },
 };
 
+export const customImageNeedsDocker: Rule<PoolFacts> = {
+  code: "container.customImageNeedsDocker",
+  area: "containers",
+  level: "info",
+  summary:
+    "A container pool on a gallery (custom) image needs Docker installed in that image: Batch installs a container runtime only on its container Marketplace images.",
+  source:
+    "Seed (containers): the Batch container images come with the Moby container runtime preinstalled; for Docker support on a custom image, install Docker CE or Docker EE.",
+  check: ({ spec, isContainerPool }, emit) => {
+    if (!isContainerPool || spec.image.kind !== "gallery") return;
+    emit(
+      ["image", "imageId"],
+      "Batch does not install Docker on custom images: make sure this image has a Docker-compatible container runtime (Moby, Docker CE or Docker EE) installed, or the pool's nodes cannot run its containers.",
+    );
+  },
+};
+
 export const containerRules = [
   containerConfigurationRequired,
   prefetchImageReference,
   prefetchImageWithoutCredentials,
   dockerHubHostRequired,
   prefetchImageProbe,
+  customImageNeedsDocker,
 ];

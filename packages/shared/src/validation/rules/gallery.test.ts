@@ -122,4 +122,35 @@ describe("gallery rules", () => {
       { path: ["nodeAgentSkuId"], value: "batch.node.ubuntu 20.04" },
     ]);
   });
+  it("image.gallery.versionNotReady warns while the version is not Succeeded", () => {
+    expect(poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: "Succeeded" }))).toEqual([]);
+    expect(poolIssues("image.gallery.versionNotReady", sig(), found())).toEqual([]);
+    for (const state of ["Creating", "Updating", "Failed"]) {
+      expect(poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: state }))).toEqual([
+        expect.objectContaining({
+          path: ["image", "imageId"],
+          level: "warning",
+          message: expect.stringContaining(`provisioning state is ${state}, not Succeeded`),
+        }),
+      ]);
+    }
+    expect(poolIssues("image.gallery.versionNotReady", sig(), { galleryImage: { imageId, exists: false, provisioningState: "Failed" } })).toEqual([]);
+  });
+  it("image.gallery.versionNotReady warns until replication to the account's region completes", () => {
+    const replicas = (westeurope: string, eastus = "Completed") =>
+      found({
+        provisioningState: "Succeeded",
+        replicas: [
+          { region: "West Europe", count: 1, state: westeurope },
+          { region: "East US", count: 1, state: eastus },
+        ],
+      });
+    expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Completed", "Replicating"))).toEqual([]);
+    expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Unknown"))).toEqual([]);
+    expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Replicating"))).toEqual([
+      expect.objectContaining({ level: "warning", message: expect.stringMatching(/replica in westeurope is Replicating, not Completed/) }),
+    ]);
+    const [failed] = poolIssues("image.gallery.versionNotReady", sig(), replicas("Failed"));
+    expect(failed?.message).toMatch(/it failed: update the version's target regions to retry/);
+  });
 });

@@ -134,6 +134,47 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
   },
 };
 
+/** The replication states the account region's replicas reported, when ARM reported any. */
+const replicationStatesInRegion = (facts: PoolFacts): string[] => {
+  const image = foundGalleryImage(facts);
+  const region = facts.context.accountRegion;
+  if (!image?.replicas || !region) return [];
+  return image.replicas.flatMap((r) =>
+    r.state !== undefined && sameRegion(r.region, region) ? [r.state] : [],
+  );
+};
+
+export const galleryVersionReady: Rule<PoolFacts> = {
+  code: "image.gallery.versionNotReady",
+  area: "gallery",
+  level: "warning",
+  summary:
+    "The gallery image version's provisioningState is Succeeded and its replication in the Batch account's region is Completed.",
+  source:
+    "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account; operator experience: a version not yet Succeeded, or a replica still replicating, cannot be allocated from.",
+  check: (facts, emit) => {
+    const image = foundGalleryImage(facts);
+    if (!image) return;
+    const state = image.provisioningState;
+    if (state !== undefined && state !== "Succeeded") {
+      emit(
+        IMAGE_ID,
+        `The image version's provisioning state is ${state}, not Succeeded; Batch can only allocate nodes from a version that finished provisioning. Wait for it (or fix the version if it Failed) before creating the pool.`,
+      );
+      return;
+    }
+    // "Unknown" says nothing either way; stay silent rather than guess.
+    const pending = replicationStatesInRegion(facts).filter(
+      (s) => !["completed", "unknown"].includes(s.toLowerCase()),
+    );
+    if (pending.length === 0) return;
+    emit(
+      IMAGE_ID,
+      `The image version's replica in ${facts.context.accountRegion} is ${pending[0]}, not Completed; nodes cannot be allocated from it until replication to the Batch account's region completes${pending[0]!.toLowerCase() === "failed" ? " (it failed: update the version's target regions to retry)" : ""}.`,
+    );
+  },
+};
+
 export const galleryEntraRequired: Rule<PoolFacts> = {
   code: "image.gallery.entraRequired",
   area: "gallery",
@@ -196,6 +237,7 @@ export const galleryRules = [
   gallerySpecialized,
   galleryReplicaInRegion,
   galleryReplicasPer300Nodes,
+  galleryVersionReady,
   galleryEntraRequired,
   galleryNodeAgentOs,
 ];

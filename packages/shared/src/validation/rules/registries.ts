@@ -2,6 +2,7 @@ import { normalizeRegistryHost } from "../../grammar/host";
 import { checkRegistryServer, suggestRegistryServer } from "../../grammar/registry-server";
 import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
+import { parseUserAssignedIdentityId } from "./managed-identity-id";
 
 const registryPath = (index: number, field?: string) =>
   field ? ["container", "registries", index, field] : ["container", "registries", index];
@@ -106,17 +107,39 @@ export const registryProbe: Rule<PoolFacts> = {
 export const registryIdentity: Rule<PoolFacts> = {
   code: "registry.identityNeedsPoolIdentity",
   area: "registries",
-  level: "info",
-  summary: "Managed-identity registry auth needs that user-assigned identity assigned to the pool.",
+  level: "warning",
+  summary:
+    "Managed-identity registry auth works only when the pool has that user-assigned identity, which pools created here (Batch service API) cannot have.",
   source:
-    "Batch REST ContainerRegistry.identityReference: the user-assigned identity must be associated with the pool.",
+    "Batch REST ContainerRegistry.identityReference: the user-assigned identity must be associated with the pool; pool identities are set only through Azure Resource Manager (Microsoft.Batch/batchAccounts/pools), not the Batch service API (2022-10-01.16.0) this portal creates pools with.",
   check: ({ spec }, emit) => {
     spec.container?.registries.forEach((registry, index) => {
       if (registry.auth.kind !== "identity") return;
       emit(
         registryPath(index, "auth"),
-        `The pool must have the user-assigned identity ${registry.auth.identityResourceId} (assigned when the pool is created through Azure Resource Manager), and that identity needs the AcrPull role on ${registry.server}.`,
+        `Batch logs in to ${registry.server} as ${registry.auth.identityResourceId} only if that user-assigned identity is attached to the pool, and this portal creates pools through the Batch service API, which cannot attach identities (that takes Azure Resource Manager). A pool created here has no identities, so Batch cannot log in to ${registry.server} with this one: use a user name and password (e.g. an ACR token), or create the pool through ARM with the identity attached (the identity also needs AcrPull on the registry).`,
       );
+    });
+  },
+};
+
+export const registryIdentityIdFormat: Rule<PoolFacts> = {
+  code: "registry.identityResourceIdFormat",
+  area: "registries",
+  level: "error",
+  summary:
+    "A managed-identity registry names the identity by its ARM resource id (/subscriptions/{guid}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}).",
+  source:
+    "Batch REST ComputeNodeIdentityReference.resourceId: the ARM resource id of the user assigned identity.",
+  check: ({ spec }, emit) => {
+    spec.container?.registries.forEach((registry, index) => {
+      if (registry.auth.kind !== "identity") return;
+      const parsed = parseUserAssignedIdentityId(registry.auth.identityResourceId);
+      if (!parsed.ok)
+        emit(
+          [...registryPath(index, "auth"), "identityResourceId"],
+          `Fix the managed identity resource id: ${parsed.reason}.`,
+        );
     });
   },
 };
@@ -127,4 +150,5 @@ export const registryRules = [
   registryUnused,
   registryProbe,
   registryIdentity,
+  registryIdentityIdFormat,
 ];
