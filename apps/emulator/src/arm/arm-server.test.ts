@@ -1,24 +1,21 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfidentialClientApplication } from "@azure/msal-node";
+import type { ConfidentialClientApplication } from "@azure/msal-node";
 import { BatchManagementClient } from "@azure/arm-batch";
-import { ComputeManagementClient } from "@azure/arm-compute";
+import type { ComputeManagementClient } from "@azure/arm-compute";
 import { SignJWT, generateKeyPair } from "jose";
-import { startIdentity, type LocalIdentity } from "../identity";
-import { headlessSignIn } from "../identity/headless-sign-in";
+import type { LocalIdentity } from "../identity";
 import { SEEDED_OPERATORS } from "../identity/operators";
 import { startArm, type LocalArm } from "./arm-server";
 import { allowBearerOverLoopbackHttp, type SimpleTokenCredential } from "./loopback-bearer";
-import { ARM_SCOPE, BATCH_SCOPE, BFF_CLIENT_ID, DEFAULT_BFF_CLIENT_SECRET } from "../local-azure-constants";
+import { startArmHarness, type ArmHarness } from "./testing/arm-harness";
+import { ARM_SCOPE, BATCH_SCOPE } from "../local-azure-constants";
 import { DEFAULT_SEED, vmSkusIn } from "../seed";
 
 const SPA_ORIGIN = "http://localhost:43997";
 const SUB = DEFAULT_SEED.subscription.subscriptionId;
 
 describe("local ARM subset driven by the real ARM SDKs", () => {
-  let dataDir: string;
+  let harness: ArmHarness;
   let identity: LocalIdentity;
   let arm: LocalArm;
   let bff: ConfidentialClientApplication;
@@ -26,43 +23,16 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
   let obo: SimpleTokenCredential;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "bs-arm-"));
-    identity = await startIdentity({ port: 0, dataDir, spaOrigins: [SPA_ORIGIN] });
-    arm = await startArm({
-      port: 0,
-      identity,
-      pageSize: 2,
-      accountEndpoints: { contosoweu: "127.0.0.1:4410" },
+    harness = await startArmHarness({
+      spaOrigin: SPA_ORIGIN,
+      arm: { pageSize: 2, accountEndpoints: { contosoweu: "127.0.0.1:4410" } },
     });
-    bff = new ConfidentialClientApplication({
-      auth: {
-        clientId: BFF_CLIENT_ID,
-        clientSecret: DEFAULT_BFF_CLIENT_SECRET,
-        authority: identity.authority,
-        knownAuthorities: identity.knownAuthorities,
-        authorityMetadata: identity.authorityMetadata,
-      },
-    });
-    userToken = (
-      await headlessSignIn({
-        issuer: identity.issuer,
-        redirectUri: `${SPA_ORIGIN}/`,
-        operatorOid: SEEDED_OPERATORS[1]!.oid,
-      })
-    ).tokens.access_token;
-    obo = {
-      async getToken() {
-        const r = await bff.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] });
-        return (
-          r && { token: r.accessToken, expiresOnTimestamp: r.expiresOn?.getTime() ?? Date.now() + 3600_000 }
-        );
-      },
-    };
+    ({ identity, arm, bff } = harness);
+    userToken = await harness.userToken(SEEDED_OPERATORS[1]!.oid);
+    obo = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
   });
   afterAll(async () => {
-    await arm?.close();
-    await identity?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   function batchClient(credential: SimpleTokenCredential = obo): BatchManagementClient {
@@ -74,14 +44,7 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
     return client;
   }
 
-  function computeClient(): ComputeManagementClient {
-    const client = new ComputeManagementClient(obo, SUB, {
-      endpoint: arm.url,
-      retryOptions: { maxRetries: 0 },
-    });
-    allowBearerOverLoopbackHttp(client.pipeline, obo, [ARM_SCOPE]);
-    return client;
-  }
+  const computeClient = (): ComputeManagementClient => harness.compute(obo);
 
   async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
     const out: T[] = [];

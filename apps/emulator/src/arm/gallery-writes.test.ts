@@ -1,16 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfidentialClientApplication } from "@azure/msal-node";
-import { ComputeManagementClient } from "@azure/arm-compute";
-import { startIdentity, type LocalIdentity } from "../identity";
-import { headlessSignIn } from "../identity/headless-sign-in";
+import type { ComputeManagementClient } from "@azure/arm-compute";
 import { SEEDED_OPERATORS } from "../identity/operators";
-import { startArm, type LocalArm } from "./arm-server";
-import { allowBearerOverLoopbackHttp, type SimpleTokenCredential } from "./loopback-bearer";
-import { ARM_SCOPE, BFF_CLIENT_ID, DEFAULT_BFF_CLIENT_SECRET } from "../local-azure-constants";
 import { DEFAULT_SEED } from "../seed";
+import { startArmHarness, type ArmHarness } from "./testing/arm-harness";
 
 const SPA_ORIGIN = "http://localhost:43998";
 const SUB = DEFAULT_SEED.subscription.subscriptionId;
@@ -23,56 +15,21 @@ const versionId = (image: string, version: string) =>
   `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/images/${image}/versions/${version}`;
 
 describe("gallery image version writes (PATCH as a long-running operation) through @azure/arm-compute", () => {
-  let dataDir: string;
-  let identity: LocalIdentity;
-  let arm: LocalArm;
-  let cca: ConfidentialClientApplication;
+  let harness: ArmHarness;
   const [contributor, reader] = [SEEDED_OPERATORS[0]!, SEEDED_OPERATORS[2]!];
-
-  const credentialFor = async (oid: string): Promise<SimpleTokenCredential> => {
-    const userToken = (
-      await headlessSignIn({ issuer: identity.issuer, redirectUri: `${SPA_ORIGIN}/`, operatorOid: oid })
-    ).tokens.access_token;
-    return {
-      async getToken() {
-        const r = await cca.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] });
-        return (
-          r && { token: r.accessToken, expiresOnTimestamp: r.expiresOn?.getTime() ?? Date.now() + 3600_000 }
-        );
-      },
-    };
-  };
-  const compute = (credential: SimpleTokenCredential) => {
-    const client = new ComputeManagementClient(credential, SUB, {
-      endpoint: arm.url,
-      retryOptions: { maxRetries: 0 },
-    });
-    allowBearerOverLoopbackHttp(client.pipeline, credential, [ARM_SCOPE]);
-    return client;
-  };
   let asContributor: ComputeManagementClient;
   let asReader: ComputeManagementClient;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "bs-arm-writes-"));
-    identity = await startIdentity({ port: 0, dataDir, spaOrigins: [SPA_ORIGIN] });
-    arm = await startArm({ port: 0, identity, readers: [reader.oid], replicationMs: REPLICATION_MS });
-    cca = new ConfidentialClientApplication({
-      auth: {
-        clientId: BFF_CLIENT_ID,
-        clientSecret: DEFAULT_BFF_CLIENT_SECRET,
-        authority: identity.authority,
-        knownAuthorities: identity.knownAuthorities,
-        authorityMetadata: identity.authorityMetadata,
-      },
+    harness = await startArmHarness({
+      spaOrigin: SPA_ORIGIN,
+      arm: { readers: [reader.oid], replicationMs: REPLICATION_MS },
     });
-    asContributor = compute(await credentialFor(contributor.oid));
-    asReader = compute(await credentialFor(reader.oid));
+    asContributor = harness.compute(await harness.credentialFor(contributor.oid));
+    asReader = harness.compute(await harness.credentialFor(reader.oid));
   });
   afterAll(async () => {
-    await arm?.close();
-    await identity?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   it("sets one region's replicas, keeps the others, and reports Updating until replication is done", async () => {
@@ -131,7 +88,7 @@ describe("gallery image version writes (PATCH as a long-running operation) throu
         ?.regionalReplicaCount,
     ).toBe(7);
     // What the Batch data plane learns about the image follows too.
-    expect(arm.galleryLookup(versionId(WINDOWS, "2026.10.0"))).toMatchObject({
+    expect(harness.arm.galleryLookup(versionId(WINDOWS, "2026.10.0"))).toMatchObject({
       versionId: versionId(WINDOWS, "2026.10.0"),
       replicas: [
         { region: "westeurope", count: 7 },

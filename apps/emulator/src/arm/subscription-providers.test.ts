@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfidentialClientApplication } from "@azure/msal-node";
-import { ComputeManagementClient } from "@azure/arm-compute";
-import { startIdentity, type LocalIdentity } from "../identity";
-import { headlessSignIn } from "../identity/headless-sign-in";
+import type { ComputeManagementClient } from "@azure/arm-compute";
 import { SEEDED_OPERATORS } from "../identity/operators";
-import { startArm, type LocalArm } from "./arm-server";
-import { allowBearerOverLoopbackHttp, type SimpleTokenCredential } from "./loopback-bearer";
-import {
-  ARM_SCOPE,
-  BFF_CLIENT_ID,
-  DEFAULT_BFF_CLIENT_SECRET,
-  LOCAL_TENANT_ID,
-} from "../local-azure-constants";
+import { LOCAL_TENANT_ID } from "../local-azure-constants";
 import { DEFAULT_SEED, type LocalAzureSeed } from "../seed";
+import { startArmHarness, type ArmHarness } from "./testing/arm-harness";
 
 const SPA_ORIGIN = "http://localhost:43996";
 const SUB = DEFAULT_SEED.subscription.subscriptionId;
@@ -58,48 +46,22 @@ const seed: LocalAzureSeed = {
 };
 
 describe("subscriptions, resource providers and replication status", () => {
-  let dataDir: string;
-  let identity: LocalIdentity;
-  let arm: LocalArm;
+  let harness: ArmHarness;
   let token: string;
   let compute: ComputeManagementClient;
   const get = (path: string, apiVersion = "2021-04-01") =>
-    fetch(`${arm.url}${path}?api-version=${apiVersion}`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${harness.arm.url}${path}?api-version=${apiVersion}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "bs-arm-subs-"));
-    identity = await startIdentity({ port: 0, dataDir, spaOrigins: [SPA_ORIGIN] });
-    arm = await startArm({ port: 0, identity, seed });
-    const cca = new ConfidentialClientApplication({
-      auth: {
-        clientId: BFF_CLIENT_ID,
-        clientSecret: DEFAULT_BFF_CLIENT_SECRET,
-        authority: identity.authority,
-        knownAuthorities: identity.knownAuthorities,
-        authorityMetadata: identity.authorityMetadata,
-      },
-    });
-    const userToken = (
-      await headlessSignIn({
-        issuer: identity.issuer,
-        redirectUri: `${SPA_ORIGIN}/`,
-        operatorOid: SEEDED_OPERATORS[0]!.oid,
-      })
-    ).tokens.access_token;
-    token = (await cca.acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [ARM_SCOPE] }))!.accessToken;
-    const credential: SimpleTokenCredential = {
-      getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3600_000 }),
-    };
-    compute = new ComputeManagementClient(credential, SUB, {
-      endpoint: arm.url,
-      retryOptions: { maxRetries: 0 },
-    });
-    allowBearerOverLoopbackHttp(compute.pipeline, credential, [ARM_SCOPE]);
+    harness = await startArmHarness({ spaOrigin: SPA_ORIGIN, arm: { seed } });
+    const credential = await harness.credentialFor(SEEDED_OPERATORS[0]!.oid);
+    token = (await credential.getToken([]))!.token;
+    compute = harness.compute(credential);
   });
   afterAll(async () => {
-    await arm?.close();
-    await identity?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   it("answers GET /subscriptions/{id} with the tenant, for the main and the other subscriptions", async () => {
