@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type PoolSummary, type TaskDetails, type ValidationResponse, type VmSizesResponse } from "@batch-studio/shared";
-import { until } from "./testing/api-fixtures";
+import { operatorApi, until, type JsonCall, type OperatorApi } from "./testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "./testing/local-stack";
 
 /*
@@ -48,21 +48,13 @@ describe("the BFF against the local stack", () => {
   let stack: LocalStack;
   let token: string;
   let accountId: string;
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${stack.bffUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string>) },
-    });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await api(path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
+  let api: OperatorApi["call"];
+  let json: JsonCall;
 
   beforeAll(async () => {
     stack = await startLocalStack();
     token = await stack.signIn();
+    ({ call: api, json } = operatorApi(stack.bffUrl, token));
   }, 60_000);
   afterAll(async () => {
     await stack?.close();

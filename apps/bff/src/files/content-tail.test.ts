@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, MAX_TAIL_BYTES, type AccountsResponse } from "@batch-studio/shared";
-import { completedTask } from "../testing/api-fixtures";
-import { startLocalStack, type LocalStack } from "../testing/local-stack";
+import { apiPaths, MAX_TAIL_BYTES } from "@batch-studio/shared";
+import { stackWithCompletedTask, withRawQuery, type OperatorApi } from "../testing/api-fixtures";
+import type { LocalStack } from "../testing/local-stack";
 
 /*
  * `tail` reads of a task's files through the BFF against the real local stack (emulator identity,
@@ -13,30 +13,17 @@ const STDOUT = Array.from({ length: 20000 }, (_, i) => `${i + 1}\n`).join("");
 
 describe("file content tail reads", () => {
   let stack: LocalStack;
-  let token: string;
   let account: string;
-  const job = `tail-job-${Date.now()}`;
-  const task = "writer";
-
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${stack.bffUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}) } });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await call(path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const content = (query: Record<string, string | number>) => {
-    const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
-    return call(`${apiPaths.taskFileContent(account, job, task, { path: "x" }).split("?")[0]}?${search}`);
-  };
+  let job: string;
+  let task: string;
+  let call: OperatorApi["call"];
+  const content = (query: Record<string, string | number>) =>
+    call(withRawQuery(apiPaths.taskFileContent(account, job, task, { path: "x" }), query));
 
   beforeAll(async () => {
-    stack = await startLocalStack({ runtime: "process" });
-    token = await stack.signIn();
-    const accounts = await json<AccountsResponse>(apiPaths.accounts());
-    account = accounts.subscriptions[0]!.accounts[0]!.id;
-    await completedTask(json, account, { pool: `tail-pool-${Date.now()}`, job, task }, "/bin/sh -c 'seq 1 20000'");
+    let api: OperatorApi;
+    ({ stack, api, account, job, task } = await stackWithCompletedTask("tail", "/bin/sh -c 'seq 1 20000'"));
+    call = api.call;
   }, 120_000);
   afterAll(async () => {
     await stack?.close();
@@ -61,7 +48,10 @@ describe("file content tail reads", () => {
   });
 
   it("answers an empty file with 200, no body and x-file-size 0, as a plain read does", async () => {
-    for (const query of [{ path: "stderr.txt", tail: 10 }, { path: "stderr.txt" }] as Record<string, string | number>[]) {
+    for (const query of [{ path: "stderr.txt", tail: 10 }, { path: "stderr.txt" }] as Record<
+      string,
+      string | number
+    >[]) {
       const res = await content(query);
       expect(res.status).toBe(200);
       expect(res.headers.get("x-file-size")).toBe("0");
@@ -76,8 +66,14 @@ describe("file content tail reads", () => {
       [{ path: "stdout.txt", tail: "2.5" }, "tail must be a whole number of bytes"],
       [{ path: "stdout.txt", tail: "end" }, "tail must be a number of bytes"],
       [{ path: "stdout.txt", tail: MAX_TAIL_BYTES + 1 }, "tail cannot be more than 16777216 bytes (16 MiB)"],
-      [{ path: "stdout.txt", tail: 10, start: 0 }, "tail cannot be combined with start: it reads the file's last bytes"],
-      [{ path: "stdout.txt", tail: 10, end: 5 }, "tail cannot be combined with end: it reads the file's last bytes"],
+      [
+        { path: "stdout.txt", tail: 10, start: 0 },
+        "tail cannot be combined with start: it reads the file's last bytes",
+      ],
+      [
+        { path: "stdout.txt", tail: 10, end: 5 },
+        "tail cannot be combined with end: it reads the file's last bytes",
+      ],
     ];
     for (const [query, message] of cases) {
       const res = await content(query);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, FileSearchResult, type AccountsResponse } from "@batch-studio/shared";
-import { completedTask } from "../testing/api-fixtures";
-import { startLocalStack, type LocalStack } from "../testing/local-stack";
+import { apiPaths, FileSearchResult } from "@batch-studio/shared";
+import { stackWithCompletedTask, withRawQuery, type OperatorApi } from "../testing/api-fixtures";
+import type { LocalStack } from "../testing/local-stack";
 
 /*
  * Whole-file search through the real app against the local stack (emulator identity, ARM and
@@ -13,23 +13,12 @@ const STDOUT = Array.from({ length: 300_000 }, (_, i) => `${i + 1}\n`).join("");
 
 describe("whole-file search through the BFF", () => {
   let stack: LocalStack;
-  let token: string;
   let account: string;
-  const job = `search-job-${Date.now()}`;
-  const task = "writer";
-
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${stack.bffUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}) } });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await call(path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const search = (query: Record<string, string | number>) => {
-    const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
-    return call(`${apiPaths.taskFileSearch(account, job, task, { path: "x", q: "x" }).split("?")[0]}?${search}`);
-  };
+  let job: string;
+  let task: string;
+  let call: OperatorApi["call"];
+  const search = (query: Record<string, string | number>) =>
+    call(withRawQuery(apiPaths.taskFileSearch(account, job, task, { path: "x", q: "x" }), query));
   const found = async (query: Record<string, string | number>) => {
     const res = await search(query);
     expect(res.status, JSON.stringify(query)).toBe(200);
@@ -37,11 +26,12 @@ describe("whole-file search through the BFF", () => {
   };
 
   beforeAll(async () => {
-    stack = await startLocalStack({ runtime: "process" });
-    token = await stack.signIn();
-    const accounts = await json<AccountsResponse>(apiPaths.accounts());
-    account = accounts.subscriptions[0]!.accounts[0]!.id;
-    await completedTask(json, account, { pool: `search-pool-${Date.now()}`, job, task }, "/bin/sh -c 'seq 1 300000'");
+    let api: OperatorApi;
+    ({ stack, api, account, job, task } = await stackWithCompletedTask(
+      "search",
+      "/bin/sh -c 'seq 1 300000'",
+    ));
+    call = api.call;
   }, 120_000);
   afterAll(async () => {
     await stack?.close();
@@ -50,17 +40,34 @@ describe("whole-file search through the BFF", () => {
   it("finds the first match after `from` and the last one before it, at byte offsets of the file", async () => {
     const size = Buffer.byteLength(STDOUT);
     const first = await found({ path: "stdout.txt", q: "\n299999\n" });
-    expect(first).toEqual({ match: { offset: STDOUT.indexOf("\n299999\n"), length: 8 }, scannedFrom: 0, scannedTo: STDOUT.indexOf("\n299999\n") + 1, size, complete: true });
+    expect(first).toEqual({
+      match: { offset: STDOUT.indexOf("\n299999\n"), length: 8 },
+      scannedFrom: 0,
+      scannedTo: STDOUT.indexOf("\n299999\n") + 1,
+      size,
+      complete: true,
+    });
     const last = await found({ path: "stdout.txt", q: "\n12345", direction: "backward" });
     expect(last.match).toEqual({ offset: STDOUT.lastIndexOf("\n12345"), length: 6 });
-    const before = await found({ path: "stdout.txt", q: "\n12345", direction: "backward", from: last.match!.offset });
+    const before = await found({
+      path: "stdout.txt",
+      q: "\n12345",
+      direction: "backward",
+      from: last.match!.offset,
+    });
     expect(before.match?.offset).toBe(STDOUT.lastIndexOf("\n12345", last.match!.offset - 1));
     const none = await found({ path: "stdout.txt", q: "ERROR" });
     expect(none).toEqual({ match: null, scannedFrom: 0, scannedTo: size, size, complete: true });
   });
 
   it("answers an empty file without a match", async () => {
-    expect(await found({ path: "stderr.txt", q: "x" })).toEqual({ match: null, scannedFrom: 0, scannedTo: 0, size: 0, complete: true });
+    expect(await found({ path: "stderr.txt", q: "x" })).toEqual({
+      match: null,
+      scannedFrom: 0,
+      scannedTo: 0,
+      size: 0,
+      complete: true,
+    });
   });
 
   it("refuses bad queries with 400 naming the field, and a missing file with 404", async () => {
@@ -68,7 +75,11 @@ describe("whole-file search through the BFF", () => {
       [{ path: "stdout.txt", q: "" }, "q", "q cannot be empty"],
       [{ path: "stdout.txt", q: "x".repeat(257) }, "q", "q cannot be longer than 256 characters"],
       [{ path: "stdout.txt", q: "x", from: -1 }, "from", "from cannot be negative"],
-      [{ path: "stdout.txt", q: "x", direction: "sideways" }, "direction", "direction must be forward or backward"],
+      [
+        { path: "stdout.txt", q: "x", direction: "sideways" },
+        "direction",
+        "direction must be forward or backward",
+      ],
     ];
     for (const [query, field, message] of cases) {
       const res = await search(query);

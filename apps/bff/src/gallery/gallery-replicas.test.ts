@@ -15,6 +15,7 @@ import { decodeJwt } from "jose";
 import { OnBehalfOfTokens } from "../auth/on-behalf-of";
 import { ArmGateway } from "../gateways/arm-gateway";
 import { createLogger } from "../logger";
+import { operatorApi, type JsonCall, type OperatorApi } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
 /*
@@ -27,21 +28,13 @@ const reader = SEEDED_OPERATORS[2]!;
 
 describe("setGalleryReplicas through the local stack", () => {
   let stack: LocalStack;
-  let token: string;
-  let readerToken: string;
   let account: string;
   let subscription: string;
-  const call = (path: string, init: RequestInit = {}, as = token) =>
-    fetch(`${stack.bffUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${as}`, "content-type": "application/json" },
-    });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await call(path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
+  let token: string;
+  let call: OperatorApi["call"];
+  let json: JsonCall;
+  /** An operator with only read access in ARM (the emulator's `armReaders`). */
+  let asReader: OperatorApi;
   const linuxImage = () =>
     `/subscriptions/${subscription}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contosoImages/images/ubuntu2004-batch-container/versions/1.1.0`;
   const pool = (dedicated: number, imageId = linuxImage()): PoolSpecInput => ({
@@ -70,7 +63,8 @@ describe("setGalleryReplicas through the local stack", () => {
   beforeAll(async () => {
     stack = await startLocalStack({ runtime: "process", armReaders: [reader.oid] });
     token = await stack.signIn();
-    readerToken = await stack.signIn(reader.name);
+    ({ call, json } = operatorApi(stack.bffUrl, token));
+    asReader = operatorApi(stack.bffUrl, await stack.signIn(reader.name));
     const accounts = await json<AccountsResponse>(apiPaths.accounts());
     const weu = accounts.subscriptions.flatMap((s) => s.accounts).find((a) => a.name === "contosoweu")!;
     account = weu.id;
@@ -185,11 +179,10 @@ describe("setGalleryReplicas through the local stack", () => {
   });
 
   it("answers 403 with a human message when the operator may only read the gallery", async () => {
-    const res = await call(
-      replicasUrl(),
-      { method: "POST", body: JSON.stringify({ region: "westeurope", replicaCount: 9 }) },
-      readerToken,
-    );
+    const res = await asReader.call(replicasUrl(), {
+      method: "POST",
+      body: JSON.stringify({ region: "westeurope", replicaCount: 9 }),
+    });
     expect(res.status).toBe(403);
     const problem = (await res.json()) as ProblemDetails;
     expect(problem.title).toMatch(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
-import { apiPaths, PoolDetails, type AccountsResponse, type NodeSummary, type ProblemDetails } from "@batch-studio/shared";
-import { until } from "../testing/api-fixtures";
+import { apiPaths, PoolDetails, type NodeSummary, type ProblemDetails } from "@batch-studio/shared";
+import { operatorApi, until, type JsonCall, type OperatorApi } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
 /*
@@ -10,40 +10,42 @@ import { startLocalStack, type LocalStack } from "../testing/local-stack";
  */
 describe("setting an existing pool's start task", () => {
   let stack: LocalStack;
-  let token: string;
   let account: string;
   const stamp = Date.now();
   const pool = `st-pool-${stamp}`;
 
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${stack.bffUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}) } });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await call(path, init);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const put = (poolId: string, body: unknown) => call(apiPaths.poolStartTask(account, poolId), { method: "PUT", body: JSON.stringify(body) });
-  const nodes = async (poolId: string) => (await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, poolId))).items;
+  let call: OperatorApi["call"];
+  let json: JsonCall;
+  const put = (poolId: string, body: unknown) =>
+    call(apiPaths.poolStartTask(account, poolId), { method: "PUT", body: JSON.stringify(body) });
+  const nodes = async (poolId: string) =>
+    (await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, poolId))).items;
 
   beforeAll(async () => {
     stack = await startLocalStack({ runtime: "process" });
-    token = await stack.signIn();
-    const accounts = await json<AccountsResponse>(apiPaths.accounts());
-    account = accounts.subscriptions[0]!.accounts[0]!.id;
+    const api = operatorApi(stack.bffUrl, await stack.signIn());
+    ({ call, json } = api);
+    account = await api.firstAccount();
     await json(apiPaths.pools(account), {
       method: "POST",
       body: JSON.stringify({
         id: pool,
         vmSize: "standard_d2s_v3",
-        image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+        image: {
+          kind: "marketplace",
+          publisher: "microsoft-azure-batch",
+          offer: "ubuntu-server-container",
+          sku: "20-04-lts",
+        },
         nodeAgentSkuId: "batch.node.ubuntu 20.04",
         container: { prefetchImages: [], registries: [] },
         scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
         startTask: { commandLine: "/bin/sh -c 'exit 3'", waitForSuccess: true },
       }),
     });
-    await until("the start task to fail", async () => ((await nodes(pool))[0]?.state === "starttaskfailed" ? true : undefined));
+    await until("the start task to fail", async () =>
+      (await nodes(pool))[0]?.state === "starttaskfailed" ? true : undefined,
+    );
   }, 120_000);
   afterAll(async () => {
     await stack?.close();
@@ -51,7 +53,12 @@ describe("setting an existing pool's start task", () => {
 
   it("replaces the start task, answers the pool, and a rebooted node runs the new one", async () => {
     const res = await put(pool, {
-      startTask: { commandLine: "/bin/sh -c 'test \"$GREETING\" = hi'", elevated: true, waitForSuccess: true, env: [{ name: "GREETING", value: "hi" }] },
+      startTask: {
+        commandLine: "/bin/sh -c 'test \"$GREETING\" = hi'",
+        elevated: true,
+        waitForSuccess: true,
+        env: [{ name: "GREETING", value: "hi" }],
+      },
     });
     expect(res.status).toBe(200);
     const answer = PoolDetails.parse(await res.json());
@@ -64,7 +71,12 @@ describe("setting an existing pool's start task", () => {
       resourceFileCount: 0,
     });
     // Only the start task changed.
-    expect(answer).toMatchObject({ id: pool, isContainerPool: true, targetDedicatedNodes: 1, startTaskCommandLine: "/bin/sh -c 'test \"$GREETING\" = hi'" });
+    expect(answer).toMatchObject({
+      id: pool,
+      isContainerPool: true,
+      targetDedicatedNodes: 1,
+      startTaskCommandLine: "/bin/sh -c 'test \"$GREETING\" = hi'",
+    });
     expect((await json<PoolDetails>(apiPaths.pool(account, pool))).startTask).toEqual(answer.startTask);
 
     const [node] = await nodes(pool);
@@ -82,7 +94,9 @@ describe("setting an existing pool's start task", () => {
     const emptyProblem = (await empty.json()) as ProblemDetails;
     expect(emptyProblem.issues?.map((i) => i.path)).toEqual([["startTask", "commandLine"]]);
 
-    const badImage = await put(pool, { startTask: { commandLine: "/bin/true", containerSettings: { imageName: "Busy Box:latest" } } });
+    const badImage = await put(pool, {
+      startTask: { commandLine: "/bin/true", containerSettings: { imageName: "Busy Box:latest" } },
+    });
     expect(badImage.status).toBe(400);
     const badImageProblem = (await badImage.json()) as ProblemDetails;
     expect(badImageProblem.issues?.filter((i) => i.level === "error").map((i) => [i.code, i.path])).toEqual([
@@ -91,29 +105,41 @@ describe("setting an existing pool's start task", () => {
 
     expect((await put(pool, {})).status).toBe(400);
     // Nothing reached Batch: the start task is still the one set above.
-    expect((await json<PoolDetails>(apiPaths.pool(account, pool))).startTask?.commandLine).toBe("/bin/sh -c 'test \"$GREETING\" = hi'");
+    expect((await json<PoolDetails>(apiPaths.pool(account, pool))).startTask?.commandLine).toBe(
+      "/bin/sh -c 'test \"$GREETING\" = hi'",
+    );
   });
 
   it("refuses container settings on a pool without containers, naming the field", async () => {
     const batch = sdkFor(stack);
     const plain = `st-plain-${stamp}`;
     await batch.pool.add(plainPool(plain));
-    const res = await put(plain, { startTask: { commandLine: "/bin/true", containerSettings: { imageName: "busybox:1.36" } } });
+    const res = await put(plain, {
+      startTask: { commandLine: "/bin/true", containerSettings: { imageName: "busybox:1.36" } },
+    });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as ProblemDetails;
-    expect(problem.issues?.map((i) => [i.code, i.path])).toEqual([["startTask.containerSettingsNeedContainerPool", ["startTask", "containerSettings"]]]);
+    expect(problem.issues?.map((i) => [i.code, i.path])).toEqual([
+      ["startTask.containerSettingsNeedContainerPool", ["startTask", "containerSettings"]],
+    ]);
   });
 
   it("keeps resource files the portal cannot edit (Batch replaces the start task as a whole)", async () => {
     const batch = sdkFor(stack);
     const withFiles = `st-files-${stamp}`;
     const resourceFiles = [{ httpUrl: "https://example.invalid/setup.sh", filePath: "setup.sh" }];
-    await batch.pool.add({ ...plainPool(withFiles), startTask: { commandLine: "/bin/sh setup.sh", resourceFiles } });
+    await batch.pool.add({
+      ...plainPool(withFiles),
+      startTask: { commandLine: "/bin/sh setup.sh", resourceFiles },
+    });
     expect((await json<PoolDetails>(apiPaths.pool(account, withFiles))).startTask?.resourceFileCount).toBe(1);
     const res = await put(withFiles, { startTask: { commandLine: "/bin/sh -c 'sh setup.sh --verbose'" } });
     expect(res.status).toBe(200);
     const cloud = await batch.pool.get(withFiles);
-    expect(cloud.startTask).toMatchObject({ commandLine: "/bin/sh -c 'sh setup.sh --verbose'", resourceFiles });
+    expect(cloud.startTask).toMatchObject({
+      commandLine: "/bin/sh -c 'sh setup.sh --verbose'",
+      resourceFiles,
+    });
   });
 
   it("answers 404 for a pool that does not exist", async () => {
@@ -132,7 +158,11 @@ const plainPool = (id: string) => ({
   vmSize: "standard_d2s_v3",
   targetDedicatedNodes: 0,
   virtualMachineConfiguration: {
-    imageReference: { publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+    imageReference: {
+      publisher: "microsoft-azure-batch",
+      offer: "ubuntu-server-container",
+      sku: "20-04-lts",
+    },
     nodeAgentSKUId: "batch.node.ubuntu 20.04",
   },
 });
