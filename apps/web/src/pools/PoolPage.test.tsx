@@ -297,12 +297,12 @@ describe("PoolPage: editing the start task in place", () => {
     const save = within(dialog).getByRole("button", { name: "Save start task" });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     // A warning-level rule with its one-click fix.
-    await userEvent.click(within(dialog).getByRole("checkbox", { name: /Wait for success/ }));
+    await userEvent.click(within(dialog).getByRole("switch", { name: /Wait for success/ }));
     await userEvent.click(within(dialog).getByRole("button", { name: "Wait for the start task to succeed" }));
-    expect((within(dialog).getByRole("checkbox", { name: /Wait for success/ }) as HTMLInputElement).checked).toBe(true);
+    expect((within(dialog).getByRole("switch", { name: /Wait for success/ }) as HTMLInputElement).checked).toBe(true);
 
     await userEvent.type(commandLine, "/bin/sh -c 'apt-get install -y jq'");
-    await userEvent.click(within(dialog).getByRole("checkbox", { name: /administrator/ }));
+    await userEvent.click(within(dialog).getByRole("switch", { name: /administrator/ }));
     await userEvent.click(save);
     await waitFor(() =>
       expect(saved).toEqual({

@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -12,7 +11,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -32,8 +30,8 @@ import { useState } from "react";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { poolKeys } from "../api/keys";
-import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { useNotify } from "../components/notify";
+import { StartTaskFields } from "../wizard/StartTaskFields";
 
 type Form = SetStartTaskRequestInput;
 type StartTaskInput = Form["startTask"];
@@ -41,7 +39,6 @@ type StartTaskInput = Form["startTask"];
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   fix: { alignSelf: "flex-start" },
-  groupLabel: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
 const key = (path: readonly (string | number)[]) => path.join(".");
@@ -304,29 +301,19 @@ export function StartTaskDialog({
                 {t.resourceFileCount === 1 ? "it is" : "they are"}.
               </Body1>
             )}
-            <Field label="Command line" required {...fieldProps("startTask.commandLine")}>
-              <Textarea
-                value={task.commandLine}
-                resize="vertical"
-                onChange={(_, d) => edit({ commandLine: d.value })}
-              />
-            </Field>
-            <Field {...fieldProps("startTask.elevated")}>
-              <Checkbox
-                label="Run as administrator (elevated)"
-                checked={task.elevated ?? false}
-                onChange={(_, d) => edit({ elevated: d.checked === true })}
-              />
-            </Field>
-            {fixButton("startTask.elevated")}
-            <Field {...fieldProps("startTask.waitForSuccess")}>
-              <Checkbox
-                label="Wait for success before nodes take tasks"
-                checked={task.waitForSuccess ?? true}
-                onChange={(_, d) => edit({ waitForSuccess: d.checked === true })}
-              />
-            </Field>
-            {fixButton("startTask.waitForSuccess")}
+            <StartTaskFields
+              value={task}
+              onChange={edit}
+              field={(name, props, control) => (
+                <>
+                  <Field {...props} {...fieldProps(`startTask.${name}`)}>
+                    {control}
+                  </Field>
+                  {fixButton(`startTask.${name}`)}
+                </>
+              )}
+              headingLevel="h3"
+            />
             {(pool.isContainerPool || task.containerSettings) && (
               <>
                 <Field
@@ -355,15 +342,6 @@ export function StartTaskDialog({
                 />
               </Field>
             )}
-            {/* A group with its own name (EnvVarsEditor), not a Field: a Field's label would point at no control. */}
-            <Body1 as="p" className={styles.groupLabel}>
-              Environment variables
-            </Body1>
-            <EnvVarsEditor
-              label="Environment variables"
-              value={task.env ?? []}
-              onChange={(env) => edit({ env })}
-            />
             {others.length > 0 && (
               <MessageBar
                 intent={others.some((i) => i.level === "error") ? "error" : "warning"}

@@ -1,7 +1,7 @@
-import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Subtitle2, Switch, Textarea } from "@fluentui/react-components";
-import { EnvVarsEditor } from "../components/EnvVarsEditor";
+import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Switch } from "@fluentui/react-components";
 import { IssueField } from "./IssueField";
 import { leftoverIssues } from "./leftover";
+import { StartTaskFields } from "./StartTaskFields";
 import { StepIssues } from "./StepIssues";
 import { useStepStyles } from "./BasicsStep";
 import { useWizard } from "./WizardContext";
@@ -23,20 +23,22 @@ export function StartTaskStep() {
       {!st && <Caption1>No start task: nodes are ready for tasks as soon as they boot and have pulled the prefetched images.</Caption1>}
       {st && (
         <>
-          <IssueField path={[ST, "commandLine"]} label="Command line" required hint="Not run through a shell: use /bin/sh -c '…' for pipes and variables.">
-            <Textarea value={st.commandLine} onChange={(_, d) => set([ST, "commandLine"], d.value)} resize="vertical" />
-          </IssueField>
-          <Switch label="Run elevated (admin)" checked={!!st.elevated} onChange={(_, d) => set([ST, "elevated"], d.checked)} />
-          <Switch
-            label="Wait for success before the node takes tasks"
-            checked={st.waitForSuccess ?? true}
-            onChange={(_, d) => set([ST, "waitForSuccess"], d.checked)}
-          />
-          <IssueField path={[ST, "maxRetries"]} label="Retries" hint="-1 retries forever.">
-            <SpinButton min={-1} max={100} value={Number(st.maxRetries ?? 0)} onChange={(_, d) => set([ST, "maxRetries"], Number(d.value ?? d.displayValue) || 0)} />
-          </IssueField>
-          <Subtitle2 as="h2">Environment variables</Subtitle2>
-          <EnvVarsEditor label="Start task environment variables" value={st.env ?? []} onChange={(env) => set([ST, "env"], env)} />
+          <StartTaskFields
+            value={st}
+            onChange={(patch) => {
+              for (const [name, v] of Object.entries(patch)) set([ST, name], v);
+            }}
+            field={(name, props, control) => (
+              <IssueField path={[ST, name]} {...props}>
+                {control}
+              </IssueField>
+            )}
+            headingLevel="h2"
+          >
+            <IssueField path={[ST, "maxRetries"]} label="Retries" hint="-1 retries forever.">
+              <SpinButton min={-1} max={100} value={Number(st.maxRetries ?? 0)} onChange={(_, d) => set([ST, "maxRetries"], Number(d.value ?? d.displayValue) || 0)} />
+            </IssueField>
+          </StartTaskFields>
           <Switch
             label="Run the start task in a container"
             checked={!!st.containerSettings}
@@ -77,6 +79,8 @@ export function StartTaskStep() {
       <StepIssues
         issues={leftoverIssues(issues, "startTask", [
           [ST, "commandLine"],
+          [ST, "elevated"],
+          [ST, "waitForSuccess"],
           [ST, "maxRetries"],
           [ST, "containerSettings", "imageName"],
           [ST, "containerSettings", "runOptions"],
