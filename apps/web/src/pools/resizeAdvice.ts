@@ -1,5 +1,6 @@
 import {
   formatIsoDuration,
+  MINIMUM_RESIZE_TIMEOUT_MS,
   parseIsoDuration,
   quotaUsage,
   recommendedResizeTimeout,
@@ -16,14 +17,13 @@ import {
 
 const MINUTE = 60_000;
 const BATCH_DEFAULT = 15 * MINUTE;
-const BATCH_MINIMUM = 5 * MINUTE;
 
 /** Why Batch would refuse the timeout text; undefined when it is fine or empty (Batch's default). */
 export function timeoutProblem(text: string): string | undefined {
   if (text.trim() === "") return undefined;
   const ms = parseIsoDuration(text);
   if (ms === undefined) return `"${text}" is not an ISO 8601 duration; write minutes as PT30M or hours as PT1H.`;
-  if (ms < BATCH_MINIMUM) return "Batch needs a resize timeout of at least 5 minutes (PT5M).";
+  if (ms < MINIMUM_RESIZE_TIMEOUT_MS) return "Batch needs a resize timeout of at least 5 minutes (PT5M).";
   return undefined;
 }
 

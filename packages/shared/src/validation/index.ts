@@ -8,7 +8,7 @@ export { validateTask, taskRules } from "./validate-task";
 export { validateStartTaskUpdate, type StartTaskTarget } from "./validate-start-task";
 export { validatePoolInput, validateTaskInput } from "./validate-input";
 export { applyFix, applyPatches } from "./apply-fix";
-export { recommendedResizeTimeout } from "./rules/scale";
+export { MINIMUM_RESIZE_TIMEOUT_MS, recommendedResizeTimeout } from "./rules/scale";
 export { END_OF_LIFE_SOON_DAYS } from "./rules/marketplace-image";
 export { parseRunOptions, splitShellWords, type RunOptions, type RunOption } from "./run-options";
 

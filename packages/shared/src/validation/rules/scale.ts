@@ -3,7 +3,9 @@ import type { PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const PATH = ["scale", "resizeTimeout"];
-const MINIMUM = minutesToMs(5);
+/** Batch refuses a shorter resizeTimeout with 400. */
+export const MINIMUM_RESIZE_TIMEOUT_MS = minutesToMs(5);
+const MINIMUM = MINIMUM_RESIZE_TIMEOUT_MS;
 const PER_THOUSAND = minutesToMs(15);
 
 /** 15 minutes per started 1,000 nodes, and never below Batch's 15-minute default. */
