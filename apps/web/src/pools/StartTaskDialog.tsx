@@ -30,6 +30,7 @@ import { useState } from "react";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { poolKeys } from "../api/keys";
+import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
 import { StartTaskFields } from "../wizard/StartTaskFields";
 
@@ -175,14 +176,7 @@ export function StartTaskDialog({
     });
   };
 
-  const fieldProps = (path: string) => {
-    const issue = at(path);
-    if (!issue) return {};
-    return {
-      validationState: issue.level === "info" ? ("none" as const) : issue.level,
-      validationMessage: issue.message,
-    };
-  };
+  const fieldProps = (path: string) => fieldState(shown, path);
   const fixButton = (path: string) => {
     const fix = at(path)?.fix;
     if (!fix) return null;

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { ImageInspection, ValidationIssue } from "@batch-studio/shared";
 import type { KeyboardEvent } from "react";
-import { fieldState } from "./fieldState";
+import { fieldState } from "../components/fieldState";
 import type { ImageConfig } from "./useImageConfig";
 
 const useStyles = makeStyles({

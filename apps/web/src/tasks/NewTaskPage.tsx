@@ -36,7 +36,7 @@ import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { useNotify } from "../components/notify";
 import { PageHeader } from "../components/PageHeader";
 import { useDebounced } from "../components/useDebounced";
-import { fieldState } from "./fieldState";
+import { fieldState } from "../components/fieldState";
 import { imageRegistry, taskForPool } from "./imageRegistry";
 import { ImageRegistryAccess, type TaskLogin } from "./ImageRegistryAccess";
 import { useImageConfig } from "./useImageConfig";
