@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { apiPaths, PoolDetails, type NodeSummary, type ProblemDetails } from "@batch-studio/shared";
-import { operatorApi, until, type JsonCall, type OperatorApi } from "../testing/api-fixtures";
+import { oneNodePool, operatorApi, until, type JsonCall, type OperatorApi } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
 /*
@@ -28,20 +28,7 @@ describe("setting an existing pool's start task", () => {
     account = await api.firstAccount();
     await json(apiPaths.pools(account), {
       method: "POST",
-      body: JSON.stringify({
-        id: pool,
-        vmSize: "standard_d2s_v3",
-        image: {
-          kind: "marketplace",
-          publisher: "microsoft-azure-batch",
-          offer: "ubuntu-server-container",
-          sku: "20-04-lts",
-        },
-        nodeAgentSkuId: "batch.node.ubuntu 20.04",
-        container: { prefetchImages: [], registries: [] },
-        scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
-        startTask: { commandLine: "/bin/sh -c 'exit 3'", waitForSuccess: true },
-      }),
+      body: JSON.stringify(oneNodePool(pool, { startTask: { commandLine: "/bin/sh -c 'exit 3'", waitForSuccess: true } })),
     });
     await until("the start task to fail", async () =>
       (await nodes(pool))[0]?.state === "starttaskfailed" ? true : undefined,

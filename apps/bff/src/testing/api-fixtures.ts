@@ -1,4 +1,4 @@
-import { apiPaths, type AccountsResponse, type NodeSummary, type TaskDetails } from "@batch-studio/shared";
+import { apiPaths, type AccountsResponse, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
 import { startLocalStack, type LocalStack } from "./local-stack";
 
 /** Polls `probe` every 200 ms until it answers something, or fails naming what never happened. */
@@ -58,6 +58,17 @@ export function operatorApi(bffUrl: string, token: string): OperatorApi {
   };
 }
 
+/** The spec of a one-node Ubuntu container pool with no images or registries, plus `extra` settings. */
+export const oneNodePool = (id: string, extra: Partial<PoolSpecInput> = {}): PoolSpecInput => ({
+  id,
+  vmSize: "standard_d2s_v3",
+  image: { kind: "marketplace", publisher: "microsoft-azure-batch", offer: "ubuntu-server-container", sku: "20-04-lts" },
+  nodeAgentSkuId: "batch.node.ubuntu 20.04",
+  container: { prefetchImages: [], registries: [] },
+  scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
+  ...extra,
+});
+
 /**
  * Through the BFF's API: a one-node container pool, a job on it, and one task run to completion,
  * so file tests have real output written by the emulator (process runtime is enough).
@@ -68,22 +79,7 @@ export async function completedTask(
   ids: { pool: string; job: string; task: string },
   commandLine: string,
 ) {
-  await json(apiPaths.pools(account), {
-    method: "POST",
-    body: JSON.stringify({
-      id: ids.pool,
-      vmSize: "standard_d2s_v3",
-      image: {
-        kind: "marketplace",
-        publisher: "microsoft-azure-batch",
-        offer: "ubuntu-server-container",
-        sku: "20-04-lts",
-      },
-      nodeAgentSkuId: "batch.node.ubuntu 20.04",
-      container: { prefetchImages: [], registries: [] },
-      scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
-    }),
-  });
+  await json(apiPaths.pools(account), { method: "POST", body: JSON.stringify(oneNodePool(ids.pool)) });
   await until("an idle node", async () => {
     const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, ids.pool));
     return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? true : undefined;
