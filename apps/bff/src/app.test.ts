@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes } from "@batch-studio/shared";
 import { createBffApp, type BffApp } from "./app";
-import { startTestIssuer } from "./testing/test-issuer";
+import { startTestIssuer, TEST_ACCOUNT } from "./testing/test-issuer";
 
 type Issuer = Awaited<ReturnType<typeof startTestIssuer>>;
 
@@ -59,7 +59,7 @@ describe("BFF HTTP behaviour", () => {
   });
 
   it("lists every bad field of a request body with its path", async () => {
-    const res = await fetch(`${base}/api/accounts/sub~rg~acct/jobs`, {
+    const res = await fetch(`${base}/api/accounts/${TEST_ACCOUNT}/jobs`, {
       method: "POST",
       headers: { ...auth(), "content-type": "application/json" },
       body: JSON.stringify({ id: "bad id", priority: 5000 }),
@@ -70,7 +70,7 @@ describe("BFF HTTP behaviour", () => {
   });
 
   it("lists every bad query parameter", async () => {
-    const res = await fetch(`${base}/api/accounts/sub~rg~acct/jobs/j/tasks?state=sleeping&pageSize=0&exitCode=x`, { headers: auth() });
+    const res = await fetch(`${base}/api/accounts/${TEST_ACCOUNT}/jobs/j/tasks?state=sleeping&pageSize=0&exitCode=x`, { headers: auth() });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { issues: { path: (string | number)[] }[] };
     expect(body.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["state", "pageSize", "exitCode"]));

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { DestinationStream, Logger } from "pino";
-import { apiRoutes, PROBLEM_CONTENT_TYPE, problemCodes, type ApiRoute, type ApiRouteName } from "@batch-studio/shared";
+import { apiRouteEntries, apiRoutes, PROBLEM_CONTENT_TYPE, problemCodes, responseContractProblem, type ApiRouteName } from "@batch-studio/shared";
 import type { BffConfig } from "./config";
 import { createLogger } from "./logger";
 import { createMetadataSource } from "./auth/openid-metadata";
@@ -14,15 +14,18 @@ import { AccountDirectory } from "./gateways/account-directory";
 import { BatchHttpClient, createBatchDispatcher } from "./gateways/batch-transport";
 import { cors } from "./http/cors";
 import { fixedHeaders } from "./http/fixed-headers";
-import { sendJson, sendJsonText } from "./http/json-response";
+import { sendJson } from "./http/json-response";
 import { problem, toProblem } from "./http/problem";
 import { createRateLimiter } from "./http/rate-limit";
+import { FailedAuthBudget } from "./auth/failed-auth-budget";
+import { routeShapes } from "./http/route-shapes";
+import { MemoryWindowCounter } from "./state/window-counter";
 import { requestLog } from "./http/request-log";
 import { staticSpa } from "./http/static-spa";
 import { parseOr400 } from "./http/validate";
-import { buildOpenApiDocument } from "./openapi";
 import { RegistryProbe } from "./registry/registry-probe";
 import { handlers } from "./routes/handlers";
+import type { HandlerContext, RouteOf } from "./routes/handler-types";
 import { LiveValidation } from "./services/live-validation";
 import { GatewayCache, OperatorScope, type Services } from "./services/operator-scope";
 
@@ -116,26 +119,28 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   const verify = createTokenVerifier(config, createMetadataSource(config));
   const batchDispatcher = createBatchDispatcher();
   const gateways = new GatewayCache(tokens, new BatchHttpClient(batchDispatcher));
-  // The document never changes while the process runs: serialised once, not per request.
-  const openapiJson = JSON.stringify(buildOpenApiDocument());
   const tickets = new DownloadTickets();
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // X-Forwarded-For is believed only from the configured proxies (none by default), so req.ip is
+  // the real client for the failed-authentication budget.
+  app.set("trust proxy", config.trustedProxies.length > 0 ? config.trustedProxies : false);
   // No ETag on res.send bodies: it cost a SHA-1 of every JSON answer, and a 304 would only let a
   // browser reuse stale Batch state. express.static/sendFile (the SPA) keep their own ETags.
   app.set("etag", false);
   app.use(requestLog(logger));
   app.use(contentSecurityPolicy(config));
 
-  const api = express.Router();
+  // Strict: "/pools/" is not "/pools" (a missing id must never read as the list).
+  const api = express.Router({ strict: true });
   api.use(cors(config.allowedOrigins));
   // Parsed only on routes that take a body, after authentication: reads skip body-parser, and a
   // caller without a valid token never gets a body read at all.
   const jsonBody = express.json({ limit: config.jsonBodyLimit });
 
-  const limiter = createRateLimiter(config.rateLimitPerMinute, (req) => (req.res?.locals.oid as string | undefined) ?? req.ip ?? "anonymous");
+  const limiter = createRateLimiter(config.rateLimitPerMinute, new MemoryWindowCounter(60_000), (req) => (req.res?.locals.oid as string | undefined) ?? req.ip ?? "anonymous");
+  const failedAuth = new FailedAuthBudget(config.failedAuthPerMinute, new MemoryWindowCounter(60_000));
 
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -144,33 +149,58 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
       res.locals.oid = operator.oid;
       next();
     } catch (err) {
-      next(err);
+      next(await failedAuth.failed(req, err));
     }
   };
 
-  for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][]) {
-    const method = route.method.toLowerCase() as "get" | "post" | "put" | "delete";
-    const chain = route.auth ? [authenticate, limiter] : route.ticket ? [ticketAuth(tickets, verify), limiter] : [];
-    if (route.body) chain.push(jsonBody);
-    const path = route.path.replace(/^\/api/, "");
-    if (name === "openapi") {
-      api.get(path, (_req, res) => sendJsonText(res, 200, openapiJson));
-      continue;
-    }
-    api[method](path, ...chain, async (req: Request, res: Response) => {
-      const query = route.query ? parseOr400(route.query, req.query, "query") : req.query;
-      const body = route.body ? parseOr400(route.body, req.body ?? {}, "body") : undefined;
+  const mount = <N extends ApiRouteName>(name: N) => {
+    const route = apiRoutes[name];
+    const handler = handlers[name];
+    const method = route.method.toLowerCase() as Lowercase<typeof route.method>;
+    // Path parameters first: a malformed id is refused before a ticket is spent or a token checked.
+    const checkParams = (req: Request, _res: Response, next: NextFunction) => {
+      parseOr400(route.paramSchema, req.params, "path");
+      next();
+    };
+    const chain = [checkParams, ...(route.auth ? [authenticate, limiter] : "ticket" in route && route.ticket ? [ticketAuth(tickets, verify), limiter] : [])];
+    if ("body" in route) chain.push(jsonBody);
+    api[method](route.path.replace(/^\/api/, ""), ...chain, async (req: Request, res: Response) => {
       const operator = res.locals.operator as Operator | undefined;
       const scope = new OperatorScope(services, operator ?? { oid: "", tenantId: "", scopes: [], assertion: "" }, gateways, logger);
-      const result = await handlers[name]({ req, res, scope, params: req.params as Record<string, string>, query, body, tickets });
+      // The one place the route's types meet Express's untyped request: each part is parsed by
+      // the route's own schema just above, which is what HandlerContext<RouteOf<N>> describes.
+      const ctx = {
+        req,
+        res,
+        scope,
+        tickets,
+        params: parseOr400(route.paramSchema, req.params, "path"),
+        query: "query" in route ? parseOr400(route.query, req.query, "query") : undefined,
+        body: "body" in route ? parseOr400(route.body, req.body ?? {}, "body") : undefined,
+      } as HandlerContext<RouteOf<N>>;
+      const result = await handler(ctx);
       if (res.headersSent || res.writableEnded) return;
       if (route.response === "empty" || result === undefined) {
         res.status(route.status).end();
         return;
       }
+      if (config.checkResponses) {
+        const broken = responseContractProblem(route, result);
+        if (broken) throw problem(500, problemCodes.internal, "The BFF's answer breaks its own contract", { detail: `${name}: ${broken}` });
+      }
       sendJson(res, route.status, result);
     });
-  }
+  };
+  for (const [name] of apiRouteEntries) mount(name);
+
+  // A request shaped like a route but with an empty segment ("/pools//nodes", "/pools/") names
+  // the parameter it lacks instead of a bare 404.
+  const shapes = routeShapes(apiRouteEntries.map(([, r]) => r));
+  api.use((req, _res, next) => {
+    const match = shapes.match(req.method, `/api${req.path}`);
+    if (match) parseOr400(match.route.paramSchema, match.params, "path");
+    next();
+  });
   api.use((req, _res, next) => next(problem(404, problemCodes.notFound, `No API route ${req.method} ${req.path}`)));
   api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger));
   app.use("/api", api);

@@ -2,13 +2,13 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes, fillPath, type ApiRoute } from "@batch-studio/shared";
 import { createBffApp, type BffApp } from "./app";
-import { startTestIssuer } from "./testing/test-issuer";
+import { startTestIssuer, TEST_ACCOUNT, TEST_SUBSCRIPTION } from "./testing/test-issuer";
 
 type Issuer = Awaited<ReturnType<typeof startTestIssuer>>;
 
 const SAMPLE_PARAMS: Record<string, string> = {
-  account: "sub~rg~acct",
-  subscription: "sub",
+  account: TEST_ACCOUNT,
+  subscription: TEST_SUBSCRIPTION,
   resourceGroup: "rg",
   gallery: "g",
   image: "img",
@@ -30,7 +30,7 @@ describe("every protected /api route refuses bad tokens with 401", () => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    bff = createBffApp(issuer.config(), {
+    bff = createBffApp(issuer.config({ failedAuthPerMinute: 100_000 }), {
       logDestination: new Writable({ write: (chunk, _enc, cb) => { logs.push(String(chunk)); cb(); } }),
     });
     base = (await bff.listen(0, "127.0.0.1")).url;

@@ -30,6 +30,9 @@ export const ENV = {
   port: "BATCH_STUDIO_BFF_PORT",
   spaDir: "BATCH_STUDIO_SPA_DIR",
   rateLimitPerMinute: "BATCH_STUDIO_RATE_LIMIT_PER_MINUTE",
+  failedAuthPerMinute: "BATCH_STUDIO_FAILED_AUTH_PER_MINUTE",
+  trustedProxies: "BATCH_STUDIO_TRUSTED_PROXIES",
+  checkResponses: "BATCH_STUDIO_CHECK_RESPONSES",
   jsonBodyLimit: "BATCH_STUDIO_JSON_BODY_LIMIT",
   logLevel: "BATCH_STUDIO_LOG_LEVEL",
   emulatorRuntime: "BATCH_STUDIO_EMULATOR_RUNTIME",
@@ -129,6 +132,9 @@ const EnvSchema = z
     [ENV.port]: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535, "must be a port number").default(4300),
     [ENV.spaDir]: z.string().default(defaultSpaDir),
     [ENV.rateLimitPerMinute]: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(600),
+    [ENV.failedAuthPerMinute]: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(100),
+    [ENV.trustedProxies]: z.string().optional(),
+    [ENV.checkResponses]: z.enum(["0", "1"], { error: "must be 0 or 1" }).optional(),
     [ENV.jsonBodyLimit]: z.string().regex(/^\d+(b|kb|mb)$/i, "must look like 100kb or 1mb").default("1mb"),
     [ENV.logLevel]: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     [ENV.emulatorRuntime]: z.string().optional(),
@@ -177,6 +183,19 @@ export interface BffConfig {
   port: number;
   spaDir: string;
   rateLimitPerMinute: number;
+  /** Requests with a token that does not verify, per client address and minute, before 429. */
+  failedAuthPerMinute: number;
+  /**
+   * Addresses (or CIDR ranges, or Express's names loopback/linklocal/uniquelocal) of the proxies in
+   * front of the BFF: X-Forwarded-For is believed only from them, so a client cannot pick its own
+   * address to escape the failed-authentication budget. Empty: the socket's peer is the client.
+   */
+  trustedProxies: string[];
+  /**
+   * Check every JSON answer against its route's response schema and answer 500 when it breaks it:
+   * on in development and tests (a contract break fails a test), off in production.
+   */
+  checkResponses: boolean;
   jsonBodyLimit: string;
   logLevel: string;
   /** Set when the Batch backend is the local emulator: how it runs tasks ("docker" or "process"). */
@@ -248,6 +267,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     port: e[ENV.port],
     spaDir: e[ENV.spaDir],
     rateLimitPerMinute: e[ENV.rateLimitPerMinute],
+    failedAuthPerMinute: e[ENV.failedAuthPerMinute],
+    trustedProxies: csv(e[ENV.trustedProxies]),
+    checkResponses: e[ENV.checkResponses] !== undefined ? e[ENV.checkResponses] === "1" : env.NODE_ENV !== "production",
     jsonBodyLimit: e[ENV.jsonBodyLimit],
     logLevel: e[ENV.logLevel],
   };

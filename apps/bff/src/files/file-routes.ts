@@ -1,7 +1,8 @@
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Request, Response } from "express";
-import { fileHeaders, followEventNames, type DownloadTicket, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
+import type { z } from "zod";
+import { fileHeaders, followEventNames, type DownloadTicket, type FileContentQuery, type FileFollowQuery, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
 import type { FileSource } from "../gateways/batch-gateway";
 import { problem, toProblem } from "../http/problem";
 import type { Operator } from "../auth/token-verifier";
@@ -45,13 +46,8 @@ const setOpaqueHeaders = (res: Response, contentType: string | undefined) => {
 
 export const notAFile = () => problem(400, "is_directory", "That path is a directory", { issues: [{ path: ["path"], level: "error", code: "is_directory", message: "choose a file, not a directory" }] });
 
-/** What a content read asks for: inclusive `start`/`end`, or the last `tail` bytes (shared's FileContentQuery). */
-export interface ContentQuery {
-  path: string;
-  start?: number;
-  end?: number;
-  tail?: number;
-}
+/** What a content read asks for: inclusive `start`/`end`, or the last `tail` bytes. */
+export type ContentQuery = z.output<typeof FileContentQuery>;
 
 /** The inclusive byte range a query asks of a non-empty file of `size` bytes; undefined for the whole file. */
 export const rangeOf = (q: ContentQuery, size: number): { start: number; end: number } | undefined => {
@@ -152,7 +148,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * offset after them), `status` now and then, and `end` once the task has completed and every
  * byte was sent. Node files have no task, so they follow until the client goes away.
  */
-export const serveFollow = async (source: FileSource, q: { path: string; from: number }, req: Request, res: Response, options: FollowOptions) => {
+export const serveFollow = async (source: FileSource, q: z.output<typeof FileFollowQuery>, req: Request, res: Response, options: FollowOptions) => {
   const lastEventId = Number(req.headers["last-event-id"]);
   let offset = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : q.from;
   const abort = new AbortController();

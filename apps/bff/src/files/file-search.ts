@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
 import type { Response } from "express";
-import type { FileSearchResult } from "@batch-studio/shared";
+import type { z } from "zod";
+import type { FileSearchQuery, FileSearchResult } from "@batch-studio/shared";
 import type { FileSource } from "../gateways/batch-gateway";
 import { notAFile } from "./file-routes";
-import { needleOf, searchBytes, type SearchDirection } from "./byte-search";
+import { needleOf, searchBytes } from "./byte-search";
 
 /** Bytes per range read of a search: large enough that Batch's per-request cost is small beside it. */
 export const SEARCH_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -13,14 +14,8 @@ export const SEARCH_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export const SEARCH_BUDGET_BYTES = 64 * 1024 * 1024;
 
-/** The parsed query of `.../files/search` (shared's FileSearchQuery). */
-export interface SearchQuery {
-  path: string;
-  q: string;
-  from?: number;
-  direction: SearchDirection;
-  caseSensitive: boolean;
-}
+/** The parsed query of `.../files/search`. */
+export type SearchQuery = z.output<typeof FileSearchQuery>;
 
 export interface SearchLimits {
   chunkBytes: number;

@@ -6,6 +6,11 @@ import type { BffConfig } from "../config";
  * A minimal token issuer for the BFF's own auth tests: a JWKS endpoint on loopback and a signer.
  * (The integration tests use the emulator's real identity provider instead.)
  */
+/** The subscription of the test's one fixed account (subscription ids are GUIDs; the BFF checks). */
+export const TEST_SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
+/** The portal account id of that account. */
+export const TEST_ACCOUNT = `${TEST_SUBSCRIPTION}~rg~acct`;
+
 export const startTestIssuer = async () => {
   const { privateKey, publicKey } = await generateKeyPair("RS256");
   const forger = await generateKeyPair("RS256");
@@ -52,13 +57,16 @@ export const startTestIssuer = async () => {
     }),
     armEndpoint: "http://127.0.0.1:1",
     batchScheme: "http",
-    accounts: { discovery: "fixed", list: [{ name: "acct", endpoint: "127.0.0.1:1", location: "local", subscriptionId: "sub", resourceGroup: "rg" }] },
+    accounts: { discovery: "fixed", list: [{ name: "acct", endpoint: "127.0.0.1:1", location: "local", subscriptionId: TEST_SUBSCRIPTION, resourceGroup: "rg" }] },
     registry: { allowedHosts: ["127.0.0.1"], privateAddresses: "loopback" },
     allowedOrigins: ["http://localhost:4300"],
     host: "127.0.0.1",
     port: 0,
     spaDir: "/nonexistent",
     rateLimitPerMinute: 1000,
+    failedAuthPerMinute: 100,
+    trustedProxies: [],
+    checkResponses: true,
     jsonBodyLimit: "1mb",
     logLevel: "info",
     ...overrides,

@@ -183,6 +183,19 @@ describe("request handling", () => {
     expect(unknown.parsedBody).toMatchObject({ code: "ResourceNotFound" });
   });
 
+  it("answers a real Batch operation it does not emulate with 501 NotEmulated naming it, through the SDK", async () => {
+    const err = await acct.client.jobSchedule.list().then(
+      () => undefined,
+      (e: { statusCode?: number; code?: string; message?: unknown }) => e,
+    );
+    expect(err?.statusCode).toBe(501);
+    expect(err?.code).toBe("NotEmulated");
+    expect(JSON.stringify(err?.message)).toContain("JobSchedule_List");
+    const rdp = await raw("GET", "/pools/some-pool/nodes/some-node/rdp");
+    expect(rdp.status).toBe(501);
+    expect(rdp.parsedBody).toMatchObject({ code: "NotEmulated", values: [{ key: "Operation", value: "ComputeNode_GetRemoteDesktop" }] });
+  });
+
   it("echoes client-request-id when asked to, and always sends a request-id", async () => {
     const r = await acct.client.job.get("proto", {
       jobGetOptions: { clientRequestId: "5b4f7a36-1d41-4ef3-b4b1-3f7a1c2d9e10", returnClientRequestId: true },

@@ -30,6 +30,12 @@ import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilte
  */
 type Items<T> = { items: T[] };
 
+/**
+ * A query whose ids are not all known yet must not run: an empty id would build "…/pools/", a
+ * different URL (the BFF answers it with 400, and it once answered the pool list, cached as a pool).
+ */
+const known = (...ids: (string | undefined)[]) => ids.every((id) => id !== undefined && id !== "");
+
 export function useAccounts() {
   const api = useApi();
   return useQuery({
@@ -62,6 +68,7 @@ export function useSupportedImages(account: string) {
     queryKey: catalogKeys.images(account),
     queryFn: ({ signal }) => api.json<Items<SupportedImage>>(apiPaths.catalogImages(account), { signal }),
     staleTime: 30 * 60_000,
+    enabled: known(account),
   });
 }
 
@@ -71,6 +78,7 @@ export function useVmSizes(account: string) {
     queryKey: catalogKeys.vmSizes(account),
     queryFn: ({ signal }) => api.json<VmSizesResponse>(apiPaths.catalogVmSizes(account), { signal }),
     staleTime: 30 * 60_000,
+    enabled: known(account),
   });
 }
 
@@ -109,14 +117,16 @@ export function usePools(account: string) {
     queryKey: poolKeys.list(account),
     queryFn: ({ signal }) => api.json<Items<PoolSummary>>(apiPaths.pools(account), { signal }),
     refetchInterval: 10_000,
+    enabled: known(account),
   });
 }
 
-export function usePool(account: string, pool: string) {
+export function usePool(account: string, pool: string | undefined) {
   const api = useApi();
   return useQuery({
-    queryKey: poolKeys.detail(account, pool),
-    queryFn: ({ signal }) => api.json<PoolDetails>(apiPaths.pool(account, pool), { signal }),
+    queryKey: poolKeys.detail(account, pool ?? ""),
+    queryFn: ({ signal }) => api.json<PoolDetails>(apiPaths.pool(account, pool!), { signal }),
+    enabled: known(account, pool),
     // Poll faster while the pool is resizing so the progress bar moves.
     refetchInterval: (q) => (q.state.data?.allocationState === "resizing" ? 2_000 : 10_000),
   });
@@ -137,6 +147,7 @@ export function useNodes(account: string, pool: string, resizing = false) {
     queryKey: poolKeys.nodes(account, pool),
     queryFn: ({ signal }) => api.json<Items<NodeSummary>>(apiPaths.nodes(account, pool), { signal }),
     refetchInterval: resizing ? 2_000 : 5_000,
+    enabled: known(account, pool),
   });
 }
 
@@ -146,6 +157,7 @@ export function useNode(account: string, pool: string, node: string) {
     queryKey: poolKeys.node(account, pool, node),
     queryFn: ({ signal }) => api.json<NodeDetails>(apiPaths.node(account, pool, node), { signal }),
     refetchInterval: 5_000,
+    enabled: known(account, pool, node),
   });
 }
 
@@ -154,6 +166,7 @@ export function useNodeFiles(account: string, pool: string, node: string) {
   return useQuery({
     queryKey: poolKeys.nodeFiles(account, pool, node),
     queryFn: ({ signal }) => api.json<Items<NodeFile>>(apiPaths.nodeFiles(account, pool, node), { signal }),
+    enabled: known(account, pool, node),
   });
 }
 
@@ -163,6 +176,7 @@ export function useJobs(account: string) {
     queryKey: jobKeys.list(account),
     queryFn: ({ signal }) => api.json<Items<JobSummary>>(apiPaths.jobs(account), { signal }),
     refetchInterval: 10_000,
+    enabled: known(account),
   });
 }
 
@@ -171,6 +185,7 @@ export function useJob(account: string, job: string) {
   return useQuery({
     queryKey: jobKeys.detail(account, job),
     queryFn: ({ signal }) => api.json<JobSummary>(apiPaths.job(account, job), { signal }),
+    enabled: known(account, job),
   });
 }
 
@@ -180,6 +195,7 @@ export function useTaskCounts(account: string, job: string) {
     queryKey: jobKeys.taskCounts(account, job),
     queryFn: ({ signal }) => api.json<TaskCounts>(apiPaths.taskCounts(account, job), { signal }),
     refetchInterval: 5_000,
+    enabled: known(account, job),
   });
 }
 
@@ -194,6 +210,7 @@ export function useTaskPages(account: string, job: string, filter: TaskFilter) {
       api.json<Page<TaskSummary>>(apiPaths.tasks(account, job, { ...filter, cursor: pageParam, pageSize: TASK_PAGE_SIZE }), { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
+    enabled: known(account, job),
   });
 }
 
@@ -203,6 +220,7 @@ export function useTask(account: string, job: string, task: string) {
     queryKey: jobKeys.task(account, job, task),
     queryFn: ({ signal }) => api.json<TaskDetails>(apiPaths.task(account, job, task), { signal }),
     refetchInterval: (q) => (q.state.data?.state === "completed" ? false : 3_000),
+    enabled: known(account, job, task),
   });
 }
 
@@ -211,7 +229,7 @@ export function useTaskFiles(account: string, job: string, task: string, enabled
   return useQuery({
     queryKey: jobKeys.taskFiles(account, job, task),
     queryFn: ({ signal }) => api.json<Items<NodeFile>>(apiPaths.taskFiles(account, job, task), { signal }),
-    enabled,
+    enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
   });
 }

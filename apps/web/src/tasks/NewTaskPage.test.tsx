@@ -75,6 +75,13 @@ async function addTaskRunningEntrypoint() {
 }
 
 describe("NewTaskPage", () => {
+  it("on a direct load asks for the job's pool only once the job says which pool (never …/pools/)", async () => {
+    const { api } = renderNewTask(pool, () => FOUND);
+    await screen.findByRole("combobox", { name: /Container image/ });
+    await waitFor(() => expect(api.calls).toContain(`GET ${A}/pools/p1`));
+    expect(api.calls.filter((c) => c.endsWith("/pools/"))).toEqual([]);
+  });
+
   it("suggests the pool's images, shows the image's ENTRYPOINT and WORKDIR, and adds a task that runs it", async () => {
     let added: TaskSpec | undefined;
     const inspection: ImageInspection = { reference: IMAGE, status: "found", entrypoint: ["/bin/greet"], cmd: ["--loud"], workingDir: "/app" };

@@ -59,7 +59,7 @@ export default function NewTaskPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const jobInfo = useJob(account, job);
-  const pool = usePool(account, jobInfo.data?.poolId ?? "");
+  const pool = usePool(account, jobInfo.data?.poolId);
   const prefetch = pool.data?.prefetchImages ?? [];
   const [spec, setSpec] = useState<TaskSpecInput>({ id: "", commandLine: "", containerSettings: { imageName: "", runOptions: "--rm", workingDirectory: "taskWorkingDirectory" }, env: [] });
   const [useEntrypoint, setUseEntrypoint] = useState(false);

@@ -1,14 +1,35 @@
 import { z } from "zod";
 
+/** Longest file path the file routes take (Batch's own paths are far shorter). */
+export const MAX_FILE_PATH_CHARS = 1024;
+
 /**
- * A task- or node-relative file path. ".." is refused here already (defence in depth: Batch
- * refuses it too), so no request can climb out of the task's or node's folder.
+ * Why a task- or node-relative file path is refused, or undefined when it is well-formed:
+ * relative, "/"-separated, normalised (no empty, "." or ".." segments), no NUL or other control
+ * characters. Batch refuses climbing out of the task's or node's folder too; checking here means
+ * no request can even ask, and what is logged is exactly what is read.
  */
+export const filePathProblem = (p: string): string | undefined => {
+  if (p.length > MAX_FILE_PATH_CHARS) return `path cannot be longer than ${MAX_FILE_PATH_CHARS} characters`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(p)) return "path cannot contain NUL or other control characters";
+  if (p.includes("\\")) return "path separates folders with '/', not '\\'";
+  if (p.startsWith("/")) return "path must be relative to the task's or node's folder (no leading '/')";
+  const segments = p.split("/");
+  if (segments.includes("..")) return "path cannot contain '..' segments";
+  if (segments.includes(".")) return "path cannot contain '.' segments";
+  if (segments.includes("")) return "path cannot contain empty segments ('//' or a trailing '/')";
+  return undefined;
+};
+
 const filePath = () =>
   z
     .string({ error: "path is required" })
     .min(1, "path is required")
-    .refine((p) => !p.split(/[\\/]/).includes(".."), "path cannot contain '..' segments");
+    .superRefine((p, ctx) => {
+      const problem = filePathProblem(p);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 
 export const NodeFile = z.object({
   /** Task- or node-relative path, e.g. "stdout.txt", "wd/out/result.csv". */

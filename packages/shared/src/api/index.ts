@@ -12,3 +12,5 @@ export * from "./route-paths";
 export * from "./routes";
 export * from "./system";
 export * from "./validation";
+export * from "./path-params";
+export * from "./contract-check";

@@ -5,8 +5,25 @@
  */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
+/**
+ * Which path parameters a route has, named by the resource level they address. path-params.ts
+ * gives each level its grammar; a test checks that every path's `:names` are exactly its level's.
+ */
+export type ParamLevel =
+  | "none"
+  | "account"
+  | "subscription"
+  | "gallery"
+  | "galleryImage"
+  | "galleryImageVersion"
+  | "pool"
+  | "node"
+  | "job"
+  | "task";
+
 export interface RoutePath {
   method: HttpMethod;
+  params: ParamLevel;
   /** Express-style pattern under the origin, e.g. "/api/accounts/:account/pools/:pool". */
   path: string;
 }
@@ -19,57 +36,57 @@ const TASK = `${JOB}/tasks/:task`;
 const GALLERY = "/api/subscriptions/:subscription/galleries/:resourceGroup/:gallery";
 
 export const apiRoutePaths = {
-  health: { method: "GET", path: "/api/health" },
-  openapi: { method: "GET", path: "/api/openapi.json" },
-  config: { method: "GET", path: "/api/config" },
-  emulator: { method: "GET", path: "/api/emulator" },
-  me: { method: "GET", path: "/api/me" },
-  accounts: { method: "GET", path: "/api/accounts" },
-  catalogImages: { method: "GET", path: `${A}/catalog/images` },
-  catalogVmSizes: { method: "GET", path: `${A}/catalog/vm-sizes` },
-  galleries: { method: "GET", path: "/api/subscriptions/:subscription/galleries" },
-  galleryImages: { method: "GET", path: `${GALLERY}/images` },
-  galleryImageVersions: { method: "GET", path: `${GALLERY}/images/:image/versions` },
-  setGalleryReplicas: { method: "POST", path: `${GALLERY}/images/:image/versions/:version/replicas` },
-  pools: { method: "GET", path: `${A}/pools` },
-  createPool: { method: "POST", path: `${A}/pools` },
-  pool: { method: "GET", path: POOL },
-  deletePool: { method: "DELETE", path: POOL },
-  resizePool: { method: "POST", path: `${POOL}/resize` },
-  setPoolStartTask: { method: "PUT", path: `${POOL}/start-task` },
-  poolSpec: { method: "GET", path: `${POOL}/spec` },
-  nodes: { method: "GET", path: `${POOL}/nodes` },
-  node: { method: "GET", path: NODE },
-  rebootNode: { method: "POST", path: `${NODE}/reboot` },
-  nodeFiles: { method: "GET", path: `${NODE}/files` },
-  nodeFileContent: { method: "GET", path: `${NODE}/files/content` },
-  nodeFileFollow: { method: "GET", path: `${NODE}/files/follow` },
-  nodeFileSearch: { method: "GET", path: `${NODE}/files/search` },
-  nodeFileDownload: { method: "GET", path: `${NODE}/files/download` },
-  nodeFileDownloadTicket: { method: "POST", path: `${NODE}/files/download-ticket` },
-  nodeFileTicketDownload: { method: "GET", path: `${NODE}/files/ticket-download` },
-  jobs: { method: "GET", path: `${A}/jobs` },
-  createJob: { method: "POST", path: `${A}/jobs` },
-  job: { method: "GET", path: JOB },
-  terminateJob: { method: "POST", path: `${JOB}/terminate` },
-  deleteJob: { method: "DELETE", path: JOB },
-  taskCounts: { method: "GET", path: `${JOB}/task-counts` },
-  tasks: { method: "GET", path: `${JOB}/tasks` },
-  addTask: { method: "POST", path: `${JOB}/tasks` },
-  task: { method: "GET", path: TASK },
-  deleteTask: { method: "DELETE", path: TASK },
-  terminateTask: { method: "POST", path: `${TASK}/terminate` },
-  taskFiles: { method: "GET", path: `${TASK}/files` },
-  taskFileContent: { method: "GET", path: `${TASK}/files/content` },
-  taskFileFollow: { method: "GET", path: `${TASK}/files/follow` },
-  taskFileSearch: { method: "GET", path: `${TASK}/files/search` },
-  taskFileDownload: { method: "GET", path: `${TASK}/files/download` },
-  taskFileDownloadTicket: { method: "POST", path: `${TASK}/files/download-ticket` },
-  taskFileTicketDownload: { method: "GET", path: `${TASK}/files/ticket-download` },
-  validatePool: { method: "POST", path: `${A}/validate/pool` },
-  validateTask: { method: "POST", path: `${A}/validate/task` },
-  registryTest: { method: "POST", path: "/api/registry/test" },
-  registryInspect: { method: "POST", path: "/api/registry/inspect" },
+  health: { method: "GET", path: "/api/health", params: "none" },
+  openapi: { method: "GET", path: "/api/openapi.json", params: "none" },
+  config: { method: "GET", path: "/api/config", params: "none" },
+  emulator: { method: "GET", path: "/api/emulator", params: "none" },
+  me: { method: "GET", path: "/api/me", params: "none" },
+  accounts: { method: "GET", path: "/api/accounts", params: "none" },
+  catalogImages: { method: "GET", path: `${A}/catalog/images`, params: "account" },
+  catalogVmSizes: { method: "GET", path: `${A}/catalog/vm-sizes`, params: "account" },
+  galleries: { method: "GET", path: "/api/subscriptions/:subscription/galleries", params: "subscription" },
+  galleryImages: { method: "GET", path: `${GALLERY}/images`, params: "gallery" },
+  galleryImageVersions: { method: "GET", path: `${GALLERY}/images/:image/versions`, params: "galleryImage" },
+  setGalleryReplicas: { method: "POST", path: `${GALLERY}/images/:image/versions/:version/replicas`, params: "galleryImageVersion" },
+  pools: { method: "GET", path: `${A}/pools`, params: "account" },
+  createPool: { method: "POST", path: `${A}/pools`, params: "account" },
+  pool: { method: "GET", path: POOL, params: "pool" },
+  deletePool: { method: "DELETE", path: POOL, params: "pool" },
+  resizePool: { method: "POST", path: `${POOL}/resize`, params: "pool" },
+  setPoolStartTask: { method: "PUT", path: `${POOL}/start-task`, params: "pool" },
+  poolSpec: { method: "GET", path: `${POOL}/spec`, params: "pool" },
+  nodes: { method: "GET", path: `${POOL}/nodes`, params: "pool" },
+  node: { method: "GET", path: NODE, params: "node" },
+  rebootNode: { method: "POST", path: `${NODE}/reboot`, params: "node" },
+  nodeFiles: { method: "GET", path: `${NODE}/files`, params: "node" },
+  nodeFileContent: { method: "GET", path: `${NODE}/files/content`, params: "node" },
+  nodeFileFollow: { method: "GET", path: `${NODE}/files/follow`, params: "node" },
+  nodeFileSearch: { method: "GET", path: `${NODE}/files/search`, params: "node" },
+  nodeFileDownload: { method: "GET", path: `${NODE}/files/download`, params: "node" },
+  nodeFileDownloadTicket: { method: "POST", path: `${NODE}/files/download-ticket`, params: "node" },
+  nodeFileTicketDownload: { method: "GET", path: `${NODE}/files/ticket-download`, params: "node" },
+  jobs: { method: "GET", path: `${A}/jobs`, params: "account" },
+  createJob: { method: "POST", path: `${A}/jobs`, params: "account" },
+  job: { method: "GET", path: JOB, params: "job" },
+  terminateJob: { method: "POST", path: `${JOB}/terminate`, params: "job" },
+  deleteJob: { method: "DELETE", path: JOB, params: "job" },
+  taskCounts: { method: "GET", path: `${JOB}/task-counts`, params: "job" },
+  tasks: { method: "GET", path: `${JOB}/tasks`, params: "job" },
+  addTask: { method: "POST", path: `${JOB}/tasks`, params: "job" },
+  task: { method: "GET", path: TASK, params: "task" },
+  deleteTask: { method: "DELETE", path: TASK, params: "task" },
+  terminateTask: { method: "POST", path: `${TASK}/terminate`, params: "task" },
+  taskFiles: { method: "GET", path: `${TASK}/files`, params: "task" },
+  taskFileContent: { method: "GET", path: `${TASK}/files/content`, params: "task" },
+  taskFileFollow: { method: "GET", path: `${TASK}/files/follow`, params: "task" },
+  taskFileSearch: { method: "GET", path: `${TASK}/files/search`, params: "task" },
+  taskFileDownload: { method: "GET", path: `${TASK}/files/download`, params: "task" },
+  taskFileDownloadTicket: { method: "POST", path: `${TASK}/files/download-ticket`, params: "task" },
+  taskFileTicketDownload: { method: "GET", path: `${TASK}/files/ticket-download`, params: "task" },
+  validatePool: { method: "POST", path: `${A}/validate/pool`, params: "account" },
+  validateTask: { method: "POST", path: `${A}/validate/task`, params: "account" },
+  registryTest: { method: "POST", path: "/api/registry/test", params: "none" },
+  registryInspect: { method: "POST", path: "/api/registry/inspect", params: "none" },
 } as const satisfies Record<string, RoutePath>;
 
 export type ApiRouteName = keyof typeof apiRoutePaths;

@@ -3,19 +3,19 @@ import { z } from "zod";
 import { accountIdOf, parseAccountId } from "./account-id";
 import { apiPaths, fillPath } from "./paths";
 import { readFileSync } from "node:fs";
-import { apiRoutes } from "./routes";
+import { apiRouteEntries, apiRoutes } from "./routes";
 import { apiRoutePaths } from "./route-paths";
 import { TaskListQuery } from "./jobs";
 import { FileContentQuery } from "./files";
 
 describe("apiRoutes", () => {
   it("has one handler slot per method + path", () => {
-    const keys = Object.values(apiRoutes).map((r) => `${r.method} ${r.path}`);
+    const keys = apiRouteEntries.map(([, r]) => r).map((r) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it("keeps every route under /api and describes every schema as JSON Schema", () => {
-    for (const r of Object.values(apiRoutes)) {
+    for (const r of apiRouteEntries.map(([, r]) => r)) {
       expect(r.path.startsWith("/api/")).toBe(true);
       for (const s of [r.body, r.query, typeof r.response === "string" ? undefined : r.response]) {
         if (s) expect(() => z.toJSONSchema(s, { io: "input", unrepresentable: "any" })).not.toThrow();
@@ -24,10 +24,21 @@ describe("apiRoutes", () => {
   });
 });
 
+describe("path parameters", () => {
+  it("gives every route exactly the parameters its path names, each with a grammar", () => {
+    for (const [name, r] of apiRouteEntries) {
+      const names = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]).sort();
+      const schema = r.paramSchema;
+      expect(schema, name).toBeInstanceOf(z.ZodObject);
+      if (schema instanceof z.ZodObject) expect(Object.keys(schema.shape).sort(), name).toEqual(names);
+    }
+  });
+});
+
 describe("apiRoutePaths", () => {
   it("is the method and path of every route, and nothing else", () => {
     expect(Object.keys(apiRoutes).sort()).toEqual(Object.keys(apiRoutePaths).sort());
-    for (const [name, r] of Object.entries(apiRoutes)) expect({ method: r.method, path: r.path }).toEqual(apiRoutePaths[name as keyof typeof apiRoutePaths]);
+    for (const [name, r] of apiRouteEntries) expect({ method: r.method, path: r.path, params: r.params }).toEqual(apiRoutePaths[name]);
   });
 
   it("keeps the SPA's URL builders and problem codes free of zod and schemas", () => {
@@ -38,10 +49,10 @@ describe("apiRoutePaths", () => {
   });
 
   it("has exactly the ticket downloads as non-bearer routes besides the public ones", () => {
-    const ticketRoutes = Object.entries(apiRoutes).filter(([, r]) => "ticket" in r && r.ticket).map(([n]) => n);
+    const ticketRoutes = apiRouteEntries.filter(([, r]) => "ticket" in r && r.ticket).map(([n]) => n);
     expect(ticketRoutes.sort()).toEqual(["nodeFileTicketDownload", "taskFileTicketDownload"]);
     for (const name of ticketRoutes) expect(apiRoutes[name as keyof typeof apiRoutes].auth).toBe(false);
-    const publicRoutes = Object.entries(apiRoutes).filter(([, r]) => !r.auth && !("ticket" in r && r.ticket)).map(([n]) => n);
+    const publicRoutes = apiRouteEntries.filter(([, r]) => !r.auth && !("ticket" in r && r.ticket)).map(([n]) => n);
     expect(publicRoutes.sort()).toEqual(["config", "health", "openapi"]);
   });
 });

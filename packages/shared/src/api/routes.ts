@@ -6,6 +6,7 @@ import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listO
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
 import { JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
+import { routeParams } from "./path-params";
 import { apiRoutePaths, type ApiRouteName, type RoutePath } from "./route-paths";
 import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest, SetStartTaskRequest } from "./pools";
 import { EmulatorNote, HealthResponse, RuntimeConfig } from "./system";
@@ -33,14 +34,39 @@ export interface ApiRoute extends RoutePath {
    */
   ticket?: true;
   status: number;
+  /** The path parameters' grammar (path-params.ts, by the route's level), checked before the handler runs. */
+  paramSchema: z.ZodType<Record<string, string>>;
   query?: z.ZodType;
   body?: z.ZodType;
   response: RouteResponse;
 }
 
-type RouteDetails = Omit<ApiRoute, keyof RoutePath | "auth" | "status"> & Partial<Pick<ApiRoute, "auth" | "status">>;
+type RouteDetails = Omit<ApiRoute, keyof RoutePath | "paramSchema" | "auth" | "status"> & Partial<Pick<ApiRoute, "auth" | "status">>;
 
-const route = (name: ApiRouteName, r: RouteDetails): ApiRoute => ({ ...apiRoutePaths[name], auth: true, status: 200, ...r });
+/**
+ * One route of the table. It keeps the literal types of what it is given (schemas, status, auth),
+ * so the BFF's handlers and the SPA's client are typed from the route itself.
+ */
+type Paths = typeof apiRoutePaths;
+
+const ROUTE_DEFAULTS = { auth: true, status: 200 } as const;
+
+/** A route's type: its path entry, its parameter grammar, the defaults it does not override, its details. */
+type RouteOf<N extends ApiRouteName, D extends RouteDetails> = Paths[N] & {
+  paramSchema: (typeof routeParams)[Paths[N]["params"]];
+} & Omit<typeof ROUTE_DEFAULTS, keyof D> &
+  D;
+
+/**
+ * One route of the table. The signature keeps the literal types of what it is given (schemas,
+ * status, auth, the path's own parameter grammar), so the BFF's handlers and the SPA's client are
+ * typed from the route itself; the body is checked against the broad ApiRoute.
+ */
+function route<N extends ApiRouteName, const D extends RouteDetails>(name: N, d: D): RouteOf<N, D>;
+function route(name: ApiRouteName, d: RouteDetails): ApiRoute {
+  const path = apiRoutePaths[name];
+  return { ...path, paramSchema: routeParams[path.params], ...ROUTE_DEFAULTS, ...d };
+}
 
 const fileRoutes = <P extends "node" | "task">(prefix: P, tag: string, what: string) => ({
   files: route(`${prefix}Files`, { tag, summary: `List the ${what}'s files`, query: FileListQuery, response: listOf(NodeFile) }),
@@ -160,3 +186,9 @@ export const apiRoutes = {
   registryTest: route("registryTest", { tag: "validation", summary: "Log in to a registry (GET /v2/)", body: RegistryTestRequest, response: RegistryTestResult }),
   registryInspect: route("registryInspect", { tag: "validation", summary: "Resolve an image and read its ENTRYPOINT, CMD and WORKDIR", body: ImageInspectRequest, response: ImageInspection }),
 } satisfies Record<ApiRouteName, ApiRoute>;
+
+/**
+ * The table as [name, route] pairs with the broad ApiRoute type, for code that walks every route
+ * (mounting, OpenAPI, tests). Object.entries cannot know the keys, hence the one assertion here.
+ */
+export const apiRouteEntries = Object.entries(apiRoutes) as [ApiRouteName, ApiRoute][];

@@ -3,7 +3,8 @@
  * `:name` captures one decoded segment; a trailing `*name` captures the rest, joined with "/"
  * (file paths arrive as one %2F-encoded segment from the SDK, but raw slashes work too).
  */
-import { batchError } from "./batch-error";
+import { batchError, BatchError } from "./batch-error";
+import { batchOperationOf } from "./batch-operations";
 import type { Handler } from "./context";
 
 interface Route {
@@ -30,11 +31,25 @@ export class Router {
       if (route.method === method) return { handler: route.handler, params };
     }
     if (pathMatched) throw batchError(405, "UnsupportedHttpVerb", [{ key: "HttpVerb", value: method }]);
+    const operation = batchOperationOf(method, `/${segments.join("/")}`);
+    if (operation) throw notEmulated(operation);
     throw batchError(404, "ResourceNotFound", [
       { key: "Reason", value: "No Batch operation has this path." },
     ]);
   }
 }
+
+/**
+ * A real Batch operation the emulator does not implement. 501 because the service would answer it
+ * and we do not; the SDK retries 5xx but never 501, so a client fails at once with this message.
+ */
+export const notEmulated = (operation: string) =>
+  new BatchError(
+    501,
+    "NotEmulated",
+    `The local Batch emulator does not emulate ${operation}. See apps/emulator/src/batch/README.md, "Not emulated", for what it does and does not do.`,
+    [{ key: "Operation", value: operation }],
+  );
 
 function matchParts(parts: string[], segments: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};
