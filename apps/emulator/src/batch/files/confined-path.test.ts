@@ -136,6 +136,21 @@ describe("a path swapped between the check and the open", () => {
   });
 });
 
+describe("a base checked before", () => {
+  it("is refused once it has been swapped for a link, before or after the walk", async () => {
+    const checked = await resolveConfined(top, "base", { symlinks: "never" });
+    const inside = await resolveConfined(checked, "wd/out.txt");
+    await rename(base, join(top, "base-moved"));
+    await mkdir(join(outside, "wd"));
+    await writeFile(join(outside, "wd", "out.txt"), "host look-alike");
+    await symlink(outside, base);
+    expect(await reason(openConfined(checked, "secret.txt"))).toBe("changed");
+    expect(await reason(openResolved(inside))).toBe("changed");
+    // A path base is taken as it is now: the link's target becomes the base.
+    expect(await text("secret.txt")).toBe("host secret");
+  });
+});
+
 describe("ConfinedDir", () => {
   it("keeps addressing the folder it opened after its path is swapped for a link", async () => {
     const wd = await ConfinedDir.open(base, "wd");

@@ -83,17 +83,35 @@ const missing = (path: string) => () => {
   throw new ConfinedPathError("missing", path);
 };
 
+/**
+ * A base folder: a path (its real path is taken now), or a folder resolved before, whose real path
+ * is kept as it was checked. Pass the latter when the base itself lies where a task can write: a base
+ * swapped for a link after its check then still confines to where it was.
+ */
+export type ConfinedBase = string | ResolvedPath;
+
+async function realBaseOf(base: ConfinedBase): Promise<{ real: string; stats: BigIntStats }> {
+  if (typeof base !== "string") {
+    const now = await lstatBig(base.real).catch(missing(base.real));
+    if (now.dev !== base.stats.dev || now.ino !== base.stats.ino)
+      throw new ConfinedPathError("changed", base.real);
+    return { real: base.real, stats: now };
+  }
+  const real = await realpath(base).catch(missing(base));
+  return { real, stats: await lstatBig(real).catch(missing(base)) };
+}
+
 /** Walk `rel` under `base` without ever trusting a link's target before checking it. */
 export async function resolveConfined(
-  base: string,
+  base: ConfinedBase,
   rel: string,
   options: ResolveOptions = {},
 ): Promise<ResolvedPath> {
   const { symlinks = "inside", followLast = true } = options;
   const parts = pathComponents(rel);
-  const realBase = await realpath(base).catch(missing(base));
+  const { real: realBase, stats: baseStats } = await realBaseOf(base);
   let current = realBase;
-  let stats = await lstatBig(realBase);
+  let stats = baseStats;
   for (const [i, name] of parts.entries()) {
     const next = join(current, name);
     stats = await lstatBig(next).catch(missing(rel));
@@ -142,7 +160,7 @@ export async function openResolved(resolved: ResolvedPath, flags = constants.O_R
 
 /** resolveConfined + openResolved: the descriptor of `rel`, which is inside `base`. */
 export async function openConfined(
-  base: string,
+  base: ConfinedBase,
   rel: string,
   flags = constants.O_RDONLY,
   options: ResolveOptions = {},
@@ -168,7 +186,7 @@ export class ConfinedDir {
     readonly real: string,
   ) {}
 
-  static async open(base: string, rel: string, options: ResolveOptions = {}): Promise<ConfinedDir> {
+  static async open(base: ConfinedBase, rel: string, options: ResolveOptions = {}): Promise<ConfinedDir> {
     const resolved = await resolveConfined(base, rel, options);
     if (!resolved.stats.isDirectory()) throw new ConfinedPathError("invalid", rel);
     const handle = await openResolved(resolved, constants.O_RDONLY | constants.O_DIRECTORY);
