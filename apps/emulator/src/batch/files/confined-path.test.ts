@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { constants } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -181,5 +182,28 @@ describe("ConfinedDir", () => {
     }
     expect(await reason(ConfinedDir.open(base, "wd/etcdir"))).toBe("outside");
     expect(await reason(ConfinedDir.open(base, "wd/inner", { symlinks: "never" }))).toBe("outside");
+  });
+
+  it("makes folders and writes files below itself, never through a link in their place", async () => {
+    await symlink(outside, join(base, "wd", "etcdir"));
+    await symlink(join(outside, "secret.txt"), join(base, "wd", "x.txt"));
+    const wd = await ConfinedDir.open(base, "wd");
+    try {
+      const made = await wd.makeDir("new");
+      const again = await wd.makeDir("new");
+      const file = await made.openFile("in.txt", constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+      await file.writeFile("written");
+      await file.close();
+      await Promise.all([made.close(), again.close()]);
+      expect(await readFile(join(base, "wd", "new", "in.txt"), "utf8")).toBe("written");
+      expect(await reason(wd.makeDir("etcdir"))).toBe("invalid");
+      expect(await reason(wd.makeDir("out.txt"))).toBe("invalid");
+      const write = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
+      expect(await reason(wd.openFile("x.txt", write))).toBe("changed");
+      expect(await reason(wd.openFile("sub", constants.O_RDONLY))).toBe("invalid");
+    } finally {
+      await wd.close();
+    }
+    expect(await readFile(join(outside, "secret.txt"), "utf8")).toBe("host secret");
   });
 });

@@ -11,13 +11,14 @@
  *   A link or folder swapped in between the walk and the open therefore cannot redirect the open.
  * - `ConfinedDir` is an opened, checked folder. Its children are addressed through the descriptor
  *   (`/proc/self/fd/N/name` on Linux), so listing, deleting or creating in it cannot be redirected
- *   by a swap of any folder above it.
+ *   by a swap of any folder above it. `makeDir` and `openFile` are for writers (a file a task will
+ *   read, an extracted archive): step down with `makeDir`, then create with `openFile`.
  *
  * Every refusal is a ConfinedPathError; callers turn it into their own error (the file API answers
  * 404 FileNotFound, as Batch does for a path that is not there).
  */
 import { constants, existsSync, type BigIntStats } from "node:fs";
-import { lstat, open, readdir, readlink, realpath, type FileHandle } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readlink, realpath, type FileHandle } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 
 export type ConfinedReason = "invalid" | "missing" | "outside" | "changed";
@@ -220,6 +221,31 @@ export class ConfinedDir {
       constants.O_RDONLY | constants.O_DIRECTORY,
     );
     return new ConfinedDir(handle, this.base, realChild);
+  }
+
+  /** The child folder, made when missing; a link (or a file) in its place is refused. */
+  async makeDir(name: string): Promise<ConfinedDir> {
+    await mkdir(this.child(name)).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new ConfinedPathError("invalid", name);
+    });
+    return this.openDir(name);
+  }
+
+  /**
+   * Open a child file with `flags` (add O_CREAT, O_EXCL, O_TRUNC to write one); a link in its place
+   * is never followed, and anything that turns out not to be a regular file is refused.
+   */
+  async openFile(name: string, flags: number, mode = 0o644): Promise<FileHandle> {
+    const handle = await open(
+      this.child(name),
+      flags | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      mode,
+    ).catch((e: unknown) => {
+      throw new ConfinedPathError(openReason(e), name);
+    });
+    if ((await handle.stat()).isFile()) return handle;
+    await handle.close();
+    throw new ConfinedPathError("invalid", name);
   }
 
   close(): Promise<void> {
