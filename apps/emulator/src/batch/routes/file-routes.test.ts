@@ -135,15 +135,18 @@ function linkAttacks(setup: () => Setup, timeoutMs: number): void {
     });
   });
 
-  it("lists the whole node recursively without leaving it", async () => {
-    const pages = await allPages(
-      s.acct.client.file.listFromComputeNode(s.poolId, nodeId, {
-        recursive: true,
-        fileListFromComputeNodeOptions: { maxResults: 1000 },
-      }),
-      (link) => s.acct.client.file.listFromComputeNodeNext(link),
-    );
-    const names = pages.flat().map((f) => f.name!);
+  it("lists the whole node recursively without leaving it, several listings at once", async () => {
+    const nodePages = () =>
+      allPages(
+        s.acct.client.file.listFromComputeNode(s.poolId, nodeId, {
+          recursive: true,
+          fileListFromComputeNodeOptions: { maxResults: 1000 },
+        }),
+        (link) => s.acct.client.file.listFromComputeNodeNext(link),
+      );
+    const [pages, ...others] = await Promise.all([nodePages(), nodePages(), nodePages(), nodePages()]);
+    const names = pages!.flat().map((f) => f.name!);
+    for (const other of others) expect(other.flat().map((f) => f.name)).toEqual(names);
     const task = `workitems/${s.jobId}/job-1/links`;
     expect(names).toContain(`${task}/wd/rootlink`);
     expect(names).toContain(`workitems/${s.jobId}/job-1/hijack`);
