@@ -67,19 +67,36 @@ function maxResults(ctx: RequestContext): number {
   return n;
 }
 
-function afterSeq(ctx: RequestContext): number {
+/**
+ * The position a $skiptoken carries, `<kind>:<position>` in base64url: "seq" for the in-memory lists,
+ * "after" for sources that resume after a name (files). undefined on a first page.
+ */
+function skipToken(ctx: RequestContext, kind: "seq" | "after"): string | undefined {
   const token = ctx.query.get("$skiptoken");
-  if (token === null) return -1;
-  const m = /^seq:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
-  if (!m) throw invalidQuery("$skiptoken", token, "The continuation token is not valid");
-  return Number(m[1]);
+  if (token === null) return undefined;
+  const text = Buffer.from(token, "base64url").toString("utf8");
+  if (!text.startsWith(`${kind}:`))
+    throw invalidQuery("$skiptoken", token, "The continuation token is not valid");
+  return text.slice(kind.length + 1);
 }
 
-function nextLink(ctx: RequestContext, lastSeq: number): string {
+function afterSeq(ctx: RequestContext): number {
+  const seq = skipToken(ctx, "seq");
+  if (seq === undefined) return -1;
+  if (!/^\d+$/.test(seq))
+    throw invalidQuery(
+      "$skiptoken",
+      ctx.query.get("$skiptoken") ?? "",
+      "The continuation token is not valid",
+    );
+  return Number(seq);
+}
+
+function nextLink(ctx: RequestContext, position: string): string {
   const parts: string[] = [];
   for (const [name, value] of ctx.query)
     if (name !== "$skiptoken") parts.push(`${name}=${encodeURIComponent(value)}`);
-  parts.push(`$skiptoken=${Buffer.from(`seq:${lastSeq}`).toString("base64url")}`);
+  parts.push(`$skiptoken=${Buffer.from(position).toString("base64url")}`);
   return `${ctx.baseUrl}${ctx.rawPath}?${parts.join("&")}`;
 }
 
@@ -116,18 +133,54 @@ export function listReply<T extends { seq: number }>(
   const limit = maxResults(ctx);
   const { items, more } = source.page(afterSeq(ctx), limit, (item) => keep(render(item)));
   const head = { "odata.metadata": metadataUrl(ctx, metadata) };
-  const link = more && items.length ? nextLink(ctx, items[items.length - 1]!.seq) : undefined;
+  const link = more && items.length ? nextLink(ctx, `seq:${items[items.length - 1]!.seq}`) : undefined;
   if (options.cacheByETag && !ctx.query.get("$select")) {
     const values = items.map((item) => cachedJson(render(item))).join(",");
     const tail = link ? `,"odata.nextLink":${JSON.stringify(link)}` : "";
     return { status: 200, rawJson: `${JSON.stringify(head).slice(0, -1)},"value":[${values}]${tail}}` };
   }
+  return pageReply(ctx, metadata, items.map(render), link);
+}
+
+function pageReply(ctx: RequestContext, metadata: string, values: object[], link: string | undefined): Reply {
   const json: Record<string, unknown> = {
-    ...head,
-    value: items.map((item) => applySelect(ctx, render(item))),
+    "odata.metadata": metadataUrl(ctx, metadata),
+    value: values.map((v) => applySelect(ctx, v)),
   };
   if (link) json["odata.nextLink"] = link;
   return { status: 200, json };
+}
+
+/**
+ * A source read asynchronously that resumes after a position of its own (a file path). A page may
+ * stop early, even with no item (its work budget ran out on items `keep` refused); `next` is then
+ * where the following request picks up.
+ */
+export interface CursorSource<T> {
+  page(
+    after: string | undefined,
+    limit: number,
+    keep: (item: T) => boolean,
+  ): Promise<{ items: T[]; next: string | undefined }>;
+}
+
+/** listReply for a CursorSource: the nextLink carries the source's own position. */
+export async function cursorListReply<T>(
+  ctx: RequestContext,
+  source: CursorSource<T>,
+  render: (item: T) => object,
+  metadata: string,
+): Promise<Reply> {
+  const keep = filterOf(ctx);
+  const { items, next } = await source.page(skipToken(ctx, "after"), maxResults(ctx), (item) =>
+    keep(render(item)),
+  );
+  return pageReply(
+    ctx,
+    metadata,
+    items.map(render),
+    next === undefined ? undefined : nextLink(ctx, `after:${next}`),
+  );
 }
 
 /** A page source over a plain array (files, images, node counts): positions are the sequence. */

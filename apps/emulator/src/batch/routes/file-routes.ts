@@ -1,27 +1,31 @@
-/** Files of a task (relative to its directory) and of a node (relative to its root): list, get, properties, delete. */
-import { join } from "node:path";
-import type { Stats } from "node:fs";
+/**
+ * Files of a task (relative to its directory) and of a node (relative to its root): list, get,
+ * properties, delete. Everything below goes through files/node-files.ts, which keeps every path inside
+ * its folder whatever links the task made.
+ */
+import { join, relative } from "node:path";
 import { conflict, invalidQuery, notFound } from "../http/batch-error";
 import { checkConditions } from "../http/conditions";
 import type { Reply, RequestContext } from "../http/context";
-import { arraySource, listReply } from "../http/odata-query";
+import { cursorListReply } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { nodeRoot } from "../scheduler/node-layout";
 import {
   contentTypeOf,
   deleteFile,
   fileMode,
+  filesBase,
   listFiles,
+  openFile,
   parseRange,
-  readFileRange,
-  statFile,
+  type FileStats,
   type NodeFileEntry,
 } from "../files/node-files";
 import { findJob, findNode, findPool, findTask, lower } from "./common";
 import type { Services } from "./services";
 
 interface FileBase {
-  /** Absolute directory the paths are relative to; undefined when the task has not run yet. */
+  /** The directory the paths are relative to, below the data folder; undefined when the task has not run yet. */
   dir?: string;
   /** URL prefix of the files collection, e.g. …/jobs/j/tasks/t/files */
   url: string;
@@ -29,11 +33,8 @@ interface FileBase {
 
 const encodePath = (p: string) => p.split("/").map(encodeURIComponent).join("/");
 
-/** A stable ETag for a file version: derived from its size and modification time. */
-const fileETag = (s: Stats) =>
-  `0x${Math.round(s.mtimeMs * 1000 + s.size)
-    .toString(16)
-    .toUpperCase()}`;
+/** A stable ETag for a file version: derived from its size and modification time (in µs). */
+const fileETag = (s: FileStats) => `0x${(s.mtimeNs / 1000n + s.size).toString(16).toUpperCase()}`;
 
 function recursiveFlag(ctx: RequestContext): boolean {
   const v = ctx.query.get("recursive");
@@ -42,7 +43,7 @@ function recursiveFlag(ctx: RequestContext): boolean {
   return v === "true";
 }
 
-function fileHeaders(base: FileBase, name: string, stats: Stats): Record<string, string | number> {
+function fileHeaders(base: FileBase, name: string, stats: FileStats): Record<string, string | number> {
   return {
     "ocp-creation-time": stats.birthtime.toUTCString(),
     "ocp-batch-file-isdirectory": String(stats.isDirectory()),
@@ -78,22 +79,33 @@ export function registerFileRoutes(router: Router, s: Services): void {
     };
   };
 
+  /** The checked folder of the request; undefined when there is none (not run yet, gone, or a link). */
+  const folder = (base: FileBase) =>
+    base.dir ? filesBase(engine.config.dataDir, relative(engine.config.dataDir, base.dir)) : undefined;
+
   const list = (baseOf: (ctx: RequestContext) => FileBase) => async (ctx: RequestContext) => {
     const base = baseOf(ctx);
-    const entries = base.dir ? await listFiles(base.dir, recursiveFlag(ctx)) : [];
-    const render = ({ value: e }: { value: NodeFileEntry }) => ({
+    const recursive = recursiveFlag(ctx);
+    const dir = await folder(base);
+    const render = (e: NodeFileEntry) => ({
       name: e.name,
       url: `${base.url}/${encodePath(e.name)}`,
       isDirectory: e.isDirectory,
       properties: {
         creationTime: e.stats.birthtime.toISOString(),
         lastModified: e.stats.mtime.toISOString(),
-        contentLength: e.isDirectory ? 0 : e.stats.size,
+        contentLength: e.isDirectory ? 0 : Number(e.stats.size),
         contentType: contentTypeOf(e.name),
         fileMode: fileMode(e.stats),
       },
     });
-    return listReply(ctx, arraySource(entries), render, "files");
+    const source = {
+      page: (after: string | undefined, limit: number, keep: (e: NodeFileEntry) => boolean) =>
+        dir
+          ? listFiles(dir, { recursive, after, limit, keep })
+          : Promise.resolve({ items: [], next: undefined }),
+    };
+    return cursorListReply(ctx, source, render, "files");
   };
 
   const read =
@@ -101,34 +113,41 @@ export function registerFileRoutes(router: Router, s: Services): void {
     async (ctx: RequestContext): Promise<Reply> => {
       const base = baseOf(ctx);
       const name = ctx.params.filePath!;
-      if (!base.dir) throw notFound("FileNotFound");
-      const { abs, stats } = await statFile(base.dir, name);
-      const headers = fileHeaders(base, name, stats);
-      const version = { eTag: String(headers.ETag), lastModified: stats.mtime.toISOString() };
-      if (checkConditions(ctx, version, true) === "not-modified") return { status: 304, headers };
-      if (stats.isDirectory()) {
-        if (withBody)
-          throw conflict("OperationInvalidForCurrentState", "The path is a directory; list it instead.");
-        return { status: 200, headers: { ...headers, "Content-Length": 0 } };
+      const dir = await folder(base);
+      if (!dir) throw notFound("FileNotFound");
+      const { handle, resolved } = await openFile(dir, name);
+      let streaming = false;
+      try {
+        const { stats } = resolved;
+        const size = Number(stats.size);
+        const headers = fileHeaders(base, name, stats);
+        const version = { eTag: String(headers.ETag), lastModified: stats.mtime.toISOString() };
+        if (checkConditions(ctx, version, true) === "not-modified") return { status: 304, headers };
+        if (stats.isDirectory()) {
+          if (withBody)
+            throw conflict("OperationInvalidForCurrentState", "The path is a directory; list it instead.");
+          return { status: 200, headers: { ...headers, "Content-Length": 0 } };
+        }
+        if (!withBody) return { status: 200, headers: { ...headers, "Content-Length": size } };
+        const rangeHeader = ctx.headers["ocp-range"];
+        const range = parseRange(Array.isArray(rangeHeader) ? rangeHeader[0] : rangeHeader, size);
+        const length = range ? range.end - range.start + 1 : size;
+        // The stream reads the checked descriptor (and closes it), never the path again.
+        const stream = handle.createReadStream(range ?? {});
+        streaming = true;
+        // Always 200, never 206: the SDK accepts only 200 for file reads.
+        return { status: 200, headers: { ...headers, "Content-Length": length }, stream };
+      } finally {
+        if (!streaming) await handle.close();
       }
-      if (!withBody) return { status: 200, headers: { ...headers, "Content-Length": stats.size } };
-      const rangeHeader = ctx.headers["ocp-range"];
-      const range = parseRange(Array.isArray(rangeHeader) ? rangeHeader[0] : rangeHeader, stats.size);
-      const length = range ? range.end - range.start + 1 : stats.size;
-      // Always 200, never 206: the SDK accepts only 200 for file reads.
-      return {
-        status: 200,
-        headers: { ...headers, "Content-Length": length },
-        stream: readFileRange(abs, range),
-      };
     };
 
   const remove =
     (baseOf: (ctx: RequestContext) => FileBase) =>
     async (ctx: RequestContext): Promise<Reply> => {
-      const base = baseOf(ctx);
-      if (!base.dir) throw notFound("FileNotFound");
-      await deleteFile(base.dir, ctx.params.filePath!, recursiveFlag(ctx));
+      const dir = await folder(baseOf(ctx));
+      if (!dir) throw notFound("FileNotFound");
+      await deleteFile(dir, ctx.params.filePath!, recursiveFlag(ctx));
       return { status: 200 };
     };
 
