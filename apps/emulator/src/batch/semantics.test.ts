@@ -124,6 +124,19 @@ describe("pools and nodes", () => {
     );
   });
 
+  it("refuses Cloud Services Configuration pools, as Azure does since their retirement", async () => {
+    const err = await acct.client.pool
+      .add({ id: "csc", vmSize: "small", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 })
+      .then(
+        () => undefined,
+        (e: { statusCode?: number; code?: string; body?: { values?: { key: string; value: string }[] } }) => e,
+      );
+    expect(err?.statusCode).toBe(400);
+    expect(err?.code).toBe("InvalidPropertyValue");
+    expect(err?.body?.values).toContainEqual({ key: "PropertyName", value: "cloudServiceConfiguration" });
+    expect(await acct.client.pool.exists("csc")).toMatchObject({ body: false });
+  });
+
   it("patches and replaces pool properties", async () => {
     await acct.client.pool.add(plainPool("props"));
     expect(

@@ -68,6 +68,14 @@ export async function validatePoolAdd(
       "Specify either virtualMachineConfiguration or cloudServiceConfiguration, not both.",
     );
   if (!vmc && !csc) throw missingProperty("virtualMachineConfiguration");
+  // Azure stopped creating Cloud Services Configuration pools on 29 February 2024 ("Migrate Batch
+  // pools to Virtual Machine Configuration", Microsoft Learn); accepting one would run its Windows
+  // start task on this Linux host.
+  if (csc)
+    throw invalidProperty(
+      "cloudServiceConfiguration",
+      "Cloud Services Configuration pools were retired on 29 February 2024; create the pool with virtualMachineConfiguration.",
+    );
 
   let blocker: ErrorWire | undefined;
   let containerPool = false;
