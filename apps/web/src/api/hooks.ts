@@ -1,34 +1,14 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import {
-  apiPaths,
-  type AccountsResponse,
-  type EmulatorNote,
-  type GalleryImageDefinitionInfo,
-  type GalleryImageVersionInfo,
-  type GalleryInfo,
-  type JobSummary,
-  type NodeDetails,
-  type NodeFile,
-  type NodeSummary,
-  type Page,
-  type PoolDetails,
-  type PoolSpecResponse,
-  type PoolSummary,
-  type SupportedImage,
-  type TaskCounts,
-  type TaskDetails,
-  type TaskSummary,
-  type VmSizesResponse,
-} from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
+import { callRoute } from "./callRoute";
 import { isApiError } from "../auth/apiError";
 import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilter } from "./keys";
 
 /*
- * Thin hooks: a key from keys.ts, a URL from the shared apiPaths, and the query's `signal` passed
- * to fetch so navigating away cancels the request. Lists that change while you watch poll.
+ * Thin hooks: a key from keys.ts, a route of the shared table by name (callRoute types its answer
+ * from the route), and the query's `signal` passed to fetch so navigating away cancels the
+ * request. Lists that change while you watch poll.
  */
-type Items<T> = { items: T[] };
 
 /**
  * A query whose ids are not all known yet must not run: an empty id would build "…/pools/", a
@@ -40,7 +20,7 @@ export function useAccounts() {
   const api = useApi();
   return useQuery({
     queryKey: systemKeys.accounts(),
-    queryFn: ({ signal }) => api.json<AccountsResponse>(apiPaths.accounts(), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "accounts", {}, { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -52,7 +32,7 @@ export function useEmulatorNote() {
     queryKey: systemKeys.emulator(),
     queryFn: async ({ signal }) => {
       try {
-        return await api.json<EmulatorNote>(apiPaths.emulator(), { signal });
+        return await callRoute(api, "emulator", {}, { signal });
       } catch (e) {
         if (isApiError(e) && e.status === 404) return null;
         throw e;
@@ -66,7 +46,7 @@ export function useSupportedImages(account: string) {
   const api = useApi();
   return useQuery({
     queryKey: catalogKeys.images(account),
-    queryFn: ({ signal }) => api.json<Items<SupportedImage>>(apiPaths.catalogImages(account), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "catalogImages", { account }, { signal }),
     staleTime: 30 * 60_000,
     enabled: known(account),
   });
@@ -76,7 +56,7 @@ export function useVmSizes(account: string) {
   const api = useApi();
   return useQuery({
     queryKey: catalogKeys.vmSizes(account),
-    queryFn: ({ signal }) => api.json<VmSizesResponse>(apiPaths.catalogVmSizes(account), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "catalogVmSizes", { account }, { signal }),
     staleTime: 30 * 60_000,
     enabled: known(account),
   });
@@ -86,7 +66,7 @@ export function useGalleries(subscription: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: galleryKeys.all(subscription ?? ""),
-    queryFn: ({ signal }) => api.json<Items<GalleryInfo>>(apiPaths.galleries(subscription!), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "galleries", { subscription: subscription! }, { signal }),
     enabled: !!subscription,
   });
 }
@@ -96,7 +76,7 @@ export function useGalleryImages(subscription?: string, resourceGroup?: string, 
   return useQuery({
     queryKey: galleryKeys.images(subscription ?? "", resourceGroup ?? "", gallery ?? ""),
     queryFn: ({ signal }) =>
-      api.json<Items<GalleryImageDefinitionInfo>>(apiPaths.galleryImages(subscription!, resourceGroup!, gallery!), { signal }),
+      callRoute(api, "galleryImages", { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery! }, { signal }),
     enabled: !!(subscription && resourceGroup && gallery),
   });
 }
@@ -106,7 +86,7 @@ export function useGalleryImageVersions(subscription?: string, resourceGroup?: s
   return useQuery({
     queryKey: galleryKeys.versions(subscription ?? "", resourceGroup ?? "", gallery ?? "", image ?? ""),
     queryFn: ({ signal }) =>
-      api.json<Items<GalleryImageVersionInfo>>(apiPaths.galleryImageVersions(subscription!, resourceGroup!, gallery!, image!), { signal }),
+      callRoute(api, "galleryImageVersions", { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery!, image: image! }, { signal }),
     enabled: !!(subscription && resourceGroup && gallery && image),
   });
 }
@@ -115,7 +95,7 @@ export function usePools(account: string) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.list(account),
-    queryFn: ({ signal }) => api.json<Items<PoolSummary>>(apiPaths.pools(account), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "pools", { account }, { signal }),
     refetchInterval: 10_000,
     enabled: known(account),
   });
@@ -125,7 +105,7 @@ export function usePool(account: string, pool: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.detail(account, pool ?? ""),
-    queryFn: ({ signal }) => api.json<PoolDetails>(apiPaths.pool(account, pool!), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "pool", { account, pool: pool! }, { signal }),
     enabled: known(account, pool),
     // Poll faster while the pool is resizing so the progress bar moves.
     refetchInterval: (q) => (q.state.data?.allocationState === "resizing" ? 2_000 : 10_000),
@@ -136,7 +116,7 @@ export function usePoolSpec(account: string, pool: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.spec(account, pool ?? ""),
-    queryFn: ({ signal }) => api.json<PoolSpecResponse>(apiPaths.poolSpec(account, pool!), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "poolSpec", { account, pool: pool! }, { signal }),
     enabled: !!pool,
   });
 }
@@ -145,7 +125,7 @@ export function useNodes(account: string, pool: string, resizing = false) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.nodes(account, pool),
-    queryFn: ({ signal }) => api.json<Items<NodeSummary>>(apiPaths.nodes(account, pool), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "nodes", { account, pool }, { signal }),
     refetchInterval: resizing ? 2_000 : 5_000,
     enabled: known(account, pool),
   });
@@ -155,7 +135,7 @@ export function useNode(account: string, pool: string, node: string) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.node(account, pool, node),
-    queryFn: ({ signal }) => api.json<NodeDetails>(apiPaths.node(account, pool, node), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "node", { account, pool, node }, { signal }),
     refetchInterval: 5_000,
     enabled: known(account, pool, node),
   });
@@ -165,7 +145,7 @@ export function useNodeFiles(account: string, pool: string, node: string) {
   const api = useApi();
   return useQuery({
     queryKey: poolKeys.nodeFiles(account, pool, node),
-    queryFn: ({ signal }) => api.json<Items<NodeFile>>(apiPaths.nodeFiles(account, pool, node), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "nodeFiles", { account, pool, node }, { signal }),
     enabled: known(account, pool, node),
   });
 }
@@ -174,7 +154,7 @@ export function useJobs(account: string) {
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.list(account),
-    queryFn: ({ signal }) => api.json<Items<JobSummary>>(apiPaths.jobs(account), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "jobs", { account }, { signal }),
     refetchInterval: 10_000,
     enabled: known(account),
   });
@@ -184,7 +164,7 @@ export function useJob(account: string, job: string) {
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.detail(account, job),
-    queryFn: ({ signal }) => api.json<JobSummary>(apiPaths.job(account, job), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "job", { account, job }, { signal }),
     enabled: known(account, job),
   });
 }
@@ -193,7 +173,7 @@ export function useTaskCounts(account: string, job: string) {
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.taskCounts(account, job),
-    queryFn: ({ signal }) => api.json<TaskCounts>(apiPaths.taskCounts(account, job), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "taskCounts", { account, job }, { signal }),
     refetchInterval: 5_000,
     enabled: known(account, job),
   });
@@ -207,7 +187,7 @@ export function useTaskPages(account: string, job: string, filter: TaskFilter) {
   return useInfiniteQuery({
     queryKey: jobKeys.taskList(account, job, filter),
     queryFn: ({ signal, pageParam }) =>
-      api.json<Page<TaskSummary>>(apiPaths.tasks(account, job, { ...filter, cursor: pageParam, pageSize: TASK_PAGE_SIZE }), { signal }),
+      callRoute(api, "tasks", { account, job }, { signal, query: { ...filter, cursor: pageParam, pageSize: TASK_PAGE_SIZE } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
     enabled: known(account, job),
@@ -218,7 +198,7 @@ export function useTask(account: string, job: string, task: string) {
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.task(account, job, task),
-    queryFn: ({ signal }) => api.json<TaskDetails>(apiPaths.task(account, job, task), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "task", { account, job, task }, { signal }),
     refetchInterval: (q) => (q.state.data?.state === "completed" ? false : 3_000),
     enabled: known(account, job, task),
   });
@@ -228,7 +208,7 @@ export function useTaskFiles(account: string, job: string, task: string, enabled
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.taskFiles(account, job, task),
-    queryFn: ({ signal }) => api.json<Items<NodeFile>>(apiPaths.taskFiles(account, job, task), { signal }),
+    queryFn: ({ signal }) => callRoute(api, "taskFiles", { account, job, task }, { signal }),
     enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
   });

@@ -14,3 +14,4 @@ export * from "./system";
 export * from "./validation";
 export * from "./path-params";
 export * from "./contract-check";
+export type * from "./route-types";

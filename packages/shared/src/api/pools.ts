@@ -142,7 +142,9 @@ const withPlaceholders = (spec: unknown, reentry: z.infer<typeof ReentryField>[]
 export const PoolSpecResponse = z
   .object({
     // Checked as a whole below: PoolSpec itself would refuse the blank passwords.
-    spec: z.record(z.string(), z.unknown()).describe("A PoolSpec whose fields listed in `reentry` are blank (registry passwords)."),
+    spec: z
+      .custom<z.input<typeof PoolSpec>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "spec must be an object")
+      .describe("A PoolSpec whose fields listed in `reentry` are blank (registry passwords)."),
     /** Fields Batch never returns (registry passwords): the clone form asks for them again. */
     reentry: z.array(ReentryField),
     /** Settings of the source pool the spec model does not express; a clone will not copy them. */
@@ -153,4 +155,4 @@ export const PoolSpecResponse = z
     if (full.success) return;
     for (const issue of full.error.issues) ctx.addIssue({ code: "custom", path: ["spec", ...issue.path], message: issue.message });
   });
-export type PoolSpecResponse = Omit<z.infer<typeof PoolSpecResponse>, "spec"> & { spec: z.input<typeof PoolSpec> };
+export type PoolSpecResponse = z.infer<typeof PoolSpecResponse>;
