@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   apiPaths,
   type AccountsResponse,
@@ -22,6 +22,7 @@ import {
 } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
+import { isFollowed, withStreamedSizes } from "./liveTask";
 import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilter } from "./keys";
 
 /*
@@ -197,20 +198,25 @@ export function useTaskPages(account: string, job: string, filter: TaskFilter) {
   });
 }
 
+/** Polled while it runs, unless a follow stream of it is open: the stream then writes its state (liveTask.ts). */
 export function useTask(account: string, job: string, task: string) {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery({
     queryKey: jobKeys.task(account, job, task),
     queryFn: ({ signal }) => api.json<TaskDetails>(apiPaths.task(account, job, task), { signal }),
-    refetchInterval: (q) => (q.state.data?.state === "completed" ? false : 3_000),
+    refetchInterval: (q) => (q.state.data?.state === "completed" || isFollowed(client, { account, job, task }) ? false : 3_000),
   });
 }
 
+/** Polled for the other files; a file a stream follows keeps the stream's size, which the listing lags. */
 export function useTaskFiles(account: string, job: string, task: string, enabled = true) {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery({
     queryKey: jobKeys.taskFiles(account, job, task),
-    queryFn: ({ signal }) => api.json<Items<NodeFile>>(apiPaths.taskFiles(account, job, task), { signal }),
+    queryFn: async ({ signal }) =>
+      withStreamedSizes(client, { account, job, task }, await api.json<Items<NodeFile>>(apiPaths.taskFiles(account, job, task), { signal })),
     enabled,
     refetchInterval: 5_000,
   });

@@ -21,9 +21,11 @@ import {
   HistoryRegular,
   ArrowCircleDownRegular,
 } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DownloadTicket } from "@batch-studio/shared";
+import { taskFileObserver } from "../api/liveTask";
 import { useApi } from "../auth/AuthContext";
 import { errorMessage } from "../auth/apiError";
 import { saveFromUrl } from "../components/download";
@@ -150,7 +152,6 @@ export function TaskOutputViewer({
   follow,
   completed,
   sizeHint,
-  onSize,
 }: {
   source: OutputSource;
   /** Follow while the task runs; undefined while its state is not known yet (the file opens meanwhile). */
@@ -159,8 +160,6 @@ export function TaskOutputViewer({
   sizeHint?: number;
   /** The task's completion line, from its state. */
   completed?: string;
-  /** Told every new size the viewer learns (open, stream), so the page's tab labels keep up. */
-  onSize?(size: number): void;
 }) {
   const styles = useStyles();
   const api = useApi();
@@ -172,16 +171,17 @@ export function TaskOutputViewer({
   const stickRef = useRef(stick);
   stickRef.current = stick && target === undefined;
   const anchor = useRef<ScrollAnchor | undefined>(undefined);
+  // A task file's size and its task's state go into the query cache, which the page's header and tabs read.
+  const queryClient = useQueryClient();
+  const observer = useMemo(() => source.task && taskFileObserver(queryClient, source.task), [queryClient, source]);
   const file = useOutputFile(api, source, {
     follow: follow === true,
     openAt,
     sizeHint,
     completed,
+    observer,
     readingAt: () => (stickRef.current ? undefined : (anchor.current?.at ?? 0)),
   });
-  useEffect(() => {
-    if (file.size !== undefined) onSize?.(file.size);
-  }, [file.size, onSize]);
   // A file that does not exist is only an error when no running task is about to write it.
   const missingError = follow === false ? file.missing : undefined;
   const cache = useRef(new AnsiLineCache());

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ApiClient } from "../auth/apiClient";
 import { isApiError } from "../auth/apiError";
+import type { TaskFileObserver } from "../api/liveTask";
 import { completionMessage } from "./completion";
 import { runFollowLoop } from "./followLoop";
 import { keepUnder, openFile, readRange, readWindow, type OpenAt } from "./openFile";
@@ -59,6 +60,8 @@ export function useOutputFile(
     sizeHint?: number;
     /** The completion line from the task's state, once it is completed. */
     completed?: string;
+    /** Told what the viewer learns of the file and its task (a task file's: liveTask.ts writes it into the query cache). */
+    observer?: TaskFileObserver;
     /** The byte offset the reader is looking at, or undefined while they are at the newest line (the live edge). */
     readingAt?: () => number | undefined;
   },
@@ -76,6 +79,15 @@ export function useOutputFile(
   const [openAt, setOpenAt] = useState<OpenAt>(opts.openAt);
   const readingAt = useRef(opts.readingAt);
   readingAt.current = opts.readingAt;
+  const observer = useRef(opts.observer);
+  observer.current = opts.observer;
+  // Every size learned goes to the observer too, so the page's tabs show the very number the viewer does.
+  const sizeRef = useRef<number | undefined>(undefined);
+  const learnSize = useCallback((n: number) => {
+    sizeRef.current = n;
+    setSize(n);
+    observer.current?.size(n);
+  }, []);
   const bump = () => setVersion((v) => v + 1);
   const follow = useLatch(opts.follow);
 
@@ -100,7 +112,7 @@ export function useOutputFile(
         if (signal.aborted) return;
         // All at once: one render shows the lines.
         bufferRef.current = opened.buffer;
-        setSize(opened.size);
+        learnSize(opened.size);
         setNotice(opened.notice);
         setAtEnd(opened.buffer.end >= opened.size);
         bump();
@@ -127,6 +139,7 @@ export function useOutputFile(
     const buffer = bufferRef.current!;
     const controller = new AbortController();
     setFollowing(true);
+    const closed = observer.current?.opened();
     void runFollowLoop({
       signal: controller.signal,
       connect: (from, signal) => api.raw(source.follow(from), { signal, headers: { accept: "text/event-stream" } }),
@@ -145,21 +158,27 @@ export function useOutputFile(
           // The tail is then one "Load more" or "Jump to end" away, and following resumes there.
           setAtEnd(false);
         }
-        setSize((s) => Math.max(s ?? 0, buffer.end));
+        learnSize(Math.max(sizeRef.current ?? 0, buffer.end));
         setMissing(undefined); // written after all
         bump();
       },
-      onStatus: (status) => setSize(status.size),
+      onStatus: (status) => {
+        learnSize(status.size);
+        observer.current?.state(status.taskState);
+      },
       onEnd: (end) => {
-        setSize(end.size);
+        learnSize(end.size);
+        if (end.reason === "completed") observer.current?.state(end.taskState ?? "completed", end.exitCode);
         setEnded(end.reason === "completed" ? completionMessage(end.exitCode) : (end.message ?? `Stopped following (${end.reason}).`));
       },
       onGiveUp: (reason) => setEnded(`Following stopped: ${reason}`),
     }).then(() => {
+      closed?.();
       if (!controller.signal.aborted) setFollowing(false);
     });
     return () => {
       controller.abort();
+      closed?.();
       setFollowing(false);
     };
   }, [api, source, follow, opened, atEnd]);
@@ -189,7 +208,7 @@ export function useOutputFile(
       buffer.append(read.bytes);
       keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
       const total = Math.max(size, read.size ?? 0);
-      setSize(total);
+      learnSize(total);
       setAtEnd(buffer.end >= total);
       bump();
     } catch (e) {
