@@ -49,7 +49,8 @@ describe("FileViewerPage while following", () => {
       url: "/a/acct/jobs/job/tasks/t1/files/stdout.txt",
       element: <FileViewerPage source="task" />,
     });
-    expect(await screen.findByText("line 3 ........")).toBeTruthy();
+    // The first test here imports the viewer cold: on a busy machine that alone can take seconds (no time is asserted).
+    expect(await screen.findByText("line 3 ........", {}, { timeout: 10_000 })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole("tab", { name: /^stdout\.txt/ }).textContent).toBe("stdout.txt · 48 B"));
     expect(await axeViolations(container)).toEqual([]);
   });
