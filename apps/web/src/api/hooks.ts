@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApi } from "../auth/AuthContext";
 import { callRoute } from "./callRoute";
 import { isApiError } from "../auth/apiError";
+import { isFollowed, withStreamedSizes } from "./liveTask";
 import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilter } from "./keys";
 
 /*
@@ -194,21 +195,26 @@ export function useTaskPages(account: string, job: string, filter: TaskFilter) {
   });
 }
 
+/** Polled while it runs, unless a follow stream of it is open: the stream then writes its state (liveTask.ts). */
 export function useTask(account: string, job: string, task: string) {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery({
     queryKey: jobKeys.task(account, job, task),
     queryFn: ({ signal }) => callRoute(api, "task", { account, job, task }, { signal }),
-    refetchInterval: (q) => (q.state.data?.state === "completed" ? false : 3_000),
+    refetchInterval: (q) => (q.state.data?.state === "completed" || isFollowed(client, { account, job, task }) ? false : 3_000),
     enabled: known(account, job, task),
   });
 }
 
+/** Polled for the other files; a file a stream follows keeps the stream's size, which the listing lags. */
 export function useTaskFiles(account: string, job: string, task: string, enabled = true) {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery({
     queryKey: jobKeys.taskFiles(account, job, task),
-    queryFn: ({ signal }) => callRoute(api, "taskFiles", { account, job, task }, { signal }),
+    queryFn: async ({ signal }) =>
+      withStreamedSizes(client, { account, job, task }, await callRoute(api, "taskFiles", { account, job, task }, { signal })),
     enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
   });

@@ -1,5 +1,5 @@
 import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from "@fluentui/react-components";
-import { memo, startTransition, useDeferredValue, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
 import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
@@ -7,7 +7,7 @@ import { paths } from "../app/paths";
 import { PageHeader } from "../components/PageHeader";
 import { StateBadge } from "../components/StateBadge";
 import { completionMessage } from "./completion";
-import { OutputTabs, type LiveSize } from "./OutputTabs";
+import { OutputTabs } from "./OutputTabs";
 import { nodeFileSource, taskFileSource } from "./outputSource";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 
@@ -47,10 +47,6 @@ const TaskFileView = memo(function TaskFileView({
   const state = details?.state;
   const completed = state === "completed" ? completionMessage(details?.exitCode) : undefined;
   const source = useMemo(() => taskFileSource(account, job, task, file), [account, job, task, file]);
-  // The listing is polled; the viewer's stream is live, so the open file's tab shows the stream's size.
-  const [live, setLive] = useState<LiveSize | undefined>();
-  // A transition: the tab label's update never delays the viewer painting the lines it just read.
-  const onSize = useMemo(() => (size: number) => startTransition(() => setLive({ name: file, size })), [file]);
   return (
     <>
       <Breadcrumb aria-label="Location">
@@ -67,7 +63,7 @@ const TaskFileView = memo(function TaskFileView({
         </BreadcrumbItem>
       </Breadcrumb>
       <PageHeader title={file}>{details && <StateBadge state={details.state} />}</PageHeader>
-      <OutputTabs current={file} files={files} live={live} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
+      <OutputTabs current={file} files={files} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
       {/* The viewer opens the file at once, in parallel with the task's details: its state only decides following. */}
       {state === "active" ? (
         <p>The task is queued: it has no output until a node starts it.</p>
@@ -78,7 +74,6 @@ const TaskFileView = memo(function TaskFileView({
           follow={state === undefined ? undefined : state !== "completed"}
           completed={completed}
           sizeHint={sizeOf(files, file)}
-          onSize={onSize}
         />
       )}
     </>

@@ -6,33 +6,27 @@ const useStyles = makeStyles({ empty: { color: tokens.colorNeutralForeground4 } 
 
 export const STD_FILES = ["stdout.txt", "stderr.txt"] as const;
 
-/** The open file's size as its viewer knows it (the live stream), newer than the file listing. */
-export interface LiveSize {
-  name: string;
-  size: number;
-}
-
-/** "stdout.txt · 12 KB", "stderr.txt · empty", or "not written yet" when the file does not exist. */
-export function fileLabel(name: string, files: readonly NodeFile[] | undefined, live?: LiveSize): { text: string; empty: boolean } {
-  const f = files?.find((x) => x.name === name);
-  const size = live?.name === name ? Math.max(live.size, f?.size ?? 0) : f?.size;
-  if (!files && size === undefined) return { text: name, empty: false };
-  if (!f && live?.name !== name) return { text: `${name} · not written yet`, empty: true };
-  if (!size) return { text: `${name} · empty`, empty: true };
-  return { text: `${name} · ${formatBytes(size)}`, empty: false };
+/**
+ * "stdout.txt · 12 KB", "stderr.txt · empty", or "not written yet" when the file does not exist.
+ * The listing is the task's cached one, where a follow stream writes the size of the file it reads
+ * (api/liveTask.ts): the open file's tab and its viewer show the same size.
+ */
+export function fileLabel(name: string, files: readonly NodeFile[] | undefined): { text: string; empty: boolean } {
+  if (!files) return { text: name, empty: false };
+  const f = files.find((x) => x.name === name);
+  if (!f) return { text: `${name} · not written yet`, empty: true };
+  if (!f.size) return { text: `${name} · empty`, empty: true };
+  return { text: `${name} · ${formatBytes(f.size)}`, empty: false };
 }
 
 /** stdout/stderr (and the open file, if another) as tabs with their sizes; empty ones are marked. */
 export function OutputTabs({
   current,
   files,
-  live,
   onSelect,
 }: {
   current: string;
   files: readonly NodeFile[] | undefined;
-  /** While following, the stream knows the open file's size before the listing is polled again. */
-  live?: LiveSize;
   onSelect(name: string): void;
 }) {
   const styles = useStyles();
@@ -40,7 +34,7 @@ export function OutputTabs({
   return (
     <TabList selectedValue={current} onTabSelect={(_, d) => onSelect(String(d.value))} aria-label="Output files">
       {names.map((n) => {
-        const label = fileLabel(n, files, live);
+        const label = fileLabel(n, files);
         return (
           <Tab key={n} value={n} className={label.empty ? styles.empty : undefined}>
             {label.text}

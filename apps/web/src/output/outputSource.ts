@@ -1,4 +1,5 @@
 import { apiPaths } from "@batch-studio/shared";
+import type { TaskFileRef } from "../api/liveTask";
 
 /** Where a file's bytes come from: the same routes exist for task files and node files. */
 export interface OutputSource {
@@ -13,6 +14,8 @@ export interface OutputSource {
   downloadTicket(): string;
   /** The BFF's whole-file search: the first match from `from` on, or the last one before it. */
   search(q: { q: string; from: number; direction: "forward" | "backward" }): string;
+  /** A task's file: what the viewer learns of it (size, the task's state) goes into that task's query cache. */
+  task?: TaskFileRef;
 }
 
 export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
@@ -23,6 +26,7 @@ export const taskFileSource = (account: string, job: string, task: string, path:
   follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
   downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
   search: (q) => apiPaths.taskFileSearch(account, job, task, { path, ...q }),
+  task: { account, job, task, path },
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({

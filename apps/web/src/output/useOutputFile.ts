@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ApiClient } from "../auth/apiClient";
 import { isApiError } from "../auth/apiError";
+import type { TaskFileObserver } from "../api/liveTask";
 import { completionMessage } from "./completion";
-import { readFollowStream } from "./followStream";
+import { runFollowLoop } from "./followLoop";
 import { keepUnder, openFile, readRange, readWindow, type OpenAt } from "./openFile";
 import { OutputBuffer } from "./outputBuffer";
 import { MEMORY_BYTES, MEMORY_HARD_BYTES, windowBefore, type OutputSource, WINDOW_BYTES } from "./outputSource";
@@ -59,6 +60,8 @@ export function useOutputFile(
     sizeHint?: number;
     /** The completion line from the task's state, once it is completed. */
     completed?: string;
+    /** Told what the viewer learns of the file and its task (a task file's: liveTask.ts writes it into the query cache). */
+    observer?: TaskFileObserver;
     /** The byte offset the reader is looking at, or undefined while they are at the newest line (the live edge). */
     readingAt?: () => number | undefined;
   },
@@ -76,6 +79,15 @@ export function useOutputFile(
   const [openAt, setOpenAt] = useState<OpenAt>(opts.openAt);
   const readingAt = useRef(opts.readingAt);
   readingAt.current = opts.readingAt;
+  const observer = useRef(opts.observer);
+  observer.current = opts.observer;
+  // Every size learned goes to the observer too, so the page's tabs show the very number the viewer does.
+  const sizeRef = useRef<number | undefined>(undefined);
+  const learnSize = useCallback((n: number) => {
+    sizeRef.current = n;
+    setSize(n);
+    observer.current?.size(n);
+  }, []);
   const bump = () => setVersion((v) => v + 1);
   const follow = useLatch(opts.follow);
 
@@ -100,7 +112,7 @@ export function useOutputFile(
         if (signal.aborted) return;
         // All at once: one render shows the lines.
         bufferRef.current = opened.buffer;
-        setSize(opened.size);
+        learnSize(opened.size);
         setNotice(opened.notice);
         setAtEnd(opened.buffer.end >= opened.size);
         bump();
@@ -126,58 +138,47 @@ export function useOutputFile(
     if (!follow || !opened || !atEnd) return;
     const buffer = bufferRef.current!;
     const controller = new AbortController();
-    let attempts = 0;
     setFollowing(true);
-    (async () => {
-      while (!controller.signal.aborted && attempts < 5) {
-        try {
-          const res = await api.raw(source.follow(buffer.end), { signal: controller.signal, headers: { accept: "text/event-stream" } });
-          let done = false;
-          await readFollowStream(res, (ev) => {
-            if (controller.signal.aborted) return;
-            if (ev.type === "data") {
-              const { offset } = ev.chunk;
-              // Skip bytes we already have; a gap cannot happen because we always ask from buffer.end.
-              const skip = buffer.end - offset;
-              if (skip < ev.bytes.length && skip >= 0) {
-                buffer.append(ev.bytes.subarray(skip));
-                const reading = readingAt.current?.();
-                if (reading === undefined) {
-                  // At the live edge the oldest windows go early.
-                  keepUnder(buffer, MEMORY_BYTES, "oldest");
-                } else if (reading - buffer.start > buffer.end - reading) {
-                  // Reading in the newer half: past the hard limit the oldest go (the scroll anchor keeps the view still).
-                  keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
-                } else if (keepUnder(buffer, MEMORY_HARD_BYTES, "newest")) {
-                  // Reading far back while the task writes on: pause here rather than drop what is read.
-                  // The tail is then one "Load more" or "Jump to end" away, and following resumes there.
-                  setAtEnd(false);
-                }
-                setSize((s) => Math.max(s ?? 0, buffer.end));
-                setMissing(undefined); // written after all
-                bump();
-              }
-            } else if (ev.type === "status") {
-              setSize(ev.status.size);
-            } else {
-              done = true;
-              setSize(ev.end.size);
-              setEnded(ev.end.reason === "completed" ? completionMessage(ev.end.exitCode) : ev.end.message ?? `Stopped following (${ev.end.reason}).`);
-            }
-          });
-          if (done) break;
-          attempts = 0;
-        } catch (e) {
-          if (controller.signal.aborted) break;
-          attempts++;
-          if (attempts >= 5) setEnded(`Following stopped: ${e instanceof Error ? e.message : String(e)}`);
-          await new Promise((r) => setTimeout(r, 1000 * attempts));
+    const closed = observer.current?.opened();
+    void runFollowLoop({
+      signal: controller.signal,
+      connect: (from, signal) => api.raw(source.follow(from), { signal, headers: { accept: "text/event-stream" } }),
+      end: () => buffer.end,
+      onBytes: (bytes) => {
+        buffer.append(bytes);
+        const reading = readingAt.current?.();
+        if (reading === undefined) {
+          // At the live edge the oldest windows go early.
+          keepUnder(buffer, MEMORY_BYTES, "oldest");
+        } else if (reading - buffer.start > buffer.end - reading) {
+          // Reading in the newer half: past the hard limit the oldest go (the scroll anchor keeps the view still).
+          keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
+        } else if (keepUnder(buffer, MEMORY_HARD_BYTES, "newest")) {
+          // Reading far back while the task writes on: pause here rather than drop what is read.
+          // The tail is then one "Load more" or "Jump to end" away, and following resumes there.
+          setAtEnd(false);
         }
-      }
+        learnSize(Math.max(sizeRef.current ?? 0, buffer.end));
+        setMissing(undefined); // written after all
+        bump();
+      },
+      onStatus: (status) => {
+        learnSize(status.size);
+        observer.current?.state(status.taskState);
+      },
+      onEnd: (end) => {
+        learnSize(end.size);
+        if (end.reason === "completed") observer.current?.state(end.taskState ?? "completed", end.exitCode);
+        setEnded(end.reason === "completed" ? completionMessage(end.exitCode) : (end.message ?? `Stopped following (${end.reason}).`));
+      },
+      onGiveUp: (reason) => setEnded(`Following stopped: ${reason}`),
+    }).then(() => {
+      closed?.();
       if (!controller.signal.aborted) setFollowing(false);
-    })();
+    });
     return () => {
       controller.abort();
+      closed?.();
       setFollowing(false);
     };
   }, [api, source, follow, opened, atEnd]);
@@ -207,7 +208,7 @@ export function useOutputFile(
       buffer.append(read.bytes);
       keepUnder(buffer, MEMORY_HARD_BYTES, "oldest");
       const total = Math.max(size, read.size ?? 0);
-      setSize(total);
+      learnSize(total);
       setAtEnd(buffer.end >= total);
       bump();
     } catch (e) {

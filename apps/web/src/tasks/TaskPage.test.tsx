@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { screen } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import TaskPage from "./TaskPage";
 import { contentAnswer } from "../output/fakeContentRoute";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
+import { jobKeys } from "../api/keys";
 
 const T = "/api/accounts/acct/jobs/j1/tasks/t1";
-const base: TaskDetails = { id: "t1", state: "active", commandLine: "", imageName: "127.0.0.1:5000/lab/entrypoint:1", poolId: "p1", env: [] };
+const base: TaskDetails = {
+  id: "t1",
+  state: "active",
+  commandLine: "",
+  imageName: "127.0.0.1:5000/lab/entrypoint:1",
+  poolId: "p1",
+  env: [],
+};
 
 function renderTask(task: TaskDetails, files: NodeFile[] = []) {
   const stdout = new TextEncoder().encode("hello from the container\n");
@@ -17,7 +25,12 @@ function renderTask(task: TaskDetails, files: NodeFile[] = []) {
     [`GET ${T}/files`]: () => ({ items: files }),
     [`GET ${T}/files/content`]: ({ url }) => contentAnswer(stdout, url),
   });
-  return renderPage({ api, pattern: "/a/:account/jobs/:job/tasks/:task", url: "/a/acct/jobs/j1/tasks/t1", element: <TaskPage /> });
+  return renderPage({
+    api,
+    pattern: "/a/:account/jobs/:job/tasks/:task",
+    url: "/a/acct/jobs/j1/tasks/t1",
+    element: <TaskPage />,
+  });
 }
 
 describe("TaskPage", () => {
@@ -43,16 +56,111 @@ describe("TaskPage", () => {
       exitCode: 3,
       nodeId: "tvm-1",
       commandLine: "/bin/greet --fail",
-      failure: { category: "usererror", code: "FailureExitCode", message: "The task exited with exit code 3" },
+      failure: {
+        category: "usererror",
+        code: "FailureExitCode",
+        message: "The task exited with exit code 3",
+      },
       containerError: "image pull took 40s",
     };
     const { container } = renderTask(failed, files);
     expect(await screen.findByText("FailureExitCode")).toBeTruthy();
     expect(screen.getByText("Container: image pull took 40s")).toBeTruthy();
     expect(screen.getByRole("link", { name: "tvm-1" })).toBeTruthy();
-    expect(await screen.findByText("hello from the container")).toBeTruthy();
+    // The viewer is a lazy chunk: its first import in a test run is transformed on demand, slow on a busy machine.
+    expect(await screen.findByText("hello from the container", {}, { timeout: 10_000 })).toBeTruthy();
     expect(await screen.findByRole("link", { name: "wd/result.csv" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "wd" })).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe("TaskPage while following", () => {
+  const encoder = new TextEncoder();
+  /** A running task whose stream the test feeds; its listing says `listed()` bytes for stdout.txt. */
+  function liveTask(details: () => unknown, listed = () => 22) {
+    let push!: (text: string) => void;
+    let close!: () => void;
+    const api = fakeApi({
+      [`GET ${T}`]: details,
+      [`GET ${T}/files`]: () => ({
+        items: [
+          { name: "stdout.txt", isDirectory: false, size: listed() },
+          { name: "stderr.txt", isDirectory: false, size: 0 },
+        ],
+      }),
+      [`GET ${T}/files/content`]: ({ url }) => contentAnswer(encoder.encode("first line, 22 bytes.\n"), url),
+      [`GET ${T}/files/follow`]: () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              push = (t) => c.enqueue(encoder.encode(t));
+              close = () => c.close();
+            },
+          }),
+          {
+            headers: { "content-type": "text/event-stream" },
+          },
+        ),
+    });
+    const page = renderPage({
+      api,
+      pattern: "/a/:account/jobs/:job/tasks/:task",
+      url: "/a/acct/jobs/j1/tasks/t1",
+      element: <TaskPage />,
+    });
+    return {
+      ...page,
+      api,
+      push: (text: string) => push(text),
+      close: () => close(),
+      ready: () => waitFor(() => expect(push).toBeDefined()),
+    };
+  }
+  const more = {
+    offset: 22,
+    length: 44,
+    encoding: "utf8",
+    data: "second line, 22 bytes\nthird line, 22 bytes.\n",
+  };
+
+  it("shows one size for the open file: the tab says what the viewer's stream says (22 B listed, 66 B streamed)", async () => {
+    const live = liveTask(() => ({ ...base, state: "running" }));
+    const tab = await screen.findByRole("tab", { name: "stdout.txt · 22 B" });
+    await live.ready();
+    live.push(`event: data\nid: 66\ndata: ${JSON.stringify(more)}\n\n`);
+    expect(await screen.findByText("third line, 22 bytes.")).toBeTruthy();
+    const tools = screen.getByRole("toolbar", { name: "stdout.txt tools" });
+    await waitFor(() => expect(within(tools).getByText("66 B")).toBeTruthy());
+    await waitFor(() => expect(tab.textContent).toBe("stdout.txt · 66 B"));
+    // The listing's next poll still says 22 B: the followed file keeps the stream's size, the others take the poll's.
+    await act(() => live.queryClient.refetchQueries({ queryKey: jobKeys.taskFiles("acct", "j1", "t1") }));
+    expect(live.api.calls.filter((c) => c === `GET ${T}/files`)).toHaveLength(2);
+    expect(tab.textContent).toBe("stdout.txt · 66 B");
+    expect(screen.getByRole("tab", { name: "stderr.txt · empty" })).toBeTruthy();
+  });
+
+  it("takes the task's completion and exit code from the stream's end, before any poll says so", async () => {
+    let gets = 0;
+    let ended = false;
+    // The first read says running; the refetch after the stream's end never answers, so what shows is the stream's word.
+    const live = liveTask(
+      () => (gets++ === 0 ? { ...base, state: "running" } : new Promise(() => {})),
+      () => (ended ? 66 : 22),
+    );
+    await live.ready();
+    expect(screen.getByText("running")).toBeTruthy();
+    live.push(
+      `event: data\nid: 66\ndata: ${JSON.stringify(more)}\n\nevent: end\ndata: {"reason":"completed","size":66,"taskState":"completed","exitCode":4}\n\n`,
+    );
+    live.close(); // as the BFF does after `end`
+    ended = true;
+    expect(await screen.findByText("Task completed with exit code 4.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByText("completed")).toBeTruthy());
+    const exit = screen.getByText("Exit code").nextElementSibling;
+    expect(exit?.textContent).toBe("4");
+    expect(screen.getByRole("tab", { name: "stdout.txt · 66 B" })).toBeTruthy();
+    // The stream closed: the task is fetched once more for what the stream does not carry (result, end time).
+    await waitFor(() => expect(gets).toBe(2));
   });
 });
