@@ -1,4 +1,6 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouteBody } from "@batch-studio/shared";
+import type { ApiClient } from "../auth/apiClient";
 import { useApi } from "../auth/AuthContext";
 import { callRoute } from "./callRoute";
 import { isApiError } from "../auth/apiError";
@@ -113,12 +115,68 @@ export function usePool(account: string, pool: string | undefined) {
   });
 }
 
+/** The pool as a spec (for clone and export): one definition for the hook and for a one-off fetch. */
+export const poolSpecQuery = (api: ApiClient, account: string, pool: string) =>
+  queryOptions({
+    queryKey: poolKeys.spec(account, pool),
+    queryFn: ({ signal }) => callRoute(api, "poolSpec", { account, pool }, { signal }),
+  });
+
 export function usePoolSpec(account: string, pool: string | undefined) {
   const api = useApi();
-  return useQuery({
-    queryKey: poolKeys.spec(account, pool ?? ""),
-    queryFn: ({ signal }) => callRoute(api, "poolSpec", { account, pool: pool! }, { signal }),
-    enabled: !!pool,
+  return useQuery({ ...poolSpecQuery(api, account, pool ?? ""), enabled: known(account, pool) });
+}
+
+/*
+ * Writes live beside the reads of their resource: each says which cached queries it makes stale,
+ * so no page invalidates by hand. Pages add their own notices through mutate's callbacks.
+ */
+
+export function useCreatePool(account: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"createPool">) => callRoute(api, "createPool", { account }, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: poolKeys.list(account) }),
+  });
+}
+
+export function useDeletePool(account: string, pool: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => callRoute(api, "deletePool", { account, pool }),
+    onSuccess: () => client.invalidateQueries({ queryKey: poolKeys.all(account) }),
+  });
+}
+
+export function useResizePool(account: string, pool: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"resizePool">) => callRoute(api, "resizePool", { account, pool }, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: poolKeys.detail(account, pool) }),
+  });
+}
+
+export function useSetPoolStartTask(account: string, pool: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"setPoolStartTask">) => callRoute(api, "setPoolStartTask", { account, pool }, { body }),
+    onSuccess: (updated) => {
+      client.setQueryData(poolKeys.detail(account, pool), updated);
+      return client.invalidateQueries({ queryKey: poolKeys.all(account) });
+    },
+  });
+}
+
+export function useRebootNode(account: string, pool: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (node: string) => callRoute(api, "rebootNode", { account, pool, node }),
+    onSuccess: () => client.invalidateQueries({ queryKey: poolKeys.nodes(account, pool) }),
   });
 }
 
@@ -217,5 +275,23 @@ export function useTaskFiles(account: string, job: string, task: string, enabled
       withStreamedSizes(client, { account, job, task }, await callRoute(api, "taskFiles", { account, job, task }, { signal })),
     enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
+  });
+}
+
+export function useCreateJob(account: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"createJob">) => callRoute(api, "createJob", { account }, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.list(account) }),
+  });
+}
+
+export function useAddTask(account: string, job: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"addTask">) => callRoute(api, "addTask", { account, job }, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.detail(account, job) }),
   });
 }

@@ -1,8 +1,6 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { apiPaths } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
-import { useNode, useNodeFiles } from "../api/hooks";
-import { useApi } from "../auth/AuthContext";
+import { useNode, useNodeFiles, useRebootNode } from "../api/hooks";
 import { paths } from "../app/paths";
 import { ErrorState } from "../components/ErrorState";
 import { useNotify } from "../components/notify";
@@ -23,10 +21,10 @@ const useStyles = makeStyles({
 export default function NodePage() {
   const styles = useStyles();
   const { account, pool, node } = useParams() as { account: string; pool: string; node: string };
-  const api = useApi();
   const notify = useNotify();
   const navigate = useNavigate();
   const details = useNode(account, pool, node);
+  const rebootNode = useRebootNode(account, pool);
   const files = useNodeFiles(account, pool, node);
 
   if (details.isPending) return <TableSkeleton label="Loading node" />;
@@ -34,18 +32,15 @@ export default function NodePage() {
   const n = details.data;
   const startFailed = n.state.toLowerCase() === "starttaskfailed";
 
-  const reboot = async () => {
-    try {
-      await api.json(apiPaths.nodeReboot(account, pool, node), { method: "POST" });
-      notify.success("Reboot requested", node);
-    } catch (e) {
-      notify.error("Reboot failed", e);
-    }
-  };
+  const reboot = () =>
+    rebootNode.mutate(node, {
+      onSuccess: () => notify.success("Reboot requested", node),
+      onError: (e) => notify.error("Reboot failed", e),
+    });
 
   return (
     <>
-      <PageHeader title={node} actions={<Button onClick={() => void reboot()}>Reboot</Button>}>
+      <PageHeader title={node} actions={<Button onClick={reboot}>Reboot</Button>}>
         <Link to={paths.pool(account, pool)}>{pool}</Link>
         <StateBadge state={n.state} />
       </PageHeader>
@@ -59,7 +54,7 @@ export default function NodePage() {
             <Button onClick={() => navigate(paths.nodeFile(account, pool, node, "startup/stderr.txt"))}>Open stderr</Button>
             {/* The pool page opens its start task dialog (which offers to reboot the failed nodes after saving). */}
             <Button onClick={() => navigate(`${paths.pool(account, pool)}?edit=startTask`)}>Edit start task</Button>
-            <Button onClick={() => void reboot()}>Reboot</Button>
+            <Button onClick={reboot}>Reboot</Button>
           </MessageBarActions>
         </MessageBar>
       )}

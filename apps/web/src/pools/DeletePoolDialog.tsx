@@ -1,29 +1,24 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
-import { apiPaths } from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "../router";
-import { useApi } from "../auth/AuthContext";
-import { poolKeys } from "../api/keys";
+import { useDeletePool } from "../api/hooks";
 import { paths } from "../app/paths";
 import { useNotify } from "../components/notify";
 
 /** Deleting a pool kills its running tasks, so the operator types the pool id to confirm. */
 export function DeletePoolDialog({ account, poolId, open, onClose }: { account: string; poolId: string; open: boolean; onClose(): void }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const notify = useNotify();
   const [typed, setTyped] = useState("");
-  const del = useMutation({
-    mutationFn: () => api.json(apiPaths.pool(account, poolId), { method: "DELETE" }),
-    onSuccess: () => {
-      notify.success("Pool deletion started", poolId);
-      void queryClient.invalidateQueries({ queryKey: poolKeys.all(account) });
-      navigate(paths.pools(account));
-    },
-    onError: (e) => notify.error("Delete failed", e),
-  });
+  const del = useDeletePool(account, poolId);
+  const remove = () =>
+    del.mutate(undefined, {
+      onSuccess: () => {
+        notify.success("Pool deletion started", poolId);
+        navigate(paths.pools(account));
+      },
+      onError: (e) => notify.error("Delete failed", e),
+    });
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -37,7 +32,7 @@ export function DeletePoolDialog({ account, poolId, open, onClose }: { account: 
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
-            <Button appearance="primary" disabled={typed !== poolId || del.isPending} onClick={() => del.mutate()}>
+            <Button appearance="primary" disabled={typed !== poolId || del.isPending} onClick={remove}>
               Delete pool
             </Button>
           </DialogActions>

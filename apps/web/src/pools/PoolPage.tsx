@@ -14,10 +14,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular, DeleteRegular, EditRegular, ResizeRegular } from "@fluentui/react-icons";
-import { apiPaths, type NodeSummary, type PoolDetails, type PoolSpecResponse } from "@batch-studio/shared";
+import type { NodeSummary, PoolDetails } from "@batch-studio/shared";
+import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "../router";
-import { useNodes, usePool } from "../api/hooks";
+import { poolSpecQuery, useNodes, usePool } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
 import { paths } from "../app/paths";
 import { downloadText } from "../components/download";
@@ -86,6 +87,7 @@ export default function PoolPage() {
   const styles = useStyles();
   const { account, pool: poolId } = useParams() as { account: string; pool: string };
   const api = useApi();
+  const queryClient = useQueryClient();
   const notify = useNotify();
   const navigate = useNavigate();
   const pool = usePool(account, poolId);
@@ -108,7 +110,7 @@ export default function PoolPage() {
 
   const exportSpec = async () => {
     try {
-      const { spec } = await api.json<PoolSpecResponse>(apiPaths.poolSpec(account, poolId));
+      const { spec } = await queryClient.fetchQuery(poolSpecQuery(api, account, poolId));
       downloadText(`${poolId}.pool-spec.json`, JSON.stringify(spec, null, 2), "application/json");
       notify.success("Spec downloaded", `${poolId}.pool-spec.json (registry passwords are never included)`);
     } catch (e) {
