@@ -24,7 +24,7 @@ describe("README rule list", () => {
   });
 
   it("cites public sources only, never a document outside the repository", () => {
-    const outside = /Seed \(|reference §|\.\.\/shared|shared\/reference|seeds\//;
+    const outside = /Seed \(|reference \u00a7|\.\.\/shared|shared\/reference|seeds\//;
     expect(
       ruleCatalog()
         .filter((rule) => outside.test(rule.source))
