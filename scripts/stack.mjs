@@ -44,7 +44,7 @@ function fail(msg) {
 
 // ---- 1. prerequisites -------------------------------------------------------------------------
 
-const [major, minor] = process.versions.node.split(".").map(Number);
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
   warn(`Node ${process.versions.node} is too old: Batch Studio needs Node 20.19 or newer.`);
   process.exit(1);
@@ -139,7 +139,7 @@ async function checkPorts(withBff) {
     ...ports.batch.map((p) => ["batch", p]),
     ...(withBff ? [["bff", ports.bff]] : []),
   ];
-  for (const [name, port] of wanted) {
+  for (const [name, port] of /** @type {[keyof typeof PORT_ENV, number][]} */ (wanted)) {
     if (!Number.isInteger(port) || port <= 0 || port > 65535)
       fail(`${PORT_ENV[name]}: "${port}" is not a port number.`);
     if (!(await portFree(port))) {
@@ -172,7 +172,6 @@ function start(name, args, childEnv) {
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   child.on("exit", (code, signal) => {
-    child.exited = true;
     if (!stopping) {
       warn(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the stack.`);
       stopAll(1);
@@ -185,7 +184,7 @@ function start(name, args, childEnv) {
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  const alive = children.filter(({ child }) => !child.exited);
+  const alive = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
   if (alive.length) say(`stopping ${alive.map((c) => c.name).join(", ")}…`);
   for (const { child } of alive) {
     try {
@@ -242,7 +241,7 @@ async function answers(url) {
     return new Promise((resolveStatus, reject) => {
       const req = httpsGet(url, { rejectUnauthorized: false, timeout: 2000 }, (res) => {
         res.resume();
-        resolveStatus(res.statusCode < 500 ? res.statusCode : undefined);
+        resolveStatus(res.statusCode !== undefined && res.statusCode < 500 ? res.statusCode : undefined);
       });
       req.on("timeout", () => req.destroy(new Error("timeout")));
       req.on("error", reject);

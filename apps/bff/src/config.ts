@@ -39,8 +39,8 @@ export const ENV = {
 } as const;
 
 /**
- * Registries the portal may probe out of the box: the public ones the seeds mention plus the CDN
- * and token hosts they redirect to (every hop is re-checked against this list).
+ * Registries the portal may probe out of the box: the public ones the Microsoft Learn Batch docs
+ * mention plus the CDN and token hosts they redirect to (every hop is re-checked against this list).
  */
 export const DEFAULT_REGISTRY_HOSTS = [
   "*.azurecr.io",

@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
-const theme = process.env.THEME ?? "light";
+const theme = /** @type {"light" | "dark"} */ (process.env.THEME ?? "light");
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
 const page = await context.newPage();
 page.on("pageerror", (e) => console.error("pageerror:", e.message));

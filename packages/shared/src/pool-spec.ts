@@ -45,7 +45,7 @@ export const StartTaskSpec = z.object({
   waitForSuccess: z.boolean().default(true),
   maxRetries: z.number().int().min(-1).max(100).default(0),
   env: z.array(EnvironmentVariable).default([]),
-  /** Start tasks may run on the host or in a container (the seed: container settings optional). */
+  /** Start tasks may run on the host or in a container (docs/azure-batch-notes.md#containers). */
   containerSettings: ContainerSettingsSpec.optional(),
 });
 export type StartTaskSpec = z.infer<typeof StartTaskSpec>;

@@ -8,8 +8,9 @@ type WebResource = Parameters<BatchCredentials["signRequest"]>[0];
 
 /**
  * The @azure/batch client's credential. A TokenCredential passed directly would be asked for the
- * ARM scope (batch-rest-api.md §1.4), so this signs each request with the Batch-scoped OBO token
- * itself — and tags it with the portal's request id so Batch logs and ours line up.
+ * ARM scope (docs/azure-batch-notes.md#identity-and-on-behalf-of), so this signs each request
+ * with the Batch-scoped OBO token itself — and tags it with the portal's request id so Batch logs
+ * and ours line up.
  */
 export const batchCredentials = (tokens: OnBehalfOfTokens, operator: Operator): BatchCredentials => ({
   signRequest: async (request: WebResource) => {

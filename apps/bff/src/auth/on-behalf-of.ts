@@ -6,7 +6,10 @@ import { ExpiringCache } from "../http/expiring-cache";
 import { problem, type HttpProblem } from "../http/problem";
 import type { Operator } from "./token-verifier";
 
-/** The v2 scopes keep the resource's trailing slash, hence the double slash (batch-rest-api.md §1.4). */
+/**
+ * The v2 scopes keep the resource's trailing slash, hence the double slash
+ * (docs/azure-batch-notes.md#identity-and-on-behalf-of).
+ */
 export const BATCH_SCOPE = "https://batch.core.windows.net//.default";
 export const ARM_SCOPE = "https://management.azure.com//.default";
 export type DownstreamScope = typeof BATCH_SCOPE | typeof ARM_SCOPE;

@@ -1,5 +1,5 @@
 /**
- * The seed's container examples through the whole data plane with the docker runtime, the real
+ * The Microsoft Learn container examples through the whole data plane with the docker runtime, the real
  * @azure/batch 10.2.0 client and the container lab's private registry. Skips without the lab
  * (fails instead when REQUIRE_DOCKER=1): eval "$(bash scripts/container-lab.sh up)".
  */
@@ -76,7 +76,7 @@ describeWithLab("data plane with the docker runtime and the lab registry", (lab)
     expect(JSON.stringify(node!.errors)).not.toContain(lab().password);
   }, 150_000);
 
-  it("runs the seed's task with --rm --workdir / and serves its output file", async () => {
+  it("runs the example task with --rm --workdir / and serves its output file", async () => {
     await acct.client.task.add("dj", {
       id: "hello",
       commandLine: `/bin/sh -c "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"`,

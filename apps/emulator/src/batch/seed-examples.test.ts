@@ -1,6 +1,7 @@
 /**
- * The seed's examples driven by the real @azure/batch 10.2.0 client with SharedKey, against the
- * process runtime (container commands run on the host: /bin/sh exists everywhere CI runs).
+ * The Microsoft Learn container examples (docs/azure-batch-notes.md#containers) driven by the real
+ * @azure/batch 10.2.0 client with SharedKey, against the process runtime (container commands run
+ * on the host: /bin/sh exists everywhere CI runs).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,7 +37,7 @@ async function idleNodes(poolId: string, count = 1) {
   );
 }
 
-describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)", () => {
+describe("Microsoft Learn examples through @azure/batch 10.2.0 (SharedKey, process runtime)", () => {
   it("creates a container pool without prefetch and reaches steady with an idle node", async () => {
     const added = await acct.client.pool.add(containerPool("nofetch", {}));
     expect(added._response.status).toBe(201);
@@ -77,7 +78,7 @@ describe("seed examples through @azure/batch 10.2.0 (SharedKey, process runtime)
     expect(JSON.stringify(await acct.client.computeNode.list("private"))).not.toContain("s3cret!");
   });
 
-  it("runs the seed's container task and reads its output file through the file API", async () => {
+  it("runs the example container task and reads its output file through the file API", async () => {
     await acct.client.job.add({ id: "seedjob", poolInfo: { poolId: "nofetch" } });
     await acct.client.task.add("seedjob", {
       id: "hello",

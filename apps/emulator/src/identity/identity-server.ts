@@ -29,8 +29,9 @@ export interface IdentityOptions {
   spaOrigins?: string[];
   bffClientSecret?: string;
   /**
-   * Serve https with this certificate (option A of the reference: e.g. one made by mkcert for
-   * 127.0.0.1). The issuer and endpoints are then https, and MSAL can discover them itself.
+   * Serve https with this certificate (the https option in docs/azure-batch-notes.md#local-identity-for-msal:
+   * e.g. one made by mkcert for 127.0.0.1). The issuer and endpoints are then https, and MSAL can
+   * discover them itself.
    */
   tls?: TlsFiles;
 }

@@ -1,6 +1,6 @@
 /** Small helpers for writing readable source code in other languages. */
 
-/** A Python string literal in single quotes, as the seed samples write them. */
+/** A Python string literal in single quotes, as the Microsoft Learn Batch samples write them. */
 export const pyString = (value: string): string =>
   `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}'`;
 

@@ -5,7 +5,7 @@ import type { ContainerSettingsSpec, EnvironmentVariable } from "../task-spec";
 import { argumentLines, csString, durationParts } from "./code-writer";
 import { passwordEnvVar } from "./secrets";
 
-/** C# (Microsoft.Azure.Batch) in the seed samples' shape, ending with CreatePool and pool.Commit(). */
+/** C# (Microsoft.Azure.Batch) in the Microsoft Learn samples' shape, ending with CreatePool and pool.Commit(). */
 
 const ctor = (type: string, args: [string, string][], indent = "    "): string =>
   `new ${type}(\n${argumentLines(args, indent, ": ", ")")}`;

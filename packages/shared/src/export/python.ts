@@ -5,7 +5,7 @@ import type { ContainerSettingsSpec, EnvironmentVariable } from "../task-spec";
 import { argumentLines, durationParts, pyString } from "./code-writer";
 import { passwordEnvVar } from "./secrets";
 
-/** Python (azure-batch) in the seed samples' shape: ImageReference, ContainerConfiguration, VirtualMachineConfiguration, PoolAddParameter. */
+/** Python (azure-batch) in the Microsoft Learn samples' shape: ImageReference, ContainerConfiguration, VirtualMachineConfiguration, PoolAddParameter. */
 
 const call = (fn: string, args: [string, string][], indent = "    "): string =>
   args.length === 0 ? `${fn}()` : `${fn}(\n${argumentLines(args, indent, "=", ")")}`;

@@ -3,7 +3,7 @@ import type { ContainerRegistry, PoolAddParameter } from "../convert/batch-model
 import type { PoolSpec } from "../pool-spec";
 import { passwordEnvVar } from "./secrets";
 
-/** ContainerRegistry on the wire: the SDK's `userName` is sent as `username` (reference §0). */
+/** ContainerRegistry on the wire: the SDK's `userName` is sent as `username` (docs/azure-batch-notes.md#wire-protocol). */
 const toWireRegistry = (registry: ContainerRegistry): Record<string, unknown> => {
   const { userName, password, registryServer, identityReference } = registry;
   const wire: Record<string, unknown> = {};

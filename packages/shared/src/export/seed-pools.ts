@@ -1,11 +1,12 @@
 import { PoolSpec } from "../pool-spec";
 
 /**
- * The three pools of the seed documents, as specs: reference inputs for the exporters' golden
+ * The three example pools of Microsoft Learn "Run container applications on Azure Batch" and "Use the
+ * Azure Compute Gallery to create a custom image pool", as specs: reference inputs for the exporters' golden
  * files, the wizard's examples and the emulator's demo data.
  */
 export const seedPools = {
-  /** Seed (containers) "pool without prefetched container images", Python. */
+  /** "Run container applications on Azure Batch": "pool without prefetched container images", Python. */
   noPrefetchUbuntu: PoolSpec.parse({
     id: "container-pool-no-prefetch",
     vmSize: "STANDARD_D1_V2",
@@ -20,7 +21,7 @@ export const seedPools = {
     container: { prefetchImages: [], registries: [] },
     scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
   }),
-  /** Seed (containers) "prefetch images from a private container registry", C#. */
+  /** "Run container applications on Azure Batch": "prefetch images from a private container registry", C#. */
   privateAcrPrefetch: PoolSpec.parse({
     id: "tensorflow-acr-pool",
     vmSize: "Standard_NC6",
@@ -43,7 +44,8 @@ export const seedPools = {
     },
     scale: { dedicated: 4, spot: 0, resizeTimeout: "PT15M" },
   }),
-  /** Seed (SIG) "create a pool from a shared image using Python", with its start task. */
+  /** "Use the Azure Compute Gallery to create a custom image pool": "create a pool from a shared image using
+   * Python", with its start task. */
   sigWithStartTask: PoolSpec.parse({
     id: "LinuxNodesSamplePoolPython",
     vmSize: "STANDARD_D2_V3",

@@ -20,7 +20,7 @@ const isIssueList = (issues: unknown[]): boolean =>
   );
 
 describe("parsePoolSpec / parseTaskSpec / parseJobSpec", () => {
-  it("accepts the seed's minimal pool and applies defaults", () => {
+  it("accepts the Microsoft Learn minimal pool and applies defaults", () => {
     const result = parsePoolSpec({
       id: "mypool",
       vmSize: "STANDARD_D1_V2",

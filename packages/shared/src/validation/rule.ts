@@ -21,7 +21,7 @@ export interface RuleInfo {
   levels?: ValidationLevel[];
   /** What it checks, in one line. */
   summary: string;
-  /** The seed sentence (or reference fact) it enforces, or "operator experience". */
+  /** The public document (by title) and the fact it enforces, or "operator experience". */
   source: string;
 }
 

@@ -12,7 +12,7 @@ const context: ValidationContext = {
 };
 
 describe("validateTask", () => {
-  it("the seed's container task is clean on a container pool", () => {
+  it("the Microsoft Learn example container task is clean on a container pool", () => {
     const spec = task({
       id: "sampletask",
       commandLine: "/bin/sh -c \"echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt\"",

@@ -12,7 +12,7 @@ const ranged = {
 };
 
 describe("SharedKey", () => {
-  it("builds the string-to-sign recorded from the real client (reference §1.3)", () => {
+  it("builds the string-to-sign recorded from the real client (docs/azure-batch-notes.md#sharedkey)", () => {
     expect(stringToSign(ranged, "testacct", "")).toBe(
       "GET\n\n\n\n\napplication/json; charset=utf-8\n\n\n\n\n\n\nocp-date:Mon, 23 Nov 2026 14:41:32 GMT\nocp-range:bytes=6-9\n/testacct/jobs/job1/tasks/task1/files/wd%2Fout%20dir%2Fres.txt\napi-version:2022-10-01.16.0",
     );

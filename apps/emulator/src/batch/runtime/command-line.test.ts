@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CommandLineError, splitCommandLine } from "./command-line";
 
 describe("splitCommandLine", () => {
-  it("splits the seed's container command the way Batch does, without expanding variables", () => {
+  it("splits the Learn example's container command the way Batch does, without expanding variables", () => {
     expect(
       splitCommandLine(`/bin/sh -c "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"`),
     ).toEqual(["/bin/sh", "-c", "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"]);

@@ -3,7 +3,7 @@
  * as environment variable expansion"): it splits them into argv with quote handling only. This is
  * the POSIX word-splitting subset: blanks separate words, '…' is literal, "…" honours \" \\ \$ \`
  * escapes, a backslash outside quotes escapes the next character. `$VAR` stays as written, which
- * is why the seed wraps its command in `/bin/sh -c "…"`.
+ * is why the Microsoft Learn container example wraps its command in `/bin/sh -c "…"`.
  */
 export class CommandLineError extends Error {}
 

@@ -1,7 +1,8 @@
 /**
- * Where things live on an emulated node (reference §4) and the AZ_BATCH_* environment a task
- * sees. Root per node: <dataDir>/nodes/<pool>/<node>/ with applications, fsmounts, shared,
- * startup, volatile, workitems; a task's directory is workitems/<job>/job-1/<task>.
+ * Where things live on an emulated node and the AZ_BATCH_* environment a task sees
+ * (docs/azure-batch-notes.md#node-layout-and-environment). Root per node:
+ * <dataDir>/nodes/<pool>/<node>/ with applications, fsmounts, shared, startup, volatile,
+ * workitems; a task's directory is workitems/<job>/job-1/<task>.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";

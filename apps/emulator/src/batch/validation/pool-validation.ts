@@ -1,8 +1,9 @@
 /**
  * PoolAddParameter checks, in the order Batch reports them, plus the emulator's image rules:
  * a marketplace image must be one GET /supportedimages lists; a Shared Image Gallery image needs
- * bearer auth (the seed: Shared Key fails for SIG pools), must exist, and if it is Specialized or
- * has no replica in the account's region the pool is accepted but its allocation fails.
+ * bearer auth (Shared Key fails for SIG pools: docs/azure-batch-notes.md#gallery-images), must
+ * exist, and if it is Specialized or has no replica in the account's region the pool is accepted
+ * but its allocation fails.
  */
 import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";

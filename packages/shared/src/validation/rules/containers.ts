@@ -12,7 +12,7 @@ export const containerConfigurationRequired: Rule<PoolFacts> = {
   summary:
     "A container pool with no prefetch images is fine: containerConfiguration is still sent, and tasks pull their images on first run.",
   source:
-    "Seed (containers): Specify container configuration. This is required even though there are no prefetched images.",
+    'Microsoft Learn "Run container applications on Azure Batch": Specify container configuration. This is required even though there are no prefetched images.',
   check: ({ spec }, emit) => {
     if (spec.container && spec.container.prefetchImages.length === 0) {
       emit(
@@ -45,7 +45,8 @@ export const prefetchImageWithoutCredentials: Rule<PoolFacts> = {
   level: "warning",
   summary:
     "A prefetch image whose registry has no credentials in the pool only works if it is public (Docker Hub official images are skipped).",
-  source: "Seed (containers): to prefetch from a private registry, authenticate with the registry server.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": to prefetch from a private registry, authenticate with the registry server.',
   check: ({ prefetch, registryHosts }, emit) => {
     for (const image of prefetch) {
       if (
@@ -123,7 +124,7 @@ export const customImageNeedsDocker: Rule<PoolFacts> = {
   summary:
     "A container pool on a gallery (custom) image needs Docker installed in that image: Batch installs a container runtime only on its container Marketplace images.",
   source:
-    "Seed (containers): the Batch container images come with the Moby container runtime preinstalled; for Docker support on a custom image, install Docker CE or Docker EE.",
+    'Microsoft Learn "Run container applications on Azure Batch": the Batch container images come with the Moby container runtime preinstalled; for Docker support on a custom image, install Docker CE or Docker EE.',
   check: ({ spec, isContainerPool }, emit) => {
     if (!isContainerPool || spec.image.kind !== "gallery") return;
     emit(

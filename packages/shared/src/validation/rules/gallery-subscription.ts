@@ -38,7 +38,7 @@ export const galleryBatchProviderRegistered: Rule<PoolFacts> = {
   summary:
     "A gallery image in another subscription than the Batch account's needs the Microsoft.Batch resource provider registered in the image's subscription.",
   source:
-    "Seed (SIG): if the shared image is not in the same subscription as the Batch account, you must register the Microsoft.Batch resource provider for that subscription.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": if the shared image is not in the same subscription as the Batch account, you must register the Microsoft.Batch resource provider for that subscription.',
   check: (facts, emit) => {
     const cross = crossSubscription(facts);
     const state = cross?.image?.batchProviderState;
@@ -57,7 +57,8 @@ export const gallerySameTenant: Rule<PoolFacts> = {
   level: "error",
   summary:
     "A gallery image in another subscription than the Batch account's is in a subscription of the same Microsoft Entra tenant.",
-  source: "Seed (SIG): the two subscriptions must be in the same Azure AD tenant.",
+  source:
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": the two subscriptions must be in the same Azure AD tenant.',
   check: (facts, emit) => {
     const cross = crossSubscription(facts);
     const imageTenant = cross?.image?.tenantId;

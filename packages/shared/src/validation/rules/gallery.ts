@@ -54,7 +54,7 @@ export const galleryIdFormat: Rule<PoolFacts> = {
   level: "error",
   summary: "The image is a Shared Image Gallery image definition or version resource id.",
   source:
-    "Seed (SIG): --image /subscriptions/{sub id}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{gallery}/images/{definition}/versions/{version}",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": --image /subscriptions/{sub id}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{gallery}/images/{definition}/versions/{version}',
   check: ({ galleryId }, emit) => {
     if (galleryId && !galleryId.ok) emit(IMAGE_ID, `Fix the gallery image resource id: ${galleryId.reason}.`);
   },
@@ -82,7 +82,7 @@ export const gallerySpecialized: Rule<PoolFacts> = {
   level: "error",
   summary: "The gallery image is generalized, not specialized.",
   source:
-    "Seed (SIG): Batch supports generalized shared images only; a specialized shared image cannot be used to create a pool.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": Batch supports generalized shared images only; a specialized shared image cannot be used to create a pool.',
   check: (facts, emit) => {
     if (foundGalleryImage(facts)?.osState === "Specialized") {
       emit(
@@ -100,7 +100,7 @@ export const galleryReplicaInRegion: Rule<PoolFacts> = {
   summary:
     "The gallery image version has a replica in the Batch account's region (with an action that adds the region to the version in Azure).",
   source:
-    "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": the image can be in another region if it has a replica in the same region as the Batch account.',
   check: (facts, emit) => {
     if (replicasInRegion(facts) !== 0) return;
     const action = replicaAction(facts, 0, replicasNeeded(facts));
@@ -119,7 +119,7 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
   summary:
     "At least one replica in the account's region per 300 nodes (no spec field for replicas: the action sets the version's replica count in Azure).",
   source:
-    "Seed (SIG): keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.',
   check: (facts, emit) => {
     const have = replicasInRegion(facts);
     if (!have) return;
@@ -151,7 +151,7 @@ export const galleryVersionReady: Rule<PoolFacts> = {
   summary:
     "The gallery image version's provisioningState is Succeeded and its replication in the Batch account's region is Completed.",
   source:
-    "Seed (SIG): the image can be in another region if it has a replica in the same region as the Batch account; operator experience: a version not yet Succeeded, or a replica still replicating, cannot be allocated from.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": the image can be in another region if it has a replica in the same region as the Batch account; operator experience: a version not yet Succeeded, or a replica still replicating, cannot be allocated from.',
   check: (facts, emit) => {
     const image = foundGalleryImage(facts);
     if (!image) return;
@@ -183,7 +183,7 @@ export const galleryEntraRequired: Rule<PoolFacts> = {
   summary:
     "Gallery pools need Microsoft Entra ID sign-in; Shared Key authentication fails (error when the portal uses Shared Key).",
   source:
-    "Seed (SIG): you must authenticate with Azure AD; with shared key authentication you get an authentication error.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": you must authenticate with Azure AD; with shared key authentication you get an authentication error.',
   check: ({ spec, context }, emit) => {
     if (spec.image.kind !== "gallery") return;
     if (context.authMode === "sharedKey") {
@@ -217,7 +217,8 @@ export const galleryNodeAgentOs: Rule<PoolFacts> = {
   area: "gallery",
   level: "error",
   summary: "The node agent SKU's OS matches the gallery image's osType.",
-  source: "Seed (SIG): make sure the OS type and SKU match the version given in --node-agent-sku-id.",
+  source:
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": make sure the OS type and SKU match the version given in --node-agent-sku-id.',
   check: (facts, emit) => {
     const imageOs = foundGalleryImage(facts)?.osType;
     if (!imageOs || !facts.nodeAgentOs || imageOs === facts.nodeAgentOs) return;

@@ -15,7 +15,7 @@ export const marketplaceNotOffered: Rule<PoolFacts> = {
   level: "error",
   summary: "The Marketplace image (publisher/offer/sku) is in the account's list of supported images.",
   source:
-    "Seed (containers): use one of the supported images; Batch lists them with GET /supportedimages (List node agent SKUs).",
+    'Microsoft Learn "Run container applications on Azure Batch": use one of the supported images; Batch lists them with GET /supportedimages (List node agent SKUs).',
   check: (facts, emit) => {
     const { spec, context } = facts;
     if (spec.image.kind !== "marketplace" || !context.supportedImages || facts.marketplaceImage) return;
@@ -33,7 +33,7 @@ export const marketplaceDockerCompatible: Rule<PoolFacts> = {
   summary:
     "A container pool's Marketplace image carries the DockerCompatible capability (when the image list is known).",
   source:
-    "Seed (containers): container workloads need one of the supported Windows or Linux container images.",
+    'Microsoft Learn "Run container applications on Azure Batch": container workloads need one of the supported Windows or Linux container images.',
   check: (facts, emit) => {
     const image = facts.marketplaceImage;
     if (!facts.isContainerPool || !image || image.capabilities.includes(DOCKER_COMPATIBLE)) return;
@@ -82,7 +82,8 @@ export const marketplaceNodeAgentSku: Rule<PoolFacts> = {
   area: "marketplace image",
   level: "error",
   summary: "nodeAgentSkuId is the one Batch lists for the Marketplace image.",
-  source: "Seed (SIG): make sure the OS type and SKU match the version given in --node-agent-sku-id.",
+  source:
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": make sure the OS type and SKU match the version given in --node-agent-sku-id.',
   check: ({ spec, marketplaceImage }, emit) => {
     if (
       !marketplaceImage ||

@@ -13,7 +13,8 @@ export const registryServerFormat: Rule<PoolFacts> = {
   level: "error",
   summary:
     "A registry server is a host name with an optional port, not a URL (Batch fails such pools with ContainerInvalidRegistry).",
-  source: 'Seed (containers): registryServer: "myContainerRegistry.azurecr.io"',
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": registryServer: "myContainerRegistry.azurecr.io"',
   check: ({ registries }, emit) => {
     for (const registry of registries) {
       if (registry.host) continue;

@@ -61,7 +61,7 @@ export const resizeTimeoutPerThousandNodes: Rule<PoolFacts> = {
   summary:
     "Fixed-size pools of 1,000+ nodes get at least 15 minutes of resizeTimeout per 1,000 nodes (dedicated + spot).",
   source:
-    "Seed (SIG): for a fixed number of nodes, raise resizeTimeout: at least 15 minutes per 1000 VMs; e.g. 30 minutes or more for 2000 VMs.",
+    'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": for a fixed number of nodes, raise resizeTimeout: at least 15 minutes per 1000 VMs; e.g. 30 minutes or more for 2000 VMs.',
   check: ({ spec, totalNodes }, emit) => {
     const ms = parseIsoDuration(spec.scale.resizeTimeout);
     if (ms === undefined || ms < MINIMUM || totalNodes < 1000) return;

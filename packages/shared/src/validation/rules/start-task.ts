@@ -26,7 +26,7 @@ export const startTaskContainerSettings: Rule<StartTaskFacts> = {
   level: "error",
   summary: "Start task container settings only on container pools.",
   source:
-    "Seed (containers): start tasks may run in a container or directly on the node; containers need a container-enabled pool.",
+    'Microsoft Learn "Run container applications on Azure Batch": start tasks may run in a container or directly on the node; containers need a container-enabled pool.',
   check: ({ spec, isContainerPool }, emit) => {
     if (!spec.startTask?.containerSettings || isContainerPool) return;
     emit(
@@ -64,7 +64,7 @@ export const startTaskWindowsElevated: Rule<StartTaskFacts> = {
   summary:
     "On Windows container pools, host start tasks that prepare Docker or mount shares usually need to run elevated.",
   source:
-    "Seed (containers): run a start task on the host, e.g. to mount a file server the containers can reach.",
+    'Microsoft Learn "Run container applications on Azure Batch": run a start task on the host, e.g. to mount a file server the containers can reach.',
   check: ({ spec, isContainerPool, imageOs }, emit) => {
     const task = spec.startTask;
     if (!task || !isContainerPool || imageOs !== "windows" || task.elevated || task.containerSettings) return;

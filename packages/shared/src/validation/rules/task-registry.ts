@@ -20,7 +20,8 @@ export const taskImageWithoutCredentials: Rule<TaskFacts> = {
   level: "warning",
   summary:
     "The task's image comes from a registry neither the pool nor the task has credentials for (fine only if public).",
-  source: "Seed (containers): container settings include the image, the registry and the run options.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": container settings include the image, the registry and the run options.',
   check: (facts, emit) => {
     const image = facts.image?.parsed;
     const hosts = credentialHosts(facts);

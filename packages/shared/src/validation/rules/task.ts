@@ -31,7 +31,8 @@ export const taskContainerSettingsNeedContainerPool: Rule<TaskFacts> = {
   area: "task",
   level: "error",
   summary: "Container settings only on tasks whose pool is a container pool.",
-  source: "Seed (containers): container tasks run on container-enabled pools.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": container tasks run on container-enabled pools.',
   check: ({ spec, context }, emit) => {
     if (!context.pool || context.pool.isContainerPool || !spec.containerSettings) return;
     emit(
@@ -47,7 +48,8 @@ export const taskCommandLineRequired: Rule<TaskFacts> = {
   level: "error",
   summary:
     "A task without container settings has a command line (only container tasks may leave it empty to run the ENTRYPOINT).",
-  source: 'Seed (containers): set the task command line to "" to use the image\'s default ENTRYPOINT.',
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": set the task command line to "" to use the image\'s default ENTRYPOINT.',
   check: ({ spec }, emit) => {
     if (!spec.containerSettings && spec.commandLine.trim() === "")
       emit(
@@ -75,7 +77,7 @@ export const taskEntrypointMissing: Rule<TaskFacts> = {
   level: "error",
   summary: "An empty command line needs an image with an ENTRYPOINT (when the image's config is known).",
   source:
-    "Seed (containers): to override the default ENTRYPOINT, or if the image has no ENTRYPOINT, set a command line such as /app/myapp or /bin/sh -c python myscript.py.",
+    'Microsoft Learn "Run container applications on Azure Batch": to override the default ENTRYPOINT, or if the image has no ENTRYPOINT, set a command line such as /app/myapp or /bin/sh -c python myscript.py.',
   check: ({ spec, image, imageProbe }, emit) => {
     if (!image || spec.commandLine.trim() !== "" || imageProbe?.status !== "found") return;
     if (imageProbe.entrypoint && imageProbe.entrypoint.length > 0) return;
@@ -92,7 +94,7 @@ export const taskEntrypointUsed: Rule<TaskFacts> = {
   level: "info",
   summary: "Shows the ENTRYPOINT an empty command line runs.",
   source:
-    "Seed (containers): to use the image's default ENTRYPOINT, set the task command line to the empty string.",
+    'Microsoft Learn "Run container applications on Azure Batch": to use the image\'s default ENTRYPOINT, set the task command line to the empty string.',
   check: ({ spec, imageProbe }, emit) => {
     if (spec.commandLine.trim() !== "" || imageProbe?.status !== "found" || !imageProbe.entrypoint?.length)
       return;
@@ -109,7 +111,7 @@ export const taskImageNotPrefetched: Rule<TaskFacts> = {
   level: "info",
   summary: "The task's image is not in the pool's prefetch list, so its first run on each node pulls it.",
   source:
-    "Seed (containers): prefetching means tasks do not wait for the image download when they first run.",
+    'Microsoft Learn "Run container applications on Azure Batch": prefetching means tasks do not wait for the image download when they first run.',
   check: ({ image, context }, emit) => {
     const pool = context.pool;
     if (!image?.canonical || !pool?.isContainerPool) return;
@@ -131,7 +133,8 @@ export const taskRunOptions: Rule<TaskFacts> = {
   area: "task",
   level: "warning",
   summary: "runOptions holds only docker create options Batch lets the task set.",
-  source: "Seed (containers): ContainerRunOptions are additional arguments to the docker create command.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": ContainerRunOptions are additional arguments to the docker create command.',
   check: ({ runOptions }, emit) => {
     if (!runOptions) return;
     if (runOptions.syntaxError) emit(RUN_OPTIONS, `The run options have an ${runOptions.syntaxError}.`);
@@ -154,7 +157,7 @@ export const taskWorkdirConflict: Rule<TaskFacts> = {
   summary:
     "--workdir in runOptions and workingDirectory=taskWorkingDirectory both choose where the container starts.",
   source:
-    "Seed (containers): change the working directory in the container run options to match the image's WORKDIR, e.g. --workdir /app.",
+    'Microsoft Learn "Run container applications on Azure Batch": change the working directory in the container run options to match the image\'s WORKDIR, e.g. --workdir /app.',
   check: ({ spec, runOptions }, emit) => {
     if (!runOptions?.workdir || spec.containerSettings?.workingDirectory !== "taskWorkingDirectory") return;
     emit(
@@ -170,7 +173,7 @@ export const taskRelativeExecutable: Rule<TaskFacts> = {
   level: "info",
   summary: "A relative executable path resolves against the task working directory, not the image's WORKDIR.",
   source:
-    "Seed (containers, troubleshooting): use an absolute path in the task command line; the task runs in a working directory different from the image's WORKDIR.",
+    'Microsoft Learn "Run container applications on Azure Batch", troubleshooting: use an absolute path in the task command line; the task runs in a working directory different from the image\'s WORKDIR.',
   check: ({ spec, imageProbe, runOptions }, emit) => {
     const workdir = imageProbe?.status === "found" ? imageProbe.workingDir : undefined;
     if (

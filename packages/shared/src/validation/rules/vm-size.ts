@@ -23,7 +23,8 @@ export const windowsContainerSingleCore: Rule<PoolFacts> = {
   area: "vm size",
   level: "warning",
   summary: "Windows container pools use a multi-core VM size.",
-  source: "Seed (containers): for Windows container workloads, choose a multi-core VM size for the pool.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": for Windows container workloads, choose a multi-core VM size for the pool.',
   check: ({ isContainerPool, imageOs, vmSize }, emit) => {
     if (!isContainerPool || imageOs !== "windows" || !vmSize || vmSize.vCpus > 1) return;
     emit(
@@ -38,7 +39,8 @@ export const rdmaRequiresLinux: Rule<PoolFacts> = {
   area: "vm size",
   level: "warning",
   summary: "RDMA sizes give containers RDMA only on Linux pools.",
-  source: "Seed (containers): Batch provides RDMA support only for containers running on Linux pools.",
+  source:
+    'Microsoft Learn "Run container applications on Azure Batch": Batch provides RDMA support only for containers running on Linux pools.',
   check: ({ isContainerPool, imageOs, vmSize }, emit) => {
     if (!isContainerPool || imageOs !== "windows" || !vmSize?.rdma) return;
     emit(
@@ -58,7 +60,7 @@ export const gpuImageSupport: Rule<PoolFacts> = {
   summary:
     "A GPU size's image has an NVIDIA driver: Marketplace images list an Nvidia* capability; custom images must preinstall it.",
   source:
-    "Seed (containers): preinstall NVIDIA drivers (and NVIDIA Docker) on custom images to use N-series GPUs.",
+    'Microsoft Learn "Run container applications on Azure Batch": preinstall NVIDIA drivers (and NVIDIA Docker) on custom images to use N-series GPUs.',
   check: ({ spec, vmSize, marketplaceImage, isContainerPool }, emit) => {
     if (!vmSize || vmSize.gpus <= 0) return;
     const gpus = `${vmSize.name} has ${vmSize.gpus} GPU(s)`;

@@ -36,7 +36,7 @@ function input(
 }
 
 describe("containerCreateOptions", () => {
-  it("maps the seed's task: image with :latest, argv as Cmd, node root bound at the same path, task wd", () => {
+  it("maps the Learn example's task: image with :latest, argv as Cmd, node root bound at the same path, task wd", () => {
     const o = containerCreateOptions(input("--rm --workdir /"));
     expect(o.Image).toBe("127.0.0.1:5123/lab/busybox:latest");
     expect(o.Cmd).toEqual(["/bin/sh", "-c", "echo hi"]);

@@ -102,7 +102,7 @@ describeWithLab("docker runtime", (lab) => {
   });
 
   it(
-    "the seed's task: --rm --workdir / writes output.txt into the task working directory on the host",
+    "the Learn example's task: --rm --workdir / writes output.txt into the task working directory on the host",
     async () => {
       const req = await request(
         ["/bin/sh", "-c", "echo 'hello world' > $AZ_BATCH_TASK_WORKING_DIR/output.txt"],

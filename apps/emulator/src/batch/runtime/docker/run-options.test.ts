@@ -14,7 +14,7 @@ function refusal(text: string): string {
 }
 
 describe("parseRunOptions", () => {
-  it("parses the seed's options", () => {
+  it("parses the Microsoft Learn example's options", () => {
     const o = parsed("--rm --workdir /");
     expect(o.remove).toBe(true);
     expect(o.workdir).toBe("/");
