@@ -1,11 +1,14 @@
 /**
  * The working set of one account: pools, nodes, jobs and tasks in memory, indexed for paging,
  * written through to the LevelDB store. Handlers `commit` (durable before the response);
- * the scheduler `stage`s its progress (flushed within milliseconds).
+ * the scheduler `stage`s its progress (flushed within milliseconds). The secrets a record keeps
+ * (registry passwords) are clear text in memory, where pulls need them, and sealed in the store.
  */
 import { OrderedIndex } from "../model/ordered-index";
+import { mapSecrets } from "../model/redact";
 import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { LevelStore } from "../store/level-store";
+import { SecretBox } from "../store/secret-box";
 import { JobTaskCounts } from "./task-counts";
 
 type AnyRecord = PoolRecord | NodeRecord | JobRecord | TaskRecord;
@@ -18,7 +21,10 @@ export class AccountState {
   private readonly counts = new Map<string, JobTaskCounts>();
   private seq = 0;
 
-  constructor(private readonly store: LevelStore) {}
+  constructor(
+    private readonly store: LevelStore,
+    private readonly box: SecretBox,
+  ) {}
 
   nextSeq(): number {
     return ++this.seq;
@@ -27,7 +33,12 @@ export class AccountState {
   /** Rebuild the indexes from the store. */
   async load(): Promise<void> {
     const entries = await this.store.loadAll();
-    const records = entries.map(([key, value]) => ({ kind: key[0], value: value as AnyRecord }));
+    const records = entries.map(([key, stored]) => {
+      const value = this.unsealed(stored as AnyRecord);
+      // A record an older emulator stored with clear-text secrets is rewritten sealed.
+      if (this.hasClearSecret(value.wire)) this.stage(key, value);
+      return { kind: key[0], value };
+    });
     records.sort((a, b) => a.value.seq - b.value.seq);
     for (const { kind, value } of records) {
       this.seq = Math.max(this.seq, value.seq);
@@ -105,10 +116,29 @@ export class AccountState {
 
   /** Durable write; await it before acknowledging. Pass `undefined` as record to delete. */
   commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
-    return this.store.commit(entries);
+    return this.store.commit(entries.map(([key, record]) => [key, record && this.sealed(record)]));
   }
 
   stage(key: string, record: AnyRecord | undefined): void {
-    this.store.stage(key, record);
+    this.store.stage(key, record && this.sealed(record));
+  }
+
+  private sealed<R extends AnyRecord>(record: R): R {
+    const wire = mapSecrets(record.wire, (value) => this.box.seal(value));
+    return wire === record.wire ? record : { ...record, wire };
+  }
+
+  private unsealed<R extends AnyRecord>(record: R): R {
+    const wire = mapSecrets(record.wire, (value) => this.box.unseal(value));
+    return wire === record.wire ? record : { ...record, wire };
+  }
+
+  private hasClearSecret(wire: object): boolean {
+    let clear = false;
+    mapSecrets(wire, (value) => {
+      clear ||= !SecretBox.isSealed(value);
+      return value;
+    });
+    return clear;
   }
 }

@@ -5,6 +5,7 @@
  * flushed in sync batches every STAGE_FLUSH_MS: losing that window of it only re-runs a task.
  */
 import { ClassicLevel } from "classic-level";
+import { ensurePrivateDir, tightenTree } from "../../private-files";
 
 export type StoredValue = object;
 
@@ -26,8 +27,12 @@ export class LevelStore {
   private constructor(private readonly db: ClassicLevel<string, string>) {}
 
   static async open(dir: string): Promise<LevelStore> {
+    await ensurePrivateDir(dir);
     const db = new ClassicLevel<string, string>(dir, { valueEncoding: "utf8" });
     await db.open();
+    // LevelDB creates its files with the process umask; the folder's 0700 already keeps them
+    // private, and the files themselves are tightened too.
+    await tightenTree(dir);
     return new LevelStore(db);
   }
 
