@@ -68,7 +68,6 @@ describe("secrets at rest", () => {
       virtualMachineConfiguration: {
         ...CONTAINER_IMAGE,
         containerConfiguration: {
-          type: "dockerCompatible",
           containerRegistries: [registry(SECRETS.poolRegistry)],
         },
       },
