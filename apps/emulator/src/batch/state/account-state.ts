@@ -20,6 +20,9 @@ export class AccountState {
   private readonly tasksByJob = new Map<string, OrderedIndex<TaskRecord>>();
   private readonly counts = new Map<string, JobTaskCounts>();
   private seq = 0;
+  /** Store keys whose records hold sealed secrets: deleting one purges the store's files. */
+  private readonly sealedKeys = new Set<string>();
+  private purgeQueued = false;
 
   constructor(
     private readonly store: LevelStore,
@@ -34,7 +37,7 @@ export class AccountState {
   async load(): Promise<void> {
     const entries = await this.store.loadAll();
     const records = entries.map(([key, stored]) => {
-      const value = this.unsealed(stored as AnyRecord);
+      const value = this.unsealed(key, stored as AnyRecord);
       // A record an older emulator stored with clear-text secrets is rewritten sealed.
       if (this.hasClearSecret(value.wire)) this.stage(key, value);
       return { kind: key[0], value };
@@ -115,22 +118,52 @@ export class AccountState {
   }
 
   /** Durable write; await it before acknowledging. Pass `undefined` as record to delete. */
-  commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
-    return this.store.commit(entries.map(([key, record]) => [key, record && this.sealed(record)]));
+  async commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
+    await this.store.commit(entries.map(([key, record]) => [key, this.sealed(key, record)]));
+    await this.purgeIfSecretsLeft();
   }
 
   stage(key: string, record: AnyRecord | undefined): void {
-    this.store.stage(key, record && this.sealed(record));
+    this.store.stage(key, this.sealed(key, record));
+    if (this.purgeQueued) void this.purgeIfSecretsLeft();
   }
 
-  private sealed<R extends AnyRecord>(record: R): R {
+  /** The record as stored: kept secrets sealed. Notes which deletions take secrets away. */
+  private sealed<R extends AnyRecord>(key: string, record: R | undefined): R | undefined {
+    if (!record) {
+      if (this.sealedKeys.delete(key)) this.purgeQueued = true;
+      return undefined;
+    }
     const wire = mapSecrets(record.wire, (value) => this.box.seal(value));
-    return wire === record.wire ? record : { ...record, wire };
+    if (wire === record.wire) {
+      if (this.sealedKeys.delete(key)) this.purgeQueued = true;
+      return record;
+    }
+    this.sealedKeys.add(key);
+    return { ...record, wire };
   }
 
-  private unsealed<R extends AnyRecord>(record: R): R {
+  private unsealed<R extends AnyRecord>(key: string, record: R): R {
     const wire = mapSecrets(record.wire, (value) => this.box.unseal(value));
-    return wire === record.wire ? record : { ...record, wire };
+    if (wire === record.wire) return record;
+    this.sealedKeys.add(key);
+    return { ...record, wire };
+  }
+
+  /**
+   * A deleted pool, node, job or task took sealed secrets with it: compact the store so their
+   * ciphertext is not left in LevelDB's log or tables either (deletions of secret-bearing records
+   * are rare: pools, and tasks with registry passwords).
+   */
+  private async purgeIfSecretsLeft(): Promise<void> {
+    if (!this.purgeQueued) return;
+    this.purgeQueued = false;
+    // Staged deletions (a node leaving) are written first. The deletion itself is durable
+    // either way; a failed compaction is made good by the next one.
+    await this.store
+      .commit([])
+      .then(() => this.store.purge())
+      .catch(() => undefined);
   }
 
   private hasClearSecret(wire: object): boolean {

@@ -69,6 +69,17 @@ export class LevelStore {
     return run;
   }
 
+  /**
+   * Rewrite the files so values already deleted are gone from the disk too, not only from reads:
+   * LevelDB keeps a deleted value in its log and tables until a compaction drops it. Runs after
+   * every write queued before it.
+   */
+  purge(): Promise<void> {
+    const run = this.chain.then(() => (this.closed ? undefined : this.db.compactRange("", "\uffff")));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   async close(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
