@@ -1,4 +1,4 @@
-import { mkdir, writeFile, rename } from "node:fs/promises";
+import { ensurePrivateDir, writePrivateFile } from "./private-files";
 import { join, resolve } from "node:path";
 import { startIdentity, type LocalIdentity } from "./identity";
 import { startArm, type LocalArm } from "./arm";
@@ -113,7 +113,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
   const seed = options.seed ?? DEFAULT_SEED;
   const spaOrigins = options.spaOrigins ?? DEFAULT_SPA_ORIGINS;
   const bffClientSecret = options.bffClientSecret ?? DEFAULT_BFF_CLIENT_SECRET;
-  await mkdir(dataDir, { recursive: true });
+  await ensurePrivateDir(dataDir);
 
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -213,8 +213,8 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
     }
 
     const file = join(dataDir, "endpoints.json");
-    await writeFile(`${file}.tmp`, JSON.stringify(endpoints, null, 2));
-    await rename(`${file}.tmp`, file);
+    // Holds the account keys and the BFF's client secret.
+    await writePrivateFile(file, JSON.stringify(endpoints, null, 2));
 
     let closed: Promise<void> | undefined;
     return { identity, arm, accounts, runtimeInfo, endpoints, close: () => (closed ??= closeAll(closers)) };

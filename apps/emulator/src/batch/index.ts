@@ -2,12 +2,12 @@
  * One emulated Batch account: its data plane on a bare origin, wire-compatible with
  * @azure/batch 10.2.0 (api-version 2022-10-01.16.0). See README.md in this folder.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import type { GalleryImageFact } from "@batch-studio/shared";
+import { ensurePrivateDir, writePrivateFile } from "../private-files";
 import { createBearerVerifier } from "./auth/bearer";
 import { entityUrl, type Engine, type EngineConfig, type TimeScale } from "./engine";
 import { API_VERSION } from "./http/odata-query";
@@ -29,6 +29,7 @@ import { taskRelDir } from "./scheduler/node-layout";
 import { TaskScheduler } from "./scheduler/task-scheduler";
 import { AccountState } from "./state/account-state";
 import { LevelStore } from "./store/level-store";
+import { SecretBox } from "./store/secret-box";
 
 export type { TimeScale } from "./engine";
 export type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
@@ -74,9 +75,10 @@ export interface BatchAccountHandle {
 
 /** Start an account: load its store, resume pools and requeue interrupted tasks, listen. */
 export async function startBatchAccount(opts: BatchAccountOptions): Promise<BatchAccountHandle> {
-  await mkdir(opts.dataDir, { recursive: true });
+  await ensurePrivateDir(opts.dataDir);
+  const box = await SecretBox.open(join(opts.dataDir, "secrets.key"));
   const store = await LevelStore.open(join(opts.dataDir, "store"));
-  const state = new AccountState(store);
+  const state = new AccountState(store, box);
   await state.load();
   const runtime = opts.runtime ?? createProcessRuntime({ stateDir: join(opts.dataDir, "runtime") });
   const executionPrefix = `bx-${opts.name.toLowerCase()}-`;
@@ -159,7 +161,8 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     }),
     onError: (err, requestId) => console.error(`[batch ${opts.name}] request ${requestId} failed:`, err),
   });
-  await writeFile(
+  // Holds the account key.
+  await writePrivateFile(
     join(opts.dataDir, "endpoints.json"),
     JSON.stringify(
       {

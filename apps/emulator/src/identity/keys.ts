@@ -42,7 +42,7 @@ export function loadOrCreateSecrets(file: string): IdentitySecrets {
     // Missing or unreadable: make new ones below.
   }
   const secrets = createSecrets();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(secrets), { mode: 0o600 });
   renameSync(tmp, file);

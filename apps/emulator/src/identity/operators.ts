@@ -80,9 +80,10 @@ export class OperatorDirectory {
   remember(op: Operator): void {
     if (this.#byOid.get(op.oid)?.name === op.name) return;
     this.#byOid.set(op.oid, op);
-    mkdirSync(dirname(this.file), { recursive: true });
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify([...this.#byOid.values()], null, 2));
+    // Who signed in is the operator's business only: 0600 like every file under the data folder.
+    writeFileSync(tmp, JSON.stringify([...this.#byOid.values()], null, 2), { mode: 0o600 });
     renameSync(tmp, this.file);
   }
 }

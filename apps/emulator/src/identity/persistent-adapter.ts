@@ -1,4 +1,5 @@
 import { ClassicLevel } from "classic-level";
+import { ensurePrivateDir, tightenTree } from "../private-files";
 import type { Adapter, AdapterPayload } from "oidc-provider";
 
 interface Entry {
@@ -26,14 +27,19 @@ type Value = Entry | string | string[];
  */
 export class PersistentStore {
   readonly #db: ClassicLevel<string, Value>;
+  readonly #location: string;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(location: string) {
+    this.#location = location;
     this.#db = new ClassicLevel<string, Value>(location, { valueEncoding: "json" });
   }
 
+  /** Sessions, grants and refresh tokens live here: the folder and its files are private. */
   async open(): Promise<void> {
+    await ensurePrivateDir(this.#location);
     await this.#db.open();
+    await tightenTree(this.#location);
   }
 
   async close(): Promise<void> {

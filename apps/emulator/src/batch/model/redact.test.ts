@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutSecrets } from "./redact";
+import { mapSecrets, withoutSecrets, withUsedSecretsOnly } from "./redact";
 
 describe("withoutSecrets", () => {
   it("drops registry passwords from pools, start tasks and tasks, leaving the stored object intact", () => {
@@ -37,5 +37,62 @@ describe("withoutSecrets", () => {
   it("returns the same object when there is nothing to hide", () => {
     const task = { id: "t", containerSettings: { imageName: "i" } };
     expect(withoutSecrets(task)).toBe(task);
+  });
+});
+
+describe("the secret fields of the Batch model", () => {
+  const pool = {
+    id: "p",
+    userAccounts: [
+      { name: "a", password: "ua-pw", linuxUserConfiguration: { uid: 1, sshPrivateKey: "ua-key" } },
+      { name: "b", password: "ub-pw" },
+    ],
+    mountConfiguration: [
+      { azureFileShareConfiguration: { accountName: "s", accountKey: "afs-key" } },
+      { azureBlobFileSystemConfiguration: { accountName: "s", accountKey: "blob-key", sasKey: "blob-sas" } },
+      { cifsMountConfiguration: { username: "u", password: "cifs-pw" } },
+    ],
+    virtualMachineConfiguration: {
+      containerConfiguration: {
+        containerRegistries: [{ registryServer: "r.io", username: "u", password: "reg-pw" }],
+      },
+    },
+  };
+  const job = {
+    id: "j",
+    jobManagerTask: { containerSettings: { registry: { username: "u", password: "jm-pw" } } },
+    jobPreparationTask: { containerSettings: { registry: { username: "u", password: "jp-pw" } } },
+    jobReleaseTask: { containerSettings: { registry: { username: "u", password: "jr-pw" } } },
+    poolInfo: { autoPoolSpecification: { pool: { userAccounts: [{ name: "a", password: "auto-pw" }] } } },
+  };
+
+  it("hides every one of them on reads and keeps the rest of the entity", () => {
+    const shown = JSON.stringify([withoutSecrets(pool), withoutSecrets(job)]);
+    for (const secret of ["ua-pw", "ua-key", "ub-pw", "afs-key", "blob-key", "blob-sas", "cifs-pw", "reg-pw"])
+      expect(shown).not.toContain(secret);
+    for (const secret of ["jm-pw", "jp-pw", "jr-pw", "auto-pw"]) expect(shown).not.toContain(secret);
+    expect(withoutSecrets(pool).userAccounts[0]).toEqual({ name: "a", linuxUserConfiguration: { uid: 1 } });
+    expect(withoutSecrets(pool).mountConfiguration[1]).toEqual({
+      azureBlobFileSystemConfiguration: { accountName: "s" },
+    });
+  });
+
+  it("keeps only registry passwords, which later pulls need", () => {
+    const kept = JSON.stringify(withUsedSecretsOnly(pool));
+    expect(kept).toContain("reg-pw");
+    for (const secret of ["ua-pw", "ua-key", "ub-pw", "afs-key", "blob-key", "blob-sas", "cifs-pw"])
+      expect(kept).not.toContain(secret);
+    expect(JSON.stringify(withUsedSecretsOnly(job))).toMatch(/jm-pw.*jp-pw.*jr-pw/);
+  });
+
+  it("maps each secret through the given change and copies only what changes", () => {
+    const sealed = mapSecrets(pool, (v) => `sealed(${v})`);
+    expect(sealed.virtualMachineConfiguration.containerConfiguration.containerRegistries[0]!.password).toBe(
+      "sealed(reg-pw)",
+    );
+    expect(sealed.userAccounts[1]!.password).toBe("sealed(ub-pw)");
+    expect(pool.userAccounts[1]!.password).toBe("ub-pw");
+    const same = mapSecrets(pool, (v) => v);
+    expect(same).toBe(pool);
   });
 });

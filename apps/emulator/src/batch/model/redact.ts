@@ -1,49 +1,111 @@
 /**
- * Registry passwords are kept (pulls need them) but never sent back: Batch omits them on reads,
- * and secrets must not appear in any response. Returns the same object when there is nothing to
- * hide, so list pages keep their cached JSON.
+ * The one list of wire fields that carry secrets, and the walks over it: hiding them on every
+ * read (Batch never returns a secret it was given), dropping the ones the emulator never uses,
+ * and sealing/unsealing the ones it keeps when records go to and come from the store.
+ *
+ * Which secrets are kept: registry passwords, because a node that starts later (or after a
+ * restart) still has to pull with them. Everything else (user-account passwords and SSH private
+ * keys, mount account keys, SAS keys and CIFS passwords) is dropped when the entity is created:
+ * the emulator creates no node users and mounts nothing, so it has no use for them.
+ *
+ * Every walk returns the same object when it changes nothing, so list pages keep their cached
+ * JSON and the scheduler's frequent writes of secret-free tasks cost no copy.
  */
-import type { ContainerRegistryWire } from "./types";
 
-type Registry = ContainerRegistryWire | undefined;
+/** A path into a wire object; "[]" steps into every element of an array. */
+type SecretPath = readonly string[];
 
-const hide = (r: Registry): Registry => (r && r.password !== undefined ? { ...r, password: undefined } : r);
-const hasSecret = (r: Registry) => r?.password !== undefined;
-
-interface WithSecrets {
-  containerSettings?: { registry?: ContainerRegistryWire };
-  startTask?: { containerSettings?: { registry?: ContainerRegistryWire } };
-  virtualMachineConfiguration?: {
-    containerConfiguration?: { containerRegistries?: ContainerRegistryWire[] };
-  };
+interface SecretField {
+  path: SecretPath;
+  /** Whether the emulator needs the value again after the entity was created. */
+  kept: boolean;
 }
 
-export function withoutSecrets<T extends object>(wire: T): T {
-  const w = wire as WithSecrets;
-  const registries = w.virtualMachineConfiguration?.containerConfiguration?.containerRegistries;
-  const secret =
-    hasSecret(w.containerSettings?.registry) ||
-    hasSecret(w.startTask?.containerSettings?.registry) ||
-    !!registries?.some(hasSecret);
-  if (!secret) return wire;
-  const out = { ...w } as WithSecrets;
-  if (w.containerSettings?.registry)
-    out.containerSettings = { ...w.containerSettings, registry: hide(w.containerSettings.registry) };
-  if (w.startTask?.containerSettings?.registry)
-    out.startTask = {
-      ...w.startTask,
-      containerSettings: {
-        ...w.startTask.containerSettings,
-        registry: hide(w.startTask.containerSettings.registry),
-      },
-    };
-  if (registries && w.virtualMachineConfiguration?.containerConfiguration)
-    out.virtualMachineConfiguration = {
-      ...w.virtualMachineConfiguration,
-      containerConfiguration: {
-        ...w.virtualMachineConfiguration.containerConfiguration,
-        containerRegistries: registries.map((r) => hide(r)!),
-      },
-    };
+const registry = (...at: string[]): SecretField => ({ path: [...at, "registry", "password"], kept: true });
+const taskSecrets = (...at: string[]): SecretField[] => [registry(...at, "containerSettings")];
+
+/** Secret-bearing fields of a pool specification (also nested in a job's auto-pool). */
+const poolSecrets = (...at: string[]): SecretField[] => [
+  {
+    path: [
+      ...at,
+      "virtualMachineConfiguration",
+      "containerConfiguration",
+      "containerRegistries",
+      "[]",
+      "password",
+    ],
+    kept: true,
+  },
+  ...taskSecrets(...at, "startTask"),
+  { path: [...at, "userAccounts", "[]", "password"], kept: false },
+  { path: [...at, "userAccounts", "[]", "linuxUserConfiguration", "sshPrivateKey"], kept: false },
+  { path: [...at, "mountConfiguration", "[]", "azureFileShareConfiguration", "accountKey"], kept: false },
+  {
+    path: [...at, "mountConfiguration", "[]", "azureBlobFileSystemConfiguration", "accountKey"],
+    kept: false,
+  },
+  { path: [...at, "mountConfiguration", "[]", "azureBlobFileSystemConfiguration", "sasKey"], kept: false },
+  { path: [...at, "mountConfiguration", "[]", "cifsMountConfiguration", "password"], kept: false },
+];
+
+/**
+ * Every secret of the Batch REST model (2022-10-01.16.0) that a pool, node, job or task wire can
+ * hold. The paths of different entities do not collide, so one list serves all of them.
+ */
+const SECRET_FIELDS: readonly SecretField[] = [
+  ...poolSecrets(),
+  ...poolSecrets("poolInfo", "autoPoolSpecification", "pool"),
+  // A task's own container settings; a node's copy of the pool's start task is covered above.
+  ...taskSecrets(),
+  ...taskSecrets("jobManagerTask"),
+  ...taskSecrets("jobPreparationTask"),
+  ...taskSecrets("jobReleaseTask"),
+];
+
+/** What to do with one secret: return the new value, or undefined to drop the field. */
+type SecretChange = (value: string, field: SecretField) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+function changeAt(node: unknown, path: SecretPath, field: SecretField, change: SecretChange): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) return node;
+  if (step === "[]") {
+    if (!Array.isArray(node)) return node;
+    let out: unknown[] | undefined;
+    node.forEach((item, i) => {
+      const next = changeAt(item, rest, field, change);
+      if (next !== item) (out ??= [...node])[i] = next;
+    });
+    return out ?? node;
+  }
+  if (!isObject(node) || Array.isArray(node) || !(step in node)) return node;
+  const value = node[step];
+  if (rest.length === 0) {
+    if (typeof value !== "string") return node;
+    const next = change(value, field);
+    if (next === value) return node;
+    const copy = { ...node };
+    if (next === undefined) delete copy[step];
+    else copy[step] = next;
+    return copy;
+  }
+  const next = changeAt(value, rest, field, change);
+  return next === value ? node : { ...node, [step]: next };
+}
+
+/** Apply `change` to every secret in `wire`, copying only the branches that change. */
+export function mapSecrets<T extends object>(wire: T, change: SecretChange): T {
+  let out: unknown = wire;
+  for (const field of SECRET_FIELDS) out = changeAt(out, field.path, field, change);
+  // changeAt copies objects as they are and replaces only string leaves, so the shape is T's.
   return out as T;
 }
+
+/** The wire as a read returns it: no secret at all. */
+export const withoutSecrets = <T extends object>(wire: T): T => mapSecrets(wire, () => undefined);
+
+/** The wire as the emulator keeps it: only the secrets it will use again. */
+export const withUsedSecretsOnly = <T extends object>(wire: T): T =>
+  mapSecrets(wire, (value, field) => (field.kept ? value : undefined));

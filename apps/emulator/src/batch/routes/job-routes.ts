@@ -5,6 +5,7 @@ import type { RequestContext } from "../http/context";
 import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
+import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { JobRecord, JobWire } from "../model/types";
 import { completeJob, setJobState } from "../scheduler/job-transitions";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
@@ -28,7 +29,8 @@ export function registerJobRoutes(router: Router, s: Services): void {
   const save = (job: JobRecord) => state.commit([[state.key("job", job), job]]);
   const render = (ctx: RequestContext) => {
     const stats = expandsStats(ctx);
-    return (job: JobRecord): object => (stats ? { ...job.wire, stats: jobStats(engine, job) } : job.wire);
+    return (job: JobRecord): object =>
+      stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
   };
 
   /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
@@ -50,7 +52,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     const now = isoNow();
     const url = entityUrl(engine.config, "jobs", id);
     const wire = {
-      ...fields,
+      ...withUsedSecretsOnly(fields),
       id,
       url,
       eTag: newETag(),

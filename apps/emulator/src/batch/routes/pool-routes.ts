@@ -5,7 +5,7 @@ import type { Reply, RequestContext } from "../http/context";
 import { expandsStats, listReply } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
-import { withoutSecrets } from "../model/redact";
+import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { PoolRecord, PoolWire } from "../model/types";
 import type { DeallocationOption } from "../scheduler/node-lifecycle";
 import { startTaskFrom } from "../validation/container-fields";
@@ -49,7 +49,8 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const now = isoNow();
     const url = entityUrl(engine.config, "pools", fields.id);
     const wire: PoolWire = {
-      ...fields,
+      // User-account passwords and mount keys are never used locally, so they are never kept.
+      ...withUsedSecretsOnly(fields),
       url,
       eTag: newETag(),
       lastModified: now,

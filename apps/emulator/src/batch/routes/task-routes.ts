@@ -7,7 +7,7 @@ import type { RequestContext } from "../http/context";
 import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
-import { withoutSecrets } from "../model/redact";
+import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { JobRecord, TaskRecord, TaskWire } from "../model/types";
 import { nodeRoot } from "../scheduler/node-layout";
 import { arrayField, bodyObject, bodyObjectAt, objectField } from "../validation/fields";
@@ -40,7 +40,7 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     pending.add(lower(fields.id));
     const now = isoNow();
     const wire: TaskWire = {
-      ...fields,
+      ...withUsedSecretsOnly(fields),
       url: entityUrl(engine.config, "jobs", job.wire.id, "tasks", fields.id),
       eTag: newETag(),
       lastModified: now,

@@ -1,11 +1,14 @@
 /**
  * The working set of one account: pools, nodes, jobs and tasks in memory, indexed for paging,
  * written through to the LevelDB store. Handlers `commit` (durable before the response);
- * the scheduler `stage`s its progress (flushed within milliseconds).
+ * the scheduler `stage`s its progress (flushed within milliseconds). The secrets a record keeps
+ * (registry passwords) are clear text in memory, where pulls need them, and sealed in the store.
  */
 import { OrderedIndex } from "../model/ordered-index";
+import { mapSecrets } from "../model/redact";
 import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { LevelStore } from "../store/level-store";
+import { SecretBox } from "../store/secret-box";
 import { JobTaskCounts } from "./task-counts";
 
 type AnyRecord = PoolRecord | NodeRecord | JobRecord | TaskRecord;
@@ -17,8 +20,14 @@ export class AccountState {
   private readonly tasksByJob = new Map<string, OrderedIndex<TaskRecord>>();
   private readonly counts = new Map<string, JobTaskCounts>();
   private seq = 0;
+  /** Store keys whose records hold sealed secrets: deleting one purges the store's files. */
+  private readonly sealedKeys = new Set<string>();
+  private purgeQueued = false;
 
-  constructor(private readonly store: LevelStore) {}
+  constructor(
+    private readonly store: LevelStore,
+    private readonly box: SecretBox,
+  ) {}
 
   nextSeq(): number {
     return ++this.seq;
@@ -27,7 +36,12 @@ export class AccountState {
   /** Rebuild the indexes from the store. */
   async load(): Promise<void> {
     const entries = await this.store.loadAll();
-    const records = entries.map(([key, value]) => ({ kind: key[0], value: value as AnyRecord }));
+    const records = entries.map(([key, stored]) => {
+      const value = this.unsealed(key, stored as AnyRecord);
+      // A record an older emulator stored with clear-text secrets is rewritten sealed.
+      if (this.hasClearSecret(value.wire)) this.stage(key, value);
+      return { kind: key[0], value };
+    });
     records.sort((a, b) => a.value.seq - b.value.seq);
     for (const { kind, value } of records) {
       this.seq = Math.max(this.seq, value.seq);
@@ -104,11 +118,60 @@ export class AccountState {
   }
 
   /** Durable write; await it before acknowledging. Pass `undefined` as record to delete. */
-  commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
-    return this.store.commit(entries);
+  async commit(entries: [string, AnyRecord | undefined][]): Promise<void> {
+    await this.store.commit(entries.map(([key, record]) => [key, this.sealed(key, record)]));
+    await this.purgeIfSecretsLeft();
   }
 
   stage(key: string, record: AnyRecord | undefined): void {
-    this.store.stage(key, record);
+    this.store.stage(key, this.sealed(key, record));
+    if (this.purgeQueued) void this.purgeIfSecretsLeft();
+  }
+
+  /** The record as stored: kept secrets sealed. Notes which deletions take secrets away. */
+  private sealed<R extends AnyRecord>(key: string, record: R | undefined): R | undefined {
+    if (!record) {
+      if (this.sealedKeys.delete(key)) this.purgeQueued = true;
+      return undefined;
+    }
+    const wire = mapSecrets(record.wire, (value) => this.box.seal(value));
+    if (wire === record.wire) {
+      if (this.sealedKeys.delete(key)) this.purgeQueued = true;
+      return record;
+    }
+    this.sealedKeys.add(key);
+    return { ...record, wire };
+  }
+
+  private unsealed<R extends AnyRecord>(key: string, record: R): R {
+    const wire = mapSecrets(record.wire, (value) => this.box.unseal(value));
+    if (wire === record.wire) return record;
+    this.sealedKeys.add(key);
+    return { ...record, wire };
+  }
+
+  /**
+   * A deleted pool, node, job or task took sealed secrets with it: compact the store so their
+   * ciphertext is not left in LevelDB's log or tables either (deletions of secret-bearing records
+   * are rare: pools, and tasks with registry passwords).
+   */
+  private async purgeIfSecretsLeft(): Promise<void> {
+    if (!this.purgeQueued) return;
+    this.purgeQueued = false;
+    // Staged deletions (a node leaving) are written first. The deletion itself is durable
+    // either way; a failed compaction is made good by the next one.
+    await this.store
+      .commit([])
+      .then(() => this.store.purge())
+      .catch(() => undefined);
+  }
+
+  private hasClearSecret(wire: object): boolean {
+    let clear = false;
+    mapSecrets(wire, (value) => {
+      clear ||= !SecretBox.isSealed(value);
+      return value;
+    });
+    return clear;
   }
 }

@@ -5,6 +5,7 @@
  * flushed in sync batches every STAGE_FLUSH_MS: losing that window of it only re-runs a task.
  */
 import { ClassicLevel } from "classic-level";
+import { ensurePrivateDir, tightenTree } from "../../private-files";
 
 export type StoredValue = object;
 
@@ -26,8 +27,12 @@ export class LevelStore {
   private constructor(private readonly db: ClassicLevel<string, string>) {}
 
   static async open(dir: string): Promise<LevelStore> {
+    await ensurePrivateDir(dir);
     const db = new ClassicLevel<string, string>(dir, { valueEncoding: "utf8" });
     await db.open();
+    // LevelDB creates its files with the process umask; the folder's 0700 already keeps them
+    // private, and the files themselves are tightened too.
+    await tightenTree(dir);
     return new LevelStore(db);
   }
 
@@ -60,6 +65,17 @@ export class LevelStore {
     const run = this.chain.then(() =>
       ops.length && !this.closed ? this.db.batch(ops, { sync: true }) : undefined,
     );
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Rewrite the files so values already deleted are gone from the disk too, not only from reads:
+   * LevelDB keeps a deleted value in its log and tables until a compaction drops it. Runs after
+   * every write queued before it.
+   */
+  purge(): Promise<void> {
+    const run = this.chain.then(() => (this.closed ? undefined : this.db.compactRange("", "\uffff")));
     this.chain = run.catch(() => undefined);
     return run;
   }
