@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The one-command local stack (`pnpm start`): installs what is missing, builds the web app,
 // starts the emulator (identity, ARM, Batch) and the BFF, waits until each answers, and prints
-// one URL. Ctrl-C stops everything. Node built-ins only: it must run before `pnpm install`.
+// one URL. A part that dies is restarted (scripts/supervise.mjs); Ctrl-C or SIGTERM stops
+// everything. Node built-ins only: it must run before `pnpm install`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { get as httpsGet } from "node:https";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { supervise } from "./supervise.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const env = process.env;
@@ -153,61 +155,37 @@ async function checkPorts(withBff) {
 // ---- 3. processes ------------------------------------------------------------------------------
 
 function start(name, args, childEnv) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: childEnv,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const prefix = (stream, out) => {
-    let buffer = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk) => {
-      buffer += chunk;
-      const lines = buffer.split("\n");
-      buffer = lines.pop() ?? "";
-      for (const line of lines) out.write(`[${name}] ${line}\n`);
+  const spawnChild = () => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    prefixLines(name, child.stdout, process.stdout);
+    prefixLines(name, child.stderr, process.stderr);
+    return child;
   };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      warn(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the stack.`);
-      stopAll(1);
-    }
-  });
-  children.push({ name, child });
-  return child;
+  children.push(supervise({ name, spawnChild, log: warn }));
 }
 
-function stopAll(code) {
+function prefixLines(name, stream, out) {
+  let buffer = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+}
+
+async function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  const alive = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-  if (alive.length) say(`stopping ${alive.map((c) => c.name).join(", ")}…`);
-  for (const { child } of alive) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  const deadline = Date.now() + 10_000;
-  const wait = setInterval(() => {
-    const left = alive.filter(({ child }) => !child.exited);
-    if (left.length === 0 || Date.now() > deadline) {
-      for (const { child } of left) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
-      clearInterval(wait);
-      process.exit(code);
-    }
-  }, 100);
+  if (children.length) say(`stopping ${children.map((c) => c.name).join(", ")}…`);
+  await Promise.all(children.map((child) => child.stop()));
+  process.exit(code);
 }
 
 process.on("SIGINT", () => stopAll(0));

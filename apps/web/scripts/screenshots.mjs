@@ -1,7 +1,7 @@
 // Headless Chromium screenshots of the portal against the running local stack (`pnpm start`).
 // Run: pnpm --filter @batch-studio/e2e exec node ../apps/web/scripts/screenshots.mjs
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,7 +27,8 @@ async function shot (name) {
 }
 
 await page.goto(base);
-await page.waitForURL(/127\.0\.0\.1:4400/, { timeout: 20000 });
+// The sign-in page of the local identity (127.0.0.1:4400 under `pnpm start`; elsewhere when its port moves).
+await page.waitForURL((u) => !u.toString().startsWith(base), { timeout: 20000 });
 await page.locator("button.account").first().click();
 await page.waitForURL((u) => u.toString().startsWith(base), { timeout: 20000 });
 await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 20000 });
@@ -164,5 +165,22 @@ if (only === "delete" && process.argv[3]) {
   await page.getByRole("button", { name: "Delete pool" }).click();
   await page.waitForURL(/\/pools$/, { timeout: 15000 });
   console.log("deleted", id);
+}
+if (only === "reconnecting") {
+  // The real thing: kill the emulator (its pid is in endpoints.json); while the stack's supervisor
+  // restarts it the BFF answers 502, the shell says "Reconnecting…", and the page recovers by itself.
+  const dataDir = resolve(root, process.env.BATCH_STUDIO_DATA_DIR ?? ".data");
+  await go(`/a/${a}/pools`);
+  await page.getByRole("table", { name: "Pools" }).waitFor({ timeout: 15000 });
+  const { pid } = JSON.parse(readFileSync(resolve(dataDir, "endpoints.json"), "utf8"));
+  process.kill(pid, "SIGKILL");
+  // Ask for something now rather than wait for the next poll: open the jobs page (client-side).
+  await page.waitForTimeout(300);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await page.getByText("The portal's backend is not answering", { exact: false }).waitFor({ timeout: 30000 });
+  await shot(`reconnecting-${theme}`);
+  await page.getByRole("status").filter({ hasText: "Reconnecting" }).waitFor({ state: "detached", timeout: 60000 });
+  await page.getByRole("table", { name: "Jobs" }).waitFor({ timeout: 15000 });
+  console.log("recovered without a reload:", page.url());
 }
 await browser.close();

@@ -30,6 +30,8 @@ export interface WebStack {
   /** Where the emulator keeps task files (the stack's data folder). */
   dataDir: string;
   runtime: string;
+  /** stack.mjs's own lines (`[stack] …`: readiness, a part that died and its restart), all of them. */
+  stackLines(): string[];
   stop(): Promise<void>;
 }
 
@@ -84,7 +86,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export async function startWebStack(): Promise<WebStack> {
+/** `spa: false` for benches that talk to the API only: the SPA is then not rebuilt, and not required. */
+export async function startWebStack(options: { spa?: boolean } = {}): Promise<WebStack> {
+  const spa = options.spa ?? true;
   const base = await freePortBase();
   // stack-env.ts reads both when it is loaded, so set them before importing it.
   process.env.BATCH_STUDIO_E2E_PORT_BASE = String(base);
@@ -94,16 +98,24 @@ export async function startWebStack(): Promise<WebStack> {
 
   const child = spawn(process.execPath, [join(root, "e2e", "support", "stack-server.mjs")], {
     cwd: join(root, "e2e"),
-    env: stackEnvironment(),
+    env: { ...stackEnvironment(), ...(spa ? {} : { BATCH_STUDIO_SKIP_WEB_BUILD: "1" }) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];
-  const keep = (chunk: Buffer) => {
-    log.push(chunk.toString("utf8"));
-    if (log.length > 400) log.splice(0, log.length - 400);
+  const stackLines: string[] = [];
+  const keep = () => {
+    let partial = "";
+    return (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      log.push(text);
+      if (log.length > 400) log.splice(0, log.length - 400);
+      const lines = (partial + text).split("\n");
+      partial = lines.pop() ?? "";
+      stackLines.push(...lines.filter((l) => l.startsWith("[stack] ")));
+    };
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout!.on("data", keep());
+  child.stderr!.on("data", keep());
   const stop = stopper(child);
   const onSignal = () => void stop().then(() => process.exit(130));
   process.once("SIGINT", onSignal);
@@ -118,7 +130,7 @@ export async function startWebStack(): Promise<WebStack> {
       child,
     );
     const output = log.join("");
-    if (/web build FAILED|web app not written|web app is not built/.test(output))
+    if (spa && /web build FAILED|web app not written|web app is not built/.test(output))
       throw new Error(`the stack runs without a fresh SPA build:\n${output.slice(-2000)}`);
     const endpoints = JSON.parse(readFileSync(join(dataDir, "endpoints.json"), "utf8")) as Endpoints;
     const { ACCOUNT_NAME } = await import("../../../e2e/support/session");
@@ -126,7 +138,7 @@ export async function startWebStack(): Promise<WebStack> {
     if (!account) throw new Error(`the emulator has no account ${ACCOUNT_NAME}`);
     const batch = new BatchServiceClient(new BatchSharedKeyCredentials(account.name, account.key), account.url);
     console.log(`[bench] stack up at ${portalUrl} (data ${dataDir}, ${endpoints.runtime.kind} runtime)`);
-    return { portalUrl, accountName: account.name, batch, dataDir, runtime: endpoints.runtime.kind, stop };
+    return { portalUrl, accountName: account.name, batch, dataDir, runtime: endpoints.runtime.kind, stackLines: () => stackLines, stop };
   } catch (e) {
     await stop();
     console.error(log.join("").slice(-3000));

@@ -8,20 +8,46 @@ import { contentDisposition, rangeOf, serveFileRange, serveFollow } from "./file
 const growingFile = () => {
   let content = Buffer.alloc(0);
   let state = "running";
+  let failure: Error | undefined;
+  /** Every call to Batch fails with `failure` while one is set (the service is down). */
+  const answer = () => {
+    if (failure) throw failure;
+  };
   const source: FileSource = {
     list: async () => [],
-    properties: async () => ({ size: content.length, isDirectory: false }),
+    properties: async () => {
+      answer();
+      return { size: content.length, isDirectory: false };
+    },
     read: async (_path, range) => {
+      answer();
       const slice = range ? content.subarray(range.start, range.end + 1) : content;
       return { size: slice.length, isDirectory: false, stream: Readable.from([slice]) };
     },
-    taskState: async () => (state === "completed" ? { state, exitCode: 3 } : { state }),
+    taskState: async () => {
+      answer();
+      return state === "completed" ? { state, exitCode: 3 } : { state };
+    },
   };
   return {
     source,
     append: (text: string | Buffer) => (content = Buffer.concat([content, Buffer.from(text)])),
     complete: () => (state = "completed"),
+    fail: (err: Error | undefined) => (failure = err),
   };
+};
+
+/** What Node's HTTP client throws when nothing listens on the port (Batch restarting). */
+const connectionRefused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4410"), { code: "ECONNREFUSED" });
+
+/** Reads an SSE response until `stop(text so far)` holds or the stream ends. */
+const readUntil = async (reader: ReadableStreamDefaultReader<string>, stop: (text: string) => boolean, text = "") => {
+  while (!stop(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  return text;
 };
 
 const parseEvents = (text: string) =>
@@ -83,6 +109,51 @@ describe("file routes", () => {
     const data = parseEvents(text).filter((e) => e.event === "data");
     expect(data).toHaveLength(1);
     expect(data[0]!.data).toMatchObject({ offset: 300 * 1024, encoding: "utf8", data: "tail\n" });
+  });
+
+  it("keeps following while Batch cannot be reached, then sends every byte once when it answers again", async () => {
+    const flaky = growingFile();
+    const app = express();
+    app.get("/follow", (req, res) => void serveFollow(flaky.source, { path: "stdout.txt", from: 0 }, req, res, { intervalMs: 20 }));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      flaky.append("before\n");
+      const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/follow`);
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = await readUntil(reader, (t) => t.includes("id: 7\n"));
+      flaky.fail(connectionRefused());
+      flaky.append("during\n");
+      await new Promise((r) => setTimeout(r, 1200)); // several retries while down
+      flaky.fail(undefined);
+      text = await readUntil(reader, (t) => t.includes("id: 14\n"), text);
+      flaky.append("after\n");
+      flaky.complete();
+      text = await readUntil(reader, () => false, text);
+      const events = parseEvents(text);
+      const data = events.filter((e) => e.event === "data").map((e) => e.data.data).join("");
+      expect(data).toBe("before\nduring\nafter\n");
+      expect(events.at(-1)).toMatchObject({ event: "end", data: { reason: "completed", size: 20 } });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("ends with an error at once when the failure is not Batch being unreachable", async () => {
+    const broken = growingFile();
+    broken.fail(new Error("a bug"));
+    const app = express();
+    app.get("/follow", (req, res) => void serveFollow(broken.source, { path: "stdout.txt", from: 0 }, req, res, { intervalMs: 20 }));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/follow`)).text();
+      expect(parseEvents(text)).toEqual([{ id: undefined, event: "end", data: { reason: "error", size: 0, message: "Something went wrong in the portal's backend" } }]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("serves byte ranges with 206 + Content-Range, and 416 past the end", async () => {

@@ -12,6 +12,15 @@ import { toFollowChunk } from "./follow-chunk";
 /** Largest slice one follow event carries; a big backlog goes out as several events. */
 const FOLLOW_CHUNK_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** How long a follow waits for Batch to answer again (a service restart) before it ends with an error. */
+const UNREACHABLE_LIMIT_MS = 120_000;
+const UNREACHABLE_RETRY_MS = 500;
+
+/** Batch could not be reached or answered 5xx (the BFF renders both as 502/503): worth trying again. */
+const upstreamUnavailable = (err: unknown): boolean => {
+  const status = toProblem(err).problem.status;
+  return status === 502 || status === 503;
+};
 
 export interface FollowOptions {
   /** How often the file's size is polled while nothing new arrived. */
@@ -170,59 +179,74 @@ export const serveFollow = async (source: FileSource, q: z.output<typeof FileFol
 
   let lastBeat = Date.now();
   let size = 0;
-  try {
-    while (!abort.signal.aborted) {
-      let exists = true;
-      try {
-        size = (await source.properties(q.path)).size;
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-        exists = false; // not written yet: a task's stdout appears when it starts
-      }
-      if (exists && size > offset) {
-        const end = Math.min(size, offset + FOLLOW_CHUNK_BYTES) - 1;
-        const content = await source.read(q.path, { start: offset, end });
-        const bytes = await readAll(content.stream, end - offset + 1);
-        if (bytes.length === 0) {
-          await sleep(options.intervalMs, abort.signal);
-          continue;
-        }
-        const chunk = toFollowChunk(offset, bytes, true);
-        offset += chunk.length;
-        send(followEventNames.data, chunk, offset);
-        continue; // more may already be waiting
-      }
-      if (source.taskState) {
-        const task = await source.taskState();
-        if (task.state === "completed") {
-          // The task is done, so the size is final: send what is left, then end.
-          let finalSize = -1;
-          try {
-            finalSize = (await source.properties(q.path)).size;
-          } catch (err) {
-            if (statusOf(err) !== 404) throw err;
-          }
-          if (finalSize > offset) continue;
-          const end: FollowEnd = { reason: finalSize < 0 ? "notFound" : "completed", size: Math.max(finalSize, 0), taskState: task.state };
-          if (task.exitCode !== undefined) end.exitCode = task.exitCode;
-          return finish(end);
-        }
-        if (Date.now() - lastBeat >= HEARTBEAT_MS) {
-          const status: FollowStatus = { size, taskState: task.state };
-          send(followEventNames.status, status);
-          lastBeat = Date.now();
-        }
-      } else if (Date.now() - lastBeat >= HEARTBEAT_MS) {
-        send(followEventNames.status, { size } satisfies FollowStatus);
-        lastBeat = Date.now();
-      }
-      await sleep(options.intervalMs, abort.signal);
+  const beat = (status: FollowStatus) => {
+    if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+    send(followEventNames.status, status);
+    lastBeat = Date.now();
+  };
+
+  /** One look at the file: "more" when bytes were sent (more may wait), "wait" to poll again, or how it ended. */
+  const step = async (): Promise<"more" | "wait" | FollowEnd> => {
+    let exists = true;
+    try {
+      size = (await source.properties(q.path)).size;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      exists = false; // not written yet: a task's stdout appears when it starts
     }
-  } catch (err) {
-    if (abort.signal.aborted) return;
-    const p = toProblem(err).problem;
-    const code = statusOf(err) === 404 ? "notFound" : "error";
-    finish({ reason: code, size, message: p.title });
+    if (exists && size > offset) {
+      const end = Math.min(size, offset + FOLLOW_CHUNK_BYTES) - 1;
+      const content = await source.read(q.path, { start: offset, end });
+      const bytes = await readAll(content.stream, end - offset + 1);
+      if (bytes.length === 0) return "wait";
+      const chunk = toFollowChunk(offset, bytes, true);
+      offset += chunk.length;
+      send(followEventNames.data, chunk, offset);
+      return "more";
+    }
+    if (!source.taskState) {
+      beat({ size });
+      return "wait";
+    }
+    const task = await source.taskState();
+    if (task.state !== "completed") {
+      beat({ size, taskState: task.state });
+      return "wait";
+    }
+    // The task is done, so the size is final: send what is left, then end.
+    let finalSize = -1;
+    try {
+      finalSize = (await source.properties(q.path)).size;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    if (finalSize > offset) return "more";
+    const ended: FollowEnd = { reason: finalSize < 0 ? "notFound" : "completed", size: Math.max(finalSize, 0), taskState: task.state };
+    if (task.exitCode !== undefined) ended.exitCode = task.exitCode;
+    return ended;
+  };
+
+  // Since when Batch has not answered; a restart of the service must not end the operator's follow.
+  let unreachableSince: number | undefined;
+  while (!abort.signal.aborted) {
+    try {
+      const next = await step();
+      unreachableSince = undefined;
+      if (next === "more") continue;
+      if (next !== "wait") return finish(next);
+      await sleep(options.intervalMs, abort.signal);
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      const now = Date.now();
+      unreachableSince ??= now;
+      if (upstreamUnavailable(err) && now - unreachableSince < UNREACHABLE_LIMIT_MS) {
+        beat({ size });
+        await sleep(Math.max(options.intervalMs, UNREACHABLE_RETRY_MS), abort.signal);
+        continue;
+      }
+      const p = toProblem(err).problem;
+      const code = statusOf(err) === 404 ? "notFound" : "error";
+      return finish({ reason: code, size, message: p.title });
+    }
   }
 };
-

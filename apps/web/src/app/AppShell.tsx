@@ -15,6 +15,7 @@ import { useOnDemand } from "../components/onDemand";
 import { ScreenReaderText } from "../components/ScreenReaderText";
 import { toasterModule } from "../components/toaster";
 import { AccountSwitcher } from "./AccountSwitcher";
+import { ReconnectingBanner } from "./ReconnectingBanner";
 import { ScrollRestorer } from "./ScrollRestorer";
 import { paths } from "./paths";
 import { HeaderMenuButton } from "./HeaderMenuButton";
@@ -99,7 +100,7 @@ function NavItem({ to, icon, label }: { to: string; icon: React.ReactNode; label
   );
 }
 
-/** The frame of every signed-in page: top bar, navigation, the emulator note, and the page. */
+/** The frame of every signed-in page: top bar, navigation, "reconnecting", the emulator note, and the page. */
 export function AppShell() {
   const styles = useStyles();
   const { account } = useParams();
@@ -162,6 +163,7 @@ export function AppShell() {
           )}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
+          <ReconnectingBanner />
           {emulator.data && <EmulatorNote message={emulator.data.message} />}
           <Outlet />
         </main>

@@ -53,4 +53,36 @@ describe("createApiClient", () => {
     status = 202;
     expect(await api.json("/api/x", { method: "POST" })).toBeUndefined();
   });
+
+  it("marks the BFF unreachable on no answer or 502/503/504, reachable on any other answer, and ignores aborted requests", async () => {
+    let next: () => Response = () => new Response("{}");
+    const fetchImpl = async (_path: string, init: RequestInit) => {
+      if (init.signal?.aborted) throw new DOMException("aborted", "AbortError");
+      return next();
+    };
+    const api = createApiClient({ getToken: async () => "t", promptInteraction: vi.fn() }, fetchImpl as unknown as typeof fetch);
+    const seen: boolean[] = [];
+    api.connection!.subscribe(() => seen.push(api.connection!.reachable()));
+    next = () => {
+      throw new TypeError("Failed to fetch");
+    };
+    await expect(api.json("/api/pools")).rejects.toThrow("Failed to fetch");
+    expect(api.connection!.reachable()).toBe(false);
+    next = () => problem(404, { type: "x", title: "Not found", status: 404 });
+    await expect(api.json("/api/pools")).rejects.toBeInstanceOf(ApiError);
+    expect(api.connection!.reachable()).toBe(true);
+    for (const status of [502, 503, 504]) {
+      next = () => problem(status, { type: "x", title: "Away", status });
+      await expect(api.json("/api/pools")).rejects.toBeInstanceOf(ApiError);
+      expect(api.connection!.reachable()).toBe(false);
+      next = () => new Response("{}");
+      await api.json("/api/pools");
+      expect(api.connection!.reachable()).toBe(true);
+    }
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(api.json("/api/pools", { signal: aborted.signal })).rejects.toThrow("aborted");
+    expect(api.connection!.reachable()).toBe(true);
+    expect(seen).toEqual([false, true, false, true, false, true, false, true]);
+  });
 });

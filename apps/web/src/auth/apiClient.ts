@@ -1,4 +1,5 @@
 import { ApiError, problemFrom } from "./apiError";
+import { createConnection, type Connection } from "./connection";
 
 /**
  * The one way the SPA talks to the BFF. It asks for a token before every call (kept in memory
@@ -20,6 +21,8 @@ export interface ApiClient {
   json<T>(path: string, init?: ApiInit): Promise<T>;
   /** The raw response (byte ranges, downloads, event streams); throws ApiError when not ok. */
   raw(path: string, init?: ApiInit): Promise<Response>;
+  /** Whether the BFF answers (see connection.ts); fakes in component tests may leave it out. */
+  connection?: Connection;
 }
 
 export interface ApiInit {
@@ -29,7 +32,24 @@ export interface ApiInit {
   headers?: Record<string, string>;
 }
 
-export function createApiClient(tokens: TokenSource, fetchImpl: typeof fetch = (...a) => fetch(...a)): ApiClient {
+export function createApiClient(
+  tokens: TokenSource,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  connection: Connection = createConnection(),
+): ApiClient {
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetchImpl(path, init);
+    } catch (e) {
+      // A request the page aborted (navigation, unmount) says nothing about the BFF.
+      if (!init.signal?.aborted) connection.report("no-answer");
+      throw e;
+    }
+    connection.report(res.status);
+    return res;
+  }
+
   async function raw(path: string, init: ApiInit = {}): Promise<Response> {
     const token = await tokens.getToken();
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...init.headers };
@@ -38,7 +58,7 @@ export function createApiClient(tokens: TokenSource, fetchImpl: typeof fetch = (
       headers["content-type"] = "application/json";
       body = JSON.stringify(init.body);
     }
-    const res = await fetchImpl(path, { method: init.method ?? "GET", headers, body, signal: init.signal });
+    const res = await send(path, { method: init.method ?? "GET", headers, body, signal: init.signal });
     if (res.ok) return res;
     const error = new ApiError(await problemFrom(res));
     if (error.status === 401) tokens.forgetToken?.();
@@ -53,5 +73,5 @@ export function createApiClient(tokens: TokenSource, fetchImpl: typeof fetch = (
     return (text === "" ? undefined : JSON.parse(text)) as T;
   }
 
-  return { json, raw };
+  return { json, raw, connection };
 }
