@@ -2,9 +2,9 @@
  * One attempt of a task or start task on a node: prepare its directory, environment and argv,
  * resolve its container settings against the pool, and hand it to the runtime.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { entityUrl, type Engine } from "../engine";
+import { freshFileBelow, makeDirsBelow } from "../files/confined-writes";
 import type {
   ContainerRegistryWire,
   NameValue,
@@ -55,9 +55,10 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   const workingDir = join(taskDir, "wd");
   const stdoutPath = join(taskDir, "stdout.txt");
   const stderrPath = join(taskDir, "stderr.txt");
-  await mkdir(workingDir, { recursive: true });
+  // Confined: a task may have left links here for its next attempt to write through.
+  await makeDirsBelow(config.dataDir, workingDir);
   // Each attempt starts with fresh output files, as on a Batch node.
-  await Promise.all([writeFile(stdoutPath, ""), writeFile(stderrPath, "")]);
+  await Promise.all([freshFileBelow(config.dataDir, stdoutPath), freshFileBelow(config.dataDir, stderrPath)]);
 
   const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
   const isStartTask = !spec.job;
