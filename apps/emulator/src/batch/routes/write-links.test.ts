@@ -105,6 +105,19 @@ function writeAttacks(setup: () => Setup, timeoutMs: number): void {
     expect(await text("stderr.txt")).toBe("retry-err\n");
   });
 
+  it("a retry in a task folder the task replaced by a link fails as a server error, writing nothing there", async () => {
+    const hijack = `mv $AZ_BATCH_TASK_DIR $AZ_BATCH_TASK_DIR.moved && ln -s ${s.victimDir} $AZ_BATCH_TASK_DIR; exit 1`;
+    await add("hijack", hijack, { maxTaskRetryCount: 1 });
+    const t = await completed("hijack");
+    expect(t.executionInfo).toMatchObject({
+      retryCount: 1,
+      result: "failure",
+      failureInfo: { category: "servererror", message: "The task directory could not be prepared" },
+    });
+    await victimFileUnchanged();
+    await victimFoldersUnchanged();
+  });
+
   it("deleting a task whose job folder a task replaced by a link deletes nothing outside", async () => {
     await add("doomed", "echo doomed");
     await completed("doomed");
