@@ -7,6 +7,7 @@
 import type { BigIntStats } from "node:fs";
 import { rmdir, unlink } from "node:fs/promises";
 import { batchError, conflict, notFound } from "../http/batch-error";
+import { emptyFolder } from "./confined-writes";
 import {
   ConfinedDir,
   ConfinedPathError,
@@ -160,33 +161,6 @@ export function parseRange(
   if (start >= size || end < start)
     throw batchError(416, "InvalidRange", [{ key: "Reason", value: `The file has ${size} bytes.` }]);
   return { start, end };
-}
-
-const unlessGone = (e: unknown) => {
-  if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-};
-
-/**
- * Empty a folder through descriptors, so a folder swapped for a link mid-way is never entered (it is
- * left, and the folder above then is not empty: 409).
- */
-async function emptyFolder(dir: ConfinedDir): Promise<void> {
-  for (const name of await dir.names()) {
-    const stats = await dir.lstat(name);
-    if (!stats) continue;
-    if (!stats.isDirectory()) {
-      await unlink(dir.child(name)).catch(unlessGone);
-      continue;
-    }
-    const sub = await dir.openDir(name).catch(() => undefined);
-    if (!sub) continue;
-    try {
-      await emptyFolder(sub);
-    } finally {
-      await sub.close();
-    }
-    await rmdir(dir.child(name)).catch(() => undefined);
-  }
 }
 
 /**

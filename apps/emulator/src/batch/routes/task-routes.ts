@@ -1,7 +1,7 @@
 /** /jobs/{id}/tasks: add, addtaskcollection, list, get, update, delete, terminate, reactivate, subtasksinfo. */
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { entityUrl } from "../engine";
+import { removeBelow } from "../files/confined-writes";
 import { batchError, BatchError, conflict } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
 import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
@@ -151,9 +151,9 @@ export function registerTaskRoutes(router: Router, s: Services): void {
       scheduler.abortTask(task, "delete").then(async () => {
         const info = task.wire.nodeInfo;
         if (info)
-          await rm(
+          await removeBelow(
+            engine.config.dataDir,
             join(nodeRoot(engine.config.dataDir, lower(info.poolId), info.nodeId), info.taskRootDirectory),
-            { recursive: true, force: true },
           );
       }),
     );

@@ -2,9 +2,9 @@
  * One attempt of a task or start task on a node: prepare its directory, environment and argv,
  * resolve its container settings against the pool, and hand it to the runtime.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { entityUrl, type Engine } from "../engine";
+import { freshFileBelow, makeDirsBelow } from "../files/confined-writes";
 import type {
   ContainerRegistryWire,
   NameValue,
@@ -13,7 +13,7 @@ import type {
   TaskContainerSettingsWire,
 } from "../model/types";
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
-import type { RegistryCredential, RunResult, RuntimeFailure } from "../runtime/task-runtime";
+import type { RegistryCredential, RunResult } from "../runtime/task-runtime";
 import { nodeRoot, taskEnvironment } from "./node-layout";
 
 export interface ExecutionSpec {
@@ -44,6 +44,15 @@ export function registryHost(image: string): string {
     : "docker.io";
 }
 
+const serverFailure = (message: string, e: unknown): RunResult => ({
+  failure: {
+    category: "servererror",
+    code: "Unknown",
+    message,
+    details: [{ name: "Message", value: e instanceof Error ? e.message : String(e) }],
+  },
+});
+
 const preFailure = (code: string, message: string, detail: string): RunResult => ({
   failure: { category: "usererror", code, message, details: [{ name: "Message", value: detail }] },
 });
@@ -55,9 +64,18 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   const workingDir = join(taskDir, "wd");
   const stdoutPath = join(taskDir, "stdout.txt");
   const stderrPath = join(taskDir, "stderr.txt");
-  await mkdir(workingDir, { recursive: true });
-  // Each attempt starts with fresh output files, as on a Batch node.
-  await Promise.all([writeFile(stdoutPath, ""), writeFile(stderrPath, "")]);
+  try {
+    // Confined: a task may have left links here for its next attempt to write through.
+    await makeDirsBelow(config.dataDir, workingDir);
+    // Each attempt starts with fresh output files, as on a Batch node.
+    await Promise.all([
+      freshFileBelow(config.dataDir, stdoutPath),
+      freshFileBelow(config.dataDir, stderrPath),
+    ]);
+  } catch (e) {
+    // Such as a task folder a task replaced by a link: no attempt runs there.
+    return serverFailure("The task directory could not be prepared", e);
+  }
 
   const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
   const isStartTask = !spec.job;
@@ -128,13 +146,7 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
     });
   } catch (e) {
     // A runtime bug or an engine that went away: a server error on the task, never a crash.
-    const failure: RuntimeFailure = {
-      category: "servererror",
-      code: "Unknown",
-      message: "The task runtime failed unexpectedly",
-      details: [{ name: "Message", value: e instanceof Error ? e.message : String(e) }],
-    };
-    return { failure };
+    return serverFailure("The task runtime failed unexpectedly", e);
   }
 }
 

@@ -3,9 +3,9 @@
  * completed), disable (tasks requeued / ended / waited for, then disabled) and delete (tasks
  * stopped, records and node directories removed).
  */
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Engine } from "../engine";
+import { removeBelow } from "../files/confined-writes";
 import type { JobRecord } from "../model/types";
 import { completeJob, setJobState } from "./job-transitions";
 import { nodeRoot } from "./node-layout";
@@ -61,9 +61,9 @@ export async function deleteJob(engine: Engine, scheduler: TaskScheduler, job: J
   scheduler.forgetJob(jobKey);
   for (const entry of nodes) {
     const [poolKey, nodeId] = (entry as string).split("\n") as [string, string];
-    await rm(join(nodeRoot(config.dataDir, poolKey, nodeId), "workitems", job.wire.id), {
-      recursive: true,
-      force: true,
-    }).catch(() => undefined);
+    await removeBelow(
+      config.dataDir,
+      join(nodeRoot(config.dataDir, poolKey, nodeId), "workitems", job.wire.id),
+    ).catch(() => undefined);
   }
 }

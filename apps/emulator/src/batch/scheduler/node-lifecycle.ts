@@ -6,8 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import { rm } from "node:fs/promises";
 import type { Engine } from "../engine";
+import { removeBelow } from "../files/confined-writes";
 import { isoNow, touch } from "../model/clock";
 import { parseDuration } from "../model/duration";
 import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/types";
@@ -371,7 +371,7 @@ export class NodeLifecycle {
     if (state.nodesOf(node.poolKey).get(node.wire.id) !== node) return;
     state.nodesOf(node.poolKey).delete(node.wire.id);
     state.stage(state.key("node", node), undefined);
-    void rm(nodeRoot(config.dataDir, node.poolKey, node.wire.id), { recursive: true, force: true }).catch(
+    void removeBelow(config.dataDir, nodeRoot(config.dataDir, node.poolKey, node.wire.id)).catch(
       () => undefined,
     );
   }
@@ -402,9 +402,7 @@ export class NodeLifecycle {
         state.pools.delete(pool.wire.id);
         state.dropPoolIndexes(this.poolKey(pool));
         await state.commit([[state.key("pool", pool), undefined]]);
-        await rm(poolDir(config.dataDir, this.poolKey(pool)), { recursive: true, force: true }).catch(
-          () => undefined,
-        );
+        await removeBelow(config.dataDir, poolDir(config.dataDir, this.poolKey(pool))).catch(() => undefined);
       });
   }
 
@@ -415,10 +413,10 @@ export class NodeLifecycle {
     void this.settleTasks(node, option)
       .then(async () => {
         if (reimage)
-          await rm(nodeRoot(this.engine.config.dataDir, node.poolKey, node.wire.id), {
-            recursive: true,
-            force: true,
-          });
+          await removeBelow(
+            this.engine.config.dataDir,
+            nodeRoot(this.engine.config.dataDir, node.poolKey, node.wire.id),
+          );
         return sleep(this.engine.config.timeScale.stepMs, c.signal);
       })
       .then((ok) => {

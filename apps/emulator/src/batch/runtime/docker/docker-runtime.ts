@@ -140,7 +140,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): TaskRun
     }
 
     try {
-      const output = await captureOutput(docker, container, req.stdoutPath, req.stderrPath);
+      const output = await captureOutput(docker, container, req.nodeRootDir, req.stdoutPath, req.stderrPath);
       if (req.signal.aborted) {
         await output.finished(0);
         return { failure: ended(), containerId: container.id, containerState: "created" };

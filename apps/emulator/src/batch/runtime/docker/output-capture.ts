@@ -3,8 +3,8 @@
  * them (attached before start, so nothing is missed), so the file API can serve them mid-run.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
-import { open } from "node:fs/promises";
 import type Docker from "dockerode";
+import { openOutput } from "../../files/confined-writes";
 
 export interface OutputCapture {
   /** Resolves when the engine has closed the output and both files are flushed and closed. */
@@ -14,11 +14,15 @@ export interface OutputCapture {
 export async function captureOutput(
   docker: Docker,
   container: Docker.Container,
+  nodeRootDir: string,
   stdoutPath: string,
   stderrPath: string,
 ): Promise<OutputCapture> {
   // Open both files first so a missing task directory is an error here, not an unhandled stream event.
-  const [outFile, errFile] = await Promise.all([open(stdoutPath, "a"), open(stderrPath, "a")]);
+  const [outFile, errFile] = await Promise.all([
+    openOutput(nodeRootDir, stdoutPath),
+    openOutput(nodeRootDir, stderrPath),
+  ]);
   let stream: NodeJS.ReadableStream;
   try {
     stream = await container.attach({ stream: true, stdout: true, stderr: true, logs: false });

@@ -5,8 +5,9 @@
  * themselves (the child writes straight to them), so they can be read while the task runs.
  */
 import { spawn } from "node:child_process";
-import { open, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { openOutput } from "../../files/confined-writes";
 import type {
   PullResult,
   RegistryCredential,
@@ -74,8 +75,8 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): TaskRuntim
       return { failure: failure("CommandProgramNotFound", "The command line is empty") };
     if (req.signal.aborted) return { failure: failure("TaskEnded", "The task was ended before it started") };
 
-    const out = await open(req.stdoutPath, "a");
-    const err = await open(req.stderrPath, "a");
+    const out = await openOutput(req.nodeRootDir, req.stdoutPath);
+    const err = await openOutput(req.nodeRootDir, req.stderrPath);
     try {
       const [program, ...args] = req.argv as [string, ...string[]];
       const child = spawn(program, args, {
