@@ -133,6 +133,21 @@ describe("the BFF against the local stack", () => {
     expect(Object.fromEntries(Object.entries(quota.usedPerFamilyDedicatedCores ?? {}).filter(([, used]) => used > 0))).toEqual(perFamily);
   });
 
+  it("answers a partial spec per fact: only a registry gets its login checked, nothing else is made up", async () => {
+    // A wrong password against the lab registry, or (without the lab) a registry nobody listens on.
+    const registry = lab ? { server: lab.registry, username: lab.user, password: `${lab.password}-wrong` } : { server: "127.0.0.1:9", username: "u", password: "p" };
+    const draft = { container: { prefetchImages: [], registries: [{ server: registry.server, auth: { kind: "password", username: registry.username, password: registry.password } }] } };
+    const res = await api(apiPaths.validatePool(accountId), { method: "POST", body: JSON.stringify(draft) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const validation = (await res.json()) as ValidationResponse;
+    expect(validation.facts.registries?.map((r) => r.status)).toEqual([lab ? "unauthorized" : "unreachable"]);
+    expect(validation.issues.filter((i) => i.code === "registry.loginFailed").map((i) => i.path)).toEqual([["container", "registries", 0]]);
+    // No id was sent, so nothing is said about one being taken; the missing parts are named by the schema.
+    expect(validation.facts.poolIdTaken).toBeUndefined();
+    expect(validation.issues.some((i) => i.path[0] === "vmSize" && i.code.startsWith("schema."))).toBe(true);
+    expect(validation.ok).toBe(false);
+  });
+
   it("creates a container pool, runs a task, reads stdout by range and by following, and downloads it", async () => {
     const poolId = `it-pool-${Date.now()}`;
     const spec: PoolSpecInput = {

@@ -3,13 +3,14 @@ import {
   fromCloudPool,
   hasErrors,
   problemCodes,
-  validatePool,
+  parseParts,
+  parsePoolParts,
+  TaskSpec,
+  validatePoolDraft,
   validateStartTaskUpdate,
-  validateTask,
+  validateTaskInput,
   type Me,
-  type PoolSpec,
   type RuntimeConfig,
-  type TaskSpec,
   type ValidationResponse,
   type VmSizesResponse,
 } from "@batch-studio/shared";
@@ -37,20 +38,23 @@ const taskFiles = async (scope: OperatorScope, p: { account: string; job: string
 const nodeFiles = async (scope: OperatorScope, p: { account: string; pool: string; node: string }) =>
   (await scope.batch(p.account)).nodeFiles(p.pool, p.node);
 
-/** Runs the live checks and the shared rules; the same answer /validate gives and create enforces. */
-const checkPool = async (scope: OperatorScope, accountId: string, spec: PoolSpec): Promise<ValidationResponse> => {
+/**
+ * Runs the live checks and the shared rules; the same answer /validate gives and create enforces.
+ * A draft (a form not filled in yet) gets the checks and rules of its valid parts.
+ */
+const checkPool = async (scope: OperatorScope, accountId: string, draft: unknown): Promise<ValidationResponse> => {
   const account = await scope.account(accountId);
   const batch = await scope.batch(accountId);
   const arm = scope.services.config.accounts.discovery === "arm" ? scope.arm() : undefined;
-  const facts = await scope.services.validation.poolFacts(spec, { batch, account, arm, logger: scope.logger });
-  const issues = validatePool(spec, facts);
+  const facts = await scope.services.validation.poolFacts(parsePoolParts(draft).parts, { batch, account, arm, logger: scope.logger });
+  const issues = validatePoolDraft(draft, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
-const checkTask = async (scope: OperatorScope, accountId: string, jobId: string, spec: TaskSpec): Promise<ValidationResponse> => {
+const checkTask = async (scope: OperatorScope, accountId: string, jobId: string, draft: unknown): Promise<ValidationResponse> => {
   const batch = await scope.batch(accountId);
-  const facts = await scope.services.validation.taskFacts(jobId, spec, { batch, logger: scope.logger });
-  const issues = validateTask(spec, facts);
+  const facts = await scope.services.validation.taskFacts(jobId, parseParts(TaskSpec, draft).parts, { batch, logger: scope.logger });
+  const issues = validateTaskInput(draft, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 

@@ -9,6 +9,7 @@ import {
   type AccountSummary,
   type GalleryImageFact,
   type ImageProbeFact,
+  type PoolParts,
   type PoolSpec,
   type RegistryProbeFact,
   type RegistrySpec,
@@ -52,9 +53,9 @@ const registryFor = (reference: string, registries: RegistrySpec[]): RegistrySpe
 const sameRegion = (a: string, b: string) => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
 
 /** The subscription a gallery image's id names, when it is not the Batch account's. */
-const otherImageSubscription = (spec: PoolSpec, accountSubscriptionId: string): string | undefined => {
-  if (spec.image.kind !== "gallery") return undefined;
-  const parsed = parseGalleryImageId(spec.image.imageId);
+const otherImageSubscription = (image: PoolSpec["image"] | undefined, accountSubscriptionId: string): string | undefined => {
+  if (image?.kind !== "gallery") return undefined;
+  const parsed = parseGalleryImageId(image.imageId);
   if (!parsed.ok || parsed.value.subscriptionId.toLowerCase() === accountSubscriptionId.toLowerCase()) return undefined;
   return parsed.value.subscriptionId;
 };
@@ -115,15 +116,21 @@ export interface PoolCheckDeps {
 export class LiveValidation {
   constructor(private readonly probe: RegistryProbe) {}
 
-  async poolFacts(spec: PoolSpec, { batch, account, arm, logger }: PoolCheckDeps): Promise<ValidationContext> {
+  /**
+   * Takes the valid parts of a spec (whole or a draft): each lookup about a part runs once that
+   * part is valid, the account's own facts (VM sizes, quota) always, so a form gets the answers
+   * about what it has so far without stand-in values for the rest.
+   */
+  async poolFacts(spec: PoolParts, { batch, account, arm, logger }: PoolCheckDeps): Promise<ValidationContext> {
     const registries = spec.container?.registries ?? [];
-    const imageSubscription = otherImageSubscription(spec, account.subscriptionId);
+    const { id, image } = spec;
+    const imageSubscription = otherImageSubscription(image, account.subscriptionId);
     const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, subscriptions, registryFacts, imageFacts] = await Promise.all([
-      attempt("poolIdTaken", logger, () => batch.poolExists(spec.id)),
-      attempt("supportedImages", logger, () => batch.listSupportedImages()),
+      id === undefined ? undefined : attempt("poolIdTaken", logger, () => batch.poolExists(id)),
+      image?.kind === "marketplace" ? attempt("supportedImages", logger, () => batch.listSupportedImages()) : undefined,
       arm ? attempt("vmSizes", logger, () => arm.listVmSizes(account.subscriptionId, account.location)) : undefined,
       attempt("pools", logger, () => batch.listPoolSizes()),
-      spec.image.kind === "gallery" && arm ? attempt("galleryImage", logger, () => this.galleryFact(arm, spec.image.kind === "gallery" ? spec.image.imageId : "", logger)) : undefined,
+      image?.kind === "gallery" && arm ? attempt("galleryImage", logger, () => this.galleryFact(arm, image.imageId, logger)) : undefined,
       imageSubscription && arm ? this.subscriptionFacts(arm, account.subscriptionId, imageSubscription, logger) : undefined,
       Promise.all(
         registries
@@ -200,11 +207,13 @@ export class LiveValidation {
     return fact;
   }
 
-  async taskFacts(jobId: string, spec: TaskSpec, { batch, logger }: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+  /** Like poolFacts, from the valid parts of a task spec: its id, its image, and the job's pool. */
+  async taskFacts(jobId: string, spec: Partial<TaskSpec>, { batch, logger }: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
     const job = await batch.getJob(jobId);
+    const { id } = spec;
     const image = spec.containerSettings?.imageName;
     const [taskIdTaken, pool, imageFact] = await Promise.all([
-      attempt("taskIdTaken", logger, () => batch.taskExists(jobId, spec.id)),
+      id === undefined ? undefined : attempt("taskIdTaken", logger, () => batch.taskExists(jobId, id)),
       job.poolId ? attempt("pool", logger, () => batch.getCloudPool(job.poolId!)) : undefined,
       // The task's registry credentials go only to the registry they are for.
       image ? this.probe.inspectImage(image, credentialsOf(registryFor(image, spec.containerSettings?.registry ? [spec.containerSettings.registry] : []))) : undefined,

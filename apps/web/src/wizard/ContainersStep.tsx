@@ -41,7 +41,7 @@ function RegistryEditor({ index, registry }: { index: number; registry: Registry
   const styles = useStyles();
   const { set, update } = useWizard();
   const test = useRegistryTest();
-  const base = ["container", "registries", index];
+  const base = ["container", "registries", index] as const;
   const auth = registry.auth;
   // A result speaks for the login it tested: once the server, user or password changes, it is gone.
   const login = probeCredentials(registry)!;

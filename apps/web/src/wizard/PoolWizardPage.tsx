@@ -1,19 +1,9 @@
 import { Button, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowRightRegular, CheckmarkRegular } from "@fluentui/react-icons";
-import {
-  apiPaths,
-  parsePoolSpec,
-  type PoolDetails,
-  type PoolSpecInput,
-  type PoolSpecResponse,
-  type SpecPath,
-  type ValidationFix,
-} from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { parsePoolSpec, type PoolSpecInput, type PoolSpecResponse, type ValidationContext, type ValidationFix } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useAccounts, usePoolSpec } from "../api/hooks";
-import { poolKeys } from "../api/keys";
+import { useAccounts, useCreatePool, usePoolSpec } from "../api/hooks";
 import { paths } from "../app/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
@@ -27,8 +17,9 @@ import { ReviewStep } from "./ReviewStep";
 import { SizeScaleStep } from "./SizeScaleStep";
 import { StartTaskStep } from "./StartTaskStep";
 import { Stepper } from "./Stepper";
-import { STEPS, applyPatch, emptyPoolSpec, firstBlockingStep, isStepId, setIn, summarizeSteps, type StepId } from "./steps";
-import { usePoolValidation } from "./usePoolValidation";
+import { STEPS, emptyPoolSpec, firstBlockingStep, isStepId, summarizeSteps, type StepId } from "./steps";
+import { poolCheck, validateDraft } from "./poolValidation";
+import { useSpecForm } from "../forms/useSpecForm";
 import { WizardContext, type WizardState } from "./WizardContext";
 
 const useStyles = makeStyles({
@@ -88,16 +79,21 @@ function Wizard({ account, initial, startStep }: { account: string; initial: Poo
   const api = useApi();
   const navigate = useNavigate();
   const notify = useNotify();
-  const queryClient = useQueryClient();
   const accounts = useAccounts();
   const accountInfo = accounts.data?.subscriptions.flatMap((s) => s.accounts).find((a) => a.id === account);
-  const [spec, setSpec] = useState<PoolSpecInput>(initial);
+  const check = useMemo(() => poolCheck(api, account), [api, account]);
+  const form = useSpecForm<PoolSpecInput, ValidationContext>({
+    initial,
+    validate: (spec, facts, checked) => validateDraft(spec, facts ?? {}, checked),
+    check,
+  });
+  const spec = form.value;
   const [step, setStep] = useState<StepId>(startStep);
   const [visited, setVisited] = useState<Set<StepId>>(() => new Set([startStep]));
-  const validation = usePoolValidation(account, spec);
-  const summary = useMemo(() => summarizeSteps(validation.issues), [validation.issues]);
+  // The stepper and the footer count what is shown: a step nobody has touched is not red yet.
+  const summary = useMemo(() => summarizeSteps(form.shown), [form.shown]);
   const index = STEPS.findIndex((s) => s.id === step);
-  const blocking = firstBlockingStep(validation.issues, step);
+  const blocking = firstBlockingStep(form.shown, step);
 
   const go = (next: StepId) => {
     setStep(next);
@@ -107,43 +103,51 @@ function Wizard({ account, initial, startStep }: { account: string; initial: Poo
     const i = STEPS.findIndex((s) => s.id === target);
     if (i <= index) return true;
     const before = STEPS[i - 1]!.id;
-    return firstBlockingStep(validation.issues, before) === undefined;
+    return firstBlockingStep(form.issues, before) === undefined;
+  };
+  /** Next shows this step's errors, and moves on only when no step up to here has one. */
+  const next = () => {
+    form.reveal(STEPS[index]!.owns.map((head) => [head]));
+    if (firstBlockingStep(form.issues, step) === undefined) go(STEPS[index + 1]!.id);
   };
 
-  const set = useCallback((path: SpecPath, value: unknown) => setSpec((s) => setIn(s, path, value)), []);
+  const { applyFix: applyFormFix } = form;
   const applyFix = useCallback(
     (fix: ValidationFix) => {
-      setSpec((s) => applyPatch(s, fix.patch));
+      applyFormFix(fix);
       notify.success("Fix applied", fix.label);
     },
-    [notify],
+    [applyFormFix, notify],
   );
   const state: WizardState = {
     account,
     accountInfo,
     spec,
-    issues: validation.issues,
-    facts: validation.facts,
-    checking: validation.checking,
-    set,
-    update: setSpec,
+    issues: form.shown,
+    facts: form.facts ?? {},
+    checking: form.checking,
+    set: form.set,
+    update: form.update,
     applyFix,
-    recheck: validation.recheck,
+    recheck: form.recheck,
   };
 
-  const create = useMutation({
-    mutationFn: () => {
-      const parsed = parsePoolSpec(spec);
-      if (!parsed.ok) throw new Error("The pool spec is not complete yet.");
-      return api.json<PoolDetails>(apiPaths.pools(account), { method: "POST", body: parsed.value });
-    },
-    onSuccess: (pool) => {
-      notify.success("Pool created", `${pool.id}: nodes are being allocated.`);
-      void queryClient.invalidateQueries({ queryKey: poolKeys.all(account) });
-      navigate(paths.pool(account, pool.id));
-    },
-    onError: (e) => notify.error(isApiError(e) && e.problem.issues ? `The BFF refused the pool (${e.problem.issues.length} issue(s))` : "Create failed", e),
-  });
+  const create = useCreatePool(account);
+  const submit = () =>
+    form.submit((value) => {
+      const parsed = parsePoolSpec(value);
+      if (!parsed.ok) return;
+      create.mutate(parsed.value, {
+        onSuccess: (pool) => {
+          notify.success("Pool created", `${pool.id}: nodes are being allocated.`);
+          navigate(paths.pool(account, pool.id));
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.problem.issues) form.reject(e.problem.issues);
+          notify.error(isApiError(e) && e.problem.issues ? `The BFF refused the pool (${e.problem.issues.length} issue(s))` : "Create failed", e);
+        },
+      });
+    });
 
   const View = STEP_VIEWS[step];
   const isLast = index === STEPS.length - 1;
@@ -160,18 +164,18 @@ function Wizard({ account, initial, startStep }: { account: string; initial: Poo
             </Button>
             <span className={styles.spacer} />
             <span role="status" aria-live="polite">
-              {validation.checking ? (
+              {form.checking ? (
                 <Spinner size="extra-tiny" label="Checking with Azure…" labelPosition="after" />
               ) : blocking ? (
                 <Caption1>Fix the errors on “{STEPS.find((s) => s.id === blocking)!.title}” to continue.</Caption1>
               ) : null}
             </span>
             {isLast ? (
-              <Button appearance="primary" icon={<CheckmarkRegular />} disabled={!!blocking || create.isPending} onClick={() => create.mutate()}>
+              <Button appearance="primary" icon={<CheckmarkRegular />} disabled={!!blocking || create.isPending} onClick={submit}>
                 {create.isPending ? "Creating…" : "Create pool"}
               </Button>
             ) : (
-              <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={!!blocking} onClick={() => go(STEPS[index + 1]!.id)}>
+              <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={!!blocking} onClick={next}>
                 Next
               </Button>
             )}

@@ -10,6 +10,12 @@ export interface StartTaskBasics {
   env?: EnvVar[];
 }
 
+const BASICS: readonly (keyof StartTaskBasics)[] = ["commandLine", "elevated", "waitForSuccess", "env"];
+
+/** The field a change from these controls edits (each control changes one), to mark it touched. */
+export const changedField = (patch: Partial<StartTaskBasics>): keyof StartTaskBasics | undefined =>
+  BASICS.find((name) => name in patch);
+
 /** Which field of the start task a control edits: the tail of its spec path under `startTask`. */
 export type StartTaskField = "commandLine" | "elevated" | "waitForSuccess";
 

@@ -1,7 +1,7 @@
 import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Switch } from "@fluentui/react-components";
 import { IssueField } from "./IssueField";
 import { leftoverIssues } from "./leftover";
-import { StartTaskFields } from "./StartTaskFields";
+import { changedField, StartTaskFields } from "./StartTaskFields";
 import { StepIssues } from "./StepIssues";
 import { useStepStyles } from "./BasicsStep";
 import { useWizard } from "./WizardContext";
@@ -10,7 +10,7 @@ const ST = "startTask";
 
 export function StartTaskStep() {
   const styles = useStepStyles();
-  const { spec, set, issues } = useWizard();
+  const { spec, set, update, issues } = useWizard();
   const st = spec.startTask;
   const prefetch = (spec.container?.prefetchImages ?? []).filter((i) => i.trim() !== "");
   return (
@@ -26,7 +26,8 @@ export function StartTaskStep() {
           <StartTaskFields
             value={st}
             onChange={(patch) => {
-              for (const [name, v] of Object.entries(patch)) set([ST, name], v);
+              const name = changedField(patch);
+              update((s) => ({ ...s, startTask: { ...st, ...patch } }), name && [ST, name]);
             }}
             field={(name, props, control) => (
               <IssueField path={[ST, name]} {...props}>
@@ -66,7 +67,9 @@ export function StartTaskStep() {
                 <Dropdown
                   value={st.containerSettings.workingDirectory === "containerImageDefault" ? "The image's WORKDIR" : "The task's working directory"}
                   selectedOptions={[st.containerSettings.workingDirectory ?? "taskWorkingDirectory"]}
-                  onOptionSelect={(_, d) => set([ST, "containerSettings", "workingDirectory"], d.optionValue)}
+                  onOptionSelect={(_, d) =>
+                    set([ST, "containerSettings", "workingDirectory"], d.optionValue === "containerImageDefault" ? "containerImageDefault" : "taskWorkingDirectory")
+                  }
                 >
                   <Option value="taskWorkingDirectory">The task's working directory</Option>
                   <Option value="containerImageDefault">The image's WORKDIR</Option>

@@ -1,15 +1,17 @@
 import { createContext, useContext } from "react";
-import type { AccountSummary, PoolSpecInput, SpecPath, ValidationContext, ValidationFix, ValidationIssue } from "@batch-studio/shared";
+import type { AccountSummary, PoolSpecInput, ValidationContext, ValidationFix, ValidationIssue } from "@batch-studio/shared";
+import type { SpecForm } from "../forms/useSpecForm";
 
 export interface WizardState {
   account: string;
   accountInfo?: AccountSummary;
   spec: PoolSpecInput;
+  /** The issues to show now (errors once their field was touched or Next pressed). */
   issues: ValidationIssue[];
   facts: ValidationContext;
   checking: boolean;
-  set(path: SpecPath, value: unknown): void;
-  update(fn: (spec: PoolSpecInput) => PoolSpecInput): void;
+  set: SpecForm<PoolSpecInput, ValidationContext>["set"];
+  update: SpecForm<PoolSpecInput, ValidationContext>["update"];
   applyFix(fix: ValidationFix): void;
   /** Runs the live checks again for the unchanged spec (after an action changed Azure). */
   recheck(): void;

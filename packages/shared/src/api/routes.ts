@@ -15,6 +15,7 @@ import {
   ImageInspectRequest,
   RegistryTestRequest,
   RegistryTestResult,
+  SpecDraft,
   ValidateTaskRequest,
   ValidationResponse,
 } from "./validation";
@@ -181,8 +182,8 @@ export const apiRoutes = {
   taskFileDownloadTicket: taskFiles.fileDownloadTicket,
   taskFileTicketDownload: taskFiles.fileTicketDownload,
 
-  validatePool: route("validatePool", { tag: "validation", summary: "Async checks of a PoolSpec", body: PoolSpec, response: ValidationResponse }),
-  validateTask: route("validateTask", { tag: "validation", summary: "Async checks of a TaskSpec for a job", body: ValidateTaskRequest, response: ValidationResponse }),
+  validatePool: route("validatePool", { tag: "validation", summary: "Live checks of a PoolSpec, whole or in part", body: SpecDraft, response: ValidationResponse }),
+  validateTask: route("validateTask", { tag: "validation", summary: "Live checks of a TaskSpec for a job, whole or in part", body: ValidateTaskRequest, response: ValidationResponse }),
   registryTest: route("registryTest", { tag: "validation", summary: "Log in to a registry (GET /v2/)", body: RegistryTestRequest, response: RegistryTestResult }),
   registryInspect: route("registryInspect", { tag: "validation", summary: "Resolve an image and read its ENTRYPOINT, CMD and WORKDIR", body: ImageInspectRequest, response: ImageInspection }),
 } satisfies Record<ApiRouteName, ApiRoute>;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ImageProbeFactSchema, RegistryProbeFactSchema, ValidationContextSchema } from "./facts";
 import { ValidationIssueSchema } from "./problem";
-import { TaskSpec } from "../task-spec";
 
 /**
  * POST /api/accounts/:account/validate/{pool,task}: the async checks' issues plus the facts the
@@ -15,10 +14,18 @@ export const ValidationResponse = z.object({
 });
 export type ValidationResponse = z.infer<typeof ValidationResponse>;
 
+/**
+ * A spec as far as a form has it filled in: any object. The live checks parse it part by part and
+ * each runs once the part it depends on is valid (a registry login needs only the registry).
+ */
+export const SpecDraft = z
+  .record(z.string(), z.unknown())
+  .describe("A spec as far as it is filled in; each live check runs once the part it depends on is valid.");
+
 /** POST /api/accounts/:account/validate/task needs to know which job (and so which pool). */
 export const ValidateTaskRequest = z.object({
   jobId: z.string().min(1, "job id is required"),
-  task: TaskSpec,
+  task: SpecDraft,
 });
 
 export const RegistryTestRequest = z.object({

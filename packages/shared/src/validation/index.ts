@@ -7,6 +7,7 @@ export { validatePool, poolRules } from "./validate-pool";
 export { validateTask, taskRules } from "./validate-task";
 export { validateStartTaskUpdate, type StartTaskTarget } from "./validate-start-task";
 export { validatePoolInput, validateTaskInput } from "./validate-input";
+export { parsePoolParts, validatePoolDraft, type PoolParts } from "./validate-pool-draft";
 export { applyFix, applyPatches } from "./apply-fix";
 export { MINIMUM_RESIZE_TIMEOUT_MS, recommendedResizeTimeout } from "./rules/scale";
 export { END_OF_LIFE_SOON_DAYS } from "./rules/marketplace-image";

@@ -59,6 +59,17 @@ export interface PoolFacts {
   imageProbes: Map<string, ImageProbeFact>;
 }
 
+/*
+ * What the rules of one part of a pool spec read. Rules typed by a part's facts also run on a
+ * draft whose other parts are missing or still wrong (validatePoolDraft), so e.g. a rejected
+ * registry login shows while no VM size is chosen yet.
+ */
+export type IdPartFacts = { spec: Pick<PoolSpec, "id">; context: ValidationContext };
+export type ContainerPartFacts = Pick<PoolFacts, "context" | "isContainerPool" | "prefetch" | "registries" | "registryHosts" | "imageProbes"> & {
+  spec: Pick<PoolSpec, "container">;
+};
+export type ScalePartFacts = Pick<PoolFacts, "totalNodes"> & { spec: Pick<PoolSpec, "scale"> };
+
 export const indexImageProbes = (probes: readonly ImageProbeFact[] = []): Map<string, ImageProbeFact> => {
   const index = new Map<string, ImageProbeFact>();
   for (const probe of probes) {
@@ -88,30 +99,27 @@ export const findSupportedImage = (
   );
 };
 
-export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {}): PoolFacts => {
-  const marketplaceImage = findSupportedImage(spec, context);
-  const galleryId = spec.image.kind === "gallery" ? parseGalleryImageId(spec.image.imageId) : undefined;
-  const nodeAgentOs = osOfNodeAgentSku(spec.nodeAgentSkuId);
-  const galleryOs =
-    spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
-  const prefetch = (spec.container?.prefetchImages ?? []).map((reference, index): PrefetchImageFact => {
+/** The container part's facts: its prefetch images and registries, parsed once. */
+export const deriveContainerFacts = (
+  container: PoolSpec["container"],
+  context: ValidationContext = {},
+): ContainerPartFacts => {
+  const prefetch = (container?.prefetchImages ?? []).map((reference, index): PrefetchImageFact => {
     const parsed = parseImageReference(reference);
     return parsed.ok
       ? { index, reference, parsed, canonical: canonicalImageName(parsed.value) }
       : { index, reference, parsed };
   });
-  const registries = (spec.container?.registries ?? []).map((registry, index): RegistryFact => {
+  const registries = (container?.registries ?? []).map((registry, index): RegistryFact => {
     const checked = checkRegistryServer(registry.server);
     return checked.ok
       ? { index, server: registry.server, host: checked.value }
       : { index, server: registry.server };
   });
-  const facts: PoolFacts = {
-    spec,
+  return {
+    spec: { container },
     context,
-    now: context.now === undefined ? Date.now() : new Date(context.now).getTime(),
-    isContainerPool: spec.container !== undefined,
-    totalNodes: spec.scale.dedicated + spec.scale.spot,
+    isContainerPool: container !== undefined,
     prefetch,
     registries,
     imageProbes: indexImageProbes(context.images),
@@ -121,6 +129,22 @@ export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {})
         return host ? [normalizeRegistryHost(host)] : [];
       }),
     ),
+  };
+};
+
+export const totalNodes = (scale: PoolSpec["scale"]): number => scale.dedicated + scale.spot;
+
+export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {}): PoolFacts => {
+  const marketplaceImage = findSupportedImage(spec, context);
+  const galleryId = spec.image.kind === "gallery" ? parseGalleryImageId(spec.image.imageId) : undefined;
+  const nodeAgentOs = osOfNodeAgentSku(spec.nodeAgentSkuId);
+  const galleryOs =
+    spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
+  const facts: PoolFacts = {
+    ...deriveContainerFacts(spec.container, context),
+    spec,
+    now: context.now === undefined ? Date.now() : new Date(context.now).getTime(),
+    totalNodes: totalNodes(spec.scale),
   };
   if (nodeAgentOs) facts.nodeAgentOs = nodeAgentOs;
   const imageOs = marketplaceImage?.osType ?? galleryOs ?? nodeAgentOs;

@@ -1,11 +1,11 @@
 import { isDockerHubOfficialImage } from "../../grammar/image-reference";
 import { DOCKER_HUB } from "../../grammar/host";
-import type { PoolFacts } from "../pool-facts";
+import type { ContainerPartFacts, PoolFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const imagePath = (index: number) => ["container", "prefetchImages", index];
 
-export const containerConfigurationRequired: Rule<PoolFacts> = {
+export const containerConfigurationRequired: Rule<ContainerPartFacts> = {
   code: "container.configurationRequired",
   area: "containers",
   level: "info",
@@ -23,7 +23,7 @@ export const containerConfigurationRequired: Rule<PoolFacts> = {
   },
 };
 
-export const prefetchImageReference: Rule<PoolFacts> = {
+export const prefetchImageReference: Rule<ContainerPartFacts> = {
   code: "container.imageReference",
   area: "containers",
   level: "error",
@@ -39,7 +39,7 @@ export const prefetchImageReference: Rule<PoolFacts> = {
   },
 };
 
-export const prefetchImageWithoutCredentials: Rule<PoolFacts> = {
+export const prefetchImageWithoutCredentials: Rule<ContainerPartFacts> = {
   code: "container.imageWithoutCredentials",
   area: "containers",
   level: "warning",
@@ -64,7 +64,7 @@ export const prefetchImageWithoutCredentials: Rule<PoolFacts> = {
   },
 };
 
-export const dockerHubHostRequired: Rule<PoolFacts> = {
+export const dockerHubHostRequired: Rule<ContainerPartFacts> = {
   code: "container.dockerHubHostRequired",
   area: "containers",
   level: "warning",
@@ -92,7 +92,7 @@ export const dockerHubHostRequired: Rule<PoolFacts> = {
   },
 };
 
-export const prefetchImageProbe: Rule<PoolFacts> = {
+export const prefetchImageProbe: Rule<ContainerPartFacts> = {
   code: "container.imageNotPullable",
   area: "containers",
   level: "error",
@@ -134,11 +134,13 @@ export const customImageNeedsDocker: Rule<PoolFacts> = {
   },
 };
 
-export const containerRules = [
+/** The rules that read the container part alone (they also judge a draft: validatePoolDraft). */
+export const containerPartRules = [
   containerConfigurationRequired,
   prefetchImageReference,
   prefetchImageWithoutCredentials,
   dockerHubHostRequired,
   prefetchImageProbe,
-  customImageNeedsDocker,
 ];
+
+export const containerRules = [...containerPartRules, customImageNeedsDocker];

@@ -1,5 +1,5 @@
 import { BATCH_ID_PATTERN } from "../../ids";
-import type { PoolFacts } from "../pool-facts";
+import type { IdPartFacts } from "../pool-facts";
 import type { Rule } from "../rule";
 import type { TaskFacts } from "../task-facts";
 
@@ -13,7 +13,7 @@ const idMessage = (what: string, id: string): string | undefined => {
   return `Change the ${what} id: only letters, digits, '-' and '_' are allowed.`;
 };
 
-export const poolIdFormat: Rule<PoolFacts> = {
+export const poolIdFormat: Rule<IdPartFacts> = {
   code: "pool.id.format",
   area: "ids",
   level: "error",
@@ -26,7 +26,7 @@ export const poolIdFormat: Rule<PoolFacts> = {
   },
 };
 
-export const poolIdTaken: Rule<PoolFacts> = {
+export const poolIdTaken: Rule<IdPartFacts> = {
   code: "pool.id.taken",
   area: "ids",
   level: "error",

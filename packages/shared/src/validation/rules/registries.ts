@@ -1,13 +1,13 @@
 import { normalizeRegistryHost } from "../../grammar/host";
 import { checkRegistryServer, suggestRegistryServer } from "../../grammar/registry-server";
-import type { PoolFacts } from "../pool-facts";
+import type { ContainerPartFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 import { parseUserAssignedIdentityId } from "./managed-identity-id";
 
 const registryPath = (index: number, field?: string) =>
   field ? ["container", "registries", index, field] : ["container", "registries", index];
 
-export const registryServerFormat: Rule<PoolFacts> = {
+export const registryServerFormat: Rule<ContainerPartFacts> = {
   code: "registry.serverFormat",
   area: "registries",
   level: "error",
@@ -33,7 +33,7 @@ export const registryServerFormat: Rule<PoolFacts> = {
   },
 };
 
-export const registryDuplicate: Rule<PoolFacts> = {
+export const registryDuplicate: Rule<ContainerPartFacts> = {
   code: "registry.duplicate",
   area: "registries",
   level: "warning",
@@ -53,7 +53,7 @@ export const registryDuplicate: Rule<PoolFacts> = {
   },
 };
 
-export const registryUnused: Rule<PoolFacts> = {
+export const registryUnused: Rule<ContainerPartFacts> = {
   code: "registry.unused",
   area: "registries",
   level: "info",
@@ -72,7 +72,7 @@ export const registryUnused: Rule<PoolFacts> = {
   },
 };
 
-export const registryProbe: Rule<PoolFacts> = {
+export const registryProbe: Rule<ContainerPartFacts> = {
   code: "registry.loginFailed",
   area: "registries",
   level: "error",
@@ -105,7 +105,7 @@ export const registryProbe: Rule<PoolFacts> = {
   },
 };
 
-export const registryIdentity: Rule<PoolFacts> = {
+export const registryIdentity: Rule<ContainerPartFacts> = {
   code: "registry.identityNeedsPoolIdentity",
   area: "registries",
   level: "warning",
@@ -124,7 +124,7 @@ export const registryIdentity: Rule<PoolFacts> = {
   },
 };
 
-export const registryIdentityIdFormat: Rule<PoolFacts> = {
+export const registryIdentityIdFormat: Rule<ContainerPartFacts> = {
   code: "registry.identityResourceIdFormat",
   area: "registries",
   level: "error",

@@ -1,5 +1,5 @@
 import { formatIsoDuration, minutesToMs, parseIsoDuration } from "../../grammar/iso-duration";
-import type { PoolFacts } from "../pool-facts";
+import type { ScalePartFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const PATH = ["scale", "resizeTimeout"];
@@ -17,7 +17,7 @@ const fixTo = (ms: number) => {
   return setFix(`Set resize timeout to ${text} (${ms / 60_000} minutes)`, PATH, text);
 };
 
-export const resizeTimeoutFormat: Rule<PoolFacts> = {
+export const resizeTimeoutFormat: Rule<ScalePartFacts> = {
   code: "scale.resizeTimeout.format",
   area: "scale",
   level: "error",
@@ -35,7 +35,7 @@ export const resizeTimeoutFormat: Rule<PoolFacts> = {
   },
 };
 
-export const resizeTimeoutMinimum: Rule<PoolFacts> = {
+export const resizeTimeoutMinimum: Rule<ScalePartFacts> = {
   code: "scale.resizeTimeout.minimum",
   area: "scale",
   level: "error",
@@ -54,7 +54,7 @@ export const resizeTimeoutMinimum: Rule<PoolFacts> = {
   },
 };
 
-export const resizeTimeoutPerThousandNodes: Rule<PoolFacts> = {
+export const resizeTimeoutPerThousandNodes: Rule<ScalePartFacts> = {
   code: "scale.resizeTimeout.perThousandNodes",
   area: "scale",
   level: "warning",
@@ -77,7 +77,7 @@ export const resizeTimeoutPerThousandNodes: Rule<PoolFacts> = {
   },
 };
 
-export const scaleEmpty: Rule<PoolFacts> = {
+export const scaleEmpty: Rule<ScalePartFacts> = {
   code: "scale.empty",
   area: "scale",
   level: "info",
