@@ -25,6 +25,26 @@ const page = (api: ReturnType<typeof fakeApi>, url: string) =>
   renderPage({ api, pattern: "/a/:account/pools/new", url, element: <PoolWizardPage /> });
 
 describe("PoolWizardPage", () => {
+  it("greets a new operator without errors, and Next shows the step's errors and stays", async () => {
+    const api = fakeApi({
+      "GET /api/accounts": () => ({ subscriptions: [] }),
+      [`POST ${A}/validate/pool`]: (): ValidationResponse => ({ ok: false, facts: {}, issues: [] }),
+    });
+    page(api, "/a/acct/pools/new");
+    await screen.findByRole("textbox", { name: /Pool id/ });
+    expect(screen.queryByText(/required/i)).toBeNull();
+    expect(screen.queryByRole("button", { name: /error/ })).toBeNull();
+    const next = screen.getByRole("button", { name: "Next" });
+    expect(next.hasAttribute("disabled")).toBe(false);
+    await userEvent.click(next);
+    expect(await screen.findByText(/Pool id is required/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: /Step 1: Basics \(1 error\)/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(true);
+    // Still on Basics, and the later steps' errors stay hidden.
+    expect(screen.getByRole("textbox", { name: /Pool id/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Step 2: Image \(/ })).toBeNull();
+  });
+
   it("shows errors at the field and blocks Next until they are fixed; warnings never block", async () => {
     const api = fakeApi({ "GET /api/accounts": () => ({ subscriptions: [] }) });
     const { container } = page(api, "/a/acct/pools/new");
