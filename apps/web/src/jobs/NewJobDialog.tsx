@@ -15,57 +15,51 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
-import { apiPaths, parseJobSpec, type JobSummary, type ValidationIssue } from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { parseJobSpec, type JobSpecInput } from "@batch-studio/shared";
 import { useState } from "react";
 import { useNavigate } from "../router";
-import { usePools } from "../api/hooks";
-import { jobKeys } from "../api/keys";
+import { useCreateJob, usePools } from "../api/hooks";
 import { paths } from "../app/paths";
-import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { useNotify } from "../components/notify";
+import { useSpecForm } from "../forms/useSpecForm";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-const messageAt = (issues: ValidationIssue[], field: string) =>
-  issues.find((i) => i.path[0] === field)?.message;
+const validate = (job: JobSpecInput) => {
+  const parsed = parseJobSpec(job);
+  return parsed.ok ? [] : parsed.issues;
+};
 
 /** Create a job on a pool; the shared JobSpec schema checks it before the BFF sees it. */
 export function NewJobDialog({ account, defaultPool }: { account: string; defaultPool?: string }) {
   const styles = useStyles();
-  const api = useApi();
   const notify = useNotify();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const pools = usePools(account);
   const [open, setOpen] = useState(false);
-  const [id, setId] = useState("");
-  const [poolId, setPoolId] = useState(defaultPool ?? "");
-  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
-  const parsed = parseJobSpec({ id, poolId });
-  const issues = parsed.ok ? serverIssues : parsed.issues;
-  const touched = id !== "" || poolId !== "";
+  const form = useSpecForm<JobSpecInput>({ initial: { id: "", poolId: defaultPool ?? "" }, validate });
+  const messageAt = (field: "id" | "poolId") => form.at([field]).map((i) => i.message).join(" ") || undefined;
+  const create = useCreateJob(account);
 
-  const create = useMutation({
-    mutationFn: () =>
-      api.json<JobSummary>(apiPaths.jobs(account), {
-        method: "POST",
-        body: parsed.ok ? parsed.value : undefined,
-      }),
-    onSuccess: (job) => {
-      notify.success("Job created", job.id);
-      void queryClient.invalidateQueries({ queryKey: jobKeys.all(account) });
-      setOpen(false);
-      navigate(paths.job(account, job.id));
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.problem.issues) setServerIssues(e.problem.issues);
-      notify.error("Create job failed", e);
-    },
-  });
+  const submit = () =>
+    form.submit((value) => {
+      const parsed = parseJobSpec(value);
+      if (!parsed.ok) return;
+      create.mutate(parsed.value, {
+        onSuccess: (job) => {
+          notify.success("Job created", job.id);
+          setOpen(false);
+          navigate(paths.job(account, job.id));
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.problem.issues) form.reject(e.problem.issues);
+          notify.error("Create job failed", e);
+        },
+      });
+    });
 
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
@@ -78,19 +72,19 @@ export function NewJobDialog({ account, defaultPool }: { account: string; defaul
         <DialogBody>
           <DialogTitle>New job</DialogTitle>
           <DialogContent className={styles.form}>
-            <Field label="Job id" required validationMessage={touched ? messageAt(issues, "id") : undefined}>
-              <Input value={id} onChange={(_, d) => setId(d.value)} />
+            <Field label="Job id" required validationMessage={messageAt("id")}>
+              <Input value={form.value.id} onChange={(_, d) => form.set(["id"], d.value)} />
             </Field>
             <Field
               label="Pool"
               required
-              validationMessage={touched ? messageAt(issues, "poolId") : undefined}
+              validationMessage={messageAt("poolId")}
             >
               <Dropdown
                 placeholder="Choose a pool"
-                value={poolId}
-                selectedOptions={poolId ? [poolId] : []}
-                onOptionSelect={(_, d) => setPoolId(d.optionValue ?? "")}
+                value={form.value.poolId}
+                selectedOptions={form.value.poolId ? [form.value.poolId] : []}
+                onOptionSelect={(_, d) => form.set(["poolId"], d.optionValue ?? "")}
               >
                 {(pools.data?.items ?? []).map((p) => (
                   <Option key={p.id} value={p.id}>
@@ -104,8 +98,8 @@ export function NewJobDialog({ account, defaultPool }: { account: string; defaul
             <Button onClick={() => setOpen(false)}>Cancel</Button>
             <Button
               appearance="primary"
-              disabled={!parsed.ok || create.isPending}
-              onClick={() => create.mutate()}
+              disabled={create.isPending || form.shown.some((i) => i.level === "error")}
+              onClick={submit}
             >
               Create
             </Button>

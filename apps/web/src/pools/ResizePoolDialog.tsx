@@ -15,13 +15,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { apiPaths, type PoolDetails, type ResizePoolRequest } from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useApi } from "../auth/AuthContext";
-import { useAccounts, usePools, useVmSizes } from "../api/hooks";
-import { poolKeys } from "../api/keys";
+import type { PoolDetails, ValidationIssue } from "@batch-studio/shared";
+import { useAccounts, usePools, useResizePool, useVmSizes } from "../api/hooks";
+import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
+import { useSpecForm } from "../forms/useSpecForm";
 import { resizeQuotaShortfalls, timeoutFix, timeoutProblem, type QuotaShortfall } from "./resizeAdvice";
 
 /**
@@ -48,6 +46,30 @@ function useQuotaShortfalls(
   return resizeQuotaShortfalls(summary.quotas, pools.data.items, sizes.data.items, poolId, target);
 }
 
+interface Resize {
+  dedicated: number;
+  spot: number;
+  resizeTimeout: string;
+}
+
+/** The timeout's problem (an error), else Batch's advice for this many nodes (a warning with its fix). */
+export function checkResize({ dedicated, spot, resizeTimeout }: Resize): ValidationIssue[] {
+  const path = ["resizeTimeout"];
+  const problem = timeoutProblem(resizeTimeout);
+  if (problem) return [{ path, level: "error", code: "scale.resizeTimeout.format", message: problem }];
+  const suggested = timeoutFix(resizeTimeout, dedicated + spot);
+  if (!suggested) return [];
+  return [
+    {
+      path,
+      level: "warning",
+      code: "scale.resizeTimeout.perThousandNodes",
+      message: `Batch advises at least ${suggested} for ${dedicated + spot} nodes (15 minutes per 1,000); a shorter timeout can stop the resize early.`,
+      fix: { label: `Set resize timeout to ${suggested}`, patch: [{ path, value: suggested }] },
+    },
+  ];
+}
+
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   fix: { alignSelf: "flex-start" },
@@ -65,26 +87,28 @@ export function ResizePoolDialog({
   onClose(): void;
 }) {
   const styles = useStyles();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const notify = useNotify();
-  const [dedicated, setDedicated] = useState(pool.targetDedicatedNodes);
-  const [spot, setSpot] = useState(pool.targetSpotNodes);
-  const [timeout, setTimeoutValue] = useState(pool.resizeTimeout ?? "PT15M");
-  const timeoutError = timeoutProblem(timeout);
-  const suggested = timeoutError ? undefined : timeoutFix(timeout, dedicated + spot);
-  const shortfalls = useQuotaShortfalls(account, pool.id, { dedicated, spot });
-
-  const resize = useMutation({
-    mutationFn: (body: ResizePoolRequest) =>
-      api.json(apiPaths.poolResize(account, pool.id), { method: "POST", body }),
-    onSuccess: () => {
-      notify.success("Resize started", `${pool.id} → ${dedicated} dedicated, ${spot} spot`);
-      void queryClient.invalidateQueries({ queryKey: poolKeys.detail(account, pool.id) });
-      onClose();
-    },
-    onError: (e) => notify.error("Resize failed", e),
+  const form = useSpecForm<Resize>({
+    initial: () => ({ dedicated: pool.targetDedicatedNodes, spot: pool.targetSpotNodes, resizeTimeout: pool.resizeTimeout ?? "PT15M" }),
+    validate: checkResize,
   });
+  const { dedicated, spot, resizeTimeout } = form.value;
+  const timeoutFixIt = form.at(["resizeTimeout"])[0]?.fix;
+  const shortfalls = useQuotaShortfalls(account, pool.id, { dedicated, spot });
+  const resize = useResizePool(account, pool.id);
+  const submit = () =>
+    form.submit((value) =>
+      resize.mutate(
+        { ...value, resizeTimeout: value.resizeTimeout || undefined },
+        {
+          onSuccess: () => {
+            notify.success("Resize started", `${pool.id} → ${value.dedicated} dedicated, ${value.spot} spot`);
+            onClose();
+          },
+          onError: (e) => notify.error("Resize failed", e),
+        },
+      ),
+    );
 
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
@@ -96,30 +120,22 @@ export function ResizePoolDialog({
               <SpinButton
                 min={0}
                 value={dedicated}
-                onChange={(_, d) => setDedicated(Number(d.value ?? d.displayValue ?? 0) || 0)}
+                onChange={(_, d) => form.set(["dedicated"], Number(d.value ?? d.displayValue ?? 0) || 0)}
               />
             </Field>
             <Field label="Spot nodes">
               <SpinButton
                 min={0}
                 value={spot}
-                onChange={(_, d) => setSpot(Number(d.value ?? d.displayValue ?? 0) || 0)}
+                onChange={(_, d) => form.set(["spot"], Number(d.value ?? d.displayValue ?? 0) || 0)}
               />
             </Field>
-            <Field
-              label="Resize timeout (ISO 8601)"
-              validationState={timeoutError ? "error" : suggested ? "warning" : "none"}
-              validationMessage={
-                timeoutError ??
-                (suggested &&
-                  `Batch advises at least ${suggested} for ${dedicated + spot} nodes (15 minutes per 1,000); a shorter timeout can stop the resize early.`)
-              }
-            >
-              <Input value={timeout} onChange={(_, d) => setTimeoutValue(d.value)} />
+            <Field label="Resize timeout (ISO 8601)" {...fieldState(form.shown, "resizeTimeout")}>
+              <Input value={resizeTimeout} onChange={(_, d) => form.set(["resizeTimeout"], d.value)} />
             </Field>
-            {suggested && (
-              <Button size="small" className={styles.fix} onClick={() => setTimeoutValue(suggested)}>
-                Set resize timeout to {suggested}
+            {timeoutFixIt && (
+              <Button size="small" className={styles.fix} onClick={() => form.applyFix(timeoutFixIt)}>
+                {timeoutFixIt.label}
               </Button>
             )}
             {shortfalls.map((s) => (
@@ -132,7 +148,7 @@ export function ResizePoolDialog({
                 <MessageBarActions>
                   <Button
                     size="small"
-                    onClick={() => (s.nodes === "dedicated" ? setDedicated(s.maxNodes) : setSpot(s.maxNodes))}
+                    onClick={() => form.set([s.nodes], s.maxNodes)}
                   >
                     Use {s.maxNodes} {s.nodes} nodes
                   </Button>
@@ -144,8 +160,8 @@ export function ResizePoolDialog({
             <Button onClick={onClose}>Cancel</Button>
             <Button
               appearance="primary"
-              disabled={resize.isPending || timeoutError !== undefined}
-              onClick={() => resize.mutate({ dedicated, spot, resizeTimeout: timeout || undefined })}
+              disabled={resize.isPending || form.shown.some((i) => i.level === "error")}
+              onClick={submit}
             >
               {resize.isPending ? "Resizing…" : "Resize"}
             </Button>
