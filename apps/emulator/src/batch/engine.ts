@@ -12,6 +12,11 @@ export interface TimeScale {
   nodeBootMs?: number;
   /** Short bookkeeping transitions: leavingpool, pool and job deletion, stopping. Default 500 ms. */
   stepMs?: number;
+  /**
+   * How long one minute of a job schedule's `recurrenceInterval` and `startWindow` lasts.
+   * Default 60000 ms (real time); tests shrink it so a PT1M recurrence comes round quickly.
+   */
+  scheduleMinuteMs?: number;
 }
 
 export interface EngineConfig {

@@ -16,6 +16,7 @@ import { createPipeline } from "./http/server";
 import { registerAccountRoutes } from "./routes/account-routes";
 import { registerFileRoutes } from "./routes/file-routes";
 import { registerJobRoutes } from "./routes/job-routes";
+import { registerJobScheduleRoutes } from "./routes/job-schedule-routes";
 import { registerNodeRoutes } from "./routes/node-routes";
 import { registerPoolRoutes } from "./routes/pool-routes";
 import type { Services } from "./routes/services";
@@ -26,6 +27,7 @@ import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
 import { taskRelDir } from "./scheduler/node-layout";
+import { ScheduleClock } from "./scheduler/schedule-clock";
 import { TaskScheduler } from "./scheduler/task-scheduler";
 import { AccountState } from "./state/account-state";
 import { LevelStore } from "./store/level-store";
@@ -107,7 +109,13 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     supportedImages: opts.supportedImages,
     galleryLookup: opts.galleryLookup,
     runtime,
-    timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
+    timeScale: {
+      nodeAllocateMs: 1500,
+      nodeBootMs: 1500,
+      stepMs: 500,
+      scheduleMinuteMs: 60_000,
+      ...opts.timeScale,
+    },
     executionPrefix,
   };
   const kick = { scheduler: undefined as TaskScheduler | undefined };
@@ -129,6 +137,11 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   rebaseUrls(engine);
   lifecycle.recover();
   scheduler.recover();
+  const clock = new ScheduleClock(engine, scheduler);
+  for (const unfinished of clock.start())
+    services.track(
+      unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished),
+    );
 
   const router = new Router();
   for (const register of [
@@ -140,6 +153,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     registerFileRoutes,
   ])
     register(router, services);
+  registerJobScheduleRoutes(router, services, clock);
   const runtimeInfo = runtime.info();
   handler.pipeline = createPipeline({
     router,
@@ -189,6 +203,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
         const stopped = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
         lifecycle.close();
+        await clock.stop();
         await scheduler.stop();
         await Promise.allSettled([...background]);
         await stopped;
@@ -204,6 +219,11 @@ function rebaseUrls(engine: Engine): void {
     pool.wire.url = entityUrl(config, "pools", pool.wire.id);
     for (const node of state.nodesOf(pool.wire.id.toLowerCase()).values())
       node.wire.url = nodeUrl(engine, pool, node);
+  }
+  for (const schedule of state.schedules.values()) {
+    schedule.wire.url = entityUrl(config, "jobschedules", schedule.wire.id);
+    const recent = schedule.wire.executionInfo.recentJob;
+    if (recent) recent.url = entityUrl(config, "jobs", recent.id);
   }
   for (const job of state.jobs.values()) {
     job.wire.url = entityUrl(config, "jobs", job.wire.id);

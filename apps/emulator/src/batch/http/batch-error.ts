@@ -32,6 +32,15 @@ const MESSAGES: Record<string, string> = {
   JobBeingTerminated: "The specified job is being terminated.",
   JobCompleted: "The specified job is already in a completed state.",
   JobNotActive: "The specified job is not in an active state.",
+  JobScheduleNotFound: "The specified job schedule does not exist.",
+  JobScheduleExists: "The specified job schedule already exists.",
+  JobScheduleBeingDeleted: "The specified job schedule has been marked for deletion and is being reclaimed.",
+  JobScheduleBeingTerminated: "The specified job schedule is being terminated.",
+  JobScheduleCompleted: "The specified job schedule is already in completed state.",
+  JobWithSameIdExists:
+    "A job with the specified job schedule id exists. Job and job schedule cannot have the same id.",
+  JobScheduleWithSameIdExists:
+    "A job schedule with the specified job id exists. Job and job schedule cannot have the same id.",
   TaskNotFound: "The specified task does not exist.",
   TaskExists: "The specified task already exists.",
   TaskCompleted: "The specified task is already completed.",
@@ -69,7 +78,13 @@ export function batchError(
 
 export const notFound = (
   code:
-    "PoolNotFound" | "NodeNotFound" | "JobNotFound" | "TaskNotFound" | "FileNotFound" | "ResourceNotFound",
+    | "PoolNotFound"
+    | "NodeNotFound"
+    | "JobNotFound"
+    | "JobScheduleNotFound"
+    | "TaskNotFound"
+    | "FileNotFound"
+    | "ResourceNotFound",
 ) => batchError(404, code);
 
 export const conflict = (code: string, reason?: string) =>

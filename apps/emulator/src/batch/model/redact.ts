@@ -50,7 +50,7 @@ const poolSecrets = (...at: string[]): SecretField[] => [
 ];
 
 /**
- * Every secret of the Batch REST model (2022-10-01.16.0) that a pool, node, job or task wire can
+ * Every secret of the Batch REST model (2022-10-01.16.0) that a pool, node, job, job schedule or task wire can
  * hold. The paths of different entities do not collide, so one list serves all of them.
  */
 const SECRET_FIELDS: readonly SecretField[] = [
@@ -61,6 +61,11 @@ const SECRET_FIELDS: readonly SecretField[] = [
   ...taskSecrets("jobManagerTask"),
   ...taskSecrets("jobPreparationTask"),
   ...taskSecrets("jobReleaseTask"),
+  // A job schedule holds the same job fields under jobSpecification.
+  ...poolSecrets("jobSpecification", "poolInfo", "autoPoolSpecification", "pool"),
+  ...taskSecrets("jobSpecification", "jobManagerTask"),
+  ...taskSecrets("jobSpecification", "jobPreparationTask"),
+  ...taskSecrets("jobSpecification", "jobReleaseTask"),
 ];
 
 /** What to do with one secret: return the new value, or undefined to drop the field. */

@@ -219,10 +219,47 @@ export interface NodeRecord {
 export interface JobRecord {
   seq: number;
   wire: JobWire;
+  /** Key of the job schedule that created this job (jobs carry no such field on the wire). */
+  scheduleKey?: string;
 }
 
 export interface TaskRecord {
   seq: number;
   jobKey: string;
   wire: TaskWire;
+}
+
+export type JobScheduleState = "active" | "disabled" | "terminating" | "completed" | "deleting";
+
+/** Schedule as the wire shows it: absolute times in ISO 8601, intervals as ISO 8601 durations. */
+export interface ScheduleWire {
+  doNotRunUntil?: string;
+  doNotRunAfter?: string;
+  startWindow?: string;
+  recurrenceInterval?: string;
+}
+
+export interface JobScheduleWire {
+  id: string;
+  displayName?: string;
+  url: string;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: JobScheduleState;
+  stateTransitionTime: string;
+  previousState?: JobScheduleState;
+  previousStateTransitionTime?: string;
+  schedule: ScheduleWire;
+  /** A JobSpecification: the job fields every job of the schedule is created with. */
+  jobSpecification: Partial<JobWire>;
+  executionInfo: { nextRunTime?: string; recentJob?: { id: string; url: string }; endTime?: string };
+  metadata?: NameValue[];
+}
+
+export interface JobScheduleRecord {
+  seq: number;
+  wire: JobScheduleWire;
+  /** Jobs created so far; the next one is `{id}:job-{jobCount + 1}`. */
+  jobCount: number;
 }

@@ -1,13 +1,13 @@
 /** /jobs: add, list, get, patch, update, delete, terminate, disable, enable, taskcounts. */
-import { entityUrl } from "../engine";
+import type { Engine } from "../engine";
 import { conflict, missingProperty } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
 import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
-import { isoNow, newETag, touch } from "../model/clock";
-import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
-import type { JobRecord, JobWire } from "../model/types";
-import { completeJob, setJobState } from "../scheduler/job-transitions";
+import { touch } from "../model/clock";
+import { withoutSecrets } from "../model/redact";
+import type { JobRecord } from "../model/types";
+import { completeJob, newJobRecord, setJobState } from "../scheduler/job-transitions";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
@@ -23,15 +23,18 @@ export function assertJobOpen(job: JobRecord): void {
   if (st === "completed") throw conflict("JobCompleted");
 }
 
+/** A job as reads return it: no secrets, and its statistics with $expand=stats. */
+export function jobRenderer(engine: Engine, ctx: RequestContext): (job: JobRecord) => object {
+  const stats = expandsStats(ctx);
+  return (job) =>
+    stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
+}
+
 export function registerJobRoutes(router: Router, s: Services): void {
   const { engine, scheduler } = s;
   const { state } = engine;
   const save = (job: JobRecord) => state.commit([[state.key("job", job), job]]);
-  const render = (ctx: RequestContext) => {
-    const stats = expandsStats(ctx);
-    return (job: JobRecord): object =>
-      stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
-  };
+  const render = (ctx: RequestContext) => jobRenderer(engine, ctx);
 
   /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
   const maybeComplete = (job: JobRecord) => {
@@ -49,23 +52,12 @@ export function registerJobRoutes(router: Router, s: Services): void {
     const { id, fields } = validateJobAdd(bodyObject(ctx.body));
     const existing = state.jobs.get(id);
     if (existing) throw conflict(existing.wire.state === "deleting" ? "JobBeingDeleted" : "JobExists");
-    const now = isoNow();
-    const url = entityUrl(engine.config, "jobs", id);
-    const wire = {
-      ...withUsedSecretsOnly(fields),
-      id,
-      url,
-      eTag: newETag(),
-      lastModified: now,
-      creationTime: now,
-      state: "active",
-      stateTransitionTime: now,
-      executionInfo: { startTime: now, poolId: fields.poolInfo?.poolId },
-    } as JobWire;
-    const job: JobRecord = { seq: state.nextSeq(), wire };
+    // Jobs and job schedules share one id space ("Batch status and error codes").
+    if (state.schedules.has(id)) throw conflict("JobScheduleWithSameIdExists");
+    const job = newJobRecord(engine, id, fields);
     state.jobs.add(id, job);
     await save(job);
-    return changedReply(201, url, wire);
+    return changedReply(201, job.wire.url, job.wire);
   });
 
   router.on("GET", "/jobs", (ctx) => listReply(ctx, state.jobs, render(ctx), "jobs"));
