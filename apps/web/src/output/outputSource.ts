@@ -1,4 +1,4 @@
-import { apiPaths } from "@batch-studio/shared";
+import { apiUrl } from "@batch-studio/shared";
 import type { TaskFileRef } from "../api/liveTask";
 
 /** Where a file's bytes come from: the same routes exist for task files and node files. */
@@ -21,22 +21,22 @@ export interface OutputSource {
 export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
   key: `task:${account}:${job}:${task}:${path}`,
   fileName: path.split("/").pop() ?? path,
-  content: (start, end) => apiPaths.taskFileContent(account, job, task, { path, start, end }),
-  tail: (bytes) => apiPaths.taskFileContent(account, job, task, { path, tail: bytes }),
-  follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
-  downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
-  search: (q) => apiPaths.taskFileSearch(account, job, task, { path, ...q }),
+  content: (start, end) => apiUrl("taskFileContent", { account, job, task }, { path, start, end }),
+  tail: (bytes) => apiUrl("taskFileContent", { account, job, task }, { path, tail: bytes }),
+  follow: (from) => apiUrl("taskFileFollow", { account, job, task }, { path, from }),
+  downloadTicket: () => apiUrl("taskFileDownloadTicket", { account, job, task }, { path }),
+  search: (q) => apiUrl("taskFileSearch", { account, job, task }, { path, ...q }),
   task: { account, job, task, path },
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({
   key: `node:${account}:${pool}:${node}:${path}`,
   fileName: path.split("/").pop() ?? path,
-  content: (start, end) => apiPaths.nodeFileContent(account, pool, node, { path, start, end }),
-  tail: (bytes) => apiPaths.nodeFileContent(account, pool, node, { path, tail: bytes }),
-  follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
-  downloadTicket: () => apiPaths.nodeFileDownloadTicket(account, pool, node, { path }),
-  search: (q) => apiPaths.nodeFileSearch(account, pool, node, { path, ...q }),
+  content: (start, end) => apiUrl("nodeFileContent", { account, pool, node }, { path, start, end }),
+  tail: (bytes) => apiUrl("nodeFileContent", { account, pool, node }, { path, tail: bytes }),
+  follow: (from) => apiUrl("nodeFileFollow", { account, pool, node }, { path, from }),
+  downloadTicket: () => apiUrl("nodeFileDownloadTicket", { account, pool, node }, { path }),
+  search: (q) => apiUrl("nodeFileSearch", { account, pool, node }, { path, ...q }),
 });
 
 /** Bytes per range request: the tail opened first, and each "load earlier". */
