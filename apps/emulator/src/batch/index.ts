@@ -24,6 +24,7 @@ import { createProcessRuntime } from "./runtime/process";
 import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
+import { NodeDrains } from "./scheduler/node-drains";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
 import { taskRelDir } from "./scheduler/node-layout";
 import { TaskScheduler } from "./scheduler/task-scheduler";
@@ -110,11 +111,12 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
     executionPrefix,
   };
-  const kick = { scheduler: undefined as TaskScheduler | undefined };
-  const gate = new ConcurrencyGate(maxConcurrent, () => kick.scheduler?.kick());
-  const engine: Engine = { config, state, gate };
-  const scheduler = (kick.scheduler = new TaskScheduler(engine));
-  const lifecycle = new NodeLifecycle(engine, scheduler);
+  // The moving parts, wired here and only here: the scheduler reports drained nodes to the
+  // drains the lifecycle waits on; the lifecycle asks the scheduler to place and stop tasks.
+  const engine: Engine = { config, state, gate: new ConcurrencyGate(maxConcurrent) };
+  const drains = new NodeDrains();
+  const scheduler = new TaskScheduler(engine, drains);
+  const lifecycle = new NodeLifecycle(engine, scheduler, drains);
   const background = new Set<Promise<unknown>>();
   const services: Services = {
     engine,

@@ -5,13 +5,15 @@
  * pre-processing failures, requeue on reboot/removal/restart, and onAllTasksComplete.
  */
 import { entityUrl, type Engine } from "../engine";
-import { isoNow, touch } from "../model/clock";
+import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
 import type { FailureInfoWire, JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
 import { completeJob } from "./job-transitions";
 import { taskRelDir } from "./node-layout";
+import type { NodeDrains } from "./node-drains";
+import { applyTaskTransition, type TaskEvent, type TaskOutcome } from "./task-transitions";
 
 /** Why an execution was stopped; decides what happens to the task afterwards. */
 export type AbortReason = "requeue" | "terminate" | "jobTerminate" | "timeout" | "delete" | "shutdown";
@@ -25,11 +27,24 @@ interface Execution {
   done: Promise<void>;
 }
 
-const ENDED: Record<string, string> = {
-  terminate: "Task Was Ended by User Request",
-  jobTerminate: "Task Was Ended because its Job was terminated",
-  timeout: "Task Was Ended because it exceeded its maximum wall clock time",
-};
+/** The TaskEnded failure of a task Batch stopped: by the user, its job's termination, or maxWallClockTime. */
+const ended = (why: "terminate" | "jobTerminate" | "timeout"): FailureInfoWire =>
+  why === "timeout"
+    ? {
+        // Microsoft Learn "Job and task error checking": a task over its maxWallClockTime is
+        // completed with failureInfo { category: ServerError, code: TaskEnded }.
+        category: "servererror",
+        code: "TaskEnded",
+        message: "Task Was Ended because it exceeded its maximum wall clock time",
+      }
+    : {
+        category: "usererror",
+        code: "TaskEnded",
+        message:
+          why === "terminate"
+            ? "Task Was Ended by User Request"
+            : "Task Was Ended because its Job was terminated",
+      };
 
 export class TaskScheduler {
   private readonly queues = new Map<string, { items: TaskRecord[]; head: number }>();
@@ -38,10 +53,19 @@ export class TaskScheduler {
   private readonly byJob = new Map<string, Set<Execution>>();
   private scheduled = false;
   private stopped = false;
-  /** Called when a node's last execution ended (the lifecycle waits for drains). */
-  onNodeDrained: (node: NodeRecord) => void = () => undefined;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    /** Told when a node's last execution ended (the node lifecycle waits for drains). */
+    private readonly drains: NodeDrains,
+  ) {}
+
+  /** Every task state change: through the transition table, with the job's counts kept and staged. */
+  private move(task: TaskRecord, event: TaskEvent, outcome?: TaskOutcome, now = isoNow()): void {
+    const { state } = this.engine;
+    state.updateTask(task, () => applyTaskTransition(task, event, outcome, now));
+    state.stage(state.key("task", task), task);
+  }
 
   /** After a restart: tasks that were running are requeued as after a node reboot; all active tasks queue. */
   recover(): void {
@@ -50,14 +74,8 @@ export class TaskScheduler {
       const jobKey = job.wire.id.toLowerCase();
       for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true)
         .items) {
-        if (task.wire.state === "running" || task.wire.state === "preparing") {
-          this.engine.state.updateTask(task, () => {
-            this.transition(task, "active", now);
-            task.wire.executionInfo.requeueCount++;
-            task.wire.executionInfo.lastRequeueTime = now;
-          });
-          this.engine.state.stage(this.engine.state.key("task", task), task);
-        }
+        if (task.wire.state === "running" || task.wire.state === "preparing")
+          this.move(task, "requeue", {}, now);
         if (task.wire.state === "active") this.enqueue(task);
       }
     }
@@ -93,6 +111,22 @@ export class TaskScheduler {
   abortTask(task: TaskRecord, reason: AbortReason): Promise<void> {
     const e = this.executions.get(task);
     return e ? this.abort(e, reason) : Promise.resolve();
+  }
+
+  /**
+   * Terminate (the API): a running task is stopped and ends with TaskEnded; one that waits ends
+   * at once. A completed task stays as it is.
+   */
+  async terminate(task: TaskRecord): Promise<void> {
+    if (this.executions.has(task)) return this.abortTask(task, "terminate");
+    if (task.wire.state === "completed") return;
+    this.move(task, "terminate", { failure: ended("terminate") });
+  }
+
+  /** Reactivate (the API): a failed task queues again with a fresh retry count; else the 409. */
+  reactivate(task: TaskRecord): void {
+    this.move(task, "reactivate");
+    this.enqueue(task);
   }
 
   abortNode(node: NodeRecord, reason: AbortReason): Promise<void> {
@@ -178,27 +212,12 @@ export class TaskScheduler {
     return best;
   }
 
-  private transition(task: TaskRecord, to: TaskRecord["wire"]["state"], now: string): void {
-    const w = task.wire;
-    w.previousState = w.state;
-    w.previousStateTransitionTime = w.stateTransitionTime;
-    w.state = to;
-    w.stateTransitionTime = now;
-    touch(w);
-  }
-
   private start(job: JobRecord, pool: PoolRecord, node: NodeRecord, task: TaskRecord): void {
     const { state, config } = this.engine;
     const now = isoNow();
     const ei = task.wire.executionInfo;
     state.updateTask(task, () => {
-      this.transition(task, "running", now);
-      ei.startTime = now;
-      delete ei.endTime;
-      delete ei.exitCode;
-      delete ei.result;
-      delete ei.failureInfo;
-      delete ei.containerInfo;
+      applyTaskTransition(task, "start", {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);
       const url = nodeUrl(this.engine, pool, node);
       task.wire.nodeInfo = {
@@ -299,86 +318,59 @@ export class TaskScheduler {
       state.stage(state.key("node", node), node);
     }
     gate.release();
-    if (this.runningOnNode(node) === 0) this.onNodeDrained(node);
+    if (this.runningOnNode(node) === 0) this.drains.drained(node);
     this.kick();
   }
 
   private record(e: Execution, result: RunResult, now: string): void {
     const { state } = this.engine;
     const { task } = e;
-    const w = task.wire;
-    const ei = w.executionInfo;
-    const maxRetries = w.constraints.maxTaskRetryCount;
-    let requeue = false;
-    state.updateTask(task, () => {
-      if (result.containerId)
-        ei.containerInfo = { containerId: result.containerId, state: result.containerState };
-      if (e.reason === "requeue") {
-        this.transition(task, "active", now);
-        ei.requeueCount++;
-        ei.lastRequeueTime = now;
-        requeue = true;
-        return;
-      }
-      const ended = e.reason ? ENDED[e.reason] : undefined;
-      if (ended)
-        return this.complete(task, now, result.exitCode, {
-          category: "usererror",
-          code: "TaskEnded",
-          message: ended,
-        });
-      if (result.failure) return this.complete(task, now, result.exitCode, result.failure);
-      if (result.exitCode === 0) return this.complete(task, now, 0);
-      if (maxRetries === -1 || ei.retryCount < maxRetries) {
-        this.transition(task, "active", now);
-        ei.exitCode = result.exitCode;
-        ei.retryCount++;
-        ei.lastRetryTime = now;
-        requeue = true;
-        return;
-      }
-      this.complete(task, now, result.exitCode, {
-        category: "usererror",
-        code: "FailureExitCode",
-        message: "The task process exited with an unexpected exit code",
-        details: [
-          {
-            name: "Message",
-            value: `The task process exited with an unexpected exit code: ${result.exitCode}`,
-          },
-        ],
-      });
-    });
-    state.stage(state.key("task", task), task);
-    if (requeue) this.enqueue(task);
-    else {
-      const job = state.jobs.get(task.jobKey);
-      const counts = state.countsOf(task.jobKey);
-      if (
-        job &&
-        job.wire.state === "active" &&
-        job.wire.onAllTasksComplete === "terminatejob" &&
-        counts.open === 0
-      ) {
-        completeJob(job, "AllTasksComplete");
-        state.stage(state.key("job", job), job);
-      }
-    }
-  }
-
-  private complete(
-    task: TaskRecord,
-    now: string,
-    exitCode: number | undefined,
-    failure?: FailureInfoWire,
-  ): void {
     const ei = task.wire.executionInfo;
-    this.transition(task, "completed", now);
-    ei.endTime = now;
-    if (exitCode !== undefined) ei.exitCode = exitCode;
-    else delete ei.exitCode;
-    ei.result = failure ? "failure" : "success";
-    if (failure) ei.failureInfo = failure;
+    const maxRetries = task.wire.constraints.maxTaskRetryCount;
+    if (result.containerId)
+      ei.containerInfo = { containerId: result.containerId, state: result.containerState };
+    const { exitCode } = result;
+    if (e.reason === "requeue") {
+      this.move(task, "requeue", {}, now);
+      this.enqueue(task);
+      return;
+    }
+    if (e.reason === "terminate" || e.reason === "jobTerminate" || e.reason === "timeout")
+      this.move(task, "terminate", { exitCode, failure: ended(e.reason) }, now);
+    else if (result.failure) this.move(task, "exit", { exitCode, failure: result.failure }, now);
+    else if (exitCode === 0) this.move(task, "exit", { exitCode }, now);
+    else if (maxRetries === -1 || ei.retryCount < maxRetries) {
+      this.move(task, "retry", { exitCode }, now);
+      this.enqueue(task);
+      return;
+    } else
+      this.move(
+        task,
+        "exit",
+        {
+          exitCode,
+          failure: {
+            category: "usererror",
+            code: "FailureExitCode",
+            message: "The task process exited with an unexpected exit code",
+            details: [
+              { name: "Message", value: `The task process exited with an unexpected exit code: ${exitCode}` },
+            ],
+          },
+        },
+        now,
+      );
+    const job = state.jobs.get(task.jobKey);
+    const counts = state.countsOf(task.jobKey);
+    if (
+      job &&
+      job.wire.state === "active" &&
+      job.wire.onAllTasksComplete === "terminatejob" &&
+      counts.open === 0
+    ) {
+      completeJob(job, "AllTasksComplete");
+      state.stage(state.key("job", job), job);
+    }
   }
 }
 
