@@ -3,7 +3,7 @@
  * and the one function every change goes through, which also keeps `executionInfo` as the Batch
  * REST reference describes it (TaskExecutionInformation). See docs/azure-batch-notes.md#task-life-cycle.
  */
-import type { BatchError} from "../http/batch-error";
+import type { BatchError } from "../http/batch-error";
 import { conflict } from "../http/batch-error";
 import { isoNow, touch } from "../model/clock";
 import type { FailureInfoWire, TaskRecord, TaskState } from "../model/types";
