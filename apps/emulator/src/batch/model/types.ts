@@ -148,6 +148,7 @@ export interface JobWire {
   poolInfo: { poolId?: string; [k: string]: unknown };
   onAllTasksComplete: "noaction" | "terminatejob";
   onTaskFailure: "noaction" | "performexitoptionsjobaction";
+  usesTaskDependencies: boolean;
   commonEnvironmentSettings?: NameValue[];
   executionInfo: {
     startTime: string;

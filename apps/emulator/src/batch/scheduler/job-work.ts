@@ -29,6 +29,28 @@ export async function terminateJob(
   await engine.state.commit([[engine.state.key("job", job), job]]);
 }
 
+/**
+ * A termination Batch itself decides (maxWallClockTime, a task's exit options): the job turns
+ * terminating now; the returned work ends its running tasks and completes it.
+ */
+export function beginJobTermination(
+  engine: Engine,
+  scheduler: TaskScheduler,
+  job: JobRecord,
+  reason: string,
+): Promise<void> {
+  setJobState(job, "terminating");
+  engine.state.stage(engine.state.key("job", job), job);
+  return terminateJob(engine, scheduler, job, reason);
+}
+
+/** A disable Batch itself decides (a task's exit options): "equivalent to … disableTasks requeue". */
+export function beginJobDisable(engine: Engine, scheduler: TaskScheduler, job: JobRecord): Promise<void> {
+  setJobState(job, "disabling");
+  engine.state.stage(engine.state.key("job", job), job);
+  return disableJob(engine, scheduler, job, "requeue");
+}
+
 export async function disableJob(
   engine: Engine,
   scheduler: TaskScheduler,

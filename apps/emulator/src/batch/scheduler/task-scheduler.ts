@@ -10,9 +10,13 @@ import { isEffectivelyInfinite, parseDuration } from "../model/duration";
 import type { FailureInfoWire, JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
+import { endingOf, exitOptionsFor } from "./exit-options";
 import { completeJob } from "./job-transitions";
+import { beginJobDisable, beginJobTermination } from "./job-work";
 import { taskRelDir } from "./node-layout";
 import type { NodeDrains } from "./node-drains";
+import { dependenciesMet } from "./task-dependencies";
+import type { TaskRetention } from "./task-retention";
 import { applyTaskTransition, type TaskEvent, type TaskOutcome } from "./task-transitions";
 
 /** Why an execution was stopped; decides what happens to the task afterwards. */
@@ -51,6 +55,10 @@ export class TaskScheduler {
   private readonly executions = new Map<TaskRecord, Execution>();
   private readonly byNode = new Map<NodeRecord, Set<Execution>>();
   private readonly byJob = new Map<string, Set<Execution>>();
+  /** Per job: active tasks whose dependsOn is not met yet; looked at again when a task of the job completes. */
+  private readonly waiting = new Map<string, Set<TaskRecord>>();
+  /** Job terminations and disables a task's exit options started; awaited by stop(). */
+  private readonly background = new Set<Promise<void>>();
   private scheduled = false;
   private stopped = false;
 
@@ -58,6 +66,8 @@ export class TaskScheduler {
     private readonly engine: Engine,
     /** Told when a node's last execution ended (the node lifecycle waits for drains). */
     private readonly drains: NodeDrains,
+    /** Removes completed tasks' directories after their retentionTime. */
+    private readonly retention: TaskRetention,
   ) {}
 
   /** Every task state change: through the transition table, with the job's counts kept and staged. */
@@ -77,6 +87,7 @@ export class TaskScheduler {
         if (task.wire.state === "running" || task.wire.state === "preparing")
           this.move(task, "requeue", {}, now);
         if (task.wire.state === "active") this.enqueue(task);
+        else if (task.wire.state === "completed") this.retention.keep(task);
       }
     }
     this.kick();
@@ -121,6 +132,7 @@ export class TaskScheduler {
     if (this.executions.has(task)) return this.abortTask(task, "terminate");
     if (task.wire.state === "completed") return;
     this.move(task, "terminate", { failure: ended("terminate") });
+    this.completed(task, "terminate");
   }
 
   /** Reactivate (the API): a failed task queues again with a fresh retry count; else the 409. */
@@ -144,12 +156,14 @@ export class TaskScheduler {
   /** Drop the queue of a deleted job. */
   forgetJob(jobKey: string): void {
     this.queues.delete(jobKey);
+    this.waiting.delete(jobKey);
   }
 
   /** Stop placing and stop every execution without recording an outcome (recover() requeues them). */
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.executions.values()].map((e) => this.abort(e, "shutdown")));
+    await Promise.allSettled([...this.background]);
   }
 
   private abort(e: Execution, reason: AbortReason): Promise<void> {
@@ -178,6 +192,11 @@ export class TaskScheduler {
         const task = q.items[q.head]!;
         if (task.wire.state !== "active" || this.executions.has(task) || tasks.get(task.wire.id) !== task) {
           q.head++;
+          continue;
+        }
+        if (!dependenciesMet(task.wire.dependsOn, tasks)) {
+          q.head++;
+          this.waitForDependencies(task);
           continue;
         }
         if (job.wire.maxParallelTasks >= 0 && running >= job.wire.maxParallelTasks) break;
@@ -216,6 +235,7 @@ export class TaskScheduler {
     const { state, config } = this.engine;
     const now = isoNow();
     const ei = task.wire.executionInfo;
+    this.retention.release(task);
     state.updateTask(task, () => {
       applyTaskTransition(task, "start", {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);
@@ -323,7 +343,6 @@ export class TaskScheduler {
   }
 
   private record(e: Execution, result: RunResult, now: string): void {
-    const { state } = this.engine;
     const { task } = e;
     const ei = task.wire.executionInfo;
     const maxRetries = task.wire.constraints.maxTaskRetryCount;
@@ -360,16 +379,60 @@ export class TaskScheduler {
         },
         now,
       );
+    this.completed(task, e.reason);
+  }
+
+  /**
+   * After a task completed: its exit options decide its dependents (dependencyAction) and, when
+   * the job says performexitoptionsjobaction, the job (jobAction); then retention and
+   * onAllTasksComplete. A task the user or its job's termination ended takes no job action.
+   */
+  private completed(task: TaskRecord, why: AbortReason | undefined): void {
+    const { state } = this.engine;
+    const ei = task.wire.executionInfo;
+    const options = exitOptionsFor(task.wire.exitConditions, endingOf(ei.exitCode, ei.failureInfo));
+    task.dependencyAction = options.dependencyAction;
+    state.stage(state.key("task", task), task);
+    this.retention.keep(task);
+    this.releaseDependents(task.jobKey);
     const job = state.jobs.get(task.jobKey);
-    const counts = state.countsOf(task.jobKey);
-    if (
-      job &&
-      job.wire.state === "active" &&
-      job.wire.onAllTasksComplete === "terminatejob" &&
-      counts.open === 0
-    ) {
+    if (!job || job.wire.state !== "active") return;
+    const byUser = why === "terminate" || why === "jobTerminate";
+    if (!byUser && ei.result === "failure" && job.wire.onTaskFailure === "performexitoptionsjobaction") {
+      if (options.jobAction === "terminate")
+        return this.inBackground(beginJobTermination(this.engine, this, job, "TaskFailed"));
+      if (options.jobAction === "disable") return this.inBackground(beginJobDisable(this.engine, this, job));
+    }
+    if (job.wire.onAllTasksComplete === "terminatejob" && state.countsOf(task.jobKey).open === 0) {
       completeJob(job, "AllTasksComplete");
       state.stage(state.key("job", job), job);
+    }
+  }
+
+  private inBackground(work: Promise<void>): void {
+    const p = work
+      .catch((err: unknown) => console.error("[batch] a job action failed:", err))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  private waitForDependencies(task: TaskRecord): void {
+    let set = this.waiting.get(task.jobKey);
+    if (!set) this.waiting.set(task.jobKey, (set = new Set()));
+    set.add(task);
+  }
+
+  /** A task of the job completed: queue the waiting tasks whose dependencies are now met. */
+  private releaseDependents(jobKey: string): void {
+    const set = this.waiting.get(jobKey);
+    if (!set) return;
+    const tasks = this.engine.state.tasksOf(jobKey);
+    for (const t of set) {
+      if (tasks.get(t.wire.id) !== t || t.wire.state !== "active") set.delete(t);
+      else if (dependenciesMet(t.wire.dependsOn, tasks)) {
+        set.delete(t);
+        this.enqueue(t);
+      }
     }
   }
 }
