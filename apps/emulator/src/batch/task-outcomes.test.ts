@@ -126,6 +126,18 @@ describe("task constraints", () => {
       statusCode: 409,
       code: "OperationInvalidForCurrentState",
     });
+    // A refused move leaves the job's counts as they were.
+    await acct.client.job.add({ id: "counted", poolInfo: { poolId: "outcomes" } });
+    await acct.client.task.add("counted", { id: "ok", commandLine: "/bin/true" });
+    await completed("counted", "ok");
+    await failure(acct.client.task.reactivate("counted", "ok"));
+    expect((await acct.client.job.getTaskCounts("counted")).taskCounts).toEqual({
+      active: 0,
+      running: 0,
+      completed: 1,
+      succeeded: 1,
+      failed: 0,
+    });
     await acct.client.task.terminate("constraints", "busy");
     expect((await completed("constraints", "busy")).executionInfo?.failureInfo?.code).toBe("TaskEnded");
   });

@@ -17,7 +17,12 @@ import { taskRelDir } from "./node-layout";
 import type { NodeDrains } from "./node-drains";
 import { dependenciesMet } from "./task-dependencies";
 import type { TaskRetention } from "./task-retention";
-import { applyTaskTransition, type TaskEvent, type TaskOutcome } from "./task-transitions";
+import {
+  applyTaskTransition,
+  checkTaskTransition,
+  type TaskEvent,
+  type TaskOutcome,
+} from "./task-transitions";
 
 /** Why an execution was stopped; decides what happens to the task afterwards. */
 export type AbortReason = "requeue" | "terminate" | "jobTerminate" | "timeout" | "delete" | "shutdown";
@@ -73,6 +78,8 @@ export class TaskScheduler {
   /** Every task state change: through the transition table, with the job's counts kept and staged. */
   private move(task: TaskRecord, event: TaskEvent, outcome?: TaskOutcome, now = isoNow()): void {
     const { state } = this.engine;
+    // A refused move must throw before the counts are taken apart.
+    checkTaskTransition(task, event);
     state.updateTask(task, () => applyTaskTransition(task, event, outcome, now));
     state.stage(state.key("task", task), task);
   }
@@ -236,6 +243,7 @@ export class TaskScheduler {
     const now = isoNow();
     const ei = task.wire.executionInfo;
     this.retention.release(task);
+    checkTaskTransition(task, "start");
     state.updateTask(task, () => {
       applyTaskTransition(task, "start", {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);

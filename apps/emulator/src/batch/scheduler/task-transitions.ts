@@ -55,15 +55,20 @@ function refused(task: TaskRecord, event: TaskEvent): BatchError {
   return conflict("OperationInvalidForCurrentState", `A task that is ${st} cannot ${event}.`);
 }
 
-/** True when `event` is allowed for the task now (the table, plus: only failed tasks reactivate). */
-export function canApply(task: TaskRecord, event: TaskEvent): boolean {
-  if (nextTaskState(task.wire.state, event) === undefined) return false;
-  return event !== "reactivate" || task.wire.executionInfo.result === "failure";
+/**
+ * The state `event` takes the task to now (the table, plus: only failed tasks reactivate), or
+ * the 409 Batch gives for the move. Check before changing anything that depends on the state.
+ */
+export function checkTaskTransition(task: TaskRecord, event: TaskEvent): TaskState {
+  const to = nextTaskState(task.wire.state, event);
+  if (to === undefined || (event === "reactivate" && task.wire.executionInfo.result !== "failure"))
+    throw refused(task, event);
+  return to;
 }
 
 /**
  * Move the task along `event`, or throw the 409 Batch gives for the move. Callers that keep
- * per-job counts wrap this in AccountState.updateTask.
+ * per-job counts check first (checkTaskTransition), then wrap this in AccountState.updateTask.
  */
 export function applyTaskTransition(
   task: TaskRecord,
@@ -71,8 +76,7 @@ export function applyTaskTransition(
   outcome: TaskOutcome = {},
   now = isoNow(),
 ): void {
-  const to = nextTaskState(task.wire.state, event);
-  if (to === undefined || !canApply(task, event)) throw refused(task, event);
+  const to = checkTaskTransition(task, event);
   const w = task.wire;
   const ei = w.executionInfo;
   w.previousState = w.state;
