@@ -162,7 +162,7 @@ describe("job outcomes", () => {
       commandLine: `/bin/sh -c 'exit ${exitCode}'`,
       exitConditions,
     });
-    for (const id of ["fail-none", "fail-terminate", "fail-disable"])
+    for (const id of ["fail-none", "fail-terminate", "fail-disable", "fail-default"])
       await acct.client.job.add({
         id,
         poolInfo: { poolId: "outcomes" },
@@ -177,9 +177,12 @@ describe("job outcomes", () => {
       failing("t", 12, { exitCodeRanges: [{ start: 10, end: 19, exitOptions: { jobAction: "terminate" } }] }),
     );
     await acct.client.task.add("fail-disable", failing("t", 1, { default: { jobAction: "disable" } }));
+    // No exit conditions: a non-zero exit code's jobAction defaults to terminate.
+    await acct.client.task.add("fail-default", { id: "t", commandLine: "/bin/sh -c 'exit 1'" });
     const terminated = await jobIn("fail-terminate", "completed");
     expect(terminated.executionInfo?.terminateReason).toBe("TaskFailed");
     await jobIn("fail-disable", "disabled");
+    expect((await jobIn("fail-default", "completed")).executionInfo?.terminateReason).toBe("TaskFailed");
     await completed("fail-none", "t");
     expect((await acct.client.job.get("fail-none")).state).toBe("active");
   });
@@ -251,6 +254,7 @@ describe("task dependencies", () => {
       (await acct.client.task.list("deps")).map((t) => [t.id, t.state] as const),
     );
     expect(states).toMatchObject({ "after-bad": "active", bad: "completed", "after-ok": "completed" });
+    expect((await task("deps", "after-bad")).dependsOn).toEqual({ taskIds: ["ok", "bad"] });
     const counts = await acct.client.job.getTaskCounts("deps");
     expect(counts.taskCounts).toMatchObject({ active: 1, running: 0 });
   });

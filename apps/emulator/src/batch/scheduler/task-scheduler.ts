@@ -1,8 +1,10 @@
 /**
  * Places active tasks of active jobs onto nodes with free slots (taskSlotsPerNode, requiredSlots,
- * the job's maxParallelTasks, the account-wide concurrency cap), runs them through the runtime and
- * records how they ended: retries on non-zero exits up to maxTaskRetryCount, no retry for
- * pre-processing failures, requeue on reboot/removal/restart, and onAllTasksComplete.
+ * the job's maxParallelTasks, the account-wide concurrency cap) once their dependsOn is met, runs
+ * them through the runtime and records how they ended, every state change through
+ * task-transitions.ts: retries on non-zero exits up to maxTaskRetryCount, no retry for
+ * pre-processing failures, maxWallClockTime, requeue on reboot/removal/restart; then the exit
+ * options (jobAction under onTaskFailure, dependencyAction), retention and onAllTasksComplete.
  */
 import { entityUrl, type Engine } from "../engine";
 import { isoNow } from "../model/clock";
