@@ -4,13 +4,16 @@
  * reference, JobConstraints; Microsoft Learn "Job and task error checking").
  */
 import type { Engine } from "../engine";
-import { isEffectivelyInfinite, parseDuration } from "../model/duration";
+import { parseDuration } from "../model/duration";
 import type { JobRecord } from "../model/types";
+import { DeadlineQueue } from "./deadline-queue";
 import { beginJobTermination } from "./job-work";
 import type { TaskScheduler } from "./task-scheduler";
 
+const isOpen = (job: JobRecord) => !["completed", "terminating", "deleting"].includes(job.wire.state);
+
 export class JobDeadlines {
-  private readonly timers = new Map<JobRecord, NodeJS.Timeout>();
+  private readonly due = new DeadlineQueue<JobRecord>((job) => this.expire(job));
 
   constructor(
     private readonly engine: Engine,
@@ -21,21 +24,14 @@ export class JobDeadlines {
 
   /** (Re)arm the job's deadline from its current constraints; call after add, update and restart. */
   arm(job: JobRecord): void {
-    this.disarm(job);
     const limit = job.wire.constraints.maxWallClockTime;
     const ms = limit === undefined ? undefined : parseDuration(limit);
-    if (ms === undefined || isEffectivelyInfinite(ms) || !isOpen(job)) return;
-    const timer = setTimeout(
-      () => this.expire(job),
-      Math.max(0, Date.parse(job.wire.creationTime) + ms - Date.now()),
-    );
-    timer.unref();
-    this.timers.set(job, timer);
+    if (ms === undefined || !isOpen(job)) return this.disarm(job);
+    this.due.add(job, Date.parse(job.wire.creationTime) + ms);
   }
 
   disarm(job: JobRecord): void {
-    clearTimeout(this.timers.get(job));
-    this.timers.delete(job);
+    this.due.delete(job);
   }
 
   recover(): void {
@@ -43,15 +39,11 @@ export class JobDeadlines {
   }
 
   close(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.due.close();
   }
 
   private expire(job: JobRecord): void {
-    this.timers.delete(job);
     if (this.engine.state.jobs.get(job.wire.id) !== job || !isOpen(job)) return;
     this.track(beginJobTermination(this.engine, this.scheduler, job, "MaxWallClockTimeExpiry"));
   }
 }
-
-const isOpen = (job: JobRecord) => !["completed", "terminating", "deleting"].includes(job.wire.state);
