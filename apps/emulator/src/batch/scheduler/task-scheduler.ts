@@ -124,10 +124,6 @@ export class TaskScheduler {
     return this.byJob.get(jobKey)?.size ?? 0;
   }
 
-  isRunning(task: TaskRecord): boolean {
-    return this.executions.has(task);
-  }
-
   abortTask(task: TaskRecord, reason: AbortReason): Promise<void> {
     const e = this.executions.get(task);
     return e ? this.abort(e, reason) : Promise.resolve();
