@@ -25,6 +25,7 @@ import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
 import { JobDeadlines } from "./scheduler/job-deadlines";
+import { resumeJobWork } from "./scheduler/job-work";
 import { NodeDrains } from "./scheduler/node-drains";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
 import { taskRelDir } from "./scheduler/node-layout";
@@ -132,6 +133,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   lifecycle.recover();
   scheduler.recover();
   deadlines.recover();
+  for (const work of resumeJobWork(engine, scheduler)) track(work);
 
   const router = new Router();
   for (const register of [

@@ -244,6 +244,8 @@ export interface NodeRecord {
 export interface JobRecord {
   seq: number;
   wire: JobWire;
+  /** While terminating: the terminateReason it completes with (kept so a restart can finish it). */
+  pendingTerminateReason?: string;
 }
 
 export interface TaskRecord {

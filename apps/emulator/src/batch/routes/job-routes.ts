@@ -7,7 +7,7 @@ import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
 import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { JobRecord, JobWire } from "../model/types";
-import { completeJob, setJobState } from "../scheduler/job-transitions";
+import { completeJob, markTerminating, setJobState } from "../scheduler/job-transitions";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
@@ -116,7 +116,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     requireConditions(ctx, job.wire);
     assertJobOpen(job);
     const reason = stringField(optionalBody(ctx), "terminateReason") || "UserTerminate";
-    setJobState(job, "terminating");
+    markTerminating(job, reason);
     await save(job);
     s.track(terminateJob(engine, scheduler, job, reason));
     return changedReply(202, job.wire.url, job.wire);

@@ -86,15 +86,23 @@ export class TaskScheduler {
     state.stage(state.key("task", task), task);
   }
 
-  /** After a restart: tasks that were running are requeued as after a node reboot; all active tasks queue. */
+  /**
+   * After a restart: tasks that were running are requeued as after a node reboot (or ended, when
+   * their job was being terminated); all active tasks queue.
+   */
   recover(): void {
     const now = isoNow();
     for (const job of this.engine.state.jobs.values()) {
       const jobKey = job.wire.id.toLowerCase();
       for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true)
         .items) {
-        if (task.wire.state === "running" || task.wire.state === "preparing")
-          this.move(task, "requeue", {}, now);
+        if (task.wire.state === "running" || task.wire.state === "preparing") {
+          if (job.wire.state !== "terminating") this.move(task, "requeue", {}, now);
+          else {
+            this.move(task, "terminate", { failure: ended("jobTerminate") }, now);
+            this.completed(task, "jobTerminate");
+          }
+        }
         if (task.wire.state === "active") this.enqueue(task);
         else if (task.wire.state === "completed") this.retention.keep(task);
       }
