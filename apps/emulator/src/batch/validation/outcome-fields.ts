@@ -6,7 +6,15 @@
  */
 import { batchError, invalidProperty, missingProperty } from "../http/batch-error";
 import type { ExitConditionsWire, ExitOptionsWire, JobWire, TaskDependenciesWire } from "../model/types";
-import { arrayField, bodyObjectAt, enumField, intField, objectField, type Obj } from "./fields";
+import {
+  arrayField,
+  bodyObjectAt,
+  enumField,
+  intField,
+  objectField,
+  requiredObject,
+  type Obj,
+} from "./fields";
 
 /** Task - Add: "The taskIds collection is limited to 64000 characters total". */
 export const MAX_DEPENDENCY_ID_CHARS = 64_000;
@@ -39,7 +47,7 @@ export function exitConditionsFrom(body: Obj, job: JobWire): ExitConditionsWire 
   if (!c) return undefined;
   const out: ExitConditionsWire = {};
   const options = (o: Obj, path: string) =>
-    exitOptionsFrom(objectField(o, "exitOptions", path) ?? {}, `${path}.exitOptions`, job);
+    exitOptionsFrom(requiredObject(o, "exitOptions", path), `${path}.exitOptions`, job);
   const codes = arrayField(c, "exitCodes", "exitConditions");
   if (codes)
     out.exitCodes = codes.map((item, i) => {
