@@ -24,8 +24,12 @@ import { createProcessRuntime } from "./runtime/process";
 import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
+import { JobDeadlines } from "./scheduler/job-deadlines";
+import { resumeJobWork } from "./scheduler/job-work";
+import { NodeDrains } from "./scheduler/node-drains";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
 import { taskRelDir } from "./scheduler/node-layout";
+import { TaskRetention } from "./scheduler/task-retention";
 import { TaskScheduler } from "./scheduler/task-scheduler";
 import { AccountState } from "./state/account-state";
 import { LevelStore } from "./store/level-store";
@@ -110,25 +114,26 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
     executionPrefix,
   };
-  const kick = { scheduler: undefined as TaskScheduler | undefined };
-  const gate = new ConcurrencyGate(maxConcurrent, () => kick.scheduler?.kick());
-  const engine: Engine = { config, state, gate };
-  const scheduler = (kick.scheduler = new TaskScheduler(engine));
-  const lifecycle = new NodeLifecycle(engine, scheduler);
+  // The moving parts, wired here and only here: the scheduler reports drained nodes to the
+  // drains the lifecycle waits on; the lifecycle asks the scheduler to place and stop tasks.
+  const engine: Engine = { config, state, gate: new ConcurrencyGate(maxConcurrent) };
   const background = new Set<Promise<unknown>>();
-  const services: Services = {
-    engine,
-    lifecycle,
-    scheduler,
-    track(work) {
-      const p = work.catch(() => undefined).finally(() => background.delete(p));
-      background.add(p);
-    },
+  const track = (work: Promise<unknown>) => {
+    const p = work.catch(() => undefined).finally(() => background.delete(p));
+    background.add(p);
   };
+  const drains = new NodeDrains();
+  const retention = new TaskRetention(engine);
+  const scheduler = new TaskScheduler(engine, drains, retention);
+  const lifecycle = new NodeLifecycle(engine, scheduler, drains);
+  const deadlines = new JobDeadlines(engine, scheduler, track);
+  const services: Services = { engine, lifecycle, scheduler, deadlines, track };
 
   rebaseUrls(engine);
   lifecycle.recover();
   scheduler.recover();
+  deadlines.recover();
+  for (const work of resumeJobWork(engine, scheduler)) track(work);
 
   const router = new Router();
   for (const register of [
@@ -189,7 +194,9 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
         const stopped = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
         lifecycle.close();
+        deadlines.close();
         await scheduler.stop();
+        retention.close();
         await Promise.allSettled([...background]);
         await stopped;
         await store.close();

@@ -148,6 +148,7 @@ export interface JobWire {
   poolInfo: { poolId?: string; [k: string]: unknown };
   onAllTasksComplete: "noaction" | "terminatejob";
   onTaskFailure: "noaction" | "performexitoptionsjobaction";
+  usesTaskDependencies: boolean;
   commonEnvironmentSettings?: NameValue[];
   executionInfo: {
     startTime: string;
@@ -158,6 +159,28 @@ export interface JobWire {
   };
   metadata?: NameValue[];
   [k: string]: unknown;
+}
+
+export type DependencyAction = "satisfy" | "block";
+export type JobAction = "none" | "disable" | "terminate";
+
+/** ExitOptions: what a task's end does to its job (onTaskFailure permitting) and to its dependents. */
+export interface ExitOptionsWire {
+  jobAction?: JobAction;
+  dependencyAction?: DependencyAction;
+}
+
+export interface ExitConditionsWire {
+  exitCodes?: { code: number; exitOptions: ExitOptionsWire }[];
+  exitCodeRanges?: { start: number; end: number; exitOptions: ExitOptionsWire }[];
+  preProcessingError?: ExitOptionsWire;
+  fileUploadError?: ExitOptionsWire;
+  default?: ExitOptionsWire;
+}
+
+export interface TaskDependenciesWire {
+  taskIds?: string[];
+  taskIdRanges?: { start: number; end: number }[];
 }
 
 export type TaskState = "active" | "preparing" | "running" | "completed";
@@ -190,6 +213,8 @@ export interface TaskWire {
   environmentSettings?: NameValue[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
+  exitConditions?: ExitConditionsWire;
+  dependsOn?: TaskDependenciesWire;
   executionInfo: TaskExecutionInfoWire;
   nodeInfo?: {
     affinityId?: string;
@@ -219,10 +244,16 @@ export interface NodeRecord {
 export interface JobRecord {
   seq: number;
   wire: JobWire;
+  /** While terminating: the terminateReason it completes with (kept so a restart can finish it). */
+  pendingTerminateReason?: string;
 }
 
 export interface TaskRecord {
   seq: number;
   jobKey: string;
   wire: TaskWire;
+  /** Set by a retry: the next start is a retry's start (lastRetryTime). */
+  retryPending?: boolean;
+  /** Decided when the task completes (its exit options): may tasks that depend on it run? */
+  dependencyAction?: DependencyAction;
 }

@@ -7,7 +7,7 @@ import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
 import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { JobRecord, JobWire } from "../model/types";
-import { completeJob, setJobState } from "../scheduler/job-transitions";
+import { completeJob, markTerminating, setJobState } from "../scheduler/job-transitions";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
@@ -24,7 +24,7 @@ export function assertJobOpen(job: JobRecord): void {
 }
 
 export function registerJobRoutes(router: Router, s: Services): void {
-  const { engine, scheduler } = s;
+  const { engine, scheduler, deadlines } = s;
   const { state } = engine;
   const save = (job: JobRecord) => state.commit([[state.key("job", job), job]]);
   const render = (ctx: RequestContext) => {
@@ -65,6 +65,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     const job: JobRecord = { seq: state.nextSeq(), wire };
     state.jobs.add(id, job);
     await save(job);
+    deadlines.arm(job);
     return changedReply(201, url, wire);
   });
 
@@ -92,6 +93,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     touch(job.wire);
     maybeComplete(job);
     await save(job);
+    if (fields.constraints) deadlines.arm(job);
     scheduler.kick();
     return changedReply(200, job.wire.url, job.wire);
   };
@@ -104,6 +106,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     if (job.wire.state === "deleting") throw conflict("JobBeingDeleted");
     setJobState(job, "deleting");
     await save(job);
+    deadlines.disarm(job);
     s.track(deleteJob(engine, scheduler, job));
     return { status: 202, headers: { DataServiceId: job.wire.url } };
   });
@@ -113,7 +116,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     requireConditions(ctx, job.wire);
     assertJobOpen(job);
     const reason = stringField(optionalBody(ctx), "terminateReason") || "UserTerminate";
-    setJobState(job, "terminating");
+    markTerminating(job, reason);
     await save(job);
     s.track(terminateJob(engine, scheduler, job, reason));
     return changedReply(202, job.wire.url, job.wire);

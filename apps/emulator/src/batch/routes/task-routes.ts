@@ -163,28 +163,8 @@ export function registerTaskRoutes(router: Router, s: Services): void {
   router.on("POST", "/jobs/:jobId/tasks/:taskId/terminate", async (ctx) => {
     const { task } = target(ctx);
     requireConditions(ctx, task.wire);
-    if (scheduler.isRunning(task)) await scheduler.abortTask(task, "terminate");
-    else if (task.wire.state !== "completed") {
-      const now = isoNow();
-      state.updateTask(task, () => {
-        const w = task.wire;
-        Object.assign(w, {
-          previousState: w.state,
-          previousStateTransitionTime: w.stateTransitionTime,
-          state: "completed",
-          stateTransitionTime: now,
-        });
-        w.executionInfo.endTime = now;
-        w.executionInfo.result = "failure";
-        w.executionInfo.failureInfo = {
-          category: "usererror",
-          code: "TaskEnded",
-          message: "Task Was Ended by User Request",
-        };
-        touch(w);
-      });
-      await save(task);
-    }
+    await scheduler.terminate(task);
+    await save(task);
     return changedReply(204, task.wire.url, task.wire);
   });
 
@@ -192,25 +172,8 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     const { job, task } = target(ctx);
     requireConditions(ctx, task.wire);
     assertJobOpen(job);
-    if (task.wire.state !== "completed" || task.wire.executionInfo.result !== "failure")
-      throw conflict(
-        "OperationInvalidForCurrentState",
-        "Only a task that completed with a failure can be reactivated.",
-      );
-    const now = isoNow();
-    state.updateTask(task, () => {
-      const w = task.wire;
-      Object.assign(w, {
-        previousState: w.state,
-        previousStateTransitionTime: w.stateTransitionTime,
-        state: "active",
-        stateTransitionTime: now,
-      });
-      w.executionInfo = { retryCount: 0, requeueCount: w.executionInfo.requeueCount };
-      touch(w);
-    });
+    scheduler.reactivate(task);
     await save(task);
-    scheduler.enqueue(task);
     return changedReply(204, task.wire.url, task.wire);
   });
 

@@ -1,17 +1,30 @@
 /**
  * Places active tasks of active jobs onto nodes with free slots (taskSlotsPerNode, requiredSlots,
- * the job's maxParallelTasks, the account-wide concurrency cap), runs them through the runtime and
- * records how they ended: retries on non-zero exits up to maxTaskRetryCount, no retry for
- * pre-processing failures, requeue on reboot/removal/restart, and onAllTasksComplete.
+ * the job's maxParallelTasks, the account-wide concurrency cap) once their dependsOn is met, runs
+ * them through the runtime and records how they ended, every state change through
+ * task-transitions.ts: retries on non-zero exits up to maxTaskRetryCount, no retry for
+ * pre-processing failures, maxWallClockTime, requeue on reboot/removal/restart; then the exit
+ * options (jobAction under onTaskFailure, dependencyAction), retention and onAllTasksComplete.
  */
 import { entityUrl, type Engine } from "../engine";
-import { isoNow, touch } from "../model/clock";
+import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
 import type { FailureInfoWire, JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
+import { endingOf, exitOptionsFor } from "./exit-options";
 import { completeJob } from "./job-transitions";
+import { beginJobDisable, beginJobTermination } from "./job-work";
 import { taskRelDir } from "./node-layout";
+import type { NodeDrains } from "./node-drains";
+import { dependenciesMet } from "./task-dependencies";
+import type { TaskRetention } from "./task-retention";
+import {
+  applyTaskTransition,
+  checkTaskTransition,
+  type TaskEvent,
+  type TaskOutcome,
+} from "./task-transitions";
 
 /** Why an execution was stopped; decides what happens to the task afterwards. */
 export type AbortReason = "requeue" | "terminate" | "jobTerminate" | "timeout" | "delete" | "shutdown";
@@ -25,25 +38,58 @@ interface Execution {
   done: Promise<void>;
 }
 
-const ENDED: Record<string, string> = {
-  terminate: "Task Was Ended by User Request",
-  jobTerminate: "Task Was Ended because its Job was terminated",
-  timeout: "Task Was Ended because it exceeded its maximum wall clock time",
-};
+/** The TaskEnded failure of a task Batch stopped: by the user, its job's termination, or maxWallClockTime. */
+const ended = (why: "terminate" | "jobTerminate" | "timeout"): FailureInfoWire =>
+  why === "timeout"
+    ? {
+        // Microsoft Learn "Job and task error checking": a task over its maxWallClockTime is
+        // completed with failureInfo { category: ServerError, code: TaskEnded }.
+        category: "servererror",
+        code: "TaskEnded",
+        message: "Task Was Ended because it exceeded its maximum wall clock time",
+      }
+    : {
+        category: "usererror",
+        code: "TaskEnded",
+        message:
+          why === "terminate"
+            ? "Task Was Ended by User Request"
+            : "Task Was Ended because its Job was terminated",
+      };
 
 export class TaskScheduler {
   private readonly queues = new Map<string, { items: TaskRecord[]; head: number }>();
   private readonly executions = new Map<TaskRecord, Execution>();
   private readonly byNode = new Map<NodeRecord, Set<Execution>>();
   private readonly byJob = new Map<string, Set<Execution>>();
+  /** Per job: active tasks whose dependsOn is not met yet; looked at again when a task of the job completes. */
+  private readonly waiting = new Map<string, Set<TaskRecord>>();
+  /** Job terminations and disables a task's exit options started; awaited by stop(). */
+  private readonly background = new Set<Promise<void>>();
   private scheduled = false;
   private stopped = false;
-  /** Called when a node's last execution ended (the lifecycle waits for drains). */
-  onNodeDrained: (node: NodeRecord) => void = () => undefined;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    /** Told when a node's last execution ended (the node lifecycle waits for drains). */
+    private readonly drains: NodeDrains,
+    /** Removes completed tasks' directories after their retentionTime. */
+    private readonly retention: TaskRetention,
+  ) {}
 
-  /** After a restart: tasks that were running are requeued as after a node reboot; all active tasks queue. */
+  /** Every task state change: through the transition table, with the job's counts kept and staged. */
+  private move(task: TaskRecord, event: TaskEvent, outcome?: TaskOutcome, now = isoNow()): void {
+    const { state } = this.engine;
+    // A refused move must throw before the counts are taken apart.
+    checkTaskTransition(task, event);
+    state.updateTask(task, () => applyTaskTransition(task, event, outcome, now));
+    state.stage(state.key("task", task), task);
+  }
+
+  /**
+   * After a restart: tasks that were running are requeued as after a node reboot (or ended, when
+   * their job was being terminated); all active tasks queue.
+   */
   recover(): void {
     const now = isoNow();
     for (const job of this.engine.state.jobs.values()) {
@@ -51,14 +97,14 @@ export class TaskScheduler {
       for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true)
         .items) {
         if (task.wire.state === "running" || task.wire.state === "preparing") {
-          this.engine.state.updateTask(task, () => {
-            this.transition(task, "active", now);
-            task.wire.executionInfo.requeueCount++;
-            task.wire.executionInfo.lastRequeueTime = now;
-          });
-          this.engine.state.stage(this.engine.state.key("task", task), task);
+          if (job.wire.state !== "terminating") this.move(task, "requeue", {}, now);
+          else {
+            this.move(task, "terminate", { failure: ended("jobTerminate") }, now);
+            this.completed(task, "jobTerminate");
+          }
         }
         if (task.wire.state === "active") this.enqueue(task);
+        else if (task.wire.state === "completed") this.retention.keep(task);
       }
     }
     this.kick();
@@ -86,13 +132,26 @@ export class TaskScheduler {
     return this.byJob.get(jobKey)?.size ?? 0;
   }
 
-  isRunning(task: TaskRecord): boolean {
-    return this.executions.has(task);
-  }
-
   abortTask(task: TaskRecord, reason: AbortReason): Promise<void> {
     const e = this.executions.get(task);
     return e ? this.abort(e, reason) : Promise.resolve();
+  }
+
+  /**
+   * Terminate (the API): a running task is stopped and ends with TaskEnded; one that waits ends
+   * at once. A completed task stays as it is.
+   */
+  async terminate(task: TaskRecord): Promise<void> {
+    if (this.executions.has(task)) return this.abortTask(task, "terminate");
+    if (task.wire.state === "completed") return;
+    this.move(task, "terminate", { failure: ended("terminate") });
+    this.completed(task, "terminate");
+  }
+
+  /** Reactivate (the API): a failed task queues again with a fresh retry count; else the 409. */
+  reactivate(task: TaskRecord): void {
+    this.move(task, "reactivate");
+    this.enqueue(task);
   }
 
   abortNode(node: NodeRecord, reason: AbortReason): Promise<void> {
@@ -110,12 +169,14 @@ export class TaskScheduler {
   /** Drop the queue of a deleted job. */
   forgetJob(jobKey: string): void {
     this.queues.delete(jobKey);
+    this.waiting.delete(jobKey);
   }
 
   /** Stop placing and stop every execution without recording an outcome (recover() requeues them). */
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.executions.values()].map((e) => this.abort(e, "shutdown")));
+    await Promise.allSettled([...this.background]);
   }
 
   private abort(e: Execution, reason: AbortReason): Promise<void> {
@@ -144,6 +205,11 @@ export class TaskScheduler {
         const task = q.items[q.head]!;
         if (task.wire.state !== "active" || this.executions.has(task) || tasks.get(task.wire.id) !== task) {
           q.head++;
+          continue;
+        }
+        if (!dependenciesMet(task.wire.dependsOn, tasks)) {
+          q.head++;
+          this.waitForDependencies(task);
           continue;
         }
         if (job.wire.maxParallelTasks >= 0 && running >= job.wire.maxParallelTasks) break;
@@ -178,27 +244,14 @@ export class TaskScheduler {
     return best;
   }
 
-  private transition(task: TaskRecord, to: TaskRecord["wire"]["state"], now: string): void {
-    const w = task.wire;
-    w.previousState = w.state;
-    w.previousStateTransitionTime = w.stateTransitionTime;
-    w.state = to;
-    w.stateTransitionTime = now;
-    touch(w);
-  }
-
   private start(job: JobRecord, pool: PoolRecord, node: NodeRecord, task: TaskRecord): void {
     const { state, config } = this.engine;
     const now = isoNow();
     const ei = task.wire.executionInfo;
+    this.retention.release(task);
+    checkTaskTransition(task, "start");
     state.updateTask(task, () => {
-      this.transition(task, "running", now);
-      ei.startTime = now;
-      delete ei.endTime;
-      delete ei.exitCode;
-      delete ei.result;
-      delete ei.failureInfo;
-      delete ei.containerInfo;
+      applyTaskTransition(task, "start", {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);
       const url = nodeUrl(this.engine, pool, node);
       task.wire.nodeInfo = {
@@ -299,86 +352,102 @@ export class TaskScheduler {
       state.stage(state.key("node", node), node);
     }
     gate.release();
-    if (this.runningOnNode(node) === 0) this.onNodeDrained(node);
+    if (this.runningOnNode(node) === 0) this.drains.drained(node);
     this.kick();
   }
 
   private record(e: Execution, result: RunResult, now: string): void {
-    const { state } = this.engine;
     const { task } = e;
-    const w = task.wire;
-    const ei = w.executionInfo;
-    const maxRetries = w.constraints.maxTaskRetryCount;
-    let requeue = false;
-    state.updateTask(task, () => {
-      if (result.containerId)
-        ei.containerInfo = { containerId: result.containerId, state: result.containerState };
-      if (e.reason === "requeue") {
-        this.transition(task, "active", now);
-        ei.requeueCount++;
-        ei.lastRequeueTime = now;
-        requeue = true;
-        return;
-      }
-      const ended = e.reason ? ENDED[e.reason] : undefined;
-      if (ended)
-        return this.complete(task, now, result.exitCode, {
-          category: "usererror",
-          code: "TaskEnded",
-          message: ended,
-        });
-      if (result.failure) return this.complete(task, now, result.exitCode, result.failure);
-      if (result.exitCode === 0) return this.complete(task, now, 0);
-      if (maxRetries === -1 || ei.retryCount < maxRetries) {
-        this.transition(task, "active", now);
-        ei.exitCode = result.exitCode;
-        ei.retryCount++;
-        ei.lastRetryTime = now;
-        requeue = true;
-        return;
-      }
-      this.complete(task, now, result.exitCode, {
-        category: "usererror",
-        code: "FailureExitCode",
-        message: "The task process exited with an unexpected exit code",
-        details: [
-          {
-            name: "Message",
-            value: `The task process exited with an unexpected exit code: ${result.exitCode}`,
+    const ei = task.wire.executionInfo;
+    const maxRetries = task.wire.constraints.maxTaskRetryCount;
+    if (result.containerId)
+      ei.containerInfo = { containerId: result.containerId, state: result.containerState };
+    const { exitCode } = result;
+    if (e.reason === "requeue") {
+      this.move(task, "requeue", {}, now);
+      this.enqueue(task);
+      return;
+    }
+    if (e.reason === "terminate" || e.reason === "jobTerminate" || e.reason === "timeout")
+      this.move(task, "terminate", { exitCode, failure: ended(e.reason) }, now);
+    else if (result.failure) this.move(task, "exit", { exitCode, failure: result.failure }, now);
+    else if (exitCode === 0) this.move(task, "exit", { exitCode }, now);
+    else if (maxRetries === -1 || ei.retryCount < maxRetries) {
+      this.move(task, "retry", { exitCode }, now);
+      this.enqueue(task);
+      return;
+    } else
+      this.move(
+        task,
+        "exit",
+        {
+          exitCode,
+          failure: {
+            category: "usererror",
+            code: "FailureExitCode",
+            message: "The task process exited with an unexpected exit code",
+            details: [
+              { name: "Message", value: `The task process exited with an unexpected exit code: ${exitCode}` },
+            ],
           },
-        ],
-      });
-    });
+        },
+        now,
+      );
+    this.completed(task, e.reason);
+  }
+
+  /**
+   * After a task completed: its exit options decide its dependents (dependencyAction) and, when
+   * the job says performexitoptionsjobaction, the job (jobAction); then retention and
+   * onAllTasksComplete. A task the user or its job's termination ended takes no job action.
+   */
+  private completed(task: TaskRecord, why: AbortReason | undefined): void {
+    const { state } = this.engine;
+    const ei = task.wire.executionInfo;
+    const options = exitOptionsFor(task.wire.exitConditions, endingOf(ei.exitCode, ei.failureInfo));
+    task.dependencyAction = options.dependencyAction;
     state.stage(state.key("task", task), task);
-    if (requeue) this.enqueue(task);
-    else {
-      const job = state.jobs.get(task.jobKey);
-      const counts = state.countsOf(task.jobKey);
-      if (
-        job &&
-        job.wire.state === "active" &&
-        job.wire.onAllTasksComplete === "terminatejob" &&
-        counts.open === 0
-      ) {
-        completeJob(job, "AllTasksComplete");
-        state.stage(state.key("job", job), job);
-      }
+    this.retention.keep(task);
+    this.releaseDependents(task.jobKey);
+    const job = state.jobs.get(task.jobKey);
+    if (!job || job.wire.state !== "active") return;
+    const byUser = why === "terminate" || why === "jobTerminate";
+    if (!byUser && ei.result === "failure" && job.wire.onTaskFailure === "performexitoptionsjobaction") {
+      if (options.jobAction === "terminate")
+        return this.inBackground(beginJobTermination(this.engine, this, job, "TaskFailed"));
+      if (options.jobAction === "disable") return this.inBackground(beginJobDisable(this.engine, this, job));
+    }
+    if (job.wire.onAllTasksComplete === "terminatejob" && state.countsOf(task.jobKey).open === 0) {
+      completeJob(job, "AllTasksComplete");
+      state.stage(state.key("job", job), job);
     }
   }
 
-  private complete(
-    task: TaskRecord,
-    now: string,
-    exitCode: number | undefined,
-    failure?: FailureInfoWire,
-  ): void {
-    const ei = task.wire.executionInfo;
-    this.transition(task, "completed", now);
-    ei.endTime = now;
-    if (exitCode !== undefined) ei.exitCode = exitCode;
-    else delete ei.exitCode;
-    ei.result = failure ? "failure" : "success";
-    if (failure) ei.failureInfo = failure;
+  private inBackground(work: Promise<void>): void {
+    const p = work
+      .catch((err: unknown) => console.error("[batch] a job action failed:", err))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  private waitForDependencies(task: TaskRecord): void {
+    let set = this.waiting.get(task.jobKey);
+    if (!set) this.waiting.set(task.jobKey, (set = new Set()));
+    set.add(task);
+  }
+
+  /** A task of the job completed: queue the waiting tasks whose dependencies are now met. */
+  private releaseDependents(jobKey: string): void {
+    const set = this.waiting.get(jobKey);
+    if (!set) return;
+    const tasks = this.engine.state.tasksOf(jobKey);
+    for (const t of set) {
+      if (tasks.get(t.wire.id) !== t || t.wire.state !== "active") set.delete(t);
+      else if (dependenciesMet(t.wire.dependsOn, tasks)) {
+        set.delete(t);
+        this.enqueue(t);
+      }
+    }
   }
 }
 
