@@ -20,7 +20,7 @@ import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "../router";
 import { poolSpecQuery, useNodes, usePool } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { downloadText } from "../components/download";
 import { ErrorState } from "../components/ErrorState";
 import { useNotify } from "../components/notify";

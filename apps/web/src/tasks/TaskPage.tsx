@@ -2,7 +2,7 @@ import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle
 import { lazy, Suspense, useMemo } from "react";
 import { Link, useNavigate, useParams } from "../router";
 import { useTask, useTaskFiles } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
 import { RelativeTime } from "../components/RelativeTime";
