@@ -288,6 +288,7 @@ export class NodeLifecycle {
         commandLine: st.commandLine,
         containerSettings: st.containerSettings,
         settings: st.environmentSettings,
+        data: { resourceFiles: st.resourceFiles },
         signal,
       }).finally(() => this.engine.gate.release());
       if (signal.aborted) return;

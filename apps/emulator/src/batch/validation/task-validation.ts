@@ -10,6 +10,7 @@ import { invalidProperty } from "../http/batch-error";
 import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
 import { containerSettingsFrom } from "./container-fields";
+import { outputFilesFrom, resourceFilesFrom } from "./data-files";
 import {
   displayNameField,
   durationField,
@@ -25,7 +26,9 @@ const NOT_EMULATED = ["multiInstanceSettings"] as const;
 
 /** The validated, defaulted add fields; the server adds url, times, state and executionInfo. */
 export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "requiredSlots"> &
-  Partial<Pick<TaskWire, "containerSettings" | "environmentSettings">> & { [k: string]: unknown };
+  Partial<Pick<TaskWire, "containerSettings" | "environmentSettings" | "resourceFiles" | "outputFiles">> & {
+    [k: string]: unknown;
+  };
 
 export function constraintsFrom(body: Obj, job: JobWire): TaskWire["constraints"] {
   const c = objectField(body, "constraints") ?? {};
@@ -82,5 +85,9 @@ export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefi
   if (containerSettings) fields.containerSettings = containerSettings;
   const env = nameValueList(body, "environmentSettings");
   if (env) fields.environmentSettings = env;
+  const resourceFiles = resourceFilesFrom(body, "");
+  if (resourceFiles) fields.resourceFiles = resourceFiles;
+  const outputFiles = outputFilesFrom(body, "");
+  if (outputFiles) fields.outputFiles = outputFiles;
   return fields;
 }
