@@ -89,7 +89,12 @@ export function reasonOf(e: unknown, url?: string): string {
   if (e instanceof ConfinedPathError) return `${e.message.split(":")[0]}`;
   const errno = errnoOf(e);
   if (errno) return errno;
-  return e instanceof Error && !(e instanceof RestError) ? e.name : "unknown error";
+  // A message that may quote a URL (and so a SAS) is replaced by the error's name.
+  const text = (m: string | undefined) => (m && !/:\/\/|\?/.test(m) ? m : undefined);
+  const cause = (e as { cause?: { message?: string } }).cause?.message;
+  if (e instanceof Error && !(e instanceof RestError))
+    return [text(e.message) ?? e.name, text(cause)].filter(Boolean).join(": ");
+  return "unknown error";
 }
 
 /** A download failure's code: the remote side's answer, or what went wrong on the node. */
