@@ -226,6 +226,7 @@ export const ARM_ROUTES: Route[] = [
         namespace,
         API_VERSIONS.batch,
         API_VERSIONS.compute,
+        API_VERSIONS.storage,
       );
     },
   },

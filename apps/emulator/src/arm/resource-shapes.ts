@@ -43,6 +43,7 @@ export function resourceProviderJson(
   namespace: string,
   batchApiVersions: readonly string[],
   computeApiVersions: readonly string[],
+  storageApiVersions: readonly string[],
 ) {
   const known = Object.keys(s.resourceProviders ?? {}).find(
     (n) => n.toLowerCase() === namespace.toLowerCase(),
@@ -57,6 +58,7 @@ export function resourceProviderJson(
       { resourceType: "galleries", apiVersions: computeApiVersions },
       { resourceType: "galleries/images/versions", apiVersions: computeApiVersions },
     ],
+    "microsoft.storage": [{ resourceType: "storageAccounts", apiVersions: storageApiVersions }],
   };
   return {
     id: `/subscriptions/${s.subscriptionId}/providers/${name}`,

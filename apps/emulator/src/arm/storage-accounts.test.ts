@@ -82,6 +82,22 @@ describe("storage accounts in the local ARM, backed by a real Azurite", () => {
     }
   });
 
+  it("lists storageAccounts among Microsoft.Storage's resource types", async () => {
+    const token = await credential.getToken(ARM_SCOPE);
+    const res = await fetch(
+      `${harness.arm.url}/subscriptions/${SUB}/providers/Microsoft.Storage?api-version=2021-04-01`,
+      {
+        headers: { authorization: `Bearer ${token?.token ?? ""}` },
+      },
+    );
+    expect(await res.json()).toMatchObject({
+      registrationState: "Registered",
+      resourceTypes: [
+        { resourceType: "storageAccounts", apiVersions: expect.arrayContaining(["2023-05-01"]) },
+      ],
+    });
+  });
+
   it("answers ResourceNotFound for an account that is not seeded", async () => {
     const got = await arm("GET", ACCOUNT.replace("contosoweudata", "nosuchaccount"));
     expect(got.status).toBe(404);
