@@ -135,7 +135,7 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   });
 
   // Hook 1, pre-processing: the resource files, before the command runs (or instead of it).
-  const folders = { anchor: config.dataDir, taskDir, workingDir };
+  const folders = { anchor: config.dataDir, taskDir, workingDir, env };
   const downloadFailure = await prepareTaskData(spec.data, folders, config.autoStorage, spec.signal);
   if (downloadFailure) return { failure: downloadFailure };
 

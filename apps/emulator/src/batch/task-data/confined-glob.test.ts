@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFiles } from "./confined-glob";
-import { blobName, taskFolderPattern, uploadDue } from "./output-files";
+import { blobName, expandVariables, taskFolderPattern, uploadDue } from "./output-files";
 import type { OutputFileWire } from "../model/types";
 
 describe("findFiles", () => {
@@ -30,7 +30,7 @@ describe("findFiles", () => {
   });
 
   const names = async (pattern: string) =>
-    (await findFiles(task, taskFolderPattern(pattern))).map((f) => `${f.dir}|${f.fromBase}`);
+    (await findFiles(task, taskFolderPattern(pattern, task) ?? "")).map((f) => `${f.dir}|${f.fromBase}`);
 
   it("matches ** across folders and * within one, skipping dot files", async () => {
     expect(await names("out/**/*.csv")).toEqual(["wd/out|a.csv", "wd/out/deep|deep/b.csv"]);
@@ -47,6 +47,17 @@ describe("findFiles", () => {
     expect(await names("out/linked.csv")).toEqual([]);
     expect(await names("linkdir/*.txt")).toEqual([]);
     expect(await names("linkdir/secret.txt")).toEqual([]);
+  });
+
+  it("expands variables and takes absolute patterns inside the task folder only", () => {
+    const env = { AZ_BATCH_TASK_DIR: "/n/task", OUT: "out" };
+    expect(taskFolderPattern(expandVariables("$AZ_BATCH_TASK_DIR/std*.txt", env), "/n/task")).toBe(
+      "std*.txt",
+    );
+    expect(taskFolderPattern(expandVariables("${OUT}/**/*.csv", env), "/n/task")).toBe("wd/out/**/*.csv");
+    expect(taskFolderPattern(expandVariables("$NOPE/x", env), "/n/task")).toBe("wd/$NOPE/x");
+    expect(taskFolderPattern("/n/other/x", "/n/task")).toBeUndefined();
+    expect(taskFolderPattern("../../x", "/n/task")).toBeUndefined();
   });
 
   it("finds nothing for a folder that is not there", async () => {

@@ -52,20 +52,56 @@ function httpHeaders(headers: readonly NameValue[] | undefined): BlobHTTPHeaders
   return out;
 }
 
-/** The pattern relative to the task folder ("../std*.txt" → "std*.txt", "out/*.csv" → "wd/out/*.csv"). */
-export const taskFolderPattern = (pattern: string) => posix.normalize(`wd/${pattern}`);
+/** `$VAR` and `${VAR}` replaced from the task's environment, as Batch expands them on Linux (unknown ones stay). */
+export const expandVariables = (pattern: string, env: Readonly<Record<string, string>>) =>
+  pattern.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (all, braced?: string, bare?: string) => {
+      const value = env[braced ?? bare ?? ""];
+      return value ?? all;
+    },
+  );
 
-/** Upload every due output file; all are attempted, the first failure is the task's. */
+/**
+ * The pattern relative to the task folder ("../std*.txt" → "std*.txt", "out/*.csv" → "wd/out/*.csv");
+ * an absolute one (after expansion, e.g. "$AZ_BATCH_TASK_DIR/x") must lie in the task folder.
+ * Undefined when it leads out of it: the emulator reads nothing of the node outside the task folder.
+ */
+export function taskFolderPattern(pattern: string, taskDir: string): string | undefined {
+  const rel = pattern.startsWith("/")
+    ? posix.relative(taskDir, posix.normalize(pattern))
+    : posix.normalize(`wd/${pattern}`);
+  return rel === ".." || rel.startsWith("../") || rel.startsWith("/") ? undefined : rel;
+}
+
+export interface UploadPlace {
+  /** The task folder, resolved and checked with no link on the way. */
+  taskFolder: ConfinedBase;
+  /** Its host path, for absolute patterns. */
+  taskDir: string;
+  /** The task's environment, for `$VAR` in patterns. */
+  env: Readonly<Record<string, string>>;
+  signal: AbortSignal;
+}
+
 export async function uploadOutputFiles(
   files: readonly OutputFileWire[],
   exitCode: number,
-  taskFolder: ConfinedBase,
-  signal: AbortSignal,
+  place: UploadPlace,
 ): Promise<RuntimeFailure | undefined> {
+  const { taskFolder, signal } = place;
   let first: RuntimeFailure | undefined;
   for (const file of files.filter((f) => uploadDue(f, exitCode))) {
-    const pattern = taskFolderPattern(file.filePattern);
+    const pattern = taskFolderPattern(expandVariables(file.filePattern, place.env), place.taskDir);
     const url = file.destination.container.containerUrl;
+    if (pattern === undefined) {
+      first ??= transferFailure(
+        "FileUploadMiscError",
+        file.filePattern,
+        "The pattern leads outside the task's folder, which the emulator does not upload from",
+      );
+      continue;
+    }
     try {
       const found = await findFiles(taskFolder, pattern);
       const single = !picomatch.scan(pattern).isGlob;

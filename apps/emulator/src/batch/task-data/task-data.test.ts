@@ -129,6 +129,12 @@ function dataScenarios(flavour: Flavour) {
       uploadOptions: { uploadCondition: "taskfailure" },
     },
     {
+      // Variables are expanded before the pattern applies, as Batch does on Linux.
+      filePattern: "$AZ_BATCH_TASK_WORKING_DIR/out/result.txt",
+      destination: { container: { containerUrl: outSas, path: `${prefix}/env/result.txt` } },
+      uploadOptions: { uploadCondition: "taskcompletion" },
+    },
+    {
       filePattern: "../std*.txt",
       destination: { container: { containerUrl: outSas, path: `${prefix}/logs` } },
       uploadOptions: { uploadCondition: "taskcompletion" },
@@ -153,6 +159,7 @@ function dataScenarios(flavour: Flavour) {
     expect(t.executionInfo).toMatchObject({ result: "success", exitCode: 0 });
     // blobPrefix "data/" keeps the names below it whole: in/data/a.txt.
     expect(await blobs("ok/")).toEqual([
+      "ok/env/result.txt",
       "ok/logs/stderr.txt",
       "ok/logs/stdout.txt",
       "ok/ok/deep/modes.txt",
@@ -174,6 +181,7 @@ function dataScenarios(flavour: Flavour) {
     expect(t.executionInfo).toMatchObject({ result: "failure", exitCode: 3 });
     expect(t.executionInfo?.failureInfo?.code).toBe("FailureExitCode");
     expect(await blobs("bad/")).toEqual([
+      "bad/env/result.txt",
       "bad/failed/result.txt",
       "bad/logs/stderr.txt",
       "bad/logs/stdout.txt",
@@ -260,7 +268,7 @@ function dataScenarios(flavour: Flavour) {
       60_000,
       "pool gone",
     );
-    expect(await blobs("ok/")).toHaveLength(4);
+    expect(await blobs("ok/")).toHaveLength(5);
     expect(await text("ok/ok/result.txt")).toBe("A\nB\nhello\nO\n");
   }, 90_000);
 }

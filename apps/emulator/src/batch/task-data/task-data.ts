@@ -24,6 +24,8 @@ export interface TaskFolders {
   anchor: string;
   taskDir: string;
   workingDir: string;
+  /** The task's environment (output file patterns may name its variables). */
+  env: Readonly<Record<string, string>>;
 }
 
 /** Before the command: download the resource files; a failure means the command must not run. */
@@ -67,6 +69,11 @@ export async function saveTaskOutputs(
       failure: transferFailure("FileUploadMiscError", "", "The task folder is not a folder any more"),
     };
   }
-  const failure = await uploadOutputFiles(data.outputFiles, result.exitCode, taskFolder, signal);
+  const failure = await uploadOutputFiles(data.outputFiles, result.exitCode, {
+    taskFolder,
+    taskDir: folders.taskDir,
+    env: folders.env,
+    signal,
+  });
   return failure ? { ...result, failure } : result;
 }

@@ -118,15 +118,18 @@ const CONDITIONS: readonly OutputFileUploadCondition[] = ["tasksuccess", "taskfa
 function outputFileFrom(o: Obj, path: string): OutputFileWire {
   const filePattern = requiredString(o, "filePattern", path);
   const patternField = at(path, "filePattern");
-  if (filePattern.startsWith("/") || /^[A-Za-z]:[\\/]/.test(filePattern))
-    throw invalidProperty(
-      patternField,
-      "Absolute file patterns are not emulated: use a path relative to the working directory.",
-      filePattern,
-    );
-  // Relative to wd; one level up ("../std*.txt") is the task folder, anything above it is not the task's.
-  if (posix.normalize(`wd/${filePattern}`).startsWith(".."))
-    throw invalidProperty(patternField, "The pattern leads outside the task's folder.", filePattern);
+  // A pattern with variables ($AZ_BATCH_TASK_DIR/…) is checked when it is expanded, on the node.
+  if (!filePattern.includes("$")) {
+    if (filePattern.startsWith("/") || /^[A-Za-z]:[\\/]/.test(filePattern))
+      throw invalidProperty(
+        patternField,
+        "An absolute path on the node is not emulated: use a path relative to the working directory, or $AZ_BATCH_TASK_DIR/….",
+        filePattern,
+      );
+    // Relative to wd; one level up ("../std*.txt") is the task folder, anything above it is not the task's.
+    if (posix.normalize(`wd/${filePattern}`).startsWith(".."))
+      throw invalidProperty(patternField, "The pattern leads outside the task's folder.", filePattern);
+  }
   const destination = requiredObject(o, "destination", path);
   const dp = at(path, "destination");
   const container = requiredObject(destination, "container", dp);
