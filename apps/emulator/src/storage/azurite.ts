@@ -37,7 +37,7 @@ export async function startAzurite(options: {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listens on (http:\/\/\S+)/.exec(output);
-      if (m) resolve(m[1]!);
+      if (m?.[1]) resolve(m[1]);
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);

@@ -71,13 +71,14 @@ export function transferFailure(code: TransferCode, filePath: string, reason: st
   };
 }
 
+/** A property of a thrown value that may be anything. */
+const prop = (v: unknown, key: string): unknown =>
+  typeof v === "object" && v !== null ? Reflect.get(v, key) : undefined;
+const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+
 /** A system error's code, also when fetch wraps it ("fetch failed", cause ECONNREFUSED). */
-function errnoOf(e: unknown): string | undefined {
-  const own = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof own === "string") return own;
-  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return typeof cause === "string" ? cause : undefined;
-}
+const errnoOf = (e: unknown): string | undefined =>
+  text(prop(e, "code")) ?? text(prop(prop(e, "cause"), "code"));
 
 /** Why a transfer failed, for the Message detail: the status and storage code, or a local reason. */
 export function reasonOf(e: unknown, url?: string): string {
@@ -90,10 +91,12 @@ export function reasonOf(e: unknown, url?: string): string {
   const errno = errnoOf(e);
   if (errno) return errno;
   // A message that may quote a URL (and so a SAS) is replaced by the error's name.
-  const text = (m: string | undefined) => (m && !/:\/\/|\?/.test(m) ? m : undefined);
-  const cause = (e as { cause?: { message?: string } }).cause?.message;
+  const safe = (m: unknown) => {
+    const t = text(m);
+    return t && !/:\/\/|\?/.test(t) ? t : undefined;
+  };
   if (e instanceof Error && !(e instanceof RestError))
-    return [text(e.message) ?? e.name, text(cause)].filter(Boolean).join(": ");
+    return [safe(e.message) ?? e.name, safe(prop(prop(e, "cause"), "message"))].filter(Boolean).join(": ");
   return "unknown error";
 }
 
