@@ -30,7 +30,7 @@ type TaskAdd = BatchServiceModels.TaskAddParameter;
 interface Flavour {
   name: string;
   /** Pool fields for the runtime: a plain VM, or a container pool with the lab's image. */
-  pool(): Partial<BatchServiceModels.PoolAddParameter>;
+  pool(): Pick<BatchServiceModels.PoolAddParameter, "virtualMachineConfiguration">;
   /** Task fields for the runtime: container settings on the docker one. */
   task(): Partial<TaskAdd>;
   restart?(acct: TestAccount): Promise<void>;
@@ -84,7 +84,7 @@ function dataScenarios(flavour: Flavour) {
         waitForSuccess: true,
       },
       ...flavour.pool(),
-    } as BatchServiceModels.PoolAddParameter);
+    });
     const [node] = await waitFor(
       () => acct.client.computeNode.list("data"),
       (ns) => ns[0]?.state === "idle" || ns[0]?.state === "starttaskfailed",
@@ -250,6 +250,32 @@ function dataScenarios(flavour: Flavour) {
     );
     expect(JSON.stringify(e.body)).not.toContain("sig=");
   });
+
+  it(`${flavour.name}: a start task whose resource file is missing leaves its node starttaskfailed`, async () => {
+    await acct.client.pool.add({
+      id: "badstart",
+      vmSize: "standard_d2s_v3",
+      targetDedicatedNodes: 1,
+      startTask: {
+        commandLine: "/bin/sh -c 'cat boot.txt'",
+        resourceFiles: [{ httpUrl: `${httpUrl}/gone.txt`, filePath: "boot.txt" }],
+        waitForSuccess: true,
+      },
+      ...flavour.pool(),
+    });
+    const [node] = await waitFor(
+      () => acct.client.computeNode.list("badstart"),
+      (ns) => ns[0]?.state === "starttaskfailed",
+      120_000,
+      "start task failed",
+    );
+    expect(node!.startTaskInfo).toMatchObject({
+      result: "failure",
+      failureInfo: { category: "usererror", code: "BlobNotFound" },
+    });
+    expect(node!.startTaskInfo?.exitCode).toBeUndefined();
+    await acct.client.pool.deleteMethod("badstart");
+  }, 150_000);
 
   it(`${flavour.name}: keeps no SAS in clear text under the data folder`, async () => {
     const hits: string[] = [];
