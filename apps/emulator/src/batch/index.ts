@@ -2,6 +2,7 @@
  * One emulated Batch account: its data plane on a bare origin, wire-compatible with
  * @azure/batch 10.2.0 (api-version 2022-10-01.16.0). See README.md in this folder.
  */
+import type { StorageAccountAccess } from "../storage/local-storage";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
@@ -68,6 +69,8 @@ export interface BatchAccountOptions {
   /** Running tasks + start tasks across the whole account; default 2 × CPUs. */
   maxConcurrentTasks?: number;
   timeScale?: TimeScale;
+  /** The account's auto-storage account (autoStorageContainerName resource files read it). */
+  autoStorage?: StorageAccountAccess;
 }
 
 export interface BatchAccountHandle {
@@ -112,6 +115,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     galleryLookup: opts.galleryLookup,
     runtime,
     timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
+    autoStorage: opts.autoStorage,
     executionPrefix,
   };
   // The moving parts, wired here and only here: the scheduler reports drained nodes to the

@@ -23,9 +23,43 @@ export interface TaskContainerSettingsWire {
   workingDirectory?: "taskWorkingDirectory" | "containerImageDefault";
 }
 
+/** A file a task needs, downloaded into its working directory before the command runs. */
+export interface ResourceFileWire {
+  /** Exactly one of httpUrl, storageContainerUrl and autoStorageContainerName. */
+  httpUrl?: string;
+  /** A container URL, with a SAS granting read and list. */
+  storageContainerUrl?: string;
+  autoStorageContainerName?: string;
+  /** Only the container's blobs whose names start with it. */
+  blobPrefix?: string;
+  /** Relative to the working directory: the file (httpUrl) or the folder (containers). */
+  filePath?: string;
+  /** Octal, e.g. "0644"; 0770 when absent (Linux). */
+  fileMode?: string;
+  identityReference?: { resourceId?: string };
+}
+
+export type OutputFileUploadCondition = "tasksuccess" | "taskfailure" | "taskcompletion";
+
+/** Files a task leaves, uploaded to a blob container after its process exits. */
+export interface OutputFileWire {
+  filePattern: string;
+  destination: {
+    container: {
+      /** With a SAS granting write. */
+      containerUrl: string;
+      path?: string;
+      identityReference?: { resourceId?: string };
+      uploadHeaders?: NameValue[];
+    };
+  };
+  uploadOptions: { uploadCondition: OutputFileUploadCondition };
+}
+
 export interface StartTaskWire {
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
+  resourceFiles?: ResourceFileWire[];
   environmentSettings?: NameValue[];
   maxTaskRetryCount?: number;
   waitForSuccess?: boolean;
@@ -210,6 +244,8 @@ export interface TaskWire {
   previousStateTransitionTime?: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
+  resourceFiles?: ResourceFileWire[];
+  outputFiles?: OutputFileWire[];
   environmentSettings?: NameValue[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;

@@ -285,6 +285,7 @@ export class NodeLifecycle {
         commandLine: st.commandLine,
         containerSettings: st.containerSettings,
         settings: st.environmentSettings,
+        data: { resourceFiles: st.resourceFiles },
         signal,
       }).finally(() => {
         // The freed slot may let a queued task start.

@@ -293,6 +293,7 @@ export class TaskScheduler {
       containerSettings: task.wire.containerSettings,
       job: { jobId: job.wire.id, taskId: task.wire.id, common: job.wire.commonEnvironmentSettings },
       settings: task.wire.environmentSettings,
+      data: { resourceFiles: task.wire.resourceFiles, outputFiles: task.wire.outputFiles },
       signal: e.controller.signal,
     })
       .catch((err: unknown): RunResult => ({

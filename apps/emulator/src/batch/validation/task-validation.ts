@@ -11,6 +11,7 @@ import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
 import { containerSettingsFrom } from "./container-fields";
 import { dependsOnFrom, exitConditionsFrom } from "./outcome-fields";
+import { outputFilesFrom, resourceFilesFrom } from "./data-files";
 import {
   displayNameField,
   durationField,
@@ -26,7 +27,9 @@ const NOT_EMULATED = ["multiInstanceSettings"] as const;
 
 /** The validated, defaulted add fields; the server adds url, times, state and executionInfo. */
 export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "requiredSlots"> &
-  Partial<Pick<TaskWire, "containerSettings" | "environmentSettings" | "exitConditions" | "dependsOn">> & {
+  Partial<
+    Pick<TaskWire, "containerSettings" | "environmentSettings" | "exitConditions" | "dependsOn" | "resourceFiles" | "outputFiles">
+  > & {
     [k: string]: unknown;
   };
 
@@ -89,5 +92,9 @@ export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefi
   if (exitConditions) fields.exitConditions = exitConditions;
   const dependsOn = dependsOnFrom(body, job);
   if (dependsOn) fields.dependsOn = dependsOn;
+  const resourceFiles = resourceFilesFrom(body, "");
+  if (resourceFiles) fields.resourceFiles = resourceFiles;
+  const outputFiles = outputFilesFrom(body, "");
+  if (outputFiles) fields.outputFiles = outputFiles;
   return fields;
 }
