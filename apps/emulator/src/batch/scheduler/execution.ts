@@ -14,7 +14,7 @@ import type {
 } from "../model/types";
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
 import type { RegistryCredential, RunResult } from "../runtime/task-runtime";
-import { nodeRoot, taskEnvironment } from "./node-layout";
+import { nodeRoot, taskEnvironment, type JobOfTask } from "./node-layout";
 
 export interface ExecutionSpec {
   executionId: string;
@@ -24,8 +24,10 @@ export interface ExecutionSpec {
   relDir: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
-  job?: { jobId: string; taskId: string; common?: NameValue[] };
+  job?: JobOfTask;
   settings?: NameValue[];
+  /** Start, job preparation and job release tasks may run on the host of a container pool. */
+  hostAllowed?: boolean;
   signal: AbortSignal;
 }
 
@@ -78,8 +80,8 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   }
 
   const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
-  const isStartTask = !spec.job;
-  if (containerConfig && !spec.containerSettings && !isStartTask)
+  const hostAllowed = !spec.job || spec.hostAllowed;
+  if (containerConfig && !spec.containerSettings && !hostAllowed)
     return preFailure(
       "ContainerInvalidSettings",
       "At least one value of specified task container settings is invalid",
