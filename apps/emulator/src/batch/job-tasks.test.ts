@@ -231,6 +231,62 @@ describe("job manager, preparation and release tasks", () => {
     expect((await acct.client.task.get("jfail", "blocked")).state).toBe("active");
   }, 60_000);
 
+  it("runs the release before completing a job whose tasks are all done (onAllTasksComplete)", async () => {
+    const { client } = await account();
+    await idlePool(client, "pa", 1);
+    await client.job.add({
+      id: "jall",
+      poolInfo: { poolId: "pa" },
+      onAllTasksComplete: "terminatejob",
+      jobPreparationTask: { commandLine: "/bin/true" },
+      jobReleaseTask: { commandLine: "/bin/true" },
+    });
+    await client.task.add("jall", { id: "only", commandLine: "/bin/true" });
+    const job = await jobState(client, "jall", "completed");
+    expect(job.executionInfo?.terminateReason).toBe("AllTasksComplete");
+    const [row] = await client.job.listPreparationAndReleaseTaskStatus("jall");
+    expect(row!.jobReleaseTaskExecutionInfo).toMatchObject({ state: "completed", result: "success" });
+  }, 30_000);
+
+  it("runs a preparation again that a restart cut short, then the task waiting for it", async () => {
+    const acct = await account();
+    await idlePool(acct.client, "pr", 1);
+    await acct.client.job.add({
+      id: "jcut",
+      poolInfo: { poolId: "pr" },
+      jobPreparationTask: { commandLine: sh("echo run >> $AZ_BATCH_NODE_SHARED_DIR/preps.txt; sleep 1") },
+    });
+    await acct.client.task.add("jcut", { id: "waits", commandLine: "/bin/true" });
+    expect((await acct.client.task.get("jcut", "waits")).state).not.toBe("completed");
+    const [node] = await acct.client.computeNode.list("pr");
+    // The preparation has started on the node (its first line is written) when the emulator stops.
+    await waitFor(
+      () =>
+        acct.client.file
+          .getFromComputeNode("pr", node!.id!, "shared/preps.txt")
+          .then((r) => streamText(r.readableStreamBody))
+          .catch(() => ""),
+      (text) => text === "run\n",
+      20_000,
+      "the preparation running",
+    );
+    expect((await acct.client.task.get("jcut", "waits")).state).toBe("preparing");
+    await acct.restart();
+    const t = await waitFor(
+      () => acct.client.task.get("jcut", "waits"),
+      (x) => x.state === "completed",
+      20_000,
+      "task completed after the restart",
+    );
+    expect(t.executionInfo?.result).toBe("success");
+    const [row] = await acct.client.job.listPreparationAndReleaseTaskStatus("jcut");
+    expect(row!.jobPreparationTaskExecutionInfo).toMatchObject({ state: "completed", result: "success" });
+    const runs = await streamText(
+      (await acct.client.file.getFromComputeNode("pr", row!.nodeId!, "shared/preps.txt")).readableStreamBody,
+    );
+    expect(runs).toBe("run\nrun\n");
+  }, 40_000);
+
   it("answers wrong combinations with Batch's errors, naming the property", async () => {
     const { client } = await account();
     await client.pool.add({

@@ -34,16 +34,19 @@ export function registerJobRoutes(router: Router, s: Services): void {
       stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
   };
 
-  /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
+  /** onAllTasksComplete set on a job whose tasks are all done completes it now (after its release task). */
   const maybeComplete = (job: JobRecord) => {
     const counts = state.countsOf(lower(job.wire.id));
     if (
-      job.wire.state === "active" &&
-      job.wire.onAllTasksComplete === "terminatejob" &&
-      counts.open === 0 &&
-      counts.tasks.completed > 0
+      job.wire.state !== "active" ||
+      job.wire.onAllTasksComplete !== "terminatejob" ||
+      counts.open > 0 ||
+      counts.tasks.completed === 0
     )
-      completeJob(job, "AllTasksComplete");
+      return;
+    if (!job.wire.jobReleaseTask) return completeJob(job, "AllTasksComplete");
+    markTerminating(job, "AllTasksComplete");
+    s.track(terminateJob(engine, scheduler, job, "AllTasksComplete"));
   };
 
   router.on("POST", "/jobs", async (ctx) => {

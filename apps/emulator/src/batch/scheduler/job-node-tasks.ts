@@ -171,8 +171,14 @@ export class JobNodeTasks {
         stop,
         attempt: `prep${attempt}`,
       });
-      // Stopped by a shutdown or the job's end: no outcome; a restart or the next task runs it again.
-      if (this.closing.signal.aborted || stop.aborted) return false;
+      // Stopped by a shutdown: no outcome, a restart runs it again.
+      if (this.closing.signal.aborted) return false;
+      if (stop.aborted) {
+        // Stopped because the job ended: it ended as a task of a terminated job does.
+        this.complete(info, { ...result, failure: taskEndedFailure("jobTerminate") }, false);
+        this.save(job);
+        return false;
+      }
       if (result.containerId)
         info.containerInfo = { containerId: result.containerId, state: result.containerState };
       const succeeded = !result.failure && !timedOut && result.exitCode === 0;
@@ -212,7 +218,7 @@ export class JobNodeTasks {
       stop,
       attempt: "release",
     });
-    if (this.closing.signal.aborted || stop.aborted) return;
+    if (this.closing.signal.aborted) return;
     if (result.containerId)
       info.containerInfo = { containerId: result.containerId, state: result.containerState };
     this.complete(info, result, timedOut);
