@@ -59,7 +59,8 @@ const jobState = (client: BatchServiceClient, id: string, state: string) =>
 describe("job manager, preparation and release tasks", () => {
   it("runs the job manager first, prepares each node once before its tasks, releases on each when the job ends", async () => {
     const { client } = await account();
-    const nodes = await idlePool(client, "p2", 2);
+    // Two slots per node, so only runExclusive keeps the job's tasks off the job manager's node.
+    const nodes = await idlePool(client, "p2", 2, { taskSlotsPerNode: 2 });
     await client.job.add({
       id: "jpr",
       poolInfo: { poolId: "p2" },
@@ -135,6 +136,10 @@ describe("job manager, preparation and release tasks", () => {
     await client.job.terminate("jpr");
     const job = await jobState(client, "jpr", "completed");
     expect(job.executionInfo?.terminateReason).toBe("UserTerminate");
+    const [one] = await client.job.listPreparationAndReleaseTaskStatus("jpr", {
+      jobListPreparationAndReleaseTaskStatusOptions: { filter: `nodeId eq '${before[1]!.nodeId}'` },
+    });
+    expect(one?.nodeId).toBe(before[1]!.nodeId);
     const after = await client.job.listPreparationAndReleaseTaskStatus("jpr");
     for (const row of after)
       expect(row.jobReleaseTaskExecutionInfo).toMatchObject({
