@@ -292,6 +292,54 @@ describe("job manager, preparation and release tasks", () => {
     expect(runs).toBe("run\nrun\n");
   }, 40_000);
 
+  it("prepares a node again after its reboot (unless rerunOnNodeRebootAfterSuccess is false), and releases when the job is deleted", async () => {
+    const { client } = await account();
+    const [node] = await idlePool(client, "pb", 1);
+    const read = (path: string) =>
+      client.file.getFromComputeNode("pb", node!.id!, path).then((r) => streamText(r.readableStreamBody));
+    for (const [id, rerun] of [
+      ["again", true],
+      ["once", false],
+    ] as const)
+      await client.job.add({
+        id,
+        poolInfo: { poolId: "pb" },
+        jobPreparationTask: { commandLine: logLine(id), rerunOnNodeRebootAfterSuccess: rerun },
+        jobReleaseTask: { commandLine: logLine(`${id}-released`) },
+      });
+    const runTask = async (job: string, id: string) => {
+      await client.task.add(job, { id, commandLine: "/bin/true" });
+      await waitFor(
+        () => client.task.get(job, id),
+        (t) => t.state === "completed",
+        20_000,
+        `${job}/${id} completed`,
+      );
+    };
+    await runTask("again", "a1");
+    await runTask("once", "o1");
+    await client.computeNode.reboot("pb", node!.id!);
+    await waitFor(
+      () => client.computeNode.get("pb", node!.id!),
+      (n) => n.state === "idle" && n.lastBootTime!.getTime() > node!.lastBootTime!.getTime(),
+      20_000,
+      "node rebooted",
+    );
+    await runTask("again", "a2");
+    await runTask("once", "o2");
+    await client.job.deleteMethod("again");
+    await waitFor(
+      () => read("shared/order.txt"),
+      (text) => text.includes("again-released"),
+      20_000,
+      "release on delete",
+    );
+    const lines = (await read("shared/order.txt")).trim().split("\n");
+    expect(lines.filter((l) => l === "again")).toHaveLength(2);
+    expect(lines.filter((l) => l === "once")).toHaveLength(1);
+    expect(lines).not.toContain("once-released");
+  }, 40_000);
+
   it("answers wrong combinations with Batch's errors, naming the property", async () => {
     const { client } = await account();
     await client.pool.add({
