@@ -134,6 +134,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   rebaseUrls(engine);
   lifecycle.recover();
   scheduler.recover();
+  jobTasks.recover();
   deadlines.recover();
   for (const work of resumeJobWork(engine, scheduler)) track(work);
 

@@ -340,6 +340,28 @@ describe("job manager, preparation and release tasks", () => {
     expect(lines).not.toContain("once-released");
   }, 40_000);
 
+  it("removes the preparation's directory from the node after its retentionTime", async () => {
+    const { client } = await account();
+    const [node] = await idlePool(client, "pt", 1);
+    await client.job.add({
+      id: "jret",
+      poolInfo: { poolId: "pt" },
+      jobPreparationTask: { commandLine: "/bin/true", constraints: { retentionTime: "PT1S" } },
+    });
+    await client.task.add("jret", { id: "t", commandLine: "/bin/true" });
+    const exists = () =>
+      client.file
+        .getPropertiesFromComputeNode("pt", node!.id!, "workitems/jret/job-1/jobpreparation/stdout.txt")
+        .then(
+          () => true,
+          () => false,
+        );
+    await waitFor(exists, (e) => e, 20_000, "preparation directory");
+    await waitFor(exists, (e) => !e, 20_000, "preparation directory removed");
+    const [row] = await client.job.listPreparationAndReleaseTaskStatus("jret");
+    expect(row!.jobPreparationTaskExecutionInfo?.result).toBe("success");
+  }, 40_000);
+
   it("answers wrong combinations with Batch's errors, naming the property", async () => {
     const { client } = await account();
     await client.pool.add({

@@ -8,7 +8,9 @@
  * What each did is kept with the job (JobRecord.preparedNodes), which the status API lists.
  */
 import { setMaxListeners } from "node:events";
+import { join } from "node:path";
 import type { Engine } from "../engine";
+import { removeBelow } from "../files/confined-writes";
 import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
 import type {
@@ -21,9 +23,18 @@ import type {
   PreparedNode,
 } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
+import { DeadlineQueue } from "./deadline-queue";
 import { executeOnNode, nodeUrl } from "./execution";
-import { taskRelDir } from "./node-layout";
+import { nodeRoot, taskRelDir } from "./node-layout";
 import { failureExitCode, taskEndedFailure } from "./task-transitions";
+
+/** A completed preparation or release whose directory is removed after its retentionTime. */
+interface Retained {
+  job: JobRecord;
+  entry: PreparedNode;
+  kind: "jobPreparationTaskExecutionInfo" | "jobReleaseTaskExecutionInfo";
+  info: NodeJobTaskInfoWire;
+}
 
 /** What the job's tasks may do on a node now. */
 export type Readiness = "ready" | "prepare" | "blocked";
@@ -37,6 +48,9 @@ export class JobNodeTasks {
   private readonly releasing = new Map<string, { done: Promise<void>; stop: AbortController }>();
   /** Aborted on close: executions stop without an outcome, so a restart runs them again. */
   private readonly closing = new AbortController();
+  /** Per job and node and kind: the directory removal due after the retentionTime. */
+  private readonly retained = new Map<string, Retained>();
+  private readonly due = new DeadlineQueue<Retained>((r) => void this.removeDirectory(r));
 
   constructor(private readonly engine: Engine) {
     setMaxListeners(0, this.closing.signal);
@@ -130,7 +144,17 @@ export class JobNodeTasks {
     await Promise.all(runs);
   }
 
+  /** After a restart: arm the directory removals of what completed before it. */
+  recover(): void {
+    for (const job of this.engine.state.jobs.values())
+      for (const entry of Object.values(job.preparedNodes ?? {})) {
+        this.retain(job, entry, "jobPreparationTaskExecutionInfo");
+        this.retain(job, entry, "jobReleaseTaskExecutionInfo");
+      }
+  }
+
   async close(): Promise<void> {
+    this.due.close();
     this.closing.abort();
     await Promise.all([...this.preparing.values(), ...this.releasing.values()].map((r) => r.done));
   }
@@ -163,6 +187,8 @@ export class JobNodeTasks {
       retryCount: 0,
     };
     entry.jobPreparationTaskExecutionInfo = info;
+    // Runs again in the same directory: an old removal must not take it away.
+    this.forget(job, entry, "jobPreparationTaskExecutionInfo");
     this.save(job);
     const maxRetries = prep.constraints.maxTaskRetryCount;
     for (let attempt = 0; ; attempt++) {
@@ -176,6 +202,7 @@ export class JobNodeTasks {
       if (stop.aborted) {
         // Stopped because the job ended: it ended as a task of a terminated job does.
         this.complete(info, { ...result, failure: taskEndedFailure("jobTerminate") }, false);
+        this.retain(job, entry, "jobPreparationTaskExecutionInfo");
         this.save(job);
         return false;
       }
@@ -189,6 +216,7 @@ export class JobNodeTasks {
         continue;
       }
       this.complete(info, result, timedOut);
+      this.retain(job, entry, "jobPreparationTaskExecutionInfo");
       this.save(job);
       return succeeded;
     }
@@ -222,7 +250,44 @@ export class JobNodeTasks {
     if (result.containerId)
       info.containerInfo = { containerId: result.containerId, state: result.containerState };
     this.complete(info, result, timedOut);
+    this.retain(job, entry, "jobReleaseTaskExecutionInfo");
     this.save(job);
+  }
+
+  private retainKey = (job: JobRecord, entry: PreparedNode, kind: Retained["kind"]) =>
+    `${jobKeyOf(job)}\n${entry.poolId.toLowerCase()}/${entry.nodeId}\n${kind}`;
+
+  /** A completed run: its directory goes after the task's retentionTime (default P7D). */
+  private retain(job: JobRecord, entry: PreparedNode, kind: Retained["kind"]): void {
+    const info = entry[kind];
+    const retention =
+      kind === "jobPreparationTaskExecutionInfo"
+        ? job.wire.jobPreparationTask?.constraints.retentionTime
+        : job.wire.jobReleaseTask?.retentionTime;
+    const ms = retention === undefined ? undefined : parseDuration(retention);
+    if (!info?.endTime || ms === undefined) return;
+    this.forget(job, entry, kind);
+    const r: Retained = { job, entry, kind, info };
+    this.retained.set(this.retainKey(job, entry, kind), r);
+    this.due.add(r, Date.parse(info.endTime) + ms);
+  }
+
+  private forget(job: JobRecord, entry: PreparedNode, kind: Retained["kind"]): void {
+    const key = this.retainKey(job, entry, kind);
+    const old = this.retained.get(key);
+    if (old) this.due.delete(old);
+    this.retained.delete(key);
+  }
+
+  private async removeDirectory(r: Retained): Promise<void> {
+    const { state, config } = this.engine;
+    this.retained.delete(this.retainKey(r.job, r.entry, r.kind));
+    // Only the run it was armed for, of a job that still exists.
+    if (state.jobs.get(r.job.wire.id) !== r.job || r.entry[r.kind] !== r.info) return;
+    await removeBelow(
+      config.dataDir,
+      join(nodeRoot(config.dataDir, r.entry.poolId.toLowerCase(), r.entry.nodeId), r.info.taskRootDirectory),
+    ).catch(() => undefined);
   }
 
   private complete(info: NodeJobTaskInfoWire, result: RunResult, timedOut: boolean): void {
