@@ -26,6 +26,7 @@ import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
 import { JobDeadlines } from "./scheduler/job-deadlines";
+import { JobNodeTasks } from "./scheduler/job-node-tasks";
 import { resumeJobWork } from "./scheduler/job-work";
 import { NodeDrains } from "./scheduler/node-drains";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
@@ -128,7 +129,8 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   };
   const drains = new NodeDrains();
   const retention = new TaskRetention(engine);
-  const scheduler = new TaskScheduler(engine, drains, retention);
+  const jobTasks = new JobNodeTasks(engine);
+  const scheduler = new TaskScheduler(engine, drains, retention, jobTasks);
   const lifecycle = new NodeLifecycle(engine, scheduler, drains);
   const deadlines = new JobDeadlines(engine, scheduler, track);
   const services: Services = { engine, lifecycle, scheduler, deadlines, track };
@@ -136,6 +138,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   rebaseUrls(engine);
   lifecycle.recover();
   scheduler.recover();
+  jobTasks.recover();
   deadlines.recover();
   for (const work of resumeJobWork(engine, scheduler)) track(work);
 
@@ -218,6 +221,11 @@ function rebaseUrls(engine: Engine): void {
   }
   for (const job of state.jobs.values()) {
     job.wire.url = entityUrl(config, "jobs", job.wire.id);
+    for (const entry of Object.values(job.preparedNodes ?? {})) {
+      entry.nodeUrl = entityUrl(config, "pools", entry.poolId, "nodes", entry.nodeId);
+      for (const info of [entry.jobPreparationTaskExecutionInfo, entry.jobReleaseTaskExecutionInfo])
+        if (info) info.taskRootDirectoryUrl = `${entry.nodeUrl}/files/${info.taskRootDirectory}`;
+    }
     for (const task of state.tasksOf(job.wire.id.toLowerCase()).values()) {
       task.wire.url = entityUrl(config, "jobs", job.wire.id, "tasks", task.wire.id);
       const info = task.wire.nodeInfo;

@@ -184,6 +184,9 @@ export interface JobWire {
   onTaskFailure: "noaction" | "performexitoptionsjobaction";
   usesTaskDependencies: boolean;
   commonEnvironmentSettings?: NameValue[];
+  jobManagerTask?: JobManagerTaskWire;
+  jobPreparationTask?: JobPreparationTaskWire;
+  jobReleaseTask?: JobReleaseTaskWire;
   executionInfo: {
     startTime: string;
     endTime?: string;
@@ -195,6 +198,70 @@ export interface JobWire {
   [k: string]: unknown;
 }
 
+/** JobManagerTask as the job keeps it (defaults applied at add time). */
+export interface JobManagerTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
+  requiredSlots: number;
+  killJobOnCompletion: boolean;
+  runExclusive: boolean;
+  allowLowPriorityNode: boolean;
+  [k: string]: unknown;
+}
+
+/** JobPreparationTask as the job keeps it (defaults applied at add time). */
+export interface JobPreparationTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
+  waitForSuccess: boolean;
+  rerunOnNodeRebootAfterSuccess: boolean;
+  [k: string]: unknown;
+}
+
+/** JobReleaseTask as the job keeps it (defaults applied at add time). */
+export interface JobReleaseTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  maxWallClockTime: string;
+  retentionTime: string;
+  [k: string]: unknown;
+}
+
+/** JobPreparationTaskExecutionInformation / JobReleaseTaskExecutionInformation (release has no retries). */
+export interface NodeJobTaskInfoWire {
+  state: "running" | "completed";
+  startTime: string;
+  endTime?: string;
+  taskRootDirectory: string;
+  taskRootDirectoryUrl: string;
+  exitCode?: number;
+  containerInfo?: { containerId?: string; state?: string; error?: string };
+  failureInfo?: FailureInfoWire;
+  retryCount?: number;
+  lastRetryTime?: string;
+  result?: "success" | "failure";
+}
+
+/** One row of Job_ListPreparationAndReleaseTaskStatus, plus the boot it was prepared in. */
+export interface PreparedNode {
+  seq: number;
+  poolId: string;
+  nodeId: string;
+  nodeUrl: string;
+  /** The node's lastBootTime when the preparation last ran: a reboot since may call for a rerun. */
+  bootTime?: string;
+  jobPreparationTaskExecutionInfo?: NodeJobTaskInfoWire;
+  jobReleaseTaskExecutionInfo?: NodeJobTaskInfoWire;
+}
+
 export type DependencyAction = "satisfy" | "block";
 export type JobAction = "none" | "disable" | "terminate";
 
@@ -202,6 +269,8 @@ export type JobAction = "none" | "disable" | "terminate";
 export interface ExitOptionsWire {
   jobAction?: JobAction;
   dependencyAction?: DependencyAction;
+  /** Set on the job manager task: what its job says about it (killJobOnCompletion, runExclusive, …). */
+  jobManager?: Pick<JobManagerTaskWire, "killJobOnCompletion" | "runExclusive" | "allowLowPriorityNode">;
 }
 
 export interface ExitConditionsWire {
@@ -282,6 +351,8 @@ export interface JobRecord {
   wire: JobWire;
   /** While terminating: the terminateReason it completes with (kept so a restart can finish it). */
   pendingTerminateReason?: string;
+  /** Nodes that ran (or run) the job preparation task, keyed "<poolKey>/<nodeId>", in first-run order. */
+  preparedNodes?: Record<string, PreparedNode>;
 }
 
 export interface TaskRecord {
@@ -292,4 +363,6 @@ export interface TaskRecord {
   retryPending?: boolean;
   /** Decided when the task completes (its exit options): may tasks that depend on it run? */
   dependencyAction?: DependencyAction;
+  /** Set on the job manager task: what its job says about it (killJobOnCompletion, runExclusive, …). */
+  jobManager?: Pick<JobManagerTaskWire, "killJobOnCompletion" | "runExclusive" | "allowLowPriorityNode">;
 }

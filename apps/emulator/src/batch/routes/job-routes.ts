@@ -2,12 +2,13 @@
 import { entityUrl } from "../engine";
 import { conflict, missingProperty } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
-import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
+import { arraySource, expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
 import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
-import type { JobRecord, JobWire } from "../model/types";
+import type { JobRecord, JobWire, TaskRecord } from "../model/types";
 import { completeJob, markTerminating, setJobState } from "../scheduler/job-transitions";
+import { admitJobManagerTask } from "../scheduler/job-manager";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
@@ -33,20 +34,23 @@ export function registerJobRoutes(router: Router, s: Services): void {
       stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
   };
 
-  /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
+  /** onAllTasksComplete set on a job whose tasks are all done completes it now (after its release task). */
   const maybeComplete = (job: JobRecord) => {
     const counts = state.countsOf(lower(job.wire.id));
     if (
-      job.wire.state === "active" &&
-      job.wire.onAllTasksComplete === "terminatejob" &&
-      counts.open === 0 &&
-      counts.tasks.completed > 0
+      job.wire.state !== "active" ||
+      job.wire.onAllTasksComplete !== "terminatejob" ||
+      counts.open > 0 ||
+      counts.tasks.completed === 0
     )
-      completeJob(job, "AllTasksComplete");
+      return;
+    if (!job.wire.jobReleaseTask) return completeJob(job, "AllTasksComplete");
+    markTerminating(job, "AllTasksComplete");
+    s.track(terminateJob(engine, scheduler, job, "AllTasksComplete"));
   };
 
   router.on("POST", "/jobs", async (ctx) => {
-    const { id, fields } = validateJobAdd(bodyObject(ctx.body));
+    const { id, fields } = validateJobAdd(bodyObject(ctx.body), (poolId) => state.pools.get(poolId)?.wire);
     const existing = state.jobs.get(id);
     if (existing) throw conflict(existing.wire.state === "deleting" ? "JobBeingDeleted" : "JobExists");
     const now = isoNow();
@@ -64,7 +68,11 @@ export function registerJobRoutes(router: Router, s: Services): void {
     } as JobWire;
     const job: JobRecord = { seq: state.nextSeq(), wire };
     state.jobs.add(id, job);
-    await save(job);
+    const manager = admitJobManagerTask(engine, scheduler, job);
+    await state.commit([
+      [state.key("job", job), job],
+      ...(manager ? [[state.key("task", manager), manager] as [string, TaskRecord]] : []),
+    ]);
     deadlines.arm(job);
     return changedReply(201, url, wire);
   });
@@ -145,6 +153,27 @@ export function registerJobRoutes(router: Router, s: Services): void {
     await save(job);
     scheduler.kick();
     return changedReply(202, job.wire.url, job.wire);
+  });
+
+  router.on("GET", "/jobs/:jobId/jobpreparationandreleasetaskstatus", (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    if (!job.wire.jobPreparationTask && !job.wire.jobReleaseTask)
+      throw conflict("JobPreparationTaskNotSpecified", "The job has no job preparation or job release task.");
+    const rows = Object.values(job.preparedNodes ?? {}).sort((a, b) => a.seq - b.seq);
+    return listReply(
+      ctx,
+      arraySource(rows),
+      ({
+        value: { poolId, nodeId, nodeUrl, jobPreparationTaskExecutionInfo, jobReleaseTaskExecutionInfo },
+      }) => ({
+        poolId,
+        nodeId,
+        nodeUrl,
+        jobPreparationTaskExecutionInfo,
+        jobReleaseTaskExecutionInfo,
+      }),
+      "jobpreparationandreleasetaskstatuslist",
+    );
   });
 
   router.on("GET", "/jobs/:jobId/taskcounts", (ctx) => {

@@ -37,6 +37,11 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     const fields = validateTaskAdd(bodyObjectAt(body, path || "task"), job.wire, pool);
     if (state.tasksOf(lower(job.wire.id)).has(fields.id) || pending.has(lower(fields.id)))
       throw conflict("TaskExists");
+    // The job's preparation and release tasks own their ids (and their directories on the node).
+    if (lower(fields.id) === job.wire.jobPreparationTask?.id.toLowerCase())
+      throw conflict("TaskIdSameAsJobPreparationTask");
+    if (lower(fields.id) === job.wire.jobReleaseTask?.id.toLowerCase())
+      throw conflict("TaskIdSameAsJobReleaseTask");
     pending.add(lower(fields.id));
     const now = isoNow();
     const wire: TaskWire = {

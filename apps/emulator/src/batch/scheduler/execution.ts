@@ -15,7 +15,7 @@ import type {
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
 import type { RegistryCredential, RunResult } from "../runtime/task-runtime";
 import { prepareTaskData, saveTaskOutputs, type TaskData } from "../task-data/task-data";
-import { nodeRoot, taskEnvironment } from "./node-layout";
+import { nodeRoot, taskEnvironment, type JobOfTask } from "./node-layout";
 
 export interface ExecutionSpec {
   executionId: string;
@@ -25,10 +25,12 @@ export interface ExecutionSpec {
   relDir: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
-  job?: { jobId: string; taskId: string; common?: NameValue[] };
+  job?: JobOfTask;
   settings?: NameValue[];
   /** Resource files to download before the command, output files to upload after it. */
   data?: TaskData;
+  /** Start, job preparation and job release tasks may run on the host of a container pool. */
+  hostAllowed?: boolean;
   signal: AbortSignal;
 }
 
@@ -81,8 +83,8 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   }
 
   const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
-  const isStartTask = !spec.job;
-  if (containerConfig && !spec.containerSettings && !isStartTask)
+  const hostAllowed = !spec.job || spec.hostAllowed;
+  if (containerConfig && !spec.containerSettings && !hostAllowed)
     return preFailure(
       "ContainerInvalidSettings",
       "At least one value of specified task container settings is invalid",

@@ -25,6 +25,8 @@ export async function terminateJob(
   reason: string,
 ): Promise<void> {
   await scheduler.abortJob(key(job), "jobTerminate");
+  // "The Job is not marked as complete until all Job Release Tasks have completed."
+  await scheduler.releaseJob(job);
   if (job.wire.state !== "terminating") return;
   completeJob(job, reason);
   await engine.state.commit([[engine.state.key("job", job), job]]);
@@ -83,11 +85,18 @@ export async function deleteJob(engine: Engine, scheduler: TaskScheduler, job: J
   const { state, config } = engine;
   const jobKey = key(job);
   await scheduler.abortJob(jobKey, "delete");
+  // Deleting a job that is still running ends it: its release task runs (not again after a terminate).
+  await scheduler.releaseJob(job);
   const tasks = [...state.tasksOf(jobKey).values()];
   const nodes = new Set(
-    tasks
-      .map((t) => t.wire.nodeInfo && `${t.wire.nodeInfo.poolId.toLowerCase()}\n${t.wire.nodeInfo.nodeId}`)
-      .filter(Boolean),
+    [
+      ...tasks.map(
+        (t) => t.wire.nodeInfo && { poolId: t.wire.nodeInfo.poolId, nodeId: t.wire.nodeInfo.nodeId },
+      ),
+      ...Object.values(job.preparedNodes ?? {}),
+    ]
+      .filter((n) => n !== undefined)
+      .map((n) => `${n.poolId.toLowerCase()}\n${n.nodeId}`),
   );
   await state.commit([
     [state.key("job", job), undefined],

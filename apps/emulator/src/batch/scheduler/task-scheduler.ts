@@ -9,9 +9,10 @@
 import { entityUrl, type Engine } from "../engine";
 import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
-import type { FailureInfoWire, JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
+import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
+import type { JobNodeTasks } from "./job-node-tasks";
 import { endingOf, exitOptionsFor } from "./exit-options";
 import { completeJob } from "./job-transitions";
 import { beginJobDisable, beginJobTermination } from "./job-work";
@@ -22,6 +23,8 @@ import type { TaskRetention } from "./task-retention";
 import {
   applyTaskTransition,
   checkTaskTransition,
+  failureExitCode,
+  taskEndedFailure,
   type TaskEvent,
   type TaskOutcome,
 } from "./task-transitions";
@@ -35,33 +38,29 @@ interface Execution {
   jobKey: string;
   controller: AbortController;
   reason?: AbortReason;
+  /** The node's job preparation task failed while the task waited there. */
+  unprepared?: boolean;
   done: Promise<void>;
 }
 
-/** The TaskEnded failure of a task Batch stopped: by the user, its job's termination, or maxWallClockTime. */
-const ended = (why: "terminate" | "jobTerminate" | "timeout"): FailureInfoWire =>
-  why === "timeout"
-    ? {
-        // Microsoft Learn "Job and task error checking": a task over its maxWallClockTime is
-        // completed with failureInfo { category: ServerError, code: TaskEnded }.
-        category: "servererror",
-        code: "TaskEnded",
-        message: "Task Was Ended because it exceeded its maximum wall clock time",
-      }
-    : {
-        category: "usererror",
-        code: "TaskEnded",
-        message:
-          why === "terminate"
-            ? "Task Was Ended by User Request"
-            : "Task Was Ended because its Job was terminated",
-      };
+/** `work`, or false as soon as `signal` aborts. */
+const unlessAborted = (work: Promise<boolean>, signal: AbortSignal): Promise<boolean> =>
+  signal.aborted
+    ? Promise.resolve(false)
+    : Promise.race([
+        work,
+        new Promise<boolean>((resolve) =>
+          signal.addEventListener("abort", () => resolve(false), { once: true }),
+        ),
+      ]);
 
 export class TaskScheduler {
   private readonly queues = new Map<string, { items: TaskRecord[]; head: number }>();
   private readonly executions = new Map<TaskRecord, Execution>();
   private readonly byNode = new Map<NodeRecord, Set<Execution>>();
   private readonly byJob = new Map<string, Set<Execution>>();
+  /** Nodes a runExclusive job manager task runs on: nothing else is placed there meanwhile. */
+  private readonly exclusive = new Set<NodeRecord>();
   /** Per job: active tasks whose dependsOn is not met yet; looked at again when a task of the job completes. */
   private readonly waiting = new Map<string, Set<TaskRecord>>();
   /** Job terminations and disables a task's exit options started; awaited by stop(). */
@@ -75,6 +74,8 @@ export class TaskScheduler {
     private readonly drains: NodeDrains,
     /** Removes completed tasks' directories after their retentionTime. */
     private readonly retention: TaskRetention,
+    /** Job preparation (before a job's tasks on a node) and job release (when the job ends). */
+    private readonly jobTasks: JobNodeTasks,
   ) {}
 
   /** Every task state change: through the transition table, with the job's counts kept and staged. */
@@ -99,7 +100,7 @@ export class TaskScheduler {
         if (task.wire.state === "running" || task.wire.state === "preparing") {
           if (job.wire.state !== "terminating") this.move(task, "requeue", {}, now);
           else {
-            this.move(task, "terminate", { failure: ended("jobTerminate") }, now);
+            this.move(task, "terminate", { failure: taskEndedFailure("jobTerminate") }, now);
             this.completed(task, "jobTerminate");
           }
         }
@@ -144,7 +145,7 @@ export class TaskScheduler {
   async terminate(task: TaskRecord): Promise<void> {
     if (this.executions.has(task)) return this.abortTask(task, "terminate");
     if (task.wire.state === "completed") return;
-    this.move(task, "terminate", { failure: ended("terminate") });
+    this.move(task, "terminate", { failure: taskEndedFailure("terminate") });
     this.completed(task, "terminate");
   }
 
@@ -166,6 +167,15 @@ export class TaskScheduler {
     );
   }
 
+  /**
+   * The job ends (terminated or deleted; its tasks already stopped): preparations still running
+   * stop, then its job release task runs on every node its preparation ran on.
+   */
+  async releaseJob(job: JobRecord): Promise<void> {
+    await this.jobTasks.stopPreparations(job);
+    await this.jobTasks.release(job);
+  }
+
   /** Drop the queue of a deleted job. */
   forgetJob(jobKey: string): void {
     this.queues.delete(jobKey);
@@ -176,6 +186,7 @@ export class TaskScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.executions.values()].map((e) => this.abort(e, "shutdown")));
+    await this.jobTasks.close();
     await Promise.allSettled([...this.background]);
   }
 
@@ -213,7 +224,7 @@ export class TaskScheduler {
           continue;
         }
         if (job.wire.maxParallelTasks >= 0 && running >= job.wire.maxParallelTasks) break;
-        const node = this.pickNode(pool, task.wire.requiredSlots);
+        const node = this.pickNode(job, pool, task);
         if (!node) break;
         q.head++;
         gate.tryAcquire();
@@ -227,13 +238,22 @@ export class TaskScheduler {
     }
   }
 
-  /** Spread: the usable node with the most free slots (an empty node ends the search). */
-  private pickNode(pool: PoolRecord, slots: number): NodeRecord | undefined {
+  /**
+   * Spread: the usable node with the most free slots (an empty node ends the search). Not a node
+   * a runExclusive job manager holds, nor one where the job's preparation failed (waitForSuccess);
+   * a runExclusive job manager needs an empty node, one with allowLowPriorityNode false a dedicated one.
+   */
+  private pickNode(job: JobRecord, pool: PoolRecord, task: TaskRecord): NodeRecord | undefined {
+    const slots = task.wire.requiredSlots;
+    const jm = task.jobManager;
     let best: NodeRecord | undefined;
     let bestFree = 0;
     for (const node of this.engine.state.nodesOf(pool.wire.id.toLowerCase()).values()) {
       const w = node.wire;
       if ((w.state !== "idle" && w.state !== "running") || w.schedulingState !== "enabled") continue;
+      if (this.exclusive.has(node) || (jm?.runExclusive && this.runningOnNode(node) > 0)) continue;
+      if (jm?.allowLowPriorityNode === false && !w.isDedicated) continue;
+      if (this.jobTasks.readiness(job, node) === "blocked") continue;
       const free = pool.wire.taskSlotsPerNode - w.runningTaskSlotsCount;
       if (free >= slots && free > bestFree) {
         best = node;
@@ -249,9 +269,12 @@ export class TaskScheduler {
     const now = isoNow();
     const ei = task.wire.executionInfo;
     this.retention.release(task);
-    checkTaskTransition(task, "start");
+    // With a job preparation task to wait for, the task is on the node but `preparing` until it succeeds.
+    const readiness = this.jobTasks.readiness(job, node);
+    const first: TaskEvent = readiness === "prepare" ? "schedule" : "start";
+    checkTaskTransition(task, first);
     state.updateTask(task, () => {
-      applyTaskTransition(task, "start", {}, now);
+      applyTaskTransition(task, first, {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);
       const url = nodeUrl(this.engine, pool, node);
       task.wire.nodeInfo = {
@@ -278,24 +301,45 @@ export class TaskScheduler {
     this.byNode.get(node)!.add(e);
     if (!this.byJob.has(jobKey)) this.byJob.set(jobKey, new Set());
     this.byJob.get(jobKey)!.add(e);
+    if (task.jobManager?.runExclusive) this.exclusive.add(node);
 
-    const limit = parseDuration(task.wire.constraints.maxWallClockTime);
-    const timer =
-      limit !== undefined && !isEffectivelyInfinite(limit)
-        ? setTimeout(() => void this.abort(e, "timeout"), limit)
-        : undefined;
-    e.done = executeOnNode(this.engine, {
-      executionId: `${config.executionPrefix}${task.seq}-${ei.retryCount}-${ei.requeueCount}-${Date.now().toString(36)}`,
-      pool,
-      node,
-      relDir: taskRelDir(job.wire.id, task.wire.id),
-      commandLine: task.wire.commandLine,
-      containerSettings: task.wire.containerSettings,
-      job: { jobId: job.wire.id, taskId: task.wire.id, common: job.wire.commonEnvironmentSettings },
-      settings: task.wire.environmentSettings,
-      data: { resourceFiles: task.wire.resourceFiles, outputFiles: task.wire.outputFiles },
-      signal: e.controller.signal,
-    })
+    const prep = job.wire.jobPreparationTask;
+    // waitForSuccess false: the preparation runs beside the job's tasks (a no-op once it has run here).
+    if (prep && readiness === "ready") void this.jobTasks.prepare(job, pool, node);
+    let timer: NodeJS.Timeout | undefined;
+    const run = async (): Promise<RunResult> => {
+      if (readiness === "prepare") {
+        const ok = await unlessAborted(this.jobTasks.prepare(job, pool, node), e.controller.signal);
+        if (e.controller.signal.aborted) return {};
+        if (!ok) {
+          e.unprepared = true;
+          return {};
+        }
+        this.move(task, "start");
+        this.noteRecent(node, task);
+      }
+      const limit = parseDuration(task.wire.constraints.maxWallClockTime);
+      if (limit !== undefined && !isEffectivelyInfinite(limit))
+        timer = setTimeout(() => void this.abort(e, "timeout"), limit);
+      return executeOnNode(this.engine, {
+        executionId: `${config.executionPrefix}${task.seq}-${ei.retryCount}-${ei.requeueCount}-${Date.now().toString(36)}`,
+        pool,
+        node,
+        relDir: taskRelDir(job.wire.id, task.wire.id),
+        commandLine: task.wire.commandLine,
+        containerSettings: task.wire.containerSettings,
+        job: {
+          jobId: job.wire.id,
+          taskId: task.wire.id,
+          common: job.wire.commonEnvironmentSettings,
+          prepRelDir: prep && taskRelDir(job.wire.id, prep.id),
+        },
+        settings: task.wire.environmentSettings,
+        data: { resourceFiles: task.wire.resourceFiles, outputFiles: task.wire.outputFiles },
+        signal: e.controller.signal,
+      });
+    };
+    e.done = run()
       .catch((err: unknown): RunResult => ({
         failure: {
           category: "servererror",
@@ -339,12 +383,13 @@ export class TaskScheduler {
     this.executions.delete(task);
     this.byNode.get(node)?.delete(e);
     this.byJob.get(e.jobKey)?.delete(e);
+    if (task.jobManager?.runExclusive) this.exclusive.delete(node);
     const now = isoNow();
     const n = node.wire;
     n.runningTasksCount = Math.max(0, n.runningTasksCount - 1);
     n.runningTaskSlotsCount = Math.max(0, n.runningTaskSlotsCount - task.wire.requiredSlots);
     if (e.reason !== "shutdown") {
-      n.totalTasksRun++;
+      if (!e.unprepared) n.totalTasksRun++;
       if (!e.reason && !result.failure && result.exitCode === 0) n.totalTasksSucceeded++;
       this.setBusyState(node, now);
       if (state.tasksOf(task.jobKey).get(task.wire.id) === task && e.reason !== "delete")
@@ -369,31 +414,20 @@ export class TaskScheduler {
       this.enqueue(task);
       return;
     }
+    if (e.unprepared && !e.reason) {
+      this.move(task, "unschedule", {}, now);
+      this.enqueue(task);
+      return;
+    }
     if (e.reason === "terminate" || e.reason === "jobTerminate" || e.reason === "timeout")
-      this.move(task, "terminate", { exitCode, failure: ended(e.reason) }, now);
+      this.move(task, "terminate", { exitCode, failure: taskEndedFailure(e.reason) }, now);
     else if (result.failure) this.move(task, "exit", { exitCode, failure: result.failure }, now);
     else if (exitCode === 0) this.move(task, "exit", { exitCode }, now);
     else if (maxRetries === -1 || ei.retryCount < maxRetries) {
       this.move(task, "retry", { exitCode }, now);
       this.enqueue(task);
       return;
-    } else
-      this.move(
-        task,
-        "exit",
-        {
-          exitCode,
-          failure: {
-            category: "usererror",
-            code: "FailureExitCode",
-            message: "The task process exited with an unexpected exit code",
-            details: [
-              { name: "Message", value: `The task process exited with an unexpected exit code: ${exitCode}` },
-            ],
-          },
-        },
-        now,
-      );
+    } else this.move(task, "exit", { exitCode, failure: failureExitCode(exitCode) }, now);
     this.completed(task, e.reason);
   }
 
@@ -418,7 +452,13 @@ export class TaskScheduler {
         return this.inBackground(beginJobTermination(this.engine, this, job, "TaskFailed"));
       if (options.jobAction === "disable") return this.inBackground(beginJobDisable(this.engine, this, job));
     }
+    // "If true, when the Job Manager Task completes, the Batch service marks the Job as complete."
+    if (task.jobManager?.killJobOnCompletion)
+      return this.inBackground(beginJobTermination(this.engine, this, job, "JMComplete"));
     if (job.wire.onAllTasksComplete === "terminatejob" && state.countsOf(task.jobKey).open === 0) {
+      // A job release task runs before the job is completed.
+      if (job.wire.jobReleaseTask)
+        return this.inBackground(beginJobTermination(this.engine, this, job, "AllTasksComplete"));
       completeJob(job, "AllTasksComplete");
       state.stage(state.key("job", job), job);
     }

@@ -48,6 +48,7 @@ describe("the task transition table", () => {
         "active -start-> running",
         "active -terminate-> completed",
         "preparing -start-> running",
+        "preparing -unschedule-> active",
         "preparing -requeue-> active",
         "preparing -terminate-> completed",
         "running -exit-> completed",
@@ -60,7 +61,16 @@ describe("the task transition table", () => {
   });
 
   it("refuses every other move with a 409", () => {
-    const events: TaskEvent[] = ["schedule", "start", "exit", "retry", "requeue", "terminate", "reactivate"];
+    const events: TaskEvent[] = [
+      "schedule",
+      "unschedule",
+      "start",
+      "exit",
+      "retry",
+      "requeue",
+      "terminate",
+      "reactivate",
+    ];
     for (const from of ["active", "preparing", "running", "completed"] as const)
       for (const event of events) {
         if (nextTaskState(from, event)) continue;
@@ -107,6 +117,15 @@ describe("executionInfo along the moves", () => {
     expect(t.wire.executionInfo.lastRetryTime).toBeUndefined();
     applyTaskTransition(t, "start", {}, T2);
     expect(t.wire.executionInfo).toMatchObject({ startTime: T2, lastRetryTime: T2, retryCount: 1 });
+  });
+
+  it("waits in preparing for the job preparation task, and goes back unscheduled (not requeued) when it fails", () => {
+    const t = task();
+    applyTaskTransition(t, "schedule", {}, T0);
+    expect(t.wire.state).toBe("preparing");
+    applyTaskTransition(t, "unschedule", {}, T1);
+    expect(t.wire).toMatchObject({ state: "active", previousState: "preparing" });
+    expect(t.wire.executionInfo).toEqual({ retryCount: 0, requeueCount: 0 });
   });
 
   it("a requeue counts, and its restart is not a retry", () => {

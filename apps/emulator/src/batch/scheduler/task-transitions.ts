@@ -11,6 +11,8 @@ import type { FailureInfoWire, TaskRecord, TaskState } from "../model/types";
 export type TaskEvent =
   /** Assigned to a node, waiting there for the job preparation task. */
   | "schedule"
+  /** Its node's job preparation task failed while it waited there: back to the queue, for another node. */
+  | "unschedule"
   /** The command line starts on a node. */
   | "start"
   /** The attempt ended and is final: success, a failure after the last retry, or a pre-processing error. */
@@ -26,7 +28,7 @@ export type TaskEvent =
 
 export const TASK_TRANSITIONS: Readonly<Record<TaskState, Partial<Record<TaskEvent, TaskState>>>> = {
   active: { schedule: "preparing", start: "running", terminate: "completed" },
-  preparing: { start: "running", requeue: "active", terminate: "completed" },
+  preparing: { start: "running", unschedule: "active", requeue: "active", terminate: "completed" },
   running: { exit: "completed", retry: "active", requeue: "active", terminate: "completed" },
   completed: { reactivate: "active" },
 };
@@ -36,6 +38,33 @@ export interface TaskOutcome {
   exitCode?: number;
   failure?: FailureInfoWire;
 }
+
+/** The TaskEnded failure of a task Batch stopped: by the user, its job's termination, or maxWallClockTime. */
+export const taskEndedFailure = (why: "terminate" | "jobTerminate" | "timeout"): FailureInfoWire =>
+  why === "timeout"
+    ? {
+        // Microsoft Learn "Job and task error checking": a task over its maxWallClockTime is
+        // completed with failureInfo { category: ServerError, code: TaskEnded }.
+        category: "servererror",
+        code: "TaskEnded",
+        message: "Task Was Ended because it exceeded its maximum wall clock time",
+      }
+    : {
+        category: "usererror",
+        code: "TaskEnded",
+        message:
+          why === "terminate"
+            ? "Task Was Ended by User Request"
+            : "Task Was Ended because its Job was terminated",
+      };
+
+/** The failure of a last attempt that exited non-zero. */
+export const failureExitCode = (exitCode: number | undefined): FailureInfoWire => ({
+  category: "usererror",
+  code: "FailureExitCode",
+  message: "The task process exited with an unexpected exit code",
+  details: [{ name: "Message", value: `The task process exited with an unexpected exit code: ${exitCode}` }],
+});
 
 /** The state `event` leads to from `from`, or undefined when the table has no such move. */
 export const nextTaskState = (from: TaskState, event: TaskEvent): TaskState | undefined =>
@@ -124,6 +153,7 @@ export function applyTaskTransition(
       delete task.dependencyAction;
       break;
     case "schedule":
+    case "unschedule":
       break;
   }
   touch(w);

@@ -1,6 +1,6 @@
 /** JobAddParameter / JobUpdateParameter / JobPatchParameter checks. */
 import { invalidProperty, missingProperty } from "../http/batch-error";
-import type { JobWire } from "../model/types";
+import type { JobWire, PoolWire } from "../model/types";
 import {
   boolField,
   displayNameField,
@@ -14,8 +14,7 @@ import {
   stringField,
   type Obj,
 } from "./fields";
-
-const NOT_EMULATED = ["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const;
+import { jobTasksFrom } from "./job-task-fields";
 
 export type JobSettable = Partial<
   Pick<
@@ -74,15 +73,19 @@ export function jobSettableFrom(body: Obj, replace: boolean): JobSettable {
   return out;
 }
 
-export function validateJobAdd(body: Obj): { id: string; fields: Partial<JobWire> } {
+/** `pool`: the job's pool when it exists at add time (container rules of the job manager task). */
+export function validateJobAdd(
+  body: Obj,
+  pool?: (poolId: string) => PoolWire | undefined,
+): { id: string; fields: Partial<JobWire> } {
   const id = idField(body);
-  for (const k of NOT_EMULATED)
-    if (body[k] !== undefined)
-      throw invalidProperty(k, `${k} is not emulated; run the work as regular tasks.`);
   const displayName = displayNameField(body);
+  const settable = jobSettableFrom(body, true);
+  const poolWire = settable.poolInfo?.poolId ? pool?.(settable.poolInfo.poolId) : undefined;
   const fields: Partial<JobWire> = {
     ...body,
-    ...jobSettableFrom(body, true),
+    ...settable,
+    ...jobTasksFrom(body, poolWire, { constraints: settable.constraints ?? {} }),
     id,
     usesTaskDependencies: boolField(body, "usesTaskDependencies") ?? false,
     onTaskFailure:

@@ -33,15 +33,19 @@ export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "
     [k: string]: unknown;
   };
 
-export function constraintsFrom(body: Obj, job: JobWire): TaskWire["constraints"] {
-  const c = objectField(body, "constraints") ?? {};
+/** TaskConstraints at `path` (a task's, a job manager's or a job preparation task's). */
+export function taskConstraintsAt(o: Obj, path: string, defaultRetries: number): TaskWire["constraints"] {
+  const p = path ? `${path}.constraints` : "constraints";
+  const c = objectField(o, "constraints", path) ?? {};
   return {
-    maxWallClockTime: durationField(c, "maxWallClockTime", "constraints") ?? INFINITE_DURATION,
-    retentionTime: durationField(c, "retentionTime", "constraints") ?? "P7D",
-    maxTaskRetryCount:
-      intField(c, "maxTaskRetryCount", "constraints", -1, 100) ?? job.constraints.maxTaskRetryCount ?? 0,
+    maxWallClockTime: durationField(c, "maxWallClockTime", p) ?? INFINITE_DURATION,
+    retentionTime: durationField(c, "retentionTime", p) ?? "P7D",
+    maxTaskRetryCount: intField(c, "maxTaskRetryCount", p, -1, 100) ?? defaultRetries,
   };
 }
+
+export const constraintsFrom = (body: Obj, job: JobWire): TaskWire["constraints"] =>
+  taskConstraintsAt(body, "", job.constraints.maxTaskRetryCount ?? 0);
 
 export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefined): TaskFields {
   const id = idField(body);
