@@ -1,5 +1,6 @@
 /** What every part of one emulated account shares: configuration, state, runtime and the cap. */
 import type { GalleryImageFact } from "@batch-studio/shared";
+import type { StorageAccountAccess } from "../storage/local-storage";
 import type { TaskRuntime } from "./runtime/task-runtime";
 import type { AccountState } from "./state/account-state";
 import type { ConcurrencyGate } from "./scheduler/concurrency-gate";
@@ -30,6 +31,8 @@ export interface EngineConfig {
   timeScale: Required<TimeScale>;
   /** Prefix of every execution id of this account, so runtime.cleanup finds our leftovers. */
   executionPrefix: string;
+  /** The account's auto-storage account, when it has one. */
+  autoStorage?: StorageAccountAccess;
 }
 
 export interface Engine {

@@ -21,7 +21,7 @@ import { useState } from "react";
 import { useNavigate } from "../router";
 import { usePools } from "../api/hooks";
 import { jobKeys } from "../api/keys";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { useNotify } from "../components/notify";

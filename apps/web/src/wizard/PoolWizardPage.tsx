@@ -14,7 +14,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
 import { useAccounts, usePoolSpec } from "../api/hooks";
 import { poolKeys } from "../api/keys";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { ErrorState } from "../components/ErrorState";

@@ -31,8 +31,15 @@ export function setJobState(job: JobRecord, to: JobState): void {
   touch(w);
 }
 
+/** terminating, to complete with `terminateReason` once its running tasks have ended. */
+export function markTerminating(job: JobRecord, terminateReason: string): void {
+  setJobState(job, "terminating");
+  job.pendingTerminateReason = terminateReason;
+}
+
 /** completed with a terminateReason: "AllTasksComplete", "UserTerminate" or the caller's text. */
 export function completeJob(job: JobRecord, terminateReason: string): void {
+  delete job.pendingTerminateReason;
   setJobState(job, "completed");
   job.wire.executionInfo.endTime = job.wire.stateTransitionTime;
   job.wire.executionInfo.terminateReason = terminateReason;

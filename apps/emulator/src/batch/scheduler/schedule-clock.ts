@@ -7,7 +7,9 @@
  */
 import type { Engine } from "../engine";
 import { isoNow, touch } from "../model/clock";
-import type { JobRecord, JobScheduleRecord, JobScheduleState } from "../model/types";
+import type { JobRecord, JobScheduleRecord, JobScheduleState, TaskRecord } from "../model/types";
+import type { JobDeadlines } from "./job-deadlines";
+import { admitJobManagerTask } from "./job-manager";
 import { newJobRecord, setJobState } from "./job-transitions";
 import { deleteJob, terminateJob } from "./job-work";
 import { scheduleStep } from "./schedule-step";
@@ -32,6 +34,7 @@ export class ScheduleClock {
   constructor(
     private readonly engine: Engine,
     private readonly scheduler: TaskScheduler,
+    private readonly deadlines: JobDeadlines,
   ) {}
 
   /** Start ticking. Schedules a restart left terminating or deleting are returned to finish. */
@@ -130,18 +133,25 @@ export class ScheduleClock {
     if (!step.createJob && !step.complete && nextRunTime === info.nextRunTime) return;
     if (nextRunTime === undefined) delete info.nextRunTime;
     else info.nextRunTime = nextRunTime;
-    const entries: [string, JobRecord | JobScheduleRecord][] = [];
+    const entries: [string, JobRecord | JobScheduleRecord | TaskRecord][] = [];
+    let created: JobRecord | undefined;
     if (step.createJob) {
-      const job = this.newJob(s);
-      state.jobs.add(job.wire.id, job);
-      info.recentJob = { id: job.wire.id, url: job.wire.url };
-      entries.push([state.key("job", job), job]);
+      created = this.newJob(s);
+      state.jobs.add(created.wire.id, created);
+      info.recentJob = { id: created.wire.id, url: created.wire.url };
+      entries.push([state.key("job", created), created]);
+      // A scheduled job is a job like any other: its job manager task first, its deadline armed.
+      const manager = admitJobManagerTask(this.engine, this.scheduler, created);
+      if (manager) entries.push([state.key("task", manager), manager]);
     }
     if (step.complete) this.complete(s);
     else touch(s.wire);
     entries.push([state.key("schedule", s), s]);
     await state.commit(entries);
-    if (step.createJob) this.scheduler.kick();
+    if (created) {
+      this.deadlines.arm(created);
+      this.scheduler.kick();
+    }
   }
 
   private newJob(s: JobScheduleRecord): JobRecord {

@@ -1,6 +1,6 @@
 /** JobAddParameter / JobUpdateParameter / JobPatchParameter checks. */
 import { invalidProperty, missingProperty } from "../http/batch-error";
-import type { JobWire } from "../model/types";
+import type { JobWire, PoolWire } from "../model/types";
 import {
   boolField,
   displayNameField,
@@ -14,8 +14,7 @@ import {
   stringField,
   type Obj,
 } from "./fields";
-
-const NOT_EMULATED = ["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const;
+import { jobTasksFrom } from "./job-task-fields";
 
 export type JobSettable = Partial<
   Pick<
@@ -84,20 +83,31 @@ export function jobSettableFrom(body: Obj, replace: boolean, path = ""): JobSett
   return out;
 }
 
-export function validateJobAdd(body: Obj): { id: string; fields: Partial<JobWire> } {
+/** `pool`: the job's pool when it exists at add time (container rules of the job manager task). */
+export function validateJobAdd(
+  body: Obj,
+  pool?: (poolId: string) => PoolWire | undefined,
+): { id: string; fields: Partial<JobWire> } {
   const id = idField(body);
-  return { id, fields: { ...validateJobSpecification(body), id } };
+  return { id, fields: { ...validateJobSpecification(body, "", pool), id } };
 }
 
-/** A job's fields other than its id: a JobAddParameter's, or a job schedule's `jobSpecification`. */
-export function validateJobSpecification(body: Obj, path = ""): Partial<JobWire> {
-  for (const k of NOT_EMULATED)
-    if (body[k] !== undefined)
-      throw invalidProperty(at(path, k), `${k} is not emulated; run the work as regular tasks.`);
+/**
+ * A job's fields other than its id: a JobAddParameter's, or a job schedule's `jobSpecification`.
+ * `pool`: the job's pool when it exists (container rules of the job manager task).
+ */
+export function validateJobSpecification(
+  body: Obj,
+  path = "",
+  pool?: (poolId: string) => PoolWire | undefined,
+): Partial<JobWire> {
   const displayName = displayNameField(body, path);
+  const settable = jobSettableFrom(body, true, path);
+  const poolWire = settable.poolInfo?.poolId ? pool?.(settable.poolInfo.poolId) : undefined;
   const fields: Partial<JobWire> = {
     ...body,
-    ...jobSettableFrom(body, true, path),
+    ...settable,
+    ...jobTasksFrom(body, poolWire, { constraints: settable.constraints ?? {} }),
     usesTaskDependencies: boolField(body, "usesTaskDependencies", path) ?? false,
     onTaskFailure:
       enumField(body, "onTaskFailure", ["noaction", "performexitoptionsjobaction"] as const, path) ??
