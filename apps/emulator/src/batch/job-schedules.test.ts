@@ -289,15 +289,41 @@ describe("job schedules", () => {
     const noPool = await add({ jobSpecification: { poolInfo: {} } });
     expect([noPool.code, valueOf(noPool, "PropertyName")]).toEqual(["MissingRequiredProperty", "poolId"]);
     expect(valueOf(noPool, "Reason")).toContain("jobSpecification.poolInfo.poolId");
-    const manager = await add({
-      jobSpecification: jobSpecification({ jobManagerTask: { id: "jm", commandLine: "/bin/true" } }),
+    // The job's own tasks are checked on the schedule's jobSpecification as on Job_Add.
+    const releaseAlone = await add({
+      jobSpecification: jobSpecification({ jobReleaseTask: { commandLine: "/bin/true" } }),
     });
-    expect([manager.code, valueOf(manager, "PropertyName")]).toEqual([
+    expect([releaseAlone.code, valueOf(releaseAlone, "PropertyName")]).toEqual([
       "InvalidPropertyValue",
-      "jobManagerTask",
+      "jobReleaseTask",
     ]);
     expect((await failure(acct.client.jobSchedule.get("nope"))).statusCode).toBe(404);
     expect((await acct.client.jobSchedule.exists("nope")).body).toBe(false);
+  });
+
+  it("runs each scheduled job's job manager, and the job ends with it", async () => {
+    await acct.client.jobSchedule.add({
+      id: "managed",
+      schedule: { recurrenceInterval: "PT1M" },
+      jobSpecification: jobSpecification({
+        jobManagerTask: {
+          id: "manager",
+          commandLine: "/bin/sh -c 'echo managing'",
+          killJobOnCompletion: true,
+        },
+      }),
+    });
+    await recentJobIs("managed", "managed:job-1");
+    const job = await waitFor(
+      () => acct.client.job.get("managed:job-1"),
+      (j) => j.state === "completed",
+      10_000,
+      "job ended by its manager",
+    );
+    expect(job.executionInfo?.terminateReason).toBe("JMComplete");
+    const manager = await acct.client.task.get("managed:job-1", "manager");
+    expect([manager.state, manager.executionInfo?.exitCode]).toEqual(["completed", 0]);
+    await acct.client.jobSchedule.deleteMethod("managed");
   });
 
   it("keeps schedules across a restart and carries on numbering their jobs", async () => {
