@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one-command local stack (`pnpm start`): installs what is missing, builds the web app,
-// starts the emulator (identity, ARM, Batch) and the BFF, waits until each answers, and prints
+// starts Azurite's blob service (the local Storage), the emulator (identity, ARM, Batch) and the BFF, waits until each answers, and prints
 // one URL. A part that dies is restarted (scripts/supervise.mjs); Ctrl-C or SIGTERM stops
 // everything. Node built-ins only: it must run before `pnpm install`.
 import { spawn, spawnSync } from "node:child_process";
@@ -19,12 +19,14 @@ const ports = {
   identity: Number(env.BATCH_STUDIO_IDENTITY_PORT || 4400),
   arm: Number(env.BATCH_STUDIO_ARM_PORT || 4401),
   batch: (env.BATCH_STUDIO_BATCH_PORTS || "4410,4411").split(",").map((p) => Number(p.trim())),
+  storage: Number(env.BATCH_STUDIO_STORAGE_PORT || 4402),
   bff: Number(env.BATCH_STUDIO_BFF_PORT || 4300),
 };
 const PORT_ENV = {
   identity: "BATCH_STUDIO_IDENTITY_PORT",
   arm: "BATCH_STUDIO_ARM_PORT",
   batch: "BATCH_STUDIO_BATCH_PORTS",
+  storage: "BATCH_STUDIO_STORAGE_PORT",
   bff: "BATCH_STUDIO_BFF_PORT",
 };
 const portalUrl = `http://localhost:${ports.bff}`;
@@ -139,6 +141,7 @@ async function checkPorts(withBff) {
     ["identity", ports.identity],
     ["arm", ports.arm],
     ...ports.batch.map((p) => ["batch", p]),
+    ["storage", ports.storage],
     ...(withBff ? [["bff", ports.bff]] : []),
   ];
   for (const [name, port] of /** @type {[keyof typeof PORT_ENV, number][]} */ (wanted)) {
@@ -267,11 +270,24 @@ async function main() {
 
   await checkPorts(hasBff);
 
+  const azuriteMain = join(root, "apps", "emulator", "src", "storage", "azurite-main.ts");
+  const storageUrl = `http://${host.includes(":") ? `[${host}]` : host}:${ports.storage}`;
+  say("starting Azurite's blob service (the local Storage)…");
+  start("azurite", [tsxCli, azuriteMain], {
+    ...env,
+    BATCH_STUDIO_DATA_DIR: dataDir,
+    BATCH_STUDIO_HOST: host,
+    BATCH_STUDIO_STORAGE_PORT: String(ports.storage),
+  });
+  // Any answer (Azurite says 400 to a bare GET) means it listens.
+  await waitFor("Azurite", () => answers(storageUrl), 60_000);
+
   const endpointsFile = join(dataDir, "endpoints.json");
   rmSync(endpointsFile, { force: true });
   say("starting the emulator (identity, ARM, Batch)…");
   start("emulator", [tsxCli, emulatorMain], {
     ...env,
+    BATCH_STUDIO_STORAGE_URL: storageUrl,
     BATCH_STUDIO_DATA_DIR: dataDir,
     BATCH_STUDIO_HOST: host,
     // The portal's origin must be a registered redirect origin, also when the BFF port moves.
@@ -321,7 +337,7 @@ async function main() {
       say(`BFF not built yet (apps/bff/src/main.ts is missing): there is no portal URL to open.`);
       say(`The emulator is up; point clients at the endpoints below.`);
     }
-    say(`Identity: ${endpoints.identity.issuer}   ARM: ${endpoints.arm.url}`);
+    say(`Identity: ${endpoints.identity.issuer}   ARM: ${endpoints.arm.url}   Storage: ${storageUrl}`);
     for (const a of endpoints.accounts)
       say(`Batch account ${a.name} (${a.region}): ${a.url}   key: ${a.key}`);
     say(

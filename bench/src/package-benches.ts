@@ -60,6 +60,20 @@ export const PACKAGE_BENCHES: PackageBench[] = [
     goal: "≤ 1.5 s",
   },
   {
+    name: "output-upload",
+    title: "Emulator: a 1 GiB output file uploaded to Azurite, against Azurite's own put rate in the same run",
+    pkg: "@batch-studio/emulator",
+    file: "src/batch/task-data/output-upload.bench.ts",
+    goal: "≥ 80% of Azurite's own put rate (ratio ≥ 0.8); the emulator's memory flat (growth independent of the file size)",
+  },
+  {
+    name: "resource-download",
+    title: "Emulator: resource files, 100 tasks each downloading one 10 MB blob from Azurite (4 nodes × 4 slots)",
+    pkg: "@batch-studio/emulator",
+    file: "src/batch/task-data/resource-download.bench.ts",
+    goal: "the emulator's memory flat (growth independent of the bytes downloaded); azuriteDirectMBps is the same blobs read into files with @azure/storage-blob at the same parallelism",
+  },
+  {
     name: "download-memory",
     title: "BFF: memory while streaming a large download (BENCH_DOWNLOAD_MIB, default 1024)",
     pkg: "@batch-studio/bff",

@@ -13,8 +13,11 @@ import {
   uniqueId,
 } from "../support/wizard";
 
-/** Twelve green lines, one a second: long enough to watch them arrive in the viewer. */
-const LINES = 12;
+/**
+ * Thirty green lines, one a second: the task is still running when the viewer opens, even after axe
+ * has checked the task page on a loaded 2-core machine (twelve seconds were not always enough).
+ */
+const LINES = 30;
 const COLOURED_COMMAND = `/bin/sh -c "for i in $(seq -s ' ' 1 ${LINES}); do printf '\\033[32mline %s\\033[0m\\n' $i; sleep 1; done"`;
 const NODES = 2;
 

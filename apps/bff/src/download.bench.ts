@@ -4,7 +4,7 @@
  * (BFF + client; the emulator runs in its own process). Flat = RSS does not grow with the size.
  * Run: pnpm --filter @batch-studio/bff exec tsx src/download.bench.ts   (prints one JSON line)
  */
-import { apiPaths } from "@batch-studio/shared";
+import { apiUrl } from "@batch-studio/shared";
 import { benchSession, readyJob, waitForTask } from "./testing/bench-support";
 import { startLocalStack } from "./testing/local-stack";
 
@@ -16,7 +16,7 @@ try {
   const s = await benchSession(stack);
   const { jobId } = await readyJob(s, `download-${Date.now()}`);
   const taskId = "big-file";
-  const added = await s.api(apiPaths.tasks(s.accountId, jobId), {
+  const added = await s.api(apiUrl("tasks", { account: s.accountId, job: jobId }), {
     method: "POST",
     body: JSON.stringify({ id: taskId, commandLine: `/bin/sh -c 'head -c ${MIB * 1024 * 1024} /dev/zero > big.bin'`, containerSettings: { imageName: "busybox:latest" } }),
   });
@@ -29,7 +29,7 @@ try {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = Date.now();
-  const res = await s.api(apiPaths.taskFileDownload(s.accountId, jobId, taskId, { path: "wd/big.bin" }));
+  const res = await s.api(apiUrl("taskFileDownload", { account: s.accountId, job: jobId, task: taskId }, { path: "wd/big.bin" }));
   if (res.status !== 200) throw new Error(`download: ${res.status} ${await res.text()}`);
   let received = 0;
   for await (const chunk of res.body!) received += (chunk as Uint8Array).byteLength;

@@ -3,7 +3,7 @@
  * through the BFF's SSE route and measures, per line, "event received" minus "line written".
  * Run: pnpm --filter @batch-studio/bff exec tsx src/follow.bench.ts   (prints one JSON line)
  */
-import { apiPaths, type FollowChunk } from "@batch-studio/shared";
+import { apiUrl, type FollowChunk } from "@batch-studio/shared";
 import { benchSession, readyJob, summarize } from "./testing/bench-support";
 import { startLocalStack } from "./testing/local-stack";
 
@@ -15,7 +15,7 @@ try {
   const s = await benchSession(stack);
   const { jobId } = await readyJob(s, `follow-${Date.now()}`);
   const taskId = "clock";
-  const added = await s.api(apiPaths.tasks(s.accountId, jobId), {
+  const added = await s.api(apiUrl("tasks", { account: s.accountId, job: jobId }), {
     method: "POST",
     body: JSON.stringify({
       id: taskId,
@@ -25,7 +25,7 @@ try {
   });
   if (added.status !== 201) throw new Error(`task add: ${added.status} ${await added.text()}`);
 
-  const res = await s.api(apiPaths.taskFileFollow(s.accountId, jobId, taskId, { path: "stdout.txt" }));
+  const res = await s.api(apiUrl("taskFileFollow", { account: s.accountId, job: jobId, task: taskId }, { path: "stdout.txt" }));
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const latencies: number[] = [];
   let buffer = "";

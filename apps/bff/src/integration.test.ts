@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type PoolSummary, type TaskDetails, type ValidationResponse, type VmSizesResponse } from "@batch-studio/shared";
+import { apiUrl, type AccountsResponse, type FollowChunk, type FollowEnd, type NodeSummary, type PoolSpecInput, type PoolSummary, type TaskDetails, type ValidationResponse, type VmSizesResponse } from "@batch-studio/shared";
 import { operatorApi, until, type JsonCall, type OperatorApi } from "./testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "./testing/local-stack";
 
@@ -61,42 +61,42 @@ describe("the BFF against the local stack", () => {
   });
 
   it("lists the seeded accounts through ARM on behalf of the operator", async () => {
-    const body = await json<AccountsResponse>(apiPaths.accounts());
+    const body = await json<AccountsResponse>(apiUrl("accounts", {}));
     const accounts = body.subscriptions.flatMap((s) => s.accounts);
     const weu = accounts.find((a) => a.name === "contosoweu");
     expect(weu).toMatchObject({ location: "westeurope" });
     expect(weu!.quotas.dedicatedCoreQuota).toBeGreaterThan(0);
     accountId = weu!.id;
-    const me = await json<{ username?: string }>(apiPaths.me());
+    const me = await json<{ username?: string }>(apiUrl("me", {}));
     expect(me.username).toBeTruthy();
-    const note = await json<{ emulator: boolean }>(apiPaths.emulator());
+    const note = await json<{ emulator: boolean }>(apiUrl("emulator", {}));
     expect(note.emulator).toBe(true);
   });
 
   it("serves the catalog: images with the container capability and VM sizes with family quota", async () => {
-    const images = await json<{ items: { offer: string; containerCapable: boolean }[] }>(apiPaths.catalogImages(accountId));
+    const images = await json<{ items: { offer: string; containerCapable: boolean }[] }>(apiUrl("catalogImages", { account: accountId }));
     expect(images.items.some((i) => i.offer === "ubuntu-server-container" && i.containerCapable)).toBe(true);
-    const sizes = await json<{ items: { name: string; vCpus: number }[] }>(apiPaths.catalogVmSizes(accountId));
+    const sizes = await json<{ items: { name: string; vCpus: number }[] }>(apiUrl("catalogVmSizes", { account: accountId }));
     expect(sizes.items.find((s) => s.name.toLowerCase() === "standard_d2s_v3")?.vCpus).toBe(2);
   });
 
   it("walks galleries → image definitions → versions with OS, state and replication", async () => {
     const subscription = accountId.split("~")[0]!;
-    const galleries = await json<{ items: { name: string; resourceGroup: string }[] }>(apiPaths.galleries(subscription));
+    const galleries = await json<{ items: { name: string; resourceGroup: string }[] }>(apiUrl("galleries", { subscription }));
     const gallery = galleries.items.find((g) => g.name === "contosoImages")!;
     expect(gallery).toBeDefined();
-    const images = await json<{ items: { name: string; osType: string; osState: string }[] }>(apiPaths.galleryImages(subscription, gallery.resourceGroup, gallery.name));
+    const images = await json<{ items: { name: string; osType: string; osState: string }[] }>(apiUrl("galleryImages", { subscription, resourceGroup: gallery.resourceGroup, gallery: gallery.name }));
     const linux = images.items.find((i) => i.osType === "linux" && i.osState === "Generalized")!;
     expect(linux).toBeDefined();
     const versions = await json<{ items: { name: string; state?: string; replication: { region: string; replicaCount: number }[] }[] }>(
-      apiPaths.galleryImageVersions(subscription, gallery.resourceGroup, gallery.name, linux.name),
+      apiUrl("galleryImageVersions", { subscription, resourceGroup: gallery.resourceGroup, gallery: gallery.name, image: linux.name }),
     );
     expect(versions.items.length).toBeGreaterThan(0);
     expect(versions.items[0]!.replication.length).toBeGreaterThan(0);
   });
 
   it("rejects an invalid pool with every issue and its field path", async () => {
-    const res = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify({ id: "bad id!", vmSize: "", image: { kind: "marketplace" } }) });
+    const res = await api(apiUrl("pools", { account: accountId }), { method: "POST", body: JSON.stringify({ id: "bad id!", vmSize: "", image: { kind: "marketplace" } }) });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { issues: { path: (string | number)[] }[] };
     const paths = problem.issues.map((i) => i.path.join("."));
@@ -112,10 +112,10 @@ describe("the BFF against the local stack", () => {
       scale: { dedicated: 3, spot: 0, resizeTimeout: "PT15M" },
     };
     // A pool already asking for nodes, so there is something to count.
-    const existing = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify({ ...spec, id: `${spec.id}-existing` }) });
+    const existing = await api(apiUrl("pools", { account: accountId }), { method: "POST", body: JSON.stringify({ ...spec, id: `${spec.id}-existing` }) });
     expect(existing.status, await existing.clone().text()).toBe(201);
-    const pools = await json<{ items: PoolSummary[] }>(apiPaths.pools(accountId));
-    const sizes = await json<VmSizesResponse>(apiPaths.catalogVmSizes(accountId));
+    const pools = await json<{ items: PoolSummary[] }>(apiUrl("pools", { account: accountId }));
+    const sizes = await json<VmSizesResponse>(apiUrl("catalogVmSizes", { account: accountId }));
     const cores = new Map(sizes.items.map((s) => [s.name.toLowerCase(), s]));
     let dedicated = 0;
     const perFamily: Record<string, number> = {};
@@ -126,7 +126,7 @@ describe("the BFF against the local stack", () => {
       if (p.targetDedicatedNodes > 0) perFamily[size.family] = (perFamily[size.family] ?? 0) + p.targetDedicatedNodes * size.vCpus;
     }
     expect(dedicated).toBeGreaterThanOrEqual(6);
-    const validation = await json<ValidationResponse>(apiPaths.validatePool(accountId), { method: "POST", body: JSON.stringify(spec) });
+    const validation = await json<ValidationResponse>(apiUrl("validatePool", { account: accountId }), { method: "POST", body: JSON.stringify(spec) });
     const quota = validation.facts.quota!;
     expect(quota.poolCount).toBe(pools.items.length);
     expect(quota.usedDedicatedCores).toBe(dedicated);
@@ -137,7 +137,7 @@ describe("the BFF against the local stack", () => {
     // A wrong password against the lab registry, or (without the lab) a registry nobody listens on.
     const registry = lab ? { server: lab.registry, username: lab.user, password: `${lab.password}-wrong` } : { server: "127.0.0.1:9", username: "u", password: "p" };
     const draft = { container: { prefetchImages: [], registries: [{ server: registry.server, auth: { kind: "password", username: registry.username, password: registry.password } }] } };
-    const res = await api(apiPaths.validatePool(accountId), { method: "POST", body: JSON.stringify(draft) });
+    const res = await api(apiUrl("validatePool", { account: accountId }), { method: "POST", body: JSON.stringify(draft) });
     expect(res.status, await res.clone().text()).toBe(200);
     const validation = (await res.json()) as ValidationResponse;
     expect(validation.facts.registries?.map((r) => r.status)).toEqual([lab ? "unauthorized" : "unreachable"]);
@@ -160,7 +160,7 @@ describe("the BFF against the local stack", () => {
         : { prefetchImages: [], registries: [] },
       scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" },
     };
-    const validation = await json<{ ok: boolean; facts: { images?: { status: string }[]; registries?: { status: string }[] } }>(apiPaths.validatePool(accountId), {
+    const validation = await json<{ ok: boolean; facts: { images?: { status: string }[]; registries?: { status: string }[] } }>(apiUrl("validatePool", { account: accountId }), {
       method: "POST",
       body: JSON.stringify(spec),
     });
@@ -168,17 +168,17 @@ describe("the BFF against the local stack", () => {
       expect(validation.facts.registries?.[0]?.status).toBe("ok");
       expect(validation.facts.images?.[0]?.status).toBe("found");
     }
-    const created = await api(apiPaths.pools(accountId), { method: "POST", body: JSON.stringify(spec) });
+    const created = await api(apiUrl("pools", { account: accountId }), { method: "POST", body: JSON.stringify(spec) });
     expect(created.status, await created.clone().text()).toBe(201);
 
     const nodes = await until("an idle node", async () => {
-      const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(accountId, poolId));
+      const list = await json<{ items: NodeSummary[] }>(apiUrl("nodes", { account: accountId, pool: poolId }));
       return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? list.items : undefined;
     });
     expect(nodes).toHaveLength(1);
 
     const jobId = `it-job-${Date.now()}`;
-    expect((await api(apiPaths.jobs(accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) })).status).toBe(201);
+    expect((await api(apiUrl("jobs", { account: accountId }), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) })).status).toBe(201);
     const taskId = "slow-writer";
     const task = {
       id: taskId,
@@ -187,16 +187,16 @@ describe("the BFF against the local stack", () => {
         ? { imageName: lab.image, registry: { server: lab.registry, auth: { kind: "password", username: lab.user, password: lab.password } } }
         : { imageName: "busybox:latest" },
     };
-    const added = await api(apiPaths.tasks(accountId, jobId), { method: "POST", body: JSON.stringify(task) });
+    const added = await api(apiUrl("tasks", { account: accountId, job: jobId }), { method: "POST", body: JSON.stringify(task) });
     expect(added.status, await added.clone().text()).toBe(201);
 
     // Follow while it runs: data events arrive before the task completes, then `end`.
-    const follow = await api(apiPaths.taskFileFollow(accountId, jobId, taskId, { path: "stdout.txt" }));
+    const follow = await api(apiUrl("taskFileFollow", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt" }));
     expect(follow.headers.get("content-type")).toMatch(/text\/event-stream/);
     let stateAtFirstData: Promise<string> | undefined;
     const events = await readEvents(follow, (event) => {
       // The task writes for ~3 s: when the first bytes arrive it must still be running.
-      if (event === "data" && !stateAtFirstData) stateAtFirstData = json<TaskDetails>(apiPaths.task(accountId, jobId, taskId)).then((t) => t.state);
+      if (event === "data" && !stateAtFirstData) stateAtFirstData = json<TaskDetails>(apiUrl("task", { account: accountId, job: jobId, task: taskId })).then((t) => t.state);
       return event === "end";
     });
     expect(await stateAtFirstData).not.toBe("completed");
@@ -210,58 +210,58 @@ describe("the BFF against the local stack", () => {
     expect(data[0]!.offset).toBe(0);
 
     // Byte range: "line-2\n" is bytes 7..13.
-    const ranged = await api(apiPaths.taskFileContent(accountId, jobId, taskId, { path: "stdout.txt", start: 7, end: 13 }));
+    const ranged = await api(apiUrl("taskFileContent", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt", start: 7, end: 13 }));
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get("content-range")).toBe(`bytes 7-13/${followed.length}`);
     expect(ranged.headers.get("x-file-size")).toBe(String(followed.length));
     expect(await ranged.text()).toBe("line-2\n");
-    const beyond = await api(apiPaths.taskFileContent(accountId, jobId, taskId, { path: "stdout.txt", start: 10_000 }));
+    const beyond = await api(apiUrl("taskFileContent", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt", start: 10_000 }));
     expect(beyond.status).toBe(416);
 
-    const download = await api(apiPaths.taskFileDownload(accountId, jobId, taskId, { path: "stdout.txt" }));
+    const download = await api(apiUrl("taskFileDownload", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt" }));
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="stdout.txt"/);
     expect(await download.text()).toBe(followed);
 
-    const details = await json<TaskDetails>(apiPaths.task(accountId, jobId, taskId));
+    const details = await json<TaskDetails>(apiUrl("task", { account: accountId, job: jobId, task: taskId }));
     expect(details).toMatchObject({ state: "completed", exitCode: 0 });
-    const counts = await json<{ tasks: { completed: number; succeeded: number } }>(apiPaths.taskCounts(accountId, jobId));
+    const counts = await json<{ tasks: { completed: number; succeeded: number } }>(apiUrl("taskCounts", { account: accountId, job: jobId }));
     expect(counts.tasks).toMatchObject({ completed: 1, succeeded: 1 });
-    const page = await json<{ items: { id: string }[] }>(apiPaths.tasks(accountId, jobId, { state: "completed", exitCode: 0 }));
+    const page = await json<{ items: { id: string }[] }>(apiUrl("tasks", { account: accountId, job: jobId }, { state: "completed", exitCode: 0 }));
     expect(page.items.map((t) => t.id)).toContain(taskId);
-    const failedOnly = await json<{ items: unknown[] }>(apiPaths.tasks(accountId, jobId, { exitCodeMin: 1, exitCodeMax: 255 }));
+    const failedOnly = await json<{ items: unknown[] }>(apiUrl("tasks", { account: accountId, job: jobId }, { exitCodeMin: 1, exitCodeMax: 255 }));
     expect(failedOnly.items).toHaveLength(0);
 
     // Paging: Batch's nextLink travels as an opaque cursor and comes back to the same account.
-    const second = await api(apiPaths.tasks(accountId, jobId), { method: "POST", body: JSON.stringify({ ...task, id: "second", commandLine: "/bin/sh -c 'exit 3'" }) });
+    const second = await api(apiUrl("tasks", { account: accountId, job: jobId }), { method: "POST", body: JSON.stringify({ ...task, id: "second", commandLine: "/bin/sh -c 'exit 3'" }) });
     expect(second.status, await second.clone().text()).toBe(201);
-    const first = await json<{ items: { id: string }[]; nextCursor?: string }>(apiPaths.tasks(accountId, jobId, { pageSize: 1 }));
+    const first = await json<{ items: { id: string }[]; nextCursor?: string }>(apiUrl("tasks", { account: accountId, job: jobId }, { pageSize: 1 }));
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toBeTruthy();
-    const next = await json<{ items: { id: string }[]; nextCursor?: string }>(apiPaths.tasks(accountId, jobId, { pageSize: 1, cursor: first.nextCursor }));
+    const next = await json<{ items: { id: string }[]; nextCursor?: string }>(apiUrl("tasks", { account: accountId, job: jobId }, { pageSize: 1, cursor: first.nextCursor }));
     expect([...first.items, ...next.items].map((t) => t.id).sort()).toEqual(["second", taskId].sort());
 
-    const clone = await json<{ spec: { id: string }; reentry: unknown[] }>(apiPaths.poolSpec(accountId, poolId));
+    const clone = await json<{ spec: { id: string }; reentry: unknown[] }>(apiUrl("poolSpec", { account: accountId, pool: poolId }));
     expect(clone.spec.id).toBe(poolId);
     if (lab) expect(clone.reentry.length).toBeGreaterThan(0); // the registry password must be typed again
 
-    const taskFiles = await json<{ items: { name: string }[] }>(apiPaths.taskFiles(accountId, jobId, taskId));
+    const taskFiles = await json<{ items: { name: string }[] }>(apiUrl("taskFiles", { account: accountId, job: jobId, task: taskId }));
     expect(taskFiles.items.map((f) => f.name)).toContain("stdout.txt");
-    const nodeFiles = await json<{ items: { name: string }[] }>(apiPaths.nodeFiles(accountId, poolId, nodes[0]!.id));
+    const nodeFiles = await json<{ items: { name: string }[] }>(apiUrl("nodeFiles", { account: accountId, pool: poolId, node: nodes[0]!.id }));
     expect(nodeFiles.items.length).toBeGreaterThan(0);
-    expect((await api(apiPaths.nodeReboot(accountId, poolId, nodes[0]!.id), { method: "POST" })).status).toBe(202);
-    const resized = await api(apiPaths.poolResize(accountId, poolId), { method: "POST", body: JSON.stringify({ dedicated: 2, spot: 0 }) });
+    expect((await api(apiUrl("rebootNode", { account: accountId, pool: poolId, node: nodes[0]!.id }), { method: "POST" })).status).toBe(202);
+    const resized = await api(apiUrl("resizePool", { account: accountId, pool: poolId }), { method: "POST", body: JSON.stringify({ dedicated: 2, spot: 0 }) });
     expect(resized.status).toBe(202);
-    expect((await json<{ targetDedicatedNodes: number }>(apiPaths.pool(accountId, poolId))).targetDedicatedNodes).toBe(2);
+    expect((await json<{ targetDedicatedNodes: number }>(apiUrl("pool", { account: accountId, pool: poolId }))).targetDedicatedNodes).toBe(2);
 
     // Batch errors come back as problems with the Batch code.
-    const dup = await api(apiPaths.jobs(accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
+    const dup = await api(apiUrl("jobs", { account: accountId }), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
     expect(dup.status).toBe(409);
     expect(await dup.json()).toMatchObject({ code: "JobExists" });
-    expect((await api(apiPaths.pool(accountId, "no-such-pool"))).status).toBe(404);
+    expect((await api(apiUrl("pool", { account: accountId, pool: "no-such-pool" }))).status).toBe(404);
 
-    expect((await api(apiPaths.job(accountId, jobId), { method: "DELETE" })).status).toBe(202);
-    expect((await api(apiPaths.pool(accountId, poolId), { method: "DELETE" })).status).toBe(202);
+    expect((await api(apiUrl("job", { account: accountId, job: jobId }), { method: "DELETE" })).status).toBe(202);
+    expect((await api(apiUrl("pool", { account: accountId, pool: poolId }), { method: "DELETE" })).status).toBe(202);
   }, 120_000);
 
   it("logged no token, password or client secret during the whole run", () => {

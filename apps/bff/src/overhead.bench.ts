@@ -22,7 +22,7 @@ import { loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { BatchServiceClient } from "@azure/batch";
 import { Agent, request } from "undici";
-import { apiPaths } from "@batch-studio/shared";
+import { apiUrl } from "@batch-studio/shared";
 import { batchCredentials } from "./auth/downstream-credentials";
 import { POOL_SUMMARY_SELECT } from "./gateways/batch-mapping";
 import { BatchHttpClient, createBatchDispatcher } from "./gateways/batch-transport";
@@ -51,7 +51,7 @@ const client = new Agent({ connections: CONCURRENCY });
 try {
   const s = await benchSession(stack, new BatchHttpClient(dispatcher));
   const sdkDefaults = new BatchServiceClient(batchCredentials(stack.bff.services.tokens, s.operator), s.batchUrl, { noRetryPolicy: true });
-  const url = `${stack.bffUrl}${apiPaths.pools(s.accountId)}`;
+  const url = `${stack.bffUrl}${apiUrl("pools", { account: s.accountId })}`;
   const get = async (target: string) => {
     const res = await request(target, { dispatcher: client, headers: s.headers });
     const body: unknown = await res.body.json();
@@ -78,7 +78,7 @@ try {
   }
   // The hop itself: GET /api/me (token check, no Batch call) vs. a bare node:http server in this
   // process answering the same JSON, both sequential over the same kind of keep-alive pool.
-  const meBody = JSON.stringify(await get(`${stack.bffUrl}${apiPaths.me()}`));
+  const meBody = JSON.stringify(await get(`${stack.bffUrl}${apiUrl("me", {})}`));
   const bare = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(meBody) });
     res.end(meBody);
@@ -88,9 +88,9 @@ try {
   const meSamples: number[] = [];
   const bareSamples: number[] = [];
   try {
-    for (let i = 0; i < 50; i++) await Promise.all([get(`${stack.bffUrl}${apiPaths.me()}`), get(bareUrl)]);
+    for (let i = 0; i < 50; i++) await Promise.all([get(`${stack.bffUrl}${apiUrl("me", {})}`), get(bareUrl)]);
     for (let i = 0; i < ROUNDS; i++) {
-      meSamples.push(await timeMs(() => get(`${stack.bffUrl}${apiPaths.me()}`)));
+      meSamples.push(await timeMs(() => get(`${stack.bffUrl}${apiUrl("me", {})}`)));
       bareSamples.push(await timeMs(() => get(bareUrl)));
     }
   } finally {
@@ -140,7 +140,7 @@ try {
     });
   const pools = await throughput(viaBff);
   // The BFF's own ceiling: a route that verifies the token and answers without calling Batch.
-  const me = await throughput(() => get(`${stack.bffUrl}${apiPaths.me()}`));
+  const me = await throughput(() => get(`${stack.bffUrl}${apiUrl("me", {})}`));
   // The emulator's ceiling on this machine: the same list straight to it, no BFF in between.
   const straight = await throughput(direct);
   const poolsClientInWorker = await fromWorker({ url, headers: s.headers, concurrency: CONCURRENCY, seconds: RPS_SECONDS });

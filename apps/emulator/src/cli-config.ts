@@ -64,6 +64,18 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd: str
     runtime,
     spaOrigins,
     demo: env[E.demo] === "1",
+    ...storageFrom(env[E.storageUrl]),
     ...(env[E.bffClientSecret] ? { bffClientSecret: env[E.bffClientSecret] } : {}),
   };
+}
+
+/** The Azurite origin the stack started (an http(s) origin), or no storage. */
+function storageFrom(raw: string | undefined): Pick<LocalAzureOptions, "storage"> {
+  if (!raw) return {};
+  const url = raw.trim().replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]+$/.test(url))
+    throw new CliConfigError(
+      `${LOCAL_AZURE_ENV.storageUrl}: "${raw}" is not an origin (scheme://host[:port]).`,
+    );
+  return { storage: { blobUrl: url } };
 }

@@ -36,6 +36,8 @@ export const DEFAULT_PORTS = {
   identity: 4400,
   arm: 4401,
   batch: [4410, 4411],
+  /** Azurite's blob service (the local Storage). */
+  storage: 4402,
   bff: 4300,
 } as const;
 
@@ -53,6 +55,10 @@ export const LOCAL_AZURE_ENV = {
   /** Comma-separated, one per seeded account, e.g. "4410,4411". */
   batchPorts: "BATCH_STUDIO_BATCH_PORTS",
   bffPort: "BATCH_STUDIO_BFF_PORT",
+  /** Port of the stack's Azurite blob service (scripts/stack.mjs starts it). */
+  storagePort: "BATCH_STUDIO_STORAGE_PORT",
+  /** Origin of a running Azurite blob service, e.g. "http://127.0.0.1:4402": ARM then serves storage accounts. */
+  storageUrl: "BATCH_STUDIO_STORAGE_URL",
   /** Comma-separated origins allowed to sign in (redirect URIs and CORS), e.g. "http://localhost:4300". */
   spaOrigins: "BATCH_STUDIO_SPA_ORIGINS",
   bffClientSecret: "BATCH_STUDIO_BFF_CLIENT_SECRET",
@@ -72,4 +78,19 @@ export const LOCAL_AZURE_ENV = {
 export const WELL_KNOWN_ACCOUNT_KEYS: Record<string, string> = {
   contosoweu: "Y29udG9zb3dldS1iYXRjaC1zdHVkaW8tbG9jYWwta2V5LTAxLWRvLW5vdC11c2UtaW4tYXp1cmUtISEhISEhIQ==",
   contosoeus: "Y29udG9zb2V1cy1iYXRjaC1zdHVkaW8tbG9jYWwta2V5LTAyLWRvLW5vdC11c2UtaW4tYXp1cmUtISEhISEhIQ==",
+};
+
+/**
+ * Well-known keys (key1, key2) of the seeded storage accounts, which the local Azurite serves. Like
+ * Azurite's own devstoreaccount1 key they are published: they open only a loopback blob service.
+ */
+export const WELL_KNOWN_STORAGE_KEYS: Record<string, readonly [string, string]> = {
+  contosoweudata: [
+    "Y29udG9zb3dldWRhdGEtYXp1cml0ZS1rZXkxLWJhdGNoLXN0dWRpby1sb2NhbC1kby1ub3QtdXNlLWluLWF6dQ==",
+    "Y29udG9zb3dldWRhdGEtYXp1cml0ZS1rZXkyLWJhdGNoLXN0dWRpby1sb2NhbC1kby1ub3QtdXNlLWluLWF6dQ==",
+  ],
+  contosoeusdata: [
+    "Y29udG9zb2V1c2RhdGEtYXp1cml0ZS1rZXkxLWJhdGNoLXN0dWRpby1sb2NhbC1kby1ub3QtdXNlLWluLWF6dQ==",
+    "Y29udG9zb2V1c2RhdGEtYXp1cml0ZS1rZXkyLWJhdGNoLXN0dWRpby1sb2NhbC1kby1ub3QtdXNlLWluLWF6dQ==",
+  ],
 };

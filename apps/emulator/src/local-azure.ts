@@ -7,6 +7,7 @@ import { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
 import { chooseRuntime, type RuntimeChoice } from "./runtime-choice";
 import { PortInUseError, type TlsFiles } from "./listen";
 import { ensureDemoWorkload } from "./demo-workload";
+import { storageAccountAccess, type LocalStorage } from "./storage/local-storage";
 import {
   BFF_API_SCOPE,
   BFF_CLIENT_ID,
@@ -44,6 +45,8 @@ export interface LocalAzureOptions {
   identityTls?: TlsFiles;
   /** Create the seeded demo workload (a pool with finished tasks) on first start. Default false. */
   demo?: boolean;
+  /** A running Azurite blob service: ARM serves the seeded storage accounts, linked as auto-storage. */
+  storage?: LocalStorage;
 }
 
 export interface LocalBatchAccount {
@@ -89,6 +92,8 @@ export interface LocalAzureEndpoints {
     spaOrigins: string[];
   };
   arm: { url: string; subscriptionId: string };
+  /** The blob service behind the storage accounts (their keys: ARM listKeys). */
+  storage?: LocalStorage;
   accounts: LocalBatchAccount[];
   runtime: RuntimeInfo & { reason: string };
 }
@@ -134,6 +139,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
       seed,
       pageSize: options.armPageSize,
       readers: options.armReaders,
+      storage: options.storage,
     });
     closers.push(() => arm.close());
 
@@ -162,6 +168,10 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
           galleryLookup: async (imageId) => arm.galleryLookup(imageId),
           runtime,
           timeScale: options.timeScale,
+          autoStorage:
+            options.storage && account.autoStorageAccount
+              ? storageAccountAccess(options.storage, account.autoStorageAccount)
+              : undefined,
         });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EADDRINUSE")
@@ -203,6 +213,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
         spaOrigins,
       },
       arm: { url: arm.url, subscriptionId: seed.subscription.subscriptionId },
+      ...(options.storage ? { storage: options.storage } : {}),
       accounts,
       runtime: { ...runtimeInfo, reason: runtimeReason },
     };

@@ -24,6 +24,7 @@ function banner(azure: LocalAzure, dataDir: string): string {
     `    BFF client id          ${BFF_CLIENT_ID}  (secret: see README, well-known default)`,
     `    operators              ${SEEDED_OPERATORS.map((o) => o.name).join(", ")} (or type any name)`,
     `  ARM                      ${e.arm.url}  (subscription ${e.arm.subscriptionId})`,
+    `  Storage (Azurite)        ${e.storage ? `${e.storage.blobUrl}  (accounts' keys: ARM listKeys)` : "none (set BATCH_STUDIO_STORAGE_URL)"}`,
     ...e.accounts.map((a) => `  Batch ${a.name.padEnd(18)} ${a.url}  region ${a.region}  key ${a.key}`),
     `  task runtime             ${e.runtime.kind}${e.runtime.containersIsolated ? "" : ` (${e.runtime.note})`} — ${e.runtime.reason}`,
     `  data folder              ${dataDir}  (endpoints.json written)`,

@@ -25,8 +25,8 @@ export const BUDGET_KB = 200;
 
 /** Dynamic imports the pools page's first render does not trigger, by source module, and why. */
 export const DEFERRED = {
-  "src/app/AccountPickerPage.tsx": "route /",
-  "src/app/AccountPage.tsx": "route /a/:account/account",
+  "src/accounts/AccountPickerPage.tsx": "route /",
+  "src/accounts/AccountPage.tsx": "route /a/:account/account",
   "src/pools/PoolPage.tsx": "route /a/:account/pools/:pool",
   "src/wizard/PoolWizardPage.tsx": "route /a/:account/pools/new",
   "src/nodes/NodePage.tsx": "route …/nodes/:node",
@@ -36,7 +36,7 @@ export const DEFERRED = {
   "src/tasks/TaskPage.tsx": "route …/tasks/:task",
   "src/output/FileViewerPage.tsx": "route …/files/:file",
   "src/app/HeaderMenus.tsx": "theme and user menus: pointer, focus or click on their buttons",
-  "src/app/AccountDropdown.tsx": "account listbox: pointer, focus or click on the switcher",
+  "src/accounts/AccountDropdown.tsx": "account listbox: pointer, focus or click on the switcher",
   "src/components/TooltipOnDemand.ts": "tooltips: pointer or focus on their trigger",
   "src/components/MessageBars.tsx":
     "message bars: a failed load, or the local emulator's note (never against real Azure); they load when the condition first arises",

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { apiPaths, type AccountsResponse } from "@batch-studio/shared";
+import { apiUrl, type AccountsResponse } from "@batch-studio/shared";
 import { headlessSignIn } from "../../../apps/emulator/src/identity/headless-sign-in";
 import { readFollowStream } from "../../../apps/web/src/output/followStream";
 import { writeReportSection } from "../report";
@@ -129,18 +129,18 @@ async function soak(stack: WebStack): Promise<string> {
   };
 
   // ---- setup: one container pool big enough to run the 200 tasks at once, and its job
-  const accounts = await json<AccountsResponse>("setup", apiPaths.accounts());
+  const accounts = await json<AccountsResponse>("setup", apiUrl("accounts", {}));
   const account = accounts.subscriptions.flatMap((s) => s.accounts).find((a) => a.name === stack.accountName);
   if (!account) throw new Error(`no account ${stack.accountName}`);
   const acct = account.id;
   const poolId = "soak-pool";
   const jobId = "soak-job";
-  await json("setup", apiPaths.pools(acct), {
+  await json("setup", apiUrl("pools", { account: acct }), {
     method: "POST",
     body: JSON.stringify({ ...POOL_SPEC, id: poolId, scale: { dedicated: 25 }, taskSlotsPerNode: 8 }),
   });
   for (let i = 0; ; i++) {
-    const nodes = await json<{ items: { state: string }[] }>("setup", apiPaths.nodes(acct, poolId));
+    const nodes = await json<{ items: { state: string }[] }>("setup", apiUrl("nodes", { account: acct, pool: poolId }));
     if (nodes.items.length === 25 && nodes.items.every((n) => n.state === "idle")) break;
     if (i > 600)
       throw new Error(
@@ -148,7 +148,7 @@ async function soak(stack: WebStack): Promise<string> {
       );
     await sleep(200);
   }
-  await json("setup", apiPaths.jobs(acct), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
+  await json("setup", apiUrl("jobs", { account: acct }), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
   const acked = { pools: [poolId], jobs: [jobId], tasks: [] as string[] };
   let createRetries = 0;
   /**
@@ -169,7 +169,7 @@ async function soak(stack: WebStack): Promise<string> {
   const addTask = (id: string, commandLine: string) =>
     create(
       "create task",
-      apiPaths.tasks(acct, jobId),
+      apiUrl("tasks", { account: acct, job: jobId }),
       { id, commandLine, containerSettings: CONTAINER },
       acked.tasks,
       id,
@@ -204,7 +204,7 @@ async function soak(stack: WebStack): Promise<string> {
     let lastEventId: string | undefined;
     const deadline = soakStart + FOLLOW_TIMEOUT_MS;
     while (result.ended === undefined && now() < deadline) {
-      const path = apiPaths.taskFileFollow(acct, jobId, taskId, { path: "stdout.txt", from: 0 });
+      const path = apiUrl("taskFileFollow", { account: acct, job: jobId, task: taskId }, { path: "stdout.txt", from: 0 });
       // Like EventSource: a broken stream is opened again with the id of the last event received.
       const res = await call(
         "follow",
@@ -253,14 +253,14 @@ async function soak(stack: WebStack): Promise<string> {
         const extraPool = `soak-extra-pool-${n}`;
         await create(
           "create pool",
-          apiPaths.pools(acct),
+          apiUrl("pools", { account: acct }),
           { ...POOL_SPEC, id: extraPool, scale: { dedicated: 0 } },
           acked.pools,
           extraPool,
         );
         await create(
           "create job",
-          apiPaths.jobs(acct),
+          apiUrl("jobs", { account: acct }),
           { id: `soak-extra-job-${n}`, poolId },
           acked.jobs,
           `soak-extra-job-${n}`,
@@ -303,12 +303,12 @@ async function soak(stack: WebStack): Promise<string> {
 
   const pollers = [
     ...Array.from({ length: POLLERS.pools }, (_, i) =>
-      poller("pool list", apiPaths.pools(acct), (i * POLL_EVERY_MS) / POLLERS.pools, pollerTokens[i]!),
+      poller("pool list", apiUrl("pools", { account: acct }), (i * POLL_EVERY_MS) / POLLERS.pools, pollerTokens[i]!),
     ),
     ...Array.from({ length: POLLERS.tasks }, (_, i) =>
       poller(
         "task list",
-        apiPaths.tasks(acct, jobId, { pageSize: 100 }),
+        apiUrl("tasks", { account: acct, job: jobId }, { pageSize: 100 }),
         (i * POLL_EVERY_MS) / POLLERS.tasks,
         pollerTokens[POLLERS.pools + i]!,
       ),
@@ -325,13 +325,13 @@ async function soak(stack: WebStack): Promise<string> {
   // ---- after: did every acknowledged create survive, and did every stream get every byte once?
   const listIds = async (path: string) =>
     (await json<{ items: { id: string }[] }>("check", path)).items.map((i) => i.id);
-  const pools = new Set(await listIds(apiPaths.pools(acct)));
-  const jobs = new Set(await listIds(apiPaths.jobs(acct)));
+  const pools = new Set(await listIds(apiUrl("pools", { account: acct })));
+  const jobs = new Set(await listIds(apiUrl("jobs", { account: acct })));
   const tasks = new Set<string>();
   for (let cursor: string | undefined; ;) {
     const page = await json<{ items: { id: string }[]; nextCursor?: string }>(
       "check",
-      apiPaths.tasks(acct, jobId, { pageSize: 1000, ...(cursor ? { cursor } : {}) }),
+      apiUrl("tasks", { account: acct, job: jobId }, { pageSize: 1000, ...(cursor ? { cursor } : {}) }),
     );
     for (const t of page.items) tasks.add(t.id);
     cursor = page.nextCursor;
@@ -344,7 +344,7 @@ async function soak(stack: WebStack): Promise<string> {
   };
   const exact: boolean[] = [];
   for (const f of follows) {
-    const res = await call("check", apiPaths.taskFileContent(acct, jobId, f.taskId, { path: "stdout.txt" }));
+    const res = await call("check", apiUrl("taskFileContent", { account: acct, job: jobId, task: f.taskId }, { path: "stdout.txt" }));
     const file = res?.ok ? Buffer.from(await res.arrayBuffer()) : undefined;
     exact.push(file !== undefined && file.equals(f.received));
   }

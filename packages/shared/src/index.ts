@@ -1,6 +1,7 @@
 export * from "./validation-result";
 export * from "./ids";
 export * from "./registry-spec";
+export * from "./task-data-spec";
 export * from "./task-spec";
 export * from "./pool-spec";
 export * from "./validation-context";

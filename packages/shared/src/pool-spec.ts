@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { batchId } from "./ids";
 import { RegistrySpec } from "./registry-spec";
+import { ResourceFileSpec } from "./task-data-spec";
 import { ContainerSettingsSpec, EnvironmentVariable } from "./task-spec";
 
 /** A Marketplace image as `GET /supportedimages` lists it. */
@@ -47,6 +48,7 @@ export const StartTaskSpec = z.object({
   env: z.array(EnvironmentVariable).default([]),
   /** Start tasks may run on the host or in a container (docs/azure-batch-notes.md#containers). */
   containerSettings: ContainerSettingsSpec.optional(),
+  resourceFiles: z.array(ResourceFileSpec).optional(),
 });
 export type StartTaskSpec = z.infer<typeof StartTaskSpec>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { batchId } from "./ids";
 import { RegistrySpec } from "./registry-spec";
+import { OutputFileSpec, ResourceFileSpec } from "./task-data-spec";
 
 export const EnvironmentVariable = z.object({
   name: z.string().min(1, "variable name is required"),
@@ -43,9 +44,54 @@ export const TaskSpec = z.object({
   constraints: TaskConstraintsSpec.default({ maxTaskRetryCount: 0 }),
   elevated: z.boolean().default(false),
   requiredSlots: z.number().int().min(1).default(1),
+  resourceFiles: z.array(ResourceFileSpec).optional(),
+  outputFiles: z.array(OutputFileSpec).optional(),
 });
 export type TaskSpec = z.infer<typeof TaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;
+
+/** What every job-level task shares: a command, where it runs, its environment and input files. */
+const jobTaskParts = {
+  commandLine: z.string().min(1, "command line is required"),
+  containerSettings: ContainerSettingsSpec.optional(),
+  env: z.array(EnvironmentVariable).default([]),
+  resourceFiles: z.array(ResourceFileSpec).optional(),
+  elevated: z.boolean().default(false),
+};
+
+/** Runs first; on a container pool it needs container settings (Batch REST JobManagerTask). */
+export const JobManagerTaskSpec = z.object({
+  id: batchId("Job manager task"),
+  displayName: z.string().max(1024).optional(),
+  ...jobTaskParts,
+  outputFiles: z.array(OutputFileSpec).optional(),
+  constraints: TaskConstraintsSpec.optional(),
+  requiredSlots: z.number().int().min(1).default(1),
+  /** The job completes when the manager does (Batch's default). */
+  killJobOnCompletion: z.boolean().default(true),
+  runExclusive: z.boolean().default(true),
+});
+export type JobManagerTaskSpec = z.infer<typeof JobManagerTaskSpec>;
+
+/** Once per node before the job's first task there; may run on the host of a container pool. */
+export const JobPreparationTaskSpec = z.object({
+  id: batchId("Job preparation task").optional(),
+  ...jobTaskParts,
+  constraints: TaskConstraintsSpec.optional(),
+  waitForSuccess: z.boolean().default(true),
+  rerunOnNodeRebootAfterSuccess: z.boolean().default(true),
+});
+export type JobPreparationTaskSpec = z.infer<typeof JobPreparationTaskSpec>;
+
+/** When the job ends, on every node that ran its preparation task; needs a preparation task. */
+export const JobReleaseTaskSpec = z.object({
+  id: batchId("Job release task").optional(),
+  ...jobTaskParts,
+  /** ISO-8601; Batch caps it at 15 minutes. */
+  maxWallClockTime: z.string().optional(),
+  retentionTime: z.string().optional(),
+});
+export type JobReleaseTaskSpec = z.infer<typeof JobReleaseTaskSpec>;
 
 export const JobSpec = z.object({
   id: batchId("Job"),
@@ -55,6 +101,9 @@ export const JobSpec = z.object({
   maxParallelTasks: z.number().int().min(-1).default(-1),
   onAllTasksComplete: z.enum(["noaction", "terminatejob"]).default("noaction"),
   env: z.array(EnvironmentVariable).default([]),
+  jobManagerTask: JobManagerTaskSpec.optional(),
+  jobPreparationTask: JobPreparationTaskSpec.optional(),
+  jobReleaseTask: JobReleaseTaskSpec.optional(),
 });
 export type JobSpec = z.infer<typeof JobSpec>;
 export type JobSpecInput = z.input<typeof JobSpec>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, MAX_TAIL_BYTES } from "@batch-studio/shared";
+import { apiUrl, MAX_TAIL_BYTES } from "@batch-studio/shared";
 import { stackWithCompletedTask, withRawQuery, type OperatorApi } from "../testing/api-fixtures";
 import type { LocalStack } from "../testing/local-stack";
 
@@ -18,7 +18,7 @@ describe("file content tail reads", () => {
   let task: string;
   let call: OperatorApi["call"];
   const content = (query: Record<string, string | number>) =>
-    call(withRawQuery(apiPaths.taskFileContent(account, job, task, { path: "x" }), query));
+    call(withRawQuery(apiUrl("taskFileContent", { account, job, task }, { path: "x" }), query));
 
   beforeAll(async () => {
     let api: OperatorApi;

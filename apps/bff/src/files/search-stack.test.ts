@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, FileSearchResult } from "@batch-studio/shared";
+import { apiUrl, FileSearchResult } from "@batch-studio/shared";
 import { stackWithCompletedTask, withRawQuery, type OperatorApi } from "../testing/api-fixtures";
 import type { LocalStack } from "../testing/local-stack";
 
@@ -18,7 +18,7 @@ describe("whole-file search through the BFF", () => {
   let task: string;
   let call: OperatorApi["call"];
   const search = (query: Record<string, string | number>) =>
-    call(withRawQuery(apiPaths.taskFileSearch(account, job, task, { path: "x", q: "x" }), query));
+    call(withRawQuery(apiUrl("taskFileSearch", { account, job, task }, { path: "x", q: "x" }), query));
   const found = async (query: Record<string, string | number>) => {
     const res = await search(query);
     expect(res.status, JSON.stringify(query)).toBe(200);

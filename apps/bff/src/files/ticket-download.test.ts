@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiPaths, type AccountsResponse, type DownloadTicket } from "@batch-studio/shared";
+import { apiUrl, type AccountsResponse, type DownloadTicket } from "@batch-studio/shared";
 import { completedTask } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
@@ -29,7 +29,7 @@ describe("ticket downloads", () => {
     return JSON.parse(text) as T;
   };
   const mint = async (path = "stdout.txt", token = ada) => {
-    const res = await call(apiPaths.taskFileDownloadTicket(account, job, task, { path }), token, { method: "POST" });
+    const res = await call(apiUrl("taskFileDownloadTicket", { account, job, task }, { path }), token, { method: "POST" });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = (await res.json()) as DownloadTicket;
@@ -42,7 +42,7 @@ describe("ticket downloads", () => {
     stack = await startLocalStack({ runtime: "process" });
     ada = await stack.signIn("Ada Lovelace");
     bob = await stack.signIn("Bob Builder");
-    const accounts = await json<AccountsResponse>(apiPaths.accounts());
+    const accounts = await json<AccountsResponse>(apiUrl("accounts", {}));
     account = accounts.subscriptions[0]!.accounts[0]!.id;
     await completedTask(json, account, { pool: `ticket-pool-${Date.now()}`, job, task }, "/bin/sh -c 'echo ticket-bytes; echo oops >&2'");
   }, 120_000);
@@ -52,7 +52,7 @@ describe("ticket downloads", () => {
 
   it("streams the file once to a request without Authorization, as an attachment", async () => {
     const { url, expiresAt } = await mint();
-    expect(url.startsWith(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }).replace(/ticket=$/, ""))).toBe(true);
+    expect(url.startsWith(apiUrl("taskFileTicketDownload", { account, job, task }, { path: "stdout.txt", ticket: "" }).replace(/ticket=$/, ""))).toBe(true);
     const left = Date.parse(expiresAt) - Date.now();
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(60_000);
@@ -68,7 +68,7 @@ describe("ticket downloads", () => {
 
   it("refuses the ticket for another file, and then for its own", async () => {
     const { url, ticket } = await mint();
-    const other = await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stderr.txt", ticket }));
+    const other = await call(apiUrl("taskFileTicketDownload", { account, job, task }, { path: "stderr.txt", ticket }));
     expect(other.status).toBe(403);
     expect(await other.text()).not.toContain("oops");
     expect((await call(url)).status).toBe(401);
@@ -82,13 +82,13 @@ describe("ticket downloads", () => {
   });
 
   it("needs a bearer token to mint, a real file, and a well-formed ticket to download", async () => {
-    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "stdout.txt" }), undefined, { method: "POST" })).status).toBe(401);
-    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "missing.txt" }), ada, { method: "POST" })).status).toBe(404);
-    expect((await call(apiPaths.taskFileDownloadTicket(account, job, task, { path: "../x" }), ada, { method: "POST" })).status).toBe(400);
-    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }))).status).toBe(401);
-    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "A".repeat(43) }))).status).toBe(401);
+    expect((await call(apiUrl("taskFileDownloadTicket", { account, job, task }, { path: "stdout.txt" }), undefined, { method: "POST" })).status).toBe(401);
+    expect((await call(apiUrl("taskFileDownloadTicket", { account, job, task }, { path: "missing.txt" }), ada, { method: "POST" })).status).toBe(404);
+    expect((await call(apiUrl("taskFileDownloadTicket", { account, job, task }, { path: "../x" }), ada, { method: "POST" })).status).toBe(400);
+    expect((await call(apiUrl("taskFileTicketDownload", { account, job, task }, { path: "stdout.txt", ticket: "" }))).status).toBe(401);
+    expect((await call(apiUrl("taskFileTicketDownload", { account, job, task }, { path: "stdout.txt", ticket: "A".repeat(43) }))).status).toBe(401);
     // A bearer token alone does not open the ticket route.
-    expect((await call(apiPaths.taskFileTicketDownload(account, job, task, { path: "stdout.txt", ticket: "" }), ada)).status).toBe(401);
+    expect((await call(apiUrl("taskFileTicketDownload", { account, job, task }, { path: "stdout.txt", ticket: "" }), ada)).status).toBe(401);
   });
 
   it("never logs a ticket", () => {

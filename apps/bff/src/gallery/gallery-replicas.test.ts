@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEEDED_OPERATORS } from "@batch-studio/emulator";
 import {
-  apiPaths,
+  apiUrl,
   GalleryImageVersionInfo,
   parseGalleryImageId,
   type AccountsResponse,
@@ -45,27 +45,21 @@ describe("setGalleryReplicas through the local stack", () => {
     scale: { dedicated, spot: 0, resizeTimeout: "PT2H" },
   });
   const replicaAdvice = async (dedicated: number, imageId?: string): Promise<ValidationIssue | undefined> => {
-    const res = await json<ValidationResponse>(apiPaths.validatePool(account), {
+    const res = await json<ValidationResponse>(apiUrl("validatePool", { account }), {
       method: "POST",
       body: JSON.stringify(pool(dedicated, imageId)),
     });
     return res.issues.find((i) => i.code === REPLICA_CODE);
   };
   const replicasUrl = (version = "1.1.0") =>
-    apiPaths.setGalleryReplicas(
-      subscription,
-      "rg-images",
-      "contosoImages",
-      "ubuntu2004-batch-container",
-      version,
-    );
+    apiUrl("setGalleryReplicas", { subscription, resourceGroup: "rg-images", gallery: "contosoImages", image: "ubuntu2004-batch-container", version });
 
   beforeAll(async () => {
     stack = await startLocalStack({ runtime: "process", armReaders: [reader.oid] });
     token = await stack.signIn();
     ({ call, json } = operatorApi(stack.bffUrl, token));
     asReader = operatorApi(stack.bffUrl, await stack.signIn(reader.name));
-    const accounts = await json<AccountsResponse>(apiPaths.accounts());
+    const accounts = await json<AccountsResponse>(apiUrl("accounts", {}));
     const weu = accounts.subscriptions.flatMap((s) => s.accounts).find((a) => a.name === "contosoweu")!;
     account = weu.id;
     subscription = weu.subscriptionId;
@@ -95,7 +89,7 @@ describe("setGalleryReplicas through the local stack", () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const { subscriptionId, resourceGroup, gallery, imageDefinition, version } = parsed.value;
     const res = await call(
-      apiPaths.setGalleryReplicas(subscriptionId, resourceGroup, gallery, imageDefinition, version!),
+      apiUrl("setGalleryReplicas", { subscription: subscriptionId, resourceGroup, gallery, image: imageDefinition, version: version! }),
       {
         method: "POST",
         body: JSON.stringify({ region: advice!.action!.region, replicaCount: advice!.action!.replicaCount }),
@@ -112,7 +106,7 @@ describe("setGalleryReplicas through the local stack", () => {
     expect(await replicaAdvice(2000)).toBeUndefined();
     // The versions list (what the picker shows) agrees.
     const versions = await json<{ items: { name: string; replication: { replicaCount: number }[] }[] }>(
-      apiPaths.galleryImageVersions(subscription, "rg-images", "contosoImages", "ubuntu2004-batch-container"),
+      apiUrl("galleryImageVersions", { subscription, resourceGroup: "rg-images", gallery: "contosoImages", image: "ubuntu2004-batch-container" }),
     );
     expect(versions.items.find((v) => v.name === "1.1.0")?.replication[0]?.replicaCount).toBe(7);
   }, 30_000);
@@ -147,7 +141,7 @@ describe("setGalleryReplicas through the local stack", () => {
     const versions = async () =>
       (
         await json<{ items: { name: string; state?: string }[] }>(
-          apiPaths.galleryImageVersions(subscription, "rg-images", "contosoImages", "windows2022-containers"),
+          apiUrl("galleryImageVersions", { subscription, resourceGroup: "rg-images", gallery: "contosoImages", image: "windows2022-containers" }),
         )
       ).items[0]!.state;
     const deadline = Date.now() + 10_000;
@@ -191,7 +185,7 @@ describe("setGalleryReplicas through the local stack", () => {
     expect(problem.code).toBe("AuthorizationFailed");
     // Nothing changed.
     const versions = await json<{ items: { name: string; replication: { replicaCount: number }[] }[] }>(
-      apiPaths.galleryImageVersions(subscription, "rg-images", "contosoImages", "ubuntu2004-batch-container"),
+      apiUrl("galleryImageVersions", { subscription, resourceGroup: "rg-images", gallery: "contosoImages", image: "ubuntu2004-batch-container" }),
     );
     expect(versions.items.find((v) => v.name === "1.1.0")?.replication[0]?.replicaCount).not.toBe(9);
   });

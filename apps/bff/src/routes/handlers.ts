@@ -1,5 +1,5 @@
 import {
-  apiPaths,
+  apiUrl,
   fromCloudPool,
   hasErrors,
   problemCodes,
@@ -154,7 +154,7 @@ export const handlers: Handlers = {
   nodeFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await nodeFiles(scope, params), query, res),
   nodeFileDownload: async ({ scope, params, query, res }) => serveDownload(await nodeFiles(scope, params), query, res),
   nodeFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
-    mintDownloadTicket(await nodeFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiPaths.nodeFileTicketDownload(params.account, params.pool, params.node, { path, ticket }), res),
+    mintDownloadTicket(await nodeFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("nodeFileTicketDownload", params, { path, ticket }), res),
   // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
   nodeFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await nodeFiles(scope, params), query, res),
 
@@ -181,7 +181,7 @@ export const handlers: Handlers = {
   taskFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await taskFiles(scope, params), query, res),
   taskFileDownload: async ({ scope, params, query, res }) => serveDownload(await taskFiles(scope, params), query, res),
   taskFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
-    mintDownloadTicket(await taskFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiPaths.taskFileTicketDownload(params.account, params.job, params.task, { path, ticket }), res),
+    mintDownloadTicket(await taskFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("taskFileTicketDownload", params, { path, ticket }), res),
   // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
   taskFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await taskFiles(scope, params), query, res),
 

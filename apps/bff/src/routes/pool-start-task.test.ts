@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
-import { apiPaths, PoolDetails, type NodeSummary, type ProblemDetails } from "@batch-studio/shared";
+import { apiUrl, PoolDetails, type NodeSummary, type ProblemDetails } from "@batch-studio/shared";
 import { oneNodePool, operatorApi, until, type JsonCall, type OperatorApi } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
@@ -17,16 +17,16 @@ describe("setting an existing pool's start task", () => {
   let call: OperatorApi["call"];
   let json: JsonCall;
   const put = (poolId: string, body: unknown) =>
-    call(apiPaths.poolStartTask(account, poolId), { method: "PUT", body: JSON.stringify(body) });
+    call(apiUrl("setPoolStartTask", { account, pool: poolId }), { method: "PUT", body: JSON.stringify(body) });
   const nodes = async (poolId: string) =>
-    (await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, poolId))).items;
+    (await json<{ items: NodeSummary[] }>(apiUrl("nodes", { account, pool: poolId }))).items;
 
   beforeAll(async () => {
     stack = await startLocalStack({ runtime: "process" });
     const api = operatorApi(stack.bffUrl, await stack.signIn());
     ({ call, json } = api);
     account = await api.firstAccount();
-    await json(apiPaths.pools(account), {
+    await json(apiUrl("pools", { account }), {
       method: "POST",
       body: JSON.stringify(oneNodePool(pool, { startTask: { commandLine: "/bin/sh -c 'exit 3'", waitForSuccess: true } })),
     });
@@ -64,10 +64,10 @@ describe("setting an existing pool's start task", () => {
       targetDedicatedNodes: 1,
       startTaskCommandLine: "/bin/sh -c 'test \"$GREETING\" = hi'",
     });
-    expect((await json<PoolDetails>(apiPaths.pool(account, pool))).startTask).toEqual(answer.startTask);
+    expect((await json<PoolDetails>(apiUrl("pool", { account, pool }))).startTask).toEqual(answer.startTask);
 
     const [node] = await nodes(pool);
-    expect((await call(apiPaths.nodeReboot(account, pool, node!.id), { method: "POST" })).status).toBe(202);
+    expect((await call(apiUrl("rebootNode", { account, pool, node: node!.id }), { method: "POST" })).status).toBe(202);
     const after = await until("the node to run the new start task", async () => {
       const n = (await nodes(pool)).find((x) => x.id === node!.id);
       return n?.state === "idle" ? n : undefined;
@@ -92,7 +92,7 @@ describe("setting an existing pool's start task", () => {
 
     expect((await put(pool, {})).status).toBe(400);
     // Nothing reached Batch: the start task is still the one set above.
-    expect((await json<PoolDetails>(apiPaths.pool(account, pool))).startTask?.commandLine).toBe(
+    expect((await json<PoolDetails>(apiUrl("pool", { account, pool }))).startTask?.commandLine).toBe(
       "/bin/sh -c 'test \"$GREETING\" = hi'",
     );
   });
@@ -119,7 +119,7 @@ describe("setting an existing pool's start task", () => {
       ...plainPool(withFiles),
       startTask: { commandLine: "/bin/sh setup.sh", resourceFiles },
     });
-    expect((await json<PoolDetails>(apiPaths.pool(account, withFiles))).startTask?.resourceFileCount).toBe(1);
+    expect((await json<PoolDetails>(apiUrl("pool", { account, pool: withFiles }))).startTask?.resourceFileCount).toBe(1);
     const res = await put(withFiles, { startTask: { commandLine: "/bin/sh -c 'sh setup.sh --verbose'" } });
     expect(res.status).toBe(200);
     const cloud = await batch.pool.get(withFiles);

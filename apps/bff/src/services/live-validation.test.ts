@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SEED, LOCAL_TENANT_ID, type LocalAzureSeed } from "@batch-studio/emulator";
 import {
-  apiPaths,
+  apiUrl,
   type AccountsResponse,
   type PoolSpecInput,
   type ValidationResponse,
@@ -64,7 +64,7 @@ describe("live validation of gallery images through the local stack", () => {
   const accounts = new Map<string, { id: string; subscriptionId: string }>();
 
   const validate = async (accountName: string, spec: PoolSpecInput): Promise<ValidationResponse> => {
-    const res = await fetch(`${stack.bffUrl}${apiPaths.validatePool(accounts.get(accountName)!.id)}`, {
+    const res = await fetch(`${stack.bffUrl}${apiUrl("validatePool", { account: accounts.get(accountName)!.id })}`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify(spec),
@@ -87,7 +87,7 @@ describe("live validation of gallery images through the local stack", () => {
   beforeAll(async () => {
     stack = await startLocalStack({ runtime: "process", seed });
     token = await stack.signIn();
-    const res = await fetch(`${stack.bffUrl}${apiPaths.accounts()}`, {
+    const res = await fetch(`${stack.bffUrl}${apiUrl("accounts", {})}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = (await res.json()) as AccountsResponse;

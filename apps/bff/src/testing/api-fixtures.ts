@@ -1,4 +1,4 @@
-import { apiPaths, type AccountsResponse, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
+import { apiUrl, type AccountsResponse, type NodeSummary, type PoolSpecInput, type TaskDetails } from "@batch-studio/shared";
 import { startLocalStack, type LocalStack } from "./local-stack";
 
 /** Polls `probe` every 200 ms until it answers something, or fails naming what never happened. */
@@ -54,7 +54,7 @@ export function operatorApi(bffUrl: string, token: string): OperatorApi {
     call,
     json,
     firstAccount: async () =>
-      (await json<AccountsResponse>(apiPaths.accounts())).subscriptions[0]!.accounts[0]!.id,
+      (await json<AccountsResponse>(apiUrl("accounts", {}))).subscriptions[0]!.accounts[0]!.id,
   };
 }
 
@@ -79,21 +79,21 @@ export async function completedTask(
   ids: { pool: string; job: string; task: string },
   commandLine: string,
 ) {
-  await json(apiPaths.pools(account), { method: "POST", body: JSON.stringify(oneNodePool(ids.pool)) });
+  await json(apiUrl("pools", { account }), { method: "POST", body: JSON.stringify(oneNodePool(ids.pool)) });
   await until("an idle node", async () => {
-    const list = await json<{ items: NodeSummary[] }>(apiPaths.nodes(account, ids.pool));
+    const list = await json<{ items: NodeSummary[] }>(apiUrl("nodes", { account, pool: ids.pool }));
     return list.items.length > 0 && list.items.every((n) => n.state === "idle") ? true : undefined;
   });
-  await json(apiPaths.jobs(account), {
+  await json(apiUrl("jobs", { account }), {
     method: "POST",
     body: JSON.stringify({ id: ids.job, poolId: ids.pool }),
   });
-  await json(apiPaths.tasks(account, ids.job), {
+  await json(apiUrl("tasks", { account, job: ids.job }), {
     method: "POST",
     body: JSON.stringify({ id: ids.task, commandLine, containerSettings: { imageName: "busybox:latest" } }),
   });
   await until("the task to complete", async () =>
-    (await json<TaskDetails>(apiPaths.task(account, ids.job, ids.task))).state === "completed"
+    (await json<TaskDetails>(apiUrl("task", { account, job: ids.job, task: ids.task }))).state === "completed"
       ? true
       : undefined,
   );

@@ -1,6 +1,6 @@
 import { BatchServiceClient } from "@azure/batch";
 import type { HttpClient } from "@azure/ms-rest-js";
-import { accountIdOf, apiPaths, type AccountsResponse } from "@batch-studio/shared";
+import { accountIdOf, apiUrl, type AccountsResponse } from "@batch-studio/shared";
 import { batchCredentials } from "../auth/downstream-credentials";
 import { createMetadataSource } from "../auth/openid-metadata";
 import { createTokenVerifier } from "../auth/token-verifier";
@@ -26,7 +26,7 @@ export const timeMs = async (fn: () => Promise<unknown>): Promise<number> => {
 export const benchSession = async (stack: LocalStack, httpClient?: HttpClient) => {
   const token = await stack.signIn("Bench Operator");
   const headers = { authorization: `Bearer ${token}` };
-  const accounts = (await (await fetch(`${stack.bffUrl}${apiPaths.accounts()}`, { headers })).json()) as AccountsResponse;
+  const accounts = (await (await fetch(`${stack.bffUrl}${apiUrl("accounts", {})}`, { headers })).json()) as AccountsResponse;
   const account = accounts.subscriptions.flatMap((s) => s.accounts).find((a) => a.name === "contosoweu")!;
   const accountId = accountIdOf({ subscriptionId: account.subscriptionId, resourceGroup: account.resourceGroup, accountName: account.name });
   const operator = await createTokenVerifier(stack.config, createMetadataSource(stack.config))(`Bearer ${token}`);
@@ -43,7 +43,7 @@ export const benchSession = async (stack: LocalStack, httpClient?: HttpClient) =
 export const readyJob = async (session: Awaited<ReturnType<typeof benchSession>>, prefix: string) => {
   const poolId = `${prefix}-pool`;
   const jobId = `${prefix}-job`;
-  const created = await session.api(apiPaths.pools(session.accountId), {
+  const created = await session.api(apiUrl("pools", { account: session.accountId }), {
     method: "POST",
     body: JSON.stringify({
       id: poolId,
@@ -56,11 +56,11 @@ export const readyJob = async (session: Awaited<ReturnType<typeof benchSession>>
   });
   if (created.status !== 201) throw new Error(`pool create: ${created.status} ${await created.text()}`);
   for (let i = 0; i < 300; i++) {
-    const nodes = (await (await session.api(apiPaths.nodes(session.accountId, poolId))).json()) as { items: { state: string }[] };
+    const nodes = (await (await session.api(apiUrl("nodes", { account: session.accountId, pool: poolId }))).json()) as { items: { state: string }[] };
     if (nodes.items.length > 0 && nodes.items.every((n) => n.state === "idle")) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const job = await session.api(apiPaths.jobs(session.accountId), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
+  const job = await session.api(apiUrl("jobs", { account: session.accountId }), { method: "POST", body: JSON.stringify({ id: jobId, poolId }) });
   if (job.status !== 201) throw new Error(`job create: ${job.status} ${await job.text()}`);
   return { poolId, jobId };
 };
@@ -68,7 +68,7 @@ export const readyJob = async (session: Awaited<ReturnType<typeof benchSession>>
 export const waitForTask = async (session: Awaited<ReturnType<typeof benchSession>>, jobId: string, taskId: string, timeoutMs = 600_000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const t = (await (await session.api(apiPaths.task(session.accountId, jobId, taskId))).json()) as { state: string; exitCode?: number };
+    const t = (await (await session.api(apiUrl("task", { account: session.accountId, job: jobId, task: taskId }))).json()) as { state: string; exitCode?: number };
     if (t.state === "completed") return t;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -1,5 +1,6 @@
 import type { Request } from "express";
-import type { LocalAzureSeed, SeedBatchAccount, SeedSubscription } from "../seed";
+import type { LocalAzureSeed, SeedBatchAccount, SeedStorageAccount, SeedSubscription } from "../seed";
+import { blobEndpoint, storageKeys, type LocalStorage } from "../storage/local-storage";
 import { vmSkusIn } from "../seed";
 import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
@@ -13,6 +14,9 @@ import {
   galleryResource,
   resourceGroupResource,
   resourceProviderJson,
+  storageAccountId,
+  storageAccountResource,
+  storageKeysResource,
   subscriptionJson,
   subscriptionResource,
   vmSkuResource,
@@ -24,6 +28,8 @@ export const API_VERSIONS = {
   batch: ["2023-05-01", "2023-11-01", "2024-02-01", "2024-07-01"],
   /** @azure/arm-compute 24.1.0 sends 2025-03-03 for galleries. */
   compute: ["2022-03-03", "2022-08-03", "2023-07-03", "2024-03-03", "2025-03-03"],
+  /** Microsoft.Storage storageAccounts (what @azure/arm-storage 18.x and the Azure CLI send). */
+  storage: ["2021-09-01", "2022-09-01", "2023-01-01", "2023-05-01", "2024-01-01"],
   /** Subscriptions / resource groups (ARM's Microsoft.Resources). */
   resources: ["2016-06-01", "2020-01-01", "2021-01-01", "2021-04-01", "2022-12-01"],
 } as const;
@@ -43,6 +49,10 @@ export interface ArmContext {
   readers: ReadonlySet<string>;
   /** Long-running gallery writes (replication) and their status. */
   operations: GalleryOperations;
+  /** The blob service behind the seeded storage accounts; without it ARM serves none. */
+  storage?: LocalStorage;
+  /** When this ARM started: the storage accounts' creation and key times. */
+  startedAt: string;
 }
 
 interface RouteMatch {
@@ -90,9 +100,32 @@ function batchAccount(ctx: ArmContext, rgName: string, name: string): SeedBatchA
   return account;
 }
 
+/** The seeded storage accounts, when a blob service serves them. */
+const storageAccounts = (ctx: ArmContext): readonly SeedStorageAccount[] =>
+  ctx.storage ? (ctx.seed.storageAccounts ?? []) : [];
+
+function storageAccount(ctx: ArmContext, rgName: string, name: string): SeedStorageAccount {
+  const rg = resourceGroup(ctx, rgName);
+  const account = storageAccounts(ctx).find((a) => eq(a.resourceGroup, rg.name) && eq(a.name, name));
+  if (!account) throw armErrors.resourceNotFound("Microsoft.Storage/storageAccounts", name, rg.name);
+  return account;
+}
+
+function storageJson(ctx: ArmContext, a: SeedStorageAccount) {
+  // storageAccounts() is empty without ctx.storage, so every caller has one.
+  const endpoint = ctx.storage ? blobEndpoint(ctx.storage, a.name) : "";
+  return storageAccountResource(ctx.seed, a, endpoint, ctx.startedAt);
+}
+
 function accountJson(ctx: ArmContext, a: SeedBatchAccount) {
   const endpoint = ctx.accountEndpoints.get(a.name.toLowerCase()) ?? `${a.name}.${a.location}.batch.local`;
-  return batchAccountResource(ctx.seed, a, endpoint);
+  const linked = storageAccounts(ctx).find((s) => a.autoStorageAccount && eq(s.name, a.autoStorageAccount));
+  const autoStorage = linked && {
+    storageAccountId: storageAccountId(ctx.seed, linked),
+    lastKeySync: ctx.startedAt,
+    authenticationMode: "StorageKeys" as const,
+  };
+  return batchAccountResource(ctx.seed, a, endpoint, autoStorage);
 }
 
 function gallery(ctx: ArmContext, rgName: string, name: string) {
@@ -129,16 +162,23 @@ function galleryImageVersion(ctx: ArmContext, m: RouteMatch) {
  */
 function updateGalleryImageVersion(ctx: ArmContext, m: RouteMatch, req: Request): ArmReply {
   const { g, i, v } = galleryImageVersion(ctx, m);
-  const regions = targetRegionsFromPatch(req.body, Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount)));
+  const regions = targetRegionsFromPatch(
+    req.body,
+    Math.max(1, ...v.targetRegions.map((r) => r.regionalReplicaCount)),
+  );
   const changed = regions ? changedRegions(v.targetRegions, regions) : [];
   if (regions) v.targetRegions = regions;
   const op = ctx.operations.start(v, changed);
   const apiVersion = String(req.query["api-version"] ?? API_VERSIONS.compute.at(-1));
   const status = `${ctx.baseUrl}/subscriptions/${ctx.seed.subscription.subscriptionId}/providers/Microsoft.Compute/locations/${g.location}/capsOperations/${op.id}?api-version=${apiVersion}`;
-  return new ArmReply(200, galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)), {
-    "azure-asyncoperation": status,
-    "retry-after": "1",
-  });
+  return new ArmReply(
+    200,
+    galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)),
+    {
+      "azure-asyncoperation": status,
+      "retry-after": "1",
+    },
+  );
 }
 
 /** The regions the local Batch provider serves: those of the seeded accounts. */
@@ -154,6 +194,7 @@ const SUB = ["subscriptions", ":sub"];
 const RG = [...SUB, "resourceGroups", ":rg"];
 const BATCH_ACCOUNTS = [...RG, "providers", "Microsoft.Batch", "batchAccounts"];
 const GALLERIES = [...RG, "providers", "Microsoft.Compute", "galleries"];
+const STORAGE_ACCOUNTS = [...RG, "providers", "Microsoft.Storage", "storageAccounts"];
 
 export const ARM_ROUTES: Route[] = [
   {
@@ -175,8 +216,18 @@ export const ARM_ROUTES: Route[] = [
     handle: (ctx, m) => {
       const namespace = m.params.namespace!;
       if (!/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(namespace))
-        throw new ArmError(404, "InvalidResourceNamespace", `The resource namespace '${namespace}' is invalid.`);
-      return resourceProviderJson(subscriptionOf(ctx, m.params.sub!)!, namespace, API_VERSIONS.batch, API_VERSIONS.compute);
+        throw new ArmError(
+          404,
+          "InvalidResourceNamespace",
+          `The resource namespace '${namespace}' is invalid.`,
+        );
+      return resourceProviderJson(
+        subscriptionOf(ctx, m.params.sub!)!,
+        namespace,
+        API_VERSIONS.batch,
+        API_VERSIONS.compute,
+        API_VERSIONS.storage,
+      );
     },
   },
   {
@@ -256,6 +307,59 @@ export const ARM_ROUTES: Route[] = [
         );
       return { accountName: a.name, primary: key, secondary: key };
     },
+  },
+  {
+    method: "GET",
+    pattern: [...SUB, "providers", "Microsoft.Storage", "storageAccounts"],
+    provider: "storage",
+    resourceType: "storageAccounts",
+    action: "Microsoft.Storage/storageAccounts/read",
+    handle: (ctx, _m, req) =>
+      pageOf(
+        req,
+        ctx.baseUrl,
+        storageAccounts(ctx).map((a) => storageJson(ctx, a)),
+        ctx.pageSize,
+      ),
+  },
+  {
+    method: "GET",
+    pattern: STORAGE_ACCOUNTS,
+    provider: "storage",
+    resourceType: "storageAccounts",
+    action: "Microsoft.Storage/storageAccounts/read",
+    handle: (ctx, m, req) => {
+      const rg = resourceGroup(ctx, m.params.rg!);
+      const inGroup = storageAccounts(ctx).filter((a) => eq(a.resourceGroup, rg.name));
+      return pageOf(
+        req,
+        ctx.baseUrl,
+        inGroup.map((a) => storageJson(ctx, a)),
+        ctx.pageSize,
+      );
+    },
+  },
+  {
+    method: "GET",
+    pattern: [...STORAGE_ACCOUNTS, ":account"],
+    provider: "storage",
+    resourceType: "storageAccounts",
+    action: "Microsoft.Storage/storageAccounts/read",
+    handle: (ctx, m) => storageJson(ctx, storageAccount(ctx, m.params.rg!, m.params.account!)),
+  },
+  {
+    method: "POST",
+    pattern: [...STORAGE_ACCOUNTS, ":account", "listKeys"],
+    provider: "storage",
+    resourceType: "storageAccounts",
+    action: "Microsoft.Storage/storageAccounts/listKeys/action",
+    // Reading keys is an action Reader does not hold (Azure's built-in Reader role excludes it).
+    write: true,
+    handle: (ctx, m) =>
+      storageKeysResource(
+        storageKeys(storageAccount(ctx, m.params.rg!, m.params.account!).name),
+        ctx.startedAt,
+      ),
   },
   {
     method: "GET",
@@ -360,7 +464,9 @@ export const ARM_ROUTES: Route[] = [
       return pageOf(
         req,
         ctx.baseUrl,
-        i.versions.map((v) => galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v))),
+        i.versions.map((v) =>
+          galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)),
+        ),
         ctx.pageSize,
       );
     },
@@ -396,13 +502,22 @@ export const ARM_ROUTES: Route[] = [
   },
   {
     method: "GET",
-    pattern: [...SUB, "providers", "Microsoft.Compute", "locations", ":location", "capsOperations", ":operation"],
+    pattern: [
+      ...SUB,
+      "providers",
+      "Microsoft.Compute",
+      "locations",
+      ":location",
+      "capsOperations",
+      ":operation",
+    ],
     provider: "compute",
     resourceType: "locations/capsOperations",
     action: "Microsoft.Compute/locations/operations/read",
     handle: (ctx, m) => {
       const status = ctx.operations.status(m.params.operation!);
-      if (!status) throw new ArmError(404, "NotFound", `The operation '${m.params.operation!}' was not found.`);
+      if (!status)
+        throw new ArmError(404, "NotFound", `The operation '${m.params.operation!}' was not found.`);
       return status;
     },
   },
@@ -423,7 +538,9 @@ export function canAccessSubscription(ctx: ArmContext, caller: ArmCaller): boole
 
 /** The seeded subscription with this id (ids compare case-insensitively), the main one or another. */
 export function subscriptionOf(ctx: ArmContext, id: string): SeedSubscription | undefined {
-  return [ctx.seed.subscription, ...(ctx.seed.otherSubscriptions ?? [])].find((s) => eq(s.subscriptionId, id));
+  return [ctx.seed.subscription, ...(ctx.seed.otherSubscriptions ?? [])].find((s) =>
+    eq(s.subscriptionId, id),
+  );
 }
 
 /**
@@ -461,8 +578,10 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
   const subscription = subscriptionOf(ctx, m.params.sub!);
   if (!subscription) throw armErrors.subscriptionNotFound(m.params.sub!);
   if (subscription !== ctx.seed.subscription) {
-    if (r.caller.tid && r.caller.tid !== subscription.tenantId) throw wrongTenant(r.caller, subscription.tenantId);
-    if (r.caller.isApp && !ctx.appPrincipals.has(r.caller.oid)) throw authorizationFailed(r.caller, route.action, path);
+    if (r.caller.tid && r.caller.tid !== subscription.tenantId)
+      throw wrongTenant(r.caller, subscription.tenantId);
+    if (r.caller.isApp && !ctx.appPrincipals.has(r.caller.oid))
+      throw authorizationFailed(r.caller, route.action, path);
     if (!route.everySubscription) {
       // The other subscriptions hold no resources here.
       if (m.params.rg) throw armErrors.resourceGroupNotFound(m.params.rg);

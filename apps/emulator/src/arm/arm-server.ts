@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { GalleryImageFact } from "@batch-studio/shared";
 import { DEFAULT_HOST } from "../local-azure-constants";
 import { DEFAULT_SEED, type LocalAzureSeed } from "../seed";
+import type { LocalStorage } from "../storage/local-storage";
 import { listen } from "../listen";
 import { createArmAuthenticator, type ArmIdentityConfig, type Clock } from "./arm-auth";
 import { ArmError, sendArmError } from "./arm-errors";
@@ -30,6 +31,8 @@ export interface ArmOptions {
   replicationMs?: number;
   /** Clock for token expiry checks and long-running operations (tests). */
   now?: Clock;
+  /** The blob service of the seeded storage accounts (Azurite); they are linked as auto-storage. */
+  storage?: LocalStorage;
 }
 
 export interface LocalArm {
@@ -67,6 +70,8 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
     appPrincipals: new Set(options.appPrincipals ?? []),
     readers: new Set(options.readers ?? []),
     operations: new GalleryOperations(options.replicationMs ?? 1_500, options.now ?? Date.now),
+    storage: options.storage,
+    startedAt: new Date((options.now ?? Date.now)()).toISOString(),
   };
 
   app.get("/health", (_req, res) => {
@@ -102,7 +107,14 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;
     if ((err as { type?: string }).type === "entity.parse.failed") {
-      sendArmError(res, new ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
+      sendArmError(
+        res,
+        new ArmError(
+          400,
+          "InvalidRequestContent",
+          "The request content was invalid and could not be deserialized.",
+        ),
+      );
       return;
     }
     console.error("arm: unexpected error", err instanceof Error ? err.message : err);

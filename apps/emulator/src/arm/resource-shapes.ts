@@ -1,6 +1,7 @@
 import type {
   LocalAzureSeed,
   SeedBatchAccount,
+  SeedStorageAccount,
   SeedGallery,
   SeedImageDefinition,
   SeedImageVersion,
@@ -42,6 +43,7 @@ export function resourceProviderJson(
   namespace: string,
   batchApiVersions: readonly string[],
   computeApiVersions: readonly string[],
+  storageApiVersions: readonly string[],
 ) {
   const known = Object.keys(s.resourceProviders ?? {}).find(
     (n) => n.toLowerCase() === namespace.toLowerCase(),
@@ -56,6 +58,7 @@ export function resourceProviderJson(
       { resourceType: "galleries", apiVersions: computeApiVersions },
       { resourceType: "galleries/images/versions", apiVersions: computeApiVersions },
     ],
+    "microsoft.storage": [{ resourceType: "storageAccounts", apiVersions: storageApiVersions }],
   };
   return {
     id: `/subscriptions/${s.subscriptionId}/providers/${name}`,
@@ -83,8 +86,27 @@ export function batchAccountId(seed: LocalAzureSeed, a: SeedBatchAccount): strin
   return `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Batch/batchAccounts/${a.name}`;
 }
 
-/** `accountEndpoint` is host[:port] without a scheme, as in Azure ("x.westeurope.batch.azure.com"). */
-export function batchAccountResource(seed: LocalAzureSeed, a: SeedBatchAccount, accountEndpoint: string) {
+export function storageAccountId(seed: LocalAzureSeed, a: SeedStorageAccount): string {
+  return `/subscriptions/${seed.subscription.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`;
+}
+
+/** The Batch account's `autoStorage` (BatchAccount 2023-11-01: keys mode, synchronised when ARM started). */
+export interface AutoStorageJson {
+  storageAccountId: string;
+  lastKeySync: string;
+  authenticationMode: "StorageKeys";
+}
+
+/**
+ * `accountEndpoint` is host[:port] without a scheme, as in Azure ("x.westeurope.batch.azure.com");
+ * `autoStorage` only when the account is linked to a storage account that is served.
+ */
+export function batchAccountResource(
+  seed: LocalAzureSeed,
+  a: SeedBatchAccount,
+  accountEndpoint: string,
+  autoStorage?: AutoStorageJson,
+) {
   return {
     id: batchAccountId(seed, a),
     name: a.name,
@@ -109,7 +131,53 @@ export function batchAccountResource(seed: LocalAzureSeed, a: SeedBatchAccount, 
       networkProfile: { accountAccess: { defaultAction: "Allow" } },
       encryption: { keySource: "Microsoft.Batch" },
       allowedAuthenticationModes: ["SharedKey", "AAD", "TaskAuthenticationToken"],
+      ...(autoStorage ? { autoStorage } : {}),
     },
+  };
+}
+
+/**
+ * A StorageV2 account as `Microsoft.Storage/storageAccounts` GET returns it; `blobEndpoint` is the
+ * local blob service's path-style endpoint with the trailing slash Azure's endpoints have.
+ */
+export function storageAccountResource(
+  seed: LocalAzureSeed,
+  a: SeedStorageAccount,
+  blobEndpoint: string,
+  creationTime: string,
+) {
+  return {
+    id: storageAccountId(seed, a),
+    name: a.name,
+    type: "Microsoft.Storage/storageAccounts",
+    location: a.location,
+    kind: "StorageV2",
+    sku: { name: "Standard_LRS", tier: "Standard" },
+    tags: { environment: "local" },
+    properties: {
+      provisioningState: "Succeeded",
+      creationTime,
+      primaryLocation: a.location,
+      statusOfPrimary: "available",
+      primaryEndpoints: { blob: `${blobEndpoint}/` },
+      accessTier: "Hot",
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: true,
+      minimumTlsVersion: "TLS1_2",
+      // The local blob service listens on plain http (loopback only).
+      supportsHttpsTrafficOnly: false,
+      encryption: {
+        keySource: "Microsoft.Storage",
+        services: { blob: { enabled: true, keyType: "Account" } },
+      },
+    },
+  };
+}
+
+/** `POST …/storageAccounts/{name}/listKeys`: both keys, full permissions. */
+export function storageKeysResource(keys: readonly [string, string], creationTime: string) {
+  return {
+    keys: keys.map((value, i) => ({ keyName: `key${i + 1}`, value, permissions: "FULL", creationTime })),
   };
 }
 

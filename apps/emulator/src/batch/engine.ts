@@ -1,5 +1,6 @@
 /** What every part of one emulated account shares: configuration, state, runtime and the cap. */
 import type { GalleryImageFact } from "@batch-studio/shared";
+import type { StorageAccountAccess } from "../storage/local-storage";
 import type { TaskRuntime } from "./runtime/task-runtime";
 import type { AccountState } from "./state/account-state";
 import type { ConcurrencyGate } from "./scheduler/concurrency-gate";
@@ -12,6 +13,11 @@ export interface TimeScale {
   nodeBootMs?: number;
   /** Short bookkeeping transitions: leavingpool, pool and job deletion, stopping. Default 500 ms. */
   stepMs?: number;
+  /**
+   * How long one minute of a job schedule's `recurrenceInterval` and `startWindow` lasts.
+   * Default 60000 ms (real time); tests shrink it so a PT1M recurrence comes round quickly.
+   */
+  scheduleMinuteMs?: number;
 }
 
 export interface EngineConfig {
@@ -25,6 +31,8 @@ export interface EngineConfig {
   timeScale: Required<TimeScale>;
   /** Prefix of every execution id of this account, so runtime.cleanup finds our leftovers. */
   executionPrefix: string;
+  /** The account's auto-storage account, when it has one. */
+  autoStorage?: StorageAccountAccess;
 }
 
 export interface Engine {

@@ -2,6 +2,7 @@
  * One emulated Batch account: its data plane on a bare origin, wire-compatible with
  * @azure/batch 10.2.0 (api-version 2022-10-01.16.0). See README.md in this folder.
  */
+import type { StorageAccountAccess } from "../storage/local-storage";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
@@ -16,6 +17,7 @@ import { createPipeline } from "./http/server";
 import { registerAccountRoutes } from "./routes/account-routes";
 import { registerFileRoutes } from "./routes/file-routes";
 import { registerJobRoutes } from "./routes/job-routes";
+import { registerJobScheduleRoutes } from "./routes/job-schedule-routes";
 import { registerNodeRoutes } from "./routes/node-routes";
 import { registerPoolRoutes } from "./routes/pool-routes";
 import type { Services } from "./routes/services";
@@ -24,8 +26,14 @@ import { createProcessRuntime } from "./runtime/process";
 import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
+import { JobDeadlines } from "./scheduler/job-deadlines";
+import { JobNodeTasks } from "./scheduler/job-node-tasks";
+import { resumeJobWork } from "./scheduler/job-work";
+import { NodeDrains } from "./scheduler/node-drains";
 import { NodeLifecycle } from "./scheduler/node-lifecycle";
 import { taskRelDir } from "./scheduler/node-layout";
+import { ScheduleClock } from "./scheduler/schedule-clock";
+import { TaskRetention } from "./scheduler/task-retention";
 import { TaskScheduler } from "./scheduler/task-scheduler";
 import { AccountState } from "./state/account-state";
 import { LevelStore } from "./store/level-store";
@@ -64,6 +72,8 @@ export interface BatchAccountOptions {
   /** Running tasks + start tasks across the whole account; default 2 × CPUs. */
   maxConcurrentTasks?: number;
   timeScale?: TimeScale;
+  /** The account's auto-storage account (autoStorageContainerName resource files read it). */
+  autoStorage?: StorageAccountAccess;
 }
 
 export interface BatchAccountHandle {
@@ -107,28 +117,43 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     supportedImages: opts.supportedImages,
     galleryLookup: opts.galleryLookup,
     runtime,
-    timeScale: { nodeAllocateMs: 1500, nodeBootMs: 1500, stepMs: 500, ...opts.timeScale },
+    timeScale: {
+      nodeAllocateMs: 1500,
+      nodeBootMs: 1500,
+      stepMs: 500,
+      scheduleMinuteMs: 60_000,
+      ...opts.timeScale,
+    },
+    autoStorage: opts.autoStorage,
     executionPrefix,
   };
-  const kick = { scheduler: undefined as TaskScheduler | undefined };
-  const gate = new ConcurrencyGate(maxConcurrent, () => kick.scheduler?.kick());
-  const engine: Engine = { config, state, gate };
-  const scheduler = (kick.scheduler = new TaskScheduler(engine));
-  const lifecycle = new NodeLifecycle(engine, scheduler);
+  // The moving parts, wired here and only here: the scheduler reports drained nodes to the
+  // drains the lifecycle waits on; the lifecycle asks the scheduler to place and stop tasks.
+  const engine: Engine = { config, state, gate: new ConcurrencyGate(maxConcurrent) };
   const background = new Set<Promise<unknown>>();
-  const services: Services = {
-    engine,
-    lifecycle,
-    scheduler,
-    track(work) {
-      const p = work.catch(() => undefined).finally(() => background.delete(p));
-      background.add(p);
-    },
+  const track = (work: Promise<unknown>) => {
+    const p = work.catch(() => undefined).finally(() => background.delete(p));
+    background.add(p);
   };
+  const drains = new NodeDrains();
+  const retention = new TaskRetention(engine);
+  const jobTasks = new JobNodeTasks(engine);
+  const scheduler = new TaskScheduler(engine, drains, retention, jobTasks);
+  const lifecycle = new NodeLifecycle(engine, scheduler, drains);
+  const deadlines = new JobDeadlines(engine, scheduler, track);
+  const services: Services = { engine, lifecycle, scheduler, deadlines, track };
 
   rebaseUrls(engine);
   lifecycle.recover();
   scheduler.recover();
+  jobTasks.recover();
+  deadlines.recover();
+  for (const work of resumeJobWork(engine, scheduler)) track(work);
+  const clock = new ScheduleClock(engine, scheduler, deadlines);
+  for (const unfinished of clock.start())
+    track(
+      unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished),
+    );
 
   const router = new Router();
   for (const register of [
@@ -140,6 +165,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
     registerFileRoutes,
   ])
     register(router, services);
+  registerJobScheduleRoutes(router, services, clock);
   const runtimeInfo = runtime.info();
   handler.pipeline = createPipeline({
     router,
@@ -189,7 +215,10 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
         const stopped = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
         lifecycle.close();
+        deadlines.close();
+        await clock.stop();
         await scheduler.stop();
+        retention.close();
         await Promise.allSettled([...background]);
         await stopped;
         await store.close();
@@ -205,8 +234,18 @@ function rebaseUrls(engine: Engine): void {
     for (const node of state.nodesOf(pool.wire.id.toLowerCase()).values())
       node.wire.url = nodeUrl(engine, pool, node);
   }
+  for (const schedule of state.schedules.values()) {
+    schedule.wire.url = entityUrl(config, "jobschedules", schedule.wire.id);
+    const recent = schedule.wire.executionInfo.recentJob;
+    if (recent) recent.url = entityUrl(config, "jobs", recent.id);
+  }
   for (const job of state.jobs.values()) {
     job.wire.url = entityUrl(config, "jobs", job.wire.id);
+    for (const entry of Object.values(job.preparedNodes ?? {})) {
+      entry.nodeUrl = entityUrl(config, "pools", entry.poolId, "nodes", entry.nodeId);
+      for (const info of [entry.jobPreparationTaskExecutionInfo, entry.jobReleaseTaskExecutionInfo])
+        if (info) info.taskRootDirectoryUrl = `${entry.nodeUrl}/files/${info.taskRootDirectory}`;
+    }
     for (const task of state.tasksOf(job.wire.id.toLowerCase()).values()) {
       task.wire.url = entityUrl(config, "jobs", job.wire.id, "tasks", task.wire.id);
       const info = task.wire.nodeInfo;

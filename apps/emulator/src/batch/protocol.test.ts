@@ -184,16 +184,19 @@ describe("request handling", () => {
   });
 
   it("answers a real Batch operation it does not emulate with 501 NotEmulated naming it, through the SDK", async () => {
-    const err = await acct.client.jobSchedule.list().then(
+    const err = await acct.client.job.getAllLifetimeStatistics().then(
       () => undefined,
       (e: { statusCode?: number; code?: string; message?: unknown }) => e,
     );
     expect(err?.statusCode).toBe(501);
     expect(err?.code).toBe("NotEmulated");
-    expect(JSON.stringify(err?.message)).toContain("JobSchedule_List");
+    expect(JSON.stringify(err?.message)).toContain("Job_GetAllLifetimeStatistics");
     const rdp = await raw("GET", "/pools/some-pool/nodes/some-node/rdp");
     expect(rdp.status).toBe(501);
-    expect(rdp.parsedBody).toMatchObject({ code: "NotEmulated", values: [{ key: "Operation", value: "ComputeNode_GetRemoteDesktop" }] });
+    expect(rdp.parsedBody).toMatchObject({
+      code: "NotEmulated",
+      values: [{ key: "Operation", value: "ComputeNode_GetRemoteDesktop" }],
+    });
   });
 
   it("echoes client-request-id when asked to, and always sends a request-id", async () => {

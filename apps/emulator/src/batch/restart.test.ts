@@ -156,4 +156,45 @@ describe("restart safety", () => {
     expect(listed.map((t) => t.id).sort()).toEqual([...ids].sort());
     second.child.kill("SIGTERM");
   }, 90_000);
+
+  it("finishes a job termination that a kill -9 cut short, ending the task that was running", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "batch-kill-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const first = await spawnAccount(dir);
+    cleanups.push(() => killed(first.child));
+    const client = sharedKeyClient(first.url);
+    await client.pool.add({
+      id: "tp",
+      vmSize: "x",
+      virtualMachineConfiguration: PLAIN_VM,
+      targetDedicatedNodes: 1,
+    });
+    await client.job.add({ id: "tj", poolInfo: { poolId: "tp" } });
+    // Ignores SIGTERM, so ending it takes the runtime's 2 s grace: the kill lands inside it.
+    await client.task.add("tj", { id: "stubborn", commandLine: `/bin/sh -c "trap '' TERM; sleep 30"` });
+    await waitFor(
+      () => client.task.get("tj", "stubborn"),
+      (t) => t.state === "running",
+      15_000,
+      "stubborn running",
+    );
+    await client.job.terminate("tj", { terminateReason: "Enough" });
+    expect((await client.job.get("tj")).state).toBe("terminating");
+    await killed(first.child);
+
+    const second = await spawnAccount(dir);
+    cleanups.push(() => killed(second.child));
+    const again = sharedKeyClient(second.url);
+    const job = await waitFor(
+      () => again.job.get("tj"),
+      (j) => j.state === "completed",
+      15_000,
+      "job completed after restart",
+    );
+    expect(job.executionInfo?.terminateReason).toBe("Enough");
+    const t = await again.task.get("tj", "stubborn");
+    expect(t.state).toBe("completed");
+    expect(t.executionInfo?.failureInfo?.code).toBe("TaskEnded");
+    second.child.kill("SIGTERM");
+  }, 90_000);
 });

@@ -21,6 +21,8 @@ const SECRETS = {
   poolRegistry: "pool-registry-pw-7f3a",
   startTaskRegistry: "start-task-registry-pw-91c2",
   taskRegistry: "task-registry-pw-44de",
+  jobManagerRegistry: "job-manager-registry-pw-2e8b",
+  jobPreparationRegistry: "job-prep-registry-pw-d41a",
   userPassword: "user-account-pw-0b6e",
   sshPrivateKey: "ssh-private-key-5a1f",
   mountKey: "mount-account-key-c3d9",
@@ -101,7 +103,21 @@ describe("secrets at rest", () => {
       },
       targetDedicatedNodes: 1,
     });
-    await acct.client.job.add({ id: "secret-job", poolInfo: { poolId: "secret-pool" } });
+    const image = (password: string) => ({
+      imageName: "registry.example/task:1",
+      registry: registry(password),
+    });
+    await acct.client.job.add({
+      id: "secret-job",
+      poolInfo: { poolId: "secret-pool" },
+      jobManagerTask: {
+        id: "secret-jm",
+        commandLine: "true",
+        killJobOnCompletion: false,
+        containerSettings: image(SECRETS.jobManagerRegistry),
+      },
+      jobPreparationTask: { commandLine: "true", containerSettings: image(SECRETS.jobPreparationRegistry) },
+    });
     await acct.client.task.add("secret-job", {
       id: "secret-task",
       commandLine: "true",
@@ -125,6 +141,8 @@ describe("secrets at rest", () => {
       await acct.client.job.list(),
       await acct.client.task.get("secret-job", "secret-task"),
       await acct.client.task.list("secret-job"),
+      await acct.client.task.get("secret-job", "secret-jm"),
+      await acct.client.job.listPreparationAndReleaseTaskStatus("secret-job"),
       await acct.client.computeNode.list("secret-pool"),
     ].map((r) => r._response.bodyAsText);
     const node = (await acct.client.computeNode.list("secret-pool"))[0]!;
@@ -163,8 +181,9 @@ describe("secrets at rest", () => {
     for (const dropped of [SECRETS.userPassword, SECRETS.sshPrivateKey, SECRETS.mountKey])
       expect(keptJson).not.toContain(dropped);
     const sealed = JSON.stringify(await before.store.loadAll()).match(/sealed:v1:[A-Za-z0-9+/=]+/g) ?? [];
-    // The pool's registry, its start task, the node's copy of the start task, the task's registry.
-    expect(sealed.length).toBe(4);
+    // The pool's registry, its start task, the node's copy of the start task, the task's registry,
+    // the job's job manager and preparation tasks, and the job manager task's own record.
+    expect(sealed.length).toBe(7);
     await before.store.close();
 
     // (e) Deleting the pool and the job takes their sealed secrets out of the store.

@@ -10,6 +10,8 @@ export interface SeedBatchAccount {
   dedicatedCoreQuotaPerVMFamily: Record<string, number>;
   poolQuota: number;
   activeJobAndJobScheduleQuota: number;
+  /** The storage account linked as the account's auto-storage account (a name in the seed's storageAccounts). */
+  autoStorageAccount?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export const SEED_BATCH_ACCOUNTS: readonly SeedBatchAccount[] = [
     },
     poolQuota: 100,
     activeJobAndJobScheduleQuota: 300,
+    autoStorageAccount: "contosoweudata",
   },
   {
     name: "contosoeus",
@@ -58,5 +61,6 @@ export const SEED_BATCH_ACCOUNTS: readonly SeedBatchAccount[] = [
     },
     poolQuota: 100,
     activeJobAndJobScheduleQuota: 300,
+    autoStorageAccount: "contosoeusdata",
   },
 ];

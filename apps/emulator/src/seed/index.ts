@@ -8,12 +8,14 @@ import { SEED_BATCH_ACCOUNTS, type SeedBatchAccount } from "./batch-accounts";
 import { SEED_SUPPORTED_IMAGES, type ImageInformation } from "./supported-images";
 import { SEED_VM_SKUS, type SeedVmSku } from "./vm-skus";
 import { SEED_GALLERIES, type SeedGallery } from "./gallery";
+import { SEED_STORAGE_ACCOUNTS, type SeedStorageAccount } from "./storage-accounts";
 
 export * from "./subscription";
 export * from "./batch-accounts";
 export * from "./supported-images";
 export * from "./vm-skus";
 export * from "./gallery";
+export * from "./storage-accounts";
 export * from "./seed-facts";
 
 /** Everything the local Azure starts with. Pure data: loading it twice gives the same world. */
@@ -27,6 +29,8 @@ export interface LocalAzureSeed {
   otherSubscriptions?: readonly SeedSubscription[];
   resourceGroups: readonly SeedResourceGroup[];
   batchAccounts: readonly SeedBatchAccount[];
+  /** Storage accounts (served by ARM only when the stack runs a blob service, see LocalStorage). */
+  storageAccounts?: readonly SeedStorageAccount[];
   supportedImages: readonly ImageInformation[];
   vmSkus: readonly SeedVmSku[];
   galleries: readonly SeedGallery[];
@@ -36,6 +40,7 @@ export const DEFAULT_SEED: LocalAzureSeed = {
   subscription: SEED_SUBSCRIPTION,
   resourceGroups: SEED_RESOURCE_GROUPS,
   batchAccounts: SEED_BATCH_ACCOUNTS,
+  storageAccounts: SEED_STORAGE_ACCOUNTS,
   supportedImages: SEED_SUPPORTED_IMAGES,
   vmSkus: SEED_VM_SKUS,
   galleries: SEED_GALLERIES,

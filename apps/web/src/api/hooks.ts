@@ -1,5 +1,5 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouteBody } from "@batch-studio/shared";
+import type { RouteBody, RouteParams } from "@batch-studio/shared";
 import type { ApiClient } from "../auth/apiClient";
 import { useApi } from "../auth/AuthContext";
 import { callRoute } from "./callRoute";
@@ -91,6 +91,17 @@ export function useGalleryImageVersions(subscription?: string, resourceGroup?: s
     queryFn: ({ signal }) =>
       callRoute(api, "galleryImageVersions", { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery!, image: image! }, { signal }),
     enabled: !!(subscription && resourceGroup && gallery && image),
+  });
+}
+
+/** Sets one region's replica count of a gallery image version (a resource outside any pool). */
+export function useSetGalleryReplicas() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ params, body }: { params: RouteParams<"setGalleryReplicas">; body: RouteBody<"setGalleryReplicas"> }) =>
+      callRoute(api, "setGalleryReplicas", params, { body }),
+    onSuccess: (_version, { params }) => client.invalidateQueries({ queryKey: galleryKeys.all(params.subscription) }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { apiPaths, type ImageInspection, type RegistrySpec, type RegistryTestRequest, type RegistryTestResult } from "@batch-studio/shared";
+import type { RegistrySpec, RegistryTestRequest, RouteBody } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
+import { callRoute } from "./callRoute";
 import { registryKeys } from "./keys";
 import { secretVersion } from "./secretVersion";
 
@@ -18,7 +19,7 @@ export function useImageInspection(reference: string | undefined, registry?: Reg
   return useQuery({
     queryKey: registryKeys.inspect(reference ?? "", registry?.server, registry?.username, secretVersion(registry?.password)),
     queryFn: ({ signal }) =>
-      api.json<ImageInspection>(apiPaths.registryInspect(), { method: "POST", body: { reference, ...(registry ? { registry } : {}) }, signal }),
+      callRoute(api, "registryInspect", {}, { body: { reference: reference ?? "", ...(registry ? { registry } : {}) }, signal }),
     enabled: !!reference,
     staleTime: 60_000,
     retry: false,
@@ -28,6 +29,6 @@ export function useImageInspection(reference: string | undefined, registry?: Reg
 export function useRegistryTest() {
   const api = useApi();
   return useMutation({
-    mutationFn: (body: RegistryTestRequest) => api.json<RegistryTestResult>(apiPaths.registryTest(), { method: "POST", body }),
+    mutationFn: (body: RouteBody<"registryTest">) => callRoute(api, "registryTest", {}, { body }),
   });
 }

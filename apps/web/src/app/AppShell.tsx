@@ -14,12 +14,12 @@ import { InitialsAvatar } from "../components/InitialsAvatar";
 import { useOnDemand } from "../components/onDemand";
 import { ScreenReaderText } from "../components/ScreenReaderText";
 import { toasterModule } from "../components/toaster";
-import { AccountSwitcher } from "./AccountSwitcher";
+import { AccountSwitcher } from "../accounts/AccountSwitcher";
 import { ReconnectingBanner } from "./ReconnectingBanner";
 import { ScrollRestorer } from "./ScrollRestorer";
-import { paths } from "./paths";
+import { paths } from "../router/paths";
 import { HeaderMenuButton } from "./HeaderMenuButton";
-import { THEME_LABELS, useTheme } from "./theme";
+import { THEME_LABELS, useTheme } from "../components/theme";
 
 const useStyles = makeStyles({
   root: {

@@ -2,7 +2,7 @@ import { Menu, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } fro
 import { SignOutRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import { useAuth } from "../auth/AuthContext";
-import { THEME_LABELS, useTheme, type ThemeChoice } from "./theme";
+import { THEME_LABELS, useTheme, type ThemeChoice } from "../components/theme";
 
 /**
  * The top bar's menus. Loaded on demand (see HeaderMenuButton): Menu, its positioning and focus

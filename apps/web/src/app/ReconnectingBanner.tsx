@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from "react";
-import { apiPaths } from "@batch-studio/shared";
+import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
 
 const ReconnectingMessageBar = lazy(() =>
@@ -55,7 +55,7 @@ export function ReconnectingBanner() {
     let timer: ReturnType<typeof setTimeout>;
     const next = () => {
       timer = setTimeout(async () => {
-        await tryAgain(queryClient, () => api.json(apiPaths.health()));
+        await tryAgain(queryClient, () => callRoute(api, "health", {}));
         delay = Math.min(delay * 2, MAX_TRY_MS);
         next();
       }, delay);

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { AuthContext, type AuthContextValue } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
-import { ThemeProvider } from "./theme";
+import { ThemeProvider } from "../components/theme";
 
 /** Client errors (4xx) will not fix themselves: retry only network failures and 5xx, twice. */
 export function createQueryClient(): QueryClient {

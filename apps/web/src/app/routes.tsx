@@ -15,8 +15,8 @@ const JobPage = lazy(() => import("../jobs/JobPage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(loadFileViewerPage);
-const AccountPage = lazy(() => import("./AccountPage"));
-const AccountPickerPage = lazy(() => import("./AccountPickerPage").then((m) => ({ default: m.AccountPickerPage })));
+const AccountPage = lazy(() => import("../accounts/AccountPage"));
+const AccountPickerPage = lazy(() => import("../accounts/AccountPickerPage").then((m) => ({ default: m.AccountPickerPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 

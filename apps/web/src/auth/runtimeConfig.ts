@@ -1,4 +1,4 @@
-import { apiPaths, type RuntimeConfig } from "@batch-studio/shared";
+import { apiUrl, type RuntimeConfig } from "@batch-studio/shared";
 
 /**
  * What the SPA needs to sign in comes from the BFF at runtime (GET /api/config), so one build runs
@@ -6,7 +6,7 @@ import { apiPaths, type RuntimeConfig } from "@batch-studio/shared";
  */
 export type { RuntimeConfig };
 
-export const RUNTIME_CONFIG_PATH = apiPaths.config();
+export const RUNTIME_CONFIG_PATH = apiUrl("config", {});
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
   const res = await fetchImpl(RUNTIME_CONFIG_PATH, { headers: { accept: "application/json" } });

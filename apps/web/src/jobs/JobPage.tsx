@@ -2,7 +2,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import { useEffect } from "react";
 import { Link, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { LinkButton } from "../components/LinkButton";
 import { PageHeader } from "../components/PageHeader";

@@ -2,7 +2,7 @@ import { TaskListLtrRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
 import { useJobs } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";

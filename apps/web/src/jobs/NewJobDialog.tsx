@@ -19,7 +19,7 @@ import { parseJobSpec, type JobSpecInput } from "@batch-studio/shared";
 import { useState } from "react";
 import { useNavigate } from "../router";
 import { useCreateJob, usePools } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { useNotify } from "../components/notify";
 import { useSpecForm } from "../forms/useSpecForm";

@@ -16,7 +16,7 @@ import { FilterDismissRegular, TaskListLtrRegular } from "@fluentui/react-icons"
 import { Link } from "../router";
 import { useTaskPages } from "../api/hooks";
 import { jobKeys, type TaskFilter } from "../api/keys";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorState } from "../components/ErrorState";
 import { LinkButton } from "../components/LinkButton";

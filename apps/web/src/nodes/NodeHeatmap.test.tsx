@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import type { NodeSummary } from "@batch-studio/shared";
-import { ThemeProvider, useTheme } from "../app/theme";
+import { ThemeProvider, useTheme } from "../components/theme";
 import { NodeHeatmap } from "./NodeHeatmap";
 
 const node = (i: number, state: string): NodeSummary => ({ id: `tvm-${i}`, state }) as NodeSummary;

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { NodeSummary } from "@batch-studio/shared";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTheme } from "../app/theme";
+import { useTheme } from "../components/theme";
 import { heatmapLayout, hitTest } from "./heatmapLayout";
 import { NODE_STATE_GROUPS, countByState, groupOfState, nodeSummaryText } from "./nodeStates";
 

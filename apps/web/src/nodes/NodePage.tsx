@@ -1,7 +1,7 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Link, useNavigate, useParams } from "../router";
 import { useNode, useNodeFiles, useRebootNode } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { useNotify } from "../components/notify";
 import { PageHeader } from "../components/PageHeader";
@@ -9,12 +9,10 @@ import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { formatBytes } from "../output/outputSource";
+import { FactList } from "../components/FactList";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL, alignItems: "start" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
-  dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0 },
   files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -68,18 +66,15 @@ export default function NodePage() {
       <div className={styles.grid}>
         <Card>
           <CardHeader header={<Subtitle2 as="h2">Node</Subtitle2>} />
-          <dl className={styles.facts}>
-            <dt className={styles.dt}>IP address</dt>
-            <dd className={styles.dd}>{n.ipAddress ?? "—"}</dd>
-            <dt className={styles.dt}>Kind</dt>
-            <dd className={styles.dd}>{n.isDedicated === false ? "Spot" : "Dedicated"}</dd>
-            <dt className={styles.dt}>State since</dt>
-            <dd className={styles.dd}><RelativeTime value={n.stateTransitionTime} /></dd>
-            <dt className={styles.dt}>Start task</dt>
-            <dd className={styles.dd}>{n.startTask ? `${n.startTask.state}${n.startTask.exitCode !== undefined ? ` (exit ${n.startTask.exitCode})` : ""}` : "—"}</dd>
-            <dt className={styles.dt}>Tasks run</dt>
-            <dd className={styles.dd}>{n.totalTasksRun ?? 0} ({n.totalTasksSucceeded ?? 0} succeeded)</dd>
-          </dl>
+          <FactList
+            facts={[
+              ["IP address", n.ipAddress ?? "—"],
+              ["Kind", n.isDedicated === false ? "Spot" : "Dedicated"],
+              ["State since", <RelativeTime value={n.stateTransitionTime} />],
+              ["Start task", n.startTask ? `${n.startTask.state}${n.startTask.exitCode !== undefined ? ` (exit ${n.startTask.exitCode})` : ""}` : "—"],
+              ["Tasks run", `${n.totalTasksRun ?? 0} (${n.totalTasksSucceeded ?? 0} succeeded)`],
+            ]}
+          />
         </Card>
         <Card>
           <CardHeader header={<Subtitle2 as="h2">Files</Subtitle2>} />

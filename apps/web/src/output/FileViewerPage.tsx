@@ -3,7 +3,7 @@ import { memo, useDeferredValue, useMemo } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
 import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { PageHeader } from "../components/PageHeader";
 import { StateBadge } from "../components/StateBadge";
 import { completionMessage } from "./completion";

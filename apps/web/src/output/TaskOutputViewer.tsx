@@ -11,7 +11,6 @@ import { ArrowCircleDownRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
-import type { DownloadTicket } from "@batch-studio/shared";
 import { taskFileObserver } from "../api/liveTask";
 import { useApi } from "../auth/AuthContext";
 import { errorMessage } from "../auth/apiError";
@@ -142,7 +141,7 @@ export function TaskOutputViewer({
   // a 1 GiB output never passes through this page's memory.
   const download = async () => {
     try {
-      const { url } = await api.json<DownloadTicket>(source.downloadTicket(), { method: "POST" });
+      const { url } = await source.downloadTicket(api);
       saveFromUrl(url, source.fileName);
     } catch (e) {
       notify.error("Download failed", e);

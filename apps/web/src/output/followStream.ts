@@ -1,4 +1,4 @@
-import type { FollowChunk, FollowEnd, FollowStatus } from "@batch-studio/shared";
+import { followEventNames, type FollowChunk, type FollowEnd, type FollowStatus } from "@batch-studio/shared";
 import { SseParser } from "./sse";
 
 export type FollowEvent = { type: "data"; chunk: FollowChunk; bytes: Uint8Array } | { type: "status"; status: FollowStatus } | { type: "end"; end: FollowEnd };
@@ -24,11 +24,11 @@ export async function readFollowStream(response: Response, onEvent: (e: FollowEv
   const parser = new SseParser();
   const dispatch = (text: string) => {
     for (const ev of parser.push(text)) {
-      if (ev.event === "data") {
+      if (ev.event === followEventNames.data) {
         const chunk = JSON.parse(ev.data) as FollowChunk;
         onEvent({ type: "data", chunk, bytes: chunkBytes(chunk) });
-      } else if (ev.event === "status") onEvent({ type: "status", status: JSON.parse(ev.data) as FollowStatus });
-      else if (ev.event === "end") onEvent({ type: "end", end: JSON.parse(ev.data) as FollowEnd });
+      } else if (ev.event === followEventNames.status) onEvent({ type: "status", status: JSON.parse(ev.data) as FollowStatus });
+      else if (ev.event === followEventNames.end) onEvent({ type: "end", end: JSON.parse(ev.data) as FollowEnd });
     }
   };
   for (;;) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fileHeaders } from "@batch-studio/shared";
 import { fakeApi, problem } from "../test/fakeApi";
-import { openFile, TOTAL_SIZE_HEADER } from "./openFile";
+import { openFile } from "./openFile";
 import { LOOK_BEHIND } from "./byteBoundary";
 import { taskFileSource, WINDOW_BYTES } from "./outputSource";
 
@@ -34,10 +33,6 @@ function bff(file: () => Uint8Array | undefined) {
 
 const text = (bytes: number) => new TextEncoder().encode(Array.from({ length: Math.ceil(bytes / 10) }, (_, i) => `${String(i).padStart(9, "0")}\n`).join("").slice(0, bytes));
 const open = (api: ReturnType<typeof fakeApi>, at: Parameters<typeof openFile>[2], sizeHint?: number) => openFile(api, source, at, { sizeHint, signal: new AbortController().signal });
-
-it("reads the size from the header the BFF names in shared", () => {
-  expect(TOTAL_SIZE_HEADER).toBe(fileHeaders.totalSize);
-});
 
 /** The one tail read: a window plus the look-behind that finds its safe start. */
 const TAIL = `tail=${W + LOOK_BEHIND}`;

@@ -1,3 +1,4 @@
+import { fileHeaders } from "@batch-studio/shared";
 import type { ApiClient } from "../auth/apiClient";
 import { isApiError } from "../auth/apiError";
 import { LOOK_BEHIND, safeStart } from "./byteBoundary";
@@ -16,17 +17,10 @@ export interface Opened {
   notice?: string;
 }
 
-/**
- * The whole file's size on every content answer: shared's `fileHeaders.totalSize` (openFile.test.ts
- * holds them equal). Not imported: that module builds the file routes' zod schemas when it loads,
- * which would put zod (~87 KB) on the viewer's open path.
- */
-export const TOTAL_SIZE_HEADER = "x-file-size";
-
 /** Asks for [start, end] (inclusive); the BFF stops at the file's end and reports the whole size with the headers. */
 async function requestRange(api: ApiClient, source: OutputSource, start: number, end: number, signal?: AbortSignal) {
   const res = await api.raw(source.content(start, end), { signal });
-  const size = Number(res.headers.get(TOTAL_SIZE_HEADER) ?? NaN);
+  const size = Number(res.headers.get(fileHeaders.totalSize) ?? NaN);
   return { res, size: Number.isFinite(size) ? size : undefined };
 }
 
@@ -87,7 +81,7 @@ const answerStart = (res: Response) => Number(/^bytes (\d+)-/.exec(res.headers.g
 async function readTail(api: ApiClient, source: OutputSource, signal: AbortSignal): Promise<Opened> {
   const res = await api.raw(source.tail(WINDOW_BYTES + LOOK_BEHIND), { signal });
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const reported = Number(res.headers.get(TOTAL_SIZE_HEADER) ?? NaN);
+  const reported = Number(res.headers.get(fileHeaders.totalSize) ?? NaN);
   const from = answerStart(res);
   const size = Number.isFinite(reported) ? reported : from + bytes.length;
   if (from === 0) return { buffer: new OutputBuffer(0, bytes), size };

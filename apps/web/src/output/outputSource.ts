@@ -1,5 +1,7 @@
-import { apiPaths } from "@batch-studio/shared";
+import { apiUrl, type DownloadTicket, type FileSearchResult } from "@batch-studio/shared";
+import { callRoute } from "../api/callRoute";
 import type { TaskFileRef } from "../api/liveTask";
+import type { ApiClient } from "../auth/apiClient";
 
 /** Where a file's bytes come from: the same routes exist for task files and node files. */
 export interface OutputSource {
@@ -10,10 +12,10 @@ export interface OutputSource {
   /** The content route read of the file's last `bytes` bytes (the whole file if smaller), resolved by the BFF. */
   tail(bytes: number): string;
   follow(from: number): string;
-  /** The route that mints a single-use download link (a plain link cannot carry the bearer token). */
-  downloadTicket(): string;
+  /** Mints a single-use download link (a plain link cannot carry the bearer token). */
+  downloadTicket(api: ApiClient): Promise<DownloadTicket>;
   /** The BFF's whole-file search: the first match from `from` on, or the last one before it. */
-  search(q: { q: string; from: number; direction: "forward" | "backward" }): string;
+  search(api: ApiClient, q: { q: string; from: number; direction: "forward" | "backward" }, signal?: AbortSignal): Promise<FileSearchResult>;
   /** A task's file: what the viewer learns of it (size, the task's state) goes into that task's query cache. */
   task?: TaskFileRef;
 }
@@ -21,22 +23,22 @@ export interface OutputSource {
 export const taskFileSource = (account: string, job: string, task: string, path: string): OutputSource => ({
   key: `task:${account}:${job}:${task}:${path}`,
   fileName: path.split("/").pop() ?? path,
-  content: (start, end) => apiPaths.taskFileContent(account, job, task, { path, start, end }),
-  tail: (bytes) => apiPaths.taskFileContent(account, job, task, { path, tail: bytes }),
-  follow: (from) => apiPaths.taskFileFollow(account, job, task, { path, from }),
-  downloadTicket: () => apiPaths.taskFileDownloadTicket(account, job, task, { path }),
-  search: (q) => apiPaths.taskFileSearch(account, job, task, { path, ...q }),
+  content: (start, end) => apiUrl("taskFileContent", { account, job, task }, { path, start, end }),
+  tail: (bytes) => apiUrl("taskFileContent", { account, job, task }, { path, tail: bytes }),
+  follow: (from) => apiUrl("taskFileFollow", { account, job, task }, { path, from }),
+  downloadTicket: (api) => callRoute(api, "taskFileDownloadTicket", { account, job, task }, { query: { path } }),
+  search: (api, q, signal) => callRoute(api, "taskFileSearch", { account, job, task }, { query: { path, ...q }, signal }),
   task: { account, job, task, path },
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({
   key: `node:${account}:${pool}:${node}:${path}`,
   fileName: path.split("/").pop() ?? path,
-  content: (start, end) => apiPaths.nodeFileContent(account, pool, node, { path, start, end }),
-  tail: (bytes) => apiPaths.nodeFileContent(account, pool, node, { path, tail: bytes }),
-  follow: (from) => apiPaths.nodeFileFollow(account, pool, node, { path, from }),
-  downloadTicket: () => apiPaths.nodeFileDownloadTicket(account, pool, node, { path }),
-  search: (q) => apiPaths.nodeFileSearch(account, pool, node, { path, ...q }),
+  content: (start, end) => apiUrl("nodeFileContent", { account, pool, node }, { path, start, end }),
+  tail: (bytes) => apiUrl("nodeFileContent", { account, pool, node }, { path, tail: bytes }),
+  follow: (from) => apiUrl("nodeFileFollow", { account, pool, node }, { path, from }),
+  downloadTicket: (api) => callRoute(api, "nodeFileDownloadTicket", { account, pool, node }, { query: { path } }),
+  search: (api, q, signal) => callRoute(api, "nodeFileSearch", { account, pool, node }, { query: { path, ...q }, signal }),
 });
 
 /** Bytes per range request: the tail opened first, and each "load earlier". */

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { FileSearchResult } from "@batch-studio/shared";
 import type { ApiClient } from "../auth/apiClient";
 import type { SearchMatch } from "./ansiLines";
 import { lineIndexOfByte, type OutputLine } from "./outputBuffer";
@@ -78,7 +77,7 @@ export async function searchSegments(
     const whole = segmentBytes(segment, opts.size);
     let from = segment.from;
     for (;;) {
-      const answer = await api.json<FileSearchResult>(source.search({ q, from, direction }), { signal: opts.signal });
+      const answer = await source.search(api, { q, from, direction }, opts.signal);
       if (answer.match) {
         const inside = limit === undefined || (direction === "forward" ? answer.match.offset < limit : answer.match.offset >= limit);
         if (inside) return answer.match;

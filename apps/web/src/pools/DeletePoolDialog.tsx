@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from "react";
 import { useNavigate } from "../router";
 import { useDeletePool } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { useNotify } from "../components/notify";
 
 /** Deleting a pool kills its running tasks, so the operator types the pool id to confirm. */

@@ -20,7 +20,7 @@ import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "../router";
 import { poolSpecQuery, useNodes, usePool } from "../api/hooks";
 import { useApi } from "../auth/AuthContext";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { downloadText } from "../components/download";
 import { ErrorState } from "../components/ErrorState";
 import { useNotify } from "../components/notify";
@@ -32,15 +32,13 @@ import { VirtualTable, type Column } from "../components/VirtualTable";
 import { NodeHeatmap } from "../nodes/NodeHeatmap";
 import { DeletePoolDialog } from "./DeletePoolDialog";
 import { ResizePoolDialog } from "./ResizePoolDialog";
+import { FactList } from "../components/FactList";
 
 /** On demand: the dialog brings the shared schema and rules (zod), which the pool page itself does not need. */
 const StartTaskDialog = lazy(() => import("./StartTaskDialog").then((m) => ({ default: m.StartTaskDialog })));
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(260px, 1fr)", gap: tokens.spacingHorizontalL, alignItems: "start" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
-  dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere" },
 });
 
 /** Allocation progress: nodes that are up (not starting) out of the target. */
@@ -170,36 +168,28 @@ export default function PoolPage() {
         </Card>
         <Card>
           <CardHeader header={<Subtitle2 as="h2">Configuration</Subtitle2>} />
-          <dl className={styles.facts}>
-            {(
+          <FactList
+            facts={[
+              ["VM size", p.vmSize],
+              ["Image", p.image ?? "—"],
+              ["Node agent", p.nodeAgentSkuId ?? "—"],
+              ["Containers", p.isContainerPool ? "Yes" : "No"],
+              ["Prefetched images", p.prefetchImages.join(", ") || "—"],
+              ["Registries", p.registries.map((r) => (r.username ? `${r.username}@${r.server}` : r.server)).join(", ") || "—"],
+              ["Resize timeout", p.resizeTimeout ?? "—"],
+              ["Task slots per node", String(p.taskSlotsPerNode ?? 1)],
               [
-                ["VM size", p.vmSize],
-                ["Image", p.image ?? "—"],
-                ["Node agent", p.nodeAgentSkuId ?? "—"],
-                ["Containers", p.isContainerPool ? "Yes" : "No"],
-                ["Prefetched images", p.prefetchImages.join(", ") || "—"],
-                ["Registries", p.registries.map((r) => (r.username ? `${r.username}@${r.server}` : r.server)).join(", ") || "—"],
-                ["Resize timeout", p.resizeTimeout ?? "—"],
-                ["Task slots per node", String(p.taskSlotsPerNode ?? 1)],
-              ] as const
-            ).map(([k, v]) => (
-              <div key={k} style={{ display: "contents" }}>
-                <dt className={styles.dt}>{k}</dt>
-                <dd className={styles.dd}>{v}</dd>
-              </div>
-            ))}
-            <dt className={styles.dt}>Start task</dt>
-            <dd className={styles.dd}>
-              {p.startTaskCommandLine ?? "—"}{" "}
-              <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setDialog("startTask")}>
-                {p.startTaskCommandLine === undefined ? "Add start task" : "Edit start task"}
-              </Button>
-            </dd>
-            <dt className={styles.dt}>Created</dt>
-            <dd className={styles.dd}>
-              <RelativeTime value={p.creationTime} />
-            </dd>
-          </dl>
+                "Start task",
+                <>
+                  {p.startTaskCommandLine ?? "—"}{" "}
+                  <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setDialog("startTask")}>
+                    {p.startTaskCommandLine === undefined ? "Add start task" : "Edit start task"}
+                  </Button>
+                </>,
+              ],
+              ["Created", <RelativeTime value={p.creationTime} />],
+            ]}
+          />
         </Card>
       </div>
 

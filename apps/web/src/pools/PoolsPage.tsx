@@ -3,7 +3,7 @@ import { AddRegular, ServerMultipleRegular } from "@fluentui/react-icons";
 import type { PoolSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
 import { usePools } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { EmptyState } from "../components/EmptyState";
 import { LinkButton } from "../components/LinkButton";
 import { ErrorState } from "../components/ErrorState";

@@ -29,7 +29,7 @@ import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "../router";
 import { useJob, usePool } from "../api/hooks";
 import { jobKeys } from "../api/keys";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";

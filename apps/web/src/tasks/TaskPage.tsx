@@ -2,7 +2,7 @@ import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle
 import { lazy, Suspense, useMemo } from "react";
 import { Link, useNavigate, useParams } from "../router";
 import { useTask, useTaskFiles } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
 import { RelativeTime } from "../components/RelativeTime";
@@ -10,13 +10,11 @@ import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { OutputTabs } from "../output/OutputTabs";
 import { taskFileSource } from "../output/outputSource";
+import { FactList } from "../components/FactList";
 
 const TaskOutputViewer = lazy(() => import("../output/TaskOutputViewer").then((m) => ({ default: m.TaskOutputViewer })));
 
 const useStyles = makeStyles({
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
-  dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere" },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   files: { listStyleType: "none", margin: 0, padding: 0 },
 });
@@ -63,14 +61,7 @@ export default function TaskPage() {
       )}
       <Card>
         <CardHeader header={<Subtitle2 as="h2">Task</Subtitle2>} />
-        <dl className={styles.facts}>
-          {rows.map(([k, v]) => (
-            <div key={k} style={{ display: "contents" }}>
-              <dt className={styles.dt}>{k}</dt>
-              <dd className={styles.dd}>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={rows} />
       </Card>
       <Subtitle2 as="h2">Output</Subtitle2>
       {t.state === "active" ? (

@@ -1,7 +1,12 @@
 import { afterEach } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 
 afterEach(() => cleanup());
+
+// findBy*/waitFor wait up to 10 s instead of 1 s: lazily loaded chunks (the virtualizer, dialogs)
+// arrive late on a loaded 2-core CI machine. A passing wait returns as soon as it passes, so this
+// costs nothing when the machine is idle and only turns load into a slower pass, not a failure.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these; Fluent and the virtualizer call them.
 if (!window.matchMedia) {

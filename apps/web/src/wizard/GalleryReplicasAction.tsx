@@ -8,16 +8,9 @@ import {
   DialogTitle,
   Spinner,
 } from "@fluentui/react-components";
-import {
-  apiPaths,
-  parseGalleryImageId,
-  type GalleryImageVersionInfo,
-  type SetGalleryReplicasAction,
-} from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { parseGalleryImageId, type SetGalleryReplicasAction } from "@batch-studio/shared";
 import { useState } from "react";
-import { galleryKeys } from "../api/keys";
-import { useApi } from "../auth/AuthContext";
+import { useSetGalleryReplicas } from "../api/hooks";
 import { useNotify } from "../components/notify";
 import { useWizard } from "./WizardContext";
 
@@ -45,9 +38,7 @@ export function describeReplicaChange(
  * so it runs only after the operator confirms, then re-runs the live checks so the advice updates.
  */
 export function GalleryReplicasAction({ action }: { action: SetGalleryReplicasAction }) {
-  const api = useApi();
   const notify = useNotify();
-  const queryClient = useQueryClient();
   const { facts, recheck } = useWizard();
   const [open, setOpen] = useState(false);
   const change = describeReplicaChange(
@@ -56,35 +47,31 @@ export function GalleryReplicasAction({ action }: { action: SetGalleryReplicasAc
   );
   const { target } = change;
 
-  const run = useMutation({
-    mutationFn: () => {
-      if (!target?.version) throw new Error(`Not a gallery image version id: ${action.versionId}`);
-      return api.json<GalleryImageVersionInfo>(
-        apiPaths.setGalleryReplicas(
-          target.subscriptionId,
-          target.resourceGroup,
-          target.gallery,
-          target.imageDefinition,
-          target.version,
-        ),
-        { method: "POST", body: { region: action.region, replicaCount: action.replicaCount } },
-      );
-    },
-    onSuccess: (version) => {
-      const stillReplicating = version.state !== undefined && version.state !== "Succeeded";
-      notify.success(
-        "Replicas set",
-        `${change.region}: ${action.replicaCount} replica${action.replicaCount === 1 ? "" : "s"} of ${change.what}.${stillReplicating ? " Azure is still replicating (this takes minutes)." : ""}`,
-      );
-      if (target) void queryClient.invalidateQueries({ queryKey: galleryKeys.all(target.subscriptionId) });
-      recheck();
-    },
-    onError: (e) => notify.error("Replicas not changed", e),
-  });
-
+  const set = useSetGalleryReplicas();
   const confirm = () => {
     setOpen(false);
-    run.mutate();
+    if (!target?.version) return notify.error("Replicas not changed", new Error(`Not a gallery image version id: ${action.versionId}`));
+    const params = {
+      subscription: target.subscriptionId,
+      resourceGroup: target.resourceGroup,
+      gallery: target.gallery,
+      image: target.imageDefinition,
+      version: target.version,
+    };
+    set.mutate(
+      { params, body: { region: action.region, replicaCount: action.replicaCount } },
+      {
+        onSuccess: (version) => {
+          const stillReplicating = version.state !== undefined && version.state !== "Succeeded";
+          notify.success(
+            "Replicas set",
+            `${change.region}: ${action.replicaCount} replica${action.replicaCount === 1 ? "" : "s"} of ${change.what}.${stillReplicating ? " Azure is still replicating (this takes minutes)." : ""}`,
+          );
+          recheck();
+        },
+        onError: (e) => notify.error("Replicas not changed", e),
+      },
+    );
   };
 
   return (
@@ -92,11 +79,11 @@ export function GalleryReplicasAction({ action }: { action: SetGalleryReplicasAc
       <Button
         size="small"
         appearance="outline"
-        disabled={run.isPending}
-        icon={run.isPending ? <Spinner size="extra-tiny" /> : undefined}
+        disabled={set.isPending}
+        icon={set.isPending ? <Spinner size="extra-tiny" /> : undefined}
         onClick={() => setOpen(true)}
       >
-        {run.isPending ? "Setting replicas in Azure…" : action.label}
+        {set.isPending ? "Setting replicas in Azure…" : action.label}
       </Button>
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
         <DialogSurface>

@@ -4,7 +4,7 @@ import { parsePoolSpec, type PoolSpecInput, type PoolSpecResponse, type Validati
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
 import { useAccounts, useCreatePool, usePoolSpec } from "../api/hooks";
-import { paths } from "../app/paths";
+import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";
 import { ErrorState } from "../components/ErrorState";

@@ -15,12 +15,10 @@ import { useNotify } from "../components/notify";
 import { poolExports } from "./poolExports";
 import { StepIssues } from "./StepIssues";
 import { useWizard } from "./WizardContext";
+import { FactList } from "../components/FactList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "1000px" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
-  dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere" },
   code: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -39,7 +37,6 @@ function imageText(spec: PoolSpec): string {
 }
 
 function Summary({ spec }: { spec: PoolSpec }) {
-  const styles = useStyles();
   const rows: [string, string][] = [
     ["Pool id", spec.id],
     ["Image", imageText(spec)],
@@ -51,14 +48,7 @@ function Summary({ spec }: { spec: PoolSpec }) {
     ["Start task", spec.startTask ? spec.startTask.commandLine : "—"],
   ];
   return (
-    <dl className={styles.facts}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt className={styles.dt}>{k}</dt>
-          <dd className={styles.dd}>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <FactList facts={rows} />
   );
 }
 

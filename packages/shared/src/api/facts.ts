@@ -1,23 +1,17 @@
 import { z } from "zod";
 
 /*
- * Zod mirrors of the validation facts in ../validation-context.ts, so the BFF can describe its
- * answers in OpenAPI. The `satisfies` checks at the bottom keep them in step with the interfaces.
+ * The validation facts: what live lookups learned, handed to the pure validators so the same rules
+ * run in the browser (with what the BFF answered) and in the BFF (with what it just looked up).
+ * These schemas are the one definition: ../validation-context.ts names their types (type-only, so
+ * the rules and the SPA never load zod for them) and the BFF describes its answers in OpenAPI with
+ * them. Every field of the context is optional: a rule that needs a missing fact stays silent
+ * rather than guessing.
  */
-import type {
-  AccountQuotaFact,
-  GalleryImageFact,
-  ImageProbeFact,
-  RegistryProbeFact,
-  SubscriptionFact,
-  SupportedImageFact,
-  TaskPoolFact,
-  ValidationContext,
-  VmSizeFact,
-} from "../validation-context";
 
-const OsTypeSchema = z.enum(["linux", "windows"]);
+export const OsTypeSchema = z.enum(["linux", "windows"]);
 
+/** One row of Batch's `GET /supportedimages`. */
 export const SupportedImageFactSchema = z.object({
   publisher: z.string(),
   offer: z.string(),
@@ -25,13 +19,17 @@ export const SupportedImageFactSchema = z.object({
   version: z.string().optional(),
   nodeAgentSkuId: z.string(),
   osType: OsTypeSchema,
+  /** e.g. ["DockerCompatible", "NvidiaTeslaDriverInstalled"] */
   capabilities: z.array(z.string()),
+  /** ISO date after which Batch stops supporting the image. */
   batchSupportEndOfLife: z.string().optional(),
   verificationType: z.enum(["verified", "unverified"]),
 });
 
+/** One VM size Batch supports in the account's region (ARM `virtualMachineSkus`). */
 export const VmSizeFactSchema = z.object({
   name: z.string(),
+  /** Quota family, e.g. "standardDSv3Family". */
   family: z.string(),
   vCpus: z.number(),
   memoryGiB: z.number(),
@@ -43,7 +41,9 @@ export const VmSizeFactSchema = z.object({
 export const AccountQuotaFactSchema = z.object({
   dedicatedCores: z.number(),
   lowPriorityCores: z.number(),
+  /** Per-VM-family dedicated core quota; absent when the account is not family-enforced. */
   perFamilyDedicatedCores: z.record(z.string(), z.number()).optional(),
+  /** Cores already used by existing pools, when known. */
   usedDedicatedCores: z.number().optional(),
   usedLowPriorityCores: z.number().optional(),
   usedPerFamilyDedicatedCores: z.record(z.string(), z.number()).optional(),
@@ -51,34 +51,48 @@ export const AccountQuotaFactSchema = z.object({
   poolCount: z.number().optional(),
 });
 
+/** Facts about a Shared Image Gallery image definition/version from ARM. */
 export const GalleryImageFactSchema = z.object({
   imageId: z.string(),
   exists: z.boolean(),
   osType: OsTypeSchema.optional(),
   osState: z.enum(["Generalized", "Specialized"]).optional(),
   hyperVGeneration: z.enum(["V1", "V2"]).optional(),
+  /** ARM id of the version these facts describe (a definition id resolves to its latest version). */
   versionId: z.string().optional(),
-  replicas: z
-    .array(z.object({ region: z.string(), count: z.number(), state: z.string().optional() }))
-    .optional(),
+  /**
+   * Replica count per region of the (resolved latest) version, with the region's replication
+   * state ("Replicating", "Completed", "Failed", "Unknown") when ARM reported it
+   * (`$expand=ReplicationStatus`).
+   */
+  replicas: z.array(z.object({ region: z.string(), count: z.number(), state: z.string().optional() })).optional(),
   provisioningState: z.string().optional(),
 });
 
+/** What ARM says about one subscription (`GET /subscriptions/{id}` and its resource providers). */
 export const SubscriptionFactSchema = z.object({
   subscriptionId: z.string(),
+  /** Its Microsoft Entra tenant. */
   tenantId: z.string().optional(),
+  /** registrationState of the Microsoft.Batch resource provider there, e.g. "Registered", "NotRegistered". */
   batchProviderState: z.string().optional(),
 });
 
+export const RegistryProbeStatusSchema = z.enum(["ok", "unauthorized", "unreachable", "refused", "error"]);
+
+/** Result of logging in to a registry (`GET /v2/`) with the configured credentials. */
 export const RegistryProbeFactSchema = z.object({
   server: z.string(),
-  status: z.enum(["ok", "unauthorized", "unreachable", "refused", "error"]),
+  status: RegistryProbeStatusSchema,
   message: z.string().optional(),
 });
 
+export const ImageProbeStatusSchema = z.enum(["found", "notFound", "unauthorized", "unreachable", "refused", "error"]);
+
+/** Result of resolving one image reference in its registry, with its config when found. */
 export const ImageProbeFactSchema = z.object({
   reference: z.string(),
-  status: z.enum(["found", "notFound", "unauthorized", "unreachable", "refused", "error"]),
+  status: ImageProbeStatusSchema,
   message: z.string().optional(),
   entrypoint: z.array(z.string()).nullable().optional(),
   cmd: z.array(z.string()).nullable().optional(),
@@ -87,6 +101,7 @@ export const ImageProbeFactSchema = z.object({
   architecture: z.string().optional(),
 });
 
+/** What the task validator needs to know about the pool the task's job runs on. */
 export const TaskPoolFactSchema = z.object({
   poolId: z.string(),
   isContainerPool: z.boolean(),
@@ -96,33 +111,25 @@ export const TaskPoolFactSchema = z.object({
 });
 
 export const ValidationContextSchema = z.object({
+  /** "Now" for date rules (image end of life), as an ISO string or epoch ms; defaults to the clock. */
+  now: z.union([z.string(), z.number()]).optional(),
+  /** The Batch account's region, e.g. "westeurope". */
   accountRegion: z.string().optional(),
+  /** How the portal authenticates to Batch: Shared Image Gallery pools need Entra ID. */
   authMode: z.enum(["entra", "sharedKey"]).optional(),
   supportedImages: z.array(SupportedImageFactSchema).optional(),
   vmSizes: z.array(VmSizeFactSchema).optional(),
   quota: AccountQuotaFactSchema.optional(),
   galleryImage: GalleryImageFactSchema.optional(),
+  /** The Batch account's subscription (its id; its tenant when ARM answered). */
   accountSubscription: SubscriptionFactSchema.optional(),
+  /** The subscription the gallery image's resource id names, when it is not the account's. */
   galleryImageSubscription: SubscriptionFactSchema.optional(),
   registries: z.array(RegistryProbeFactSchema).optional(),
   images: z.array(ImageProbeFactSchema).optional(),
+  /** True when a pool with this id (case-insensitive) already exists. */
   poolIdTaken: z.boolean().optional(),
+  /** True when a task with this id already exists in the job. */
   taskIdTaken: z.boolean().optional(),
   pool: TaskPoolFactSchema.optional(),
-  now: z.union([z.string(), z.number()]).optional(),
 });
-
-// Compile-time guards: what these schemas accept must be a valid fact of the interface's type.
-// One-way on purpose, so a new optional fact on the interface doesn't break the build before it
-// is mirrored here.
-type Fits<A, B> = [A] extends [B] ? true : false;
-const sameShape = <_T extends true>() => undefined;
-sameShape<Fits<z.infer<typeof SupportedImageFactSchema>, SupportedImageFact>>();
-sameShape<Fits<z.infer<typeof VmSizeFactSchema>, VmSizeFact>>();
-sameShape<Fits<z.infer<typeof AccountQuotaFactSchema>, AccountQuotaFact>>();
-sameShape<Fits<z.infer<typeof GalleryImageFactSchema>, GalleryImageFact>>();
-sameShape<Fits<z.infer<typeof SubscriptionFactSchema>, SubscriptionFact>>();
-sameShape<Fits<z.infer<typeof RegistryProbeFactSchema>, RegistryProbeFact>>();
-sameShape<Fits<z.infer<typeof ImageProbeFactSchema>, ImageProbeFact>>();
-sameShape<Fits<z.infer<typeof TaskPoolFactSchema>, TaskPoolFact>>();
-sameShape<Fits<z.infer<typeof ValidationContextSchema>, ValidationContext>>();

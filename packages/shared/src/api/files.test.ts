@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FileContentQuery, FileSearchQuery, FileSearchResult, MAX_SEARCH_QUERY_CHARS, MAX_TAIL_BYTES } from "./files";
-import { apiPaths } from "./paths";
+import { apiUrl } from "./paths";
 
 /** The first issue's field path and message, as a 400 would name them. */
 const firstIssue = (query: Record<string, string>) => {
@@ -70,10 +70,10 @@ describe("FileSearchQuery", () => {
   });
 
   it("has URL builders for task and node files", () => {
-    expect(apiPaths.taskFileSearch("a", "j", "t", { path: "stdout.txt", q: "ERROR 42", from: 10, direction: "backward" })).toBe(
+    expect(apiUrl("taskFileSearch", { account: "a", job: "j", task: "t" }, { path: "stdout.txt", q: "ERROR 42", from: 10, direction: "backward" })).toBe(
       "/api/accounts/a/jobs/j/tasks/t/files/search?path=stdout.txt&q=ERROR+42&from=10&direction=backward",
     );
-    expect(apiPaths.nodeFileSearch("a", "p", "n", { path: "x.log", q: "a&b", caseSensitive: "true" })).toBe(
+    expect(apiUrl("nodeFileSearch", { account: "a", pool: "p", node: "n" }, { path: "x.log", q: "a&b", caseSensitive: "true" })).toBe(
       "/api/accounts/a/pools/p/nodes/n/files/search?path=x.log&q=a%26b&caseSensitive=true",
     );
   });

@@ -149,14 +149,6 @@ export const DownloadTicket = z.object({
 });
 export type DownloadTicket = z.infer<typeof DownloadTicket>;
 
-/** Response headers of `.../files/content` (and HEAD-like facts of the whole file). */
-export const fileHeaders = {
-  /** The whole file's size in bytes, whatever range was read. */
-  totalSize: "x-file-size",
-  /** `bytes start-end/total` when a range was read (status 206). */
-  contentRange: "content-range",
-  lastModified: "last-modified",
-} as const;
 
 /**
  * Server-Sent Events of `.../files/follow`. Each `data` event's SSE id is the byte offset after
@@ -187,4 +179,4 @@ export const FollowEnd = z.object({
 });
 export type FollowEnd = z.infer<typeof FollowEnd>;
 
-export const followEventNames = { data: "data", status: "status", end: "end" } as const;
+export { fileHeaders, followEventNames } from "./wire";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accountIdOf, parseAccountId } from "./account-id";
-import { apiPaths, fillPath } from "./paths";
+import { apiUrl, fillPath } from "./paths";
 import { readFileSync } from "node:fs";
 import { apiRouteEntries, apiRoutes } from "./routes";
 import { apiRoutePaths } from "./route-paths";
@@ -58,15 +58,15 @@ describe("apiRoutePaths", () => {
   });
 });
 
-describe("apiPaths", () => {
+describe("apiUrl", () => {
   it("encodes each segment and fills the pattern", () => {
     const acct = accountIdOf({ subscriptionId: "s1", resourceGroup: "rg.(a)", accountName: "acct" });
-    expect(apiPaths.pool(acct, "p 1")).toBe("/api/accounts/s1~rg.(a)~acct/pools/p%201");
-    expect(apiPaths.taskFileContent(acct, "j", "t", { path: "wd/a b.txt", start: 0, end: 9 })).toBe(
+    expect(apiUrl("pool", { account: acct, pool: "p 1" })).toBe("/api/accounts/s1~rg.(a)~acct/pools/p%201");
+    expect(apiUrl("taskFileContent", { account: acct, job: "j", task: "t" }, { path: "wd/a b.txt", start: 0, end: 9 })).toBe(
       "/api/accounts/s1~rg.(a)~acct/jobs/j/tasks/t/files/content?path=wd%2Fa+b.txt&start=0&end=9",
     );
     expect(() => fillPath("/api/x/:missing", {})).toThrow(/missing/);
-    expect(apiPaths.nodeFileTicketDownload(acct, "p", "n", { path: "a b", ticket: "T" })).toBe(
+    expect(apiUrl("nodeFileTicketDownload", { account: acct, pool: "p", node: "n" }, { path: "a b", ticket: "T" })).toBe(
       "/api/accounts/s1~rg.(a)~acct/pools/p/nodes/n/files/ticket-download?path=a+b&ticket=T",
     );
   });

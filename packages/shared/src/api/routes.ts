@@ -116,7 +116,7 @@ const taskFiles = fileRoutes("task", "tasks", "task");
 
 /**
  * Every route of the portal's HTTP API: the BFF mounts handlers by these keys, generates
- * /api/openapi.json from them, and its auth tests walk them all. The SPA builds URLs with apiPaths.
+ * /api/openapi.json from them, and its auth tests walk them all. The SPA calls them by name (apiUrl, and callRoute in apps/web).
  */
 export const apiRoutes = {
   health: route("health", { tag: "system", summary: "Liveness", auth: false, response: HealthResponse }),

@@ -19,3 +19,9 @@ export type EnvironmentSetting = BatchServiceModels.EnvironmentSetting;
  * "dockerCompatible"; we set it anyway so the object is also the REST wire shape.
  */
 export type ContainerConfiguration = BatchServiceModels.ContainerConfiguration & { type: "dockerCompatible" };
+export type ResourceFile = BatchServiceModels.ResourceFile;
+export type OutputFile = BatchServiceModels.OutputFile;
+export type JobManagerTask = BatchServiceModels.JobManagerTask;
+export type JobPreparationTask = BatchServiceModels.JobPreparationTask;
+export type JobReleaseTask = BatchServiceModels.JobReleaseTask;
+export type CloudJob = BatchServiceModels.CloudJob;

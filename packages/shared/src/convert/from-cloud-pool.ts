@@ -1,6 +1,7 @@
 import type { PoolImage, PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { SpecPath } from "../validation-result";
 import type { CloudPool, StartTask } from "./batch-models";
+import { fromResourceFiles } from "./task-data";
 import { fromContainerRegistry, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 
 export interface ReentryField {
@@ -40,7 +41,8 @@ const IGNORED_POOL_FIELDS = [
  * leaving their defaults out, so they are not reported as ignored.
  */
 const isBatchDefault = (field: (typeof IGNORED_POOL_FIELDS)[number], value: unknown): boolean => {
-  if (field === "taskSchedulingPolicy") return (value as { nodeFillType?: string }).nodeFillType?.toLowerCase() === "spread";
+  if (field === "taskSchedulingPolicy")
+    return (value as { nodeFillType?: string }).nodeFillType?.toLowerCase() === "spread";
   if (field === "targetNodeCommunicationMode") return String(value).toLowerCase() === "default";
   return false;
 };
@@ -57,7 +59,6 @@ const IGNORED_VM_FIELDS = [
 
 /** A pool's StartTask as a spec; what the spec cannot express is named in `ignored`. A password registry comes back with a blank password. */
 export const fromStartTask = (task: StartTask, ignored: string[] = []): StartTaskSpec => {
-  if (task.resourceFiles?.length) ignored.push("startTask.resourceFiles");
   if (task.userIdentity?.userName) ignored.push("startTask.userIdentity.userName");
   const spec: StartTaskSpec = {
     commandLine: task.commandLine,
@@ -67,6 +68,9 @@ export const fromStartTask = (task: StartTask, ignored: string[] = []): StartTas
     env: fromEnvironmentSettings(task.environmentSettings),
   };
   if (task.containerSettings) spec.containerSettings = fromContainerSettings(task.containerSettings);
+  // SAS queries are dropped (task-data.ts): a clone re-enters or re-signs them.
+  const resourceFiles = fromResourceFiles(task.resourceFiles);
+  if (resourceFiles) spec.resourceFiles = resourceFiles;
   return spec;
 };
 
@@ -98,7 +102,8 @@ export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
 
   const ignored: string[] = [];
   for (const field of IGNORED_POOL_FIELDS)
-    if (pool[field] !== undefined && pool[field] !== false && !isBatchDefault(field, pool[field])) ignored.push(field);
+    if (pool[field] !== undefined && pool[field] !== false && !isBatchDefault(field, pool[field]))
+      ignored.push(field);
   for (const field of IGNORED_VM_FIELDS)
     if (vm[field] !== undefined) ignored.push(`virtualMachineConfiguration.${field}`);
   if (pool.identity && pool.identity.type !== "None") ignored.push("identity");

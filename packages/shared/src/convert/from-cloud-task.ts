@@ -1,23 +1,73 @@
-import type { TaskSpec } from "../task-spec";
-import type { CloudTask } from "./batch-models";
-import { fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
+import type {
+  JobManagerTaskSpec,
+  JobPreparationTaskSpec,
+  JobReleaseTaskSpec,
+  TaskConstraintsSpec,
+  TaskSpec,
+} from "../task-spec";
+import type { BatchServiceModels } from "@azure/batch";
+import type { CloudTask, JobManagerTask, JobPreparationTask, JobReleaseTask } from "./batch-models";
+import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
+import { fromOutputFiles, fromResourceFiles } from "./task-data";
+
+const fromConstraints = (c: BatchServiceModels.TaskConstraints | undefined): TaskConstraintsSpec =>
+  compact({
+    maxWallClockTime: c?.maxWallClockTime,
+    retentionTime: c?.retentionTime,
+    maxTaskRetryCount: c?.maxTaskRetryCount ?? 0,
+  });
+
+/** The parts every task kind shares, back to spec fields (SAS queries dropped, see task-data.ts). */
+const commonParts = (t: JobManagerTask | JobPreparationTask | JobReleaseTask | CloudTask) =>
+  compact({
+    containerSettings: t.containerSettings ? fromContainerSettings(t.containerSettings) : undefined,
+    env: fromEnvironmentSettings(t.environmentSettings),
+    resourceFiles: fromResourceFiles(t.resourceFiles),
+    elevated: t.userIdentity?.autoUser?.elevationLevel === "admin",
+  });
 
 /** A CloudTask back to a spec ("run again"); registry passwords come back empty. Undefined without id. */
 export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
   if (!task.id) return undefined;
-  const spec: TaskSpec = {
+  return compact({
     id: task.id,
+    displayName: task.displayName,
     commandLine: task.commandLine ?? "",
-    env: fromEnvironmentSettings(task.environmentSettings),
-    constraints: { maxTaskRetryCount: task.constraints?.maxTaskRetryCount ?? 0 },
-    elevated: task.userIdentity?.autoUser?.elevationLevel === "admin",
+    ...commonParts(task),
+    outputFiles: fromOutputFiles(task.outputFiles),
+    constraints: fromConstraints(task.constraints),
     requiredSlots: task.requiredSlots ?? 1,
-  };
-  if (task.displayName !== undefined) spec.displayName = task.displayName;
-  if (task.constraints?.maxWallClockTime !== undefined)
-    spec.constraints.maxWallClockTime = task.constraints.maxWallClockTime;
-  if (task.constraints?.retentionTime !== undefined)
-    spec.constraints.retentionTime = task.constraints.retentionTime;
-  if (task.containerSettings) spec.containerSettings = fromContainerSettings(task.containerSettings);
-  return spec;
+  });
 };
+
+export const fromJobManagerTask = (t: JobManagerTask): JobManagerTaskSpec =>
+  compact({
+    id: t.id,
+    displayName: t.displayName,
+    commandLine: t.commandLine,
+    ...commonParts(t),
+    outputFiles: fromOutputFiles(t.outputFiles),
+    constraints: t.constraints ? fromConstraints(t.constraints) : undefined,
+    requiredSlots: t.requiredSlots ?? 1,
+    killJobOnCompletion: t.killJobOnCompletion ?? true,
+    runExclusive: t.runExclusive ?? true,
+  });
+
+export const fromJobPreparationTask = (t: JobPreparationTask): JobPreparationTaskSpec =>
+  compact({
+    id: t.id,
+    commandLine: t.commandLine,
+    ...commonParts(t),
+    constraints: t.constraints ? fromConstraints(t.constraints) : undefined,
+    waitForSuccess: t.waitForSuccess ?? true,
+    rerunOnNodeRebootAfterSuccess: t.rerunOnNodeRebootAfterSuccess ?? true,
+  });
+
+export const fromJobReleaseTask = (t: JobReleaseTask): JobReleaseTaskSpec =>
+  compact({
+    id: t.id,
+    commandLine: t.commandLine,
+    ...commonParts(t),
+    maxWallClockTime: t.maxWallClockTime,
+    retentionTime: t.retentionTime,
+  });

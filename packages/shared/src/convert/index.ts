@@ -1,5 +1,17 @@
 export type * from "./batch-models";
 export { toPoolAddParameter, toContainerConfiguration, toStartTask } from "./pool";
 export { fromCloudPool, fromStartTask, type FromCloudPoolResult, type ReentryField } from "./from-cloud-pool";
-export { toTaskAddParameter, toJobAddParameter } from "./task";
-export { fromCloudTask } from "./from-cloud-task";
+export {
+  toTaskAddParameter,
+  toJobAddParameter,
+  toJobManagerTask,
+  toJobPreparationTask,
+  toJobReleaseTask,
+} from "./task";
+export {
+  fromCloudTask,
+  fromJobManagerTask,
+  fromJobPreparationTask,
+  fromJobReleaseTask,
+} from "./from-cloud-task";
+export * from "./task-data";

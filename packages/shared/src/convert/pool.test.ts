@@ -119,7 +119,8 @@ describe("fromCloudPool", () => {
         const answer = { spec: cloned.spec, reentry: cloned.reentry, ignored: cloned.ignored };
         expect(PoolSpecResponse.safeParse(answer).success).toBe(true);
         // A blank the answer does not list for re-entry is refused.
-        if (cloned.reentry.length > 0) expect(PoolSpecResponse.safeParse({ ...answer, reentry: [] }).success).toBe(false);
+        if (cloned.reentry.length > 0)
+          expect(PoolSpecResponse.safeParse({ ...answer, reentry: [] }).success).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -164,10 +165,21 @@ describe("fromCloudPool", () => {
       ignored: ["enableAutoScale", "mountConfiguration", "identity"],
     });
     // Batch echoes these defaults on every pool: nothing is lost, so nothing is reported.
-    const echoed: CloudPool = { ...base, taskSchedulingPolicy: { nodeFillType: "spread" }, targetNodeCommunicationMode: "default" };
+    const echoed: CloudPool = {
+      ...base,
+      taskSchedulingPolicy: { nodeFillType: "spread" },
+      targetNodeCommunicationMode: "default",
+    };
     expect(fromCloudPool(echoed)).toMatchObject({ ok: true, ignored: [] });
-    const packed: CloudPool = { ...base, taskSchedulingPolicy: { nodeFillType: "pack" }, targetNodeCommunicationMode: "simplified" };
-    expect(fromCloudPool(packed)).toMatchObject({ ok: true, ignored: ["taskSchedulingPolicy", "targetNodeCommunicationMode"] });
+    const packed: CloudPool = {
+      ...base,
+      taskSchedulingPolicy: { nodeFillType: "pack" },
+      targetNodeCommunicationMode: "simplified",
+    };
+    expect(fromCloudPool(packed)).toMatchObject({
+      ok: true,
+      ignored: ["taskSchedulingPolicy", "targetNodeCommunicationMode"],
+    });
     expect(fromCloudPool({ id: "p", vmSize: "s" })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/Cloud Services/),

@@ -1,12 +1,14 @@
 import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { ContainerConfiguration, PoolAddParameter, StartTask } from "./batch-models";
 import { compact, toContainerRegistry, toContainerSettings, toEnvironmentSettings } from "./container-parts";
+import { toResourceFiles } from "./task-data";
 
 /** The `@azure/batch` StartTask for pool.add and pool.patch. Contains registry passwords: never log it. */
 export const toStartTask = (task: StartTaskSpec): StartTask =>
   compact({
     commandLine: task.commandLine,
     containerSettings: task.containerSettings ? toContainerSettings(task.containerSettings) : undefined,
+    resourceFiles: toResourceFiles(task.resourceFiles),
     environmentSettings: toEnvironmentSettings(task.env),
     userIdentity: {
       autoUser: {

@@ -1,33 +1,93 @@
-import type { JobSpec, TaskSpec } from "../task-spec";
-import type { JobAddParameter, TaskAddParameter } from "./batch-models";
+import type {
+  JobManagerTaskSpec,
+  JobPreparationTaskSpec,
+  JobReleaseTaskSpec,
+  JobSpec,
+  TaskConstraintsSpec,
+  TaskSpec,
+} from "../task-spec";
+import type {
+  JobAddParameter,
+  JobManagerTask,
+  JobPreparationTask,
+  JobReleaseTask,
+  TaskAddParameter,
+} from "./batch-models";
 import { compact, toContainerSettings, toEnvironmentSettings } from "./container-parts";
+import { toOutputFiles, toResourceFiles, type ContainerUrlOf } from "./task-data";
+
+const toConstraints = (c: TaskConstraintsSpec) =>
+  compact({
+    maxWallClockTime: c.maxWallClockTime,
+    retentionTime: c.retentionTime,
+    maxTaskRetryCount: c.maxTaskRetryCount,
+  });
+
+const taskUser = (elevated: boolean) => ({
+  autoUser: { scope: "task" as const, elevationLevel: elevated ? ("admin" as const) : ("nonadmin" as const) },
+});
 
 /**
  * The `@azure/batch` body for `task.add`. An empty command line is sent as "" on purpose: for a
- * container task it means "run the image's ENTRYPOINT".
+ * container task it means "run the image's ENTRYPOINT". `containerUrlOf` signs "account storage"
+ * output destinations (the BFF's job).
  */
-export const toTaskAddParameter = (task: TaskSpec): TaskAddParameter =>
+export const toTaskAddParameter = (task: TaskSpec, containerUrlOf?: ContainerUrlOf): TaskAddParameter =>
   compact({
     id: task.id,
     displayName: task.displayName,
     commandLine: task.commandLine,
     containerSettings: task.containerSettings ? toContainerSettings(task.containerSettings) : undefined,
+    resourceFiles: toResourceFiles(task.resourceFiles),
+    outputFiles: toOutputFiles(task.outputFiles, containerUrlOf),
     environmentSettings: toEnvironmentSettings(task.env),
-    constraints: compact({
-      maxWallClockTime: task.constraints.maxWallClockTime,
-      retentionTime: task.constraints.retentionTime,
-      maxTaskRetryCount: task.constraints.maxTaskRetryCount,
-    }),
+    constraints: toConstraints(task.constraints),
     requiredSlots: task.requiredSlots,
-    userIdentity: {
-      autoUser: {
-        scope: "task" as const,
-        elevationLevel: task.elevated ? ("admin" as const) : ("nonadmin" as const),
-      },
-    },
+    userIdentity: taskUser(task.elevated),
   });
 
-export const toJobAddParameter = (job: JobSpec): JobAddParameter =>
+export const toJobManagerTask = (t: JobManagerTaskSpec, containerUrlOf?: ContainerUrlOf): JobManagerTask =>
+  compact({
+    id: t.id,
+    displayName: t.displayName,
+    commandLine: t.commandLine,
+    containerSettings: t.containerSettings ? toContainerSettings(t.containerSettings) : undefined,
+    resourceFiles: toResourceFiles(t.resourceFiles),
+    outputFiles: toOutputFiles(t.outputFiles, containerUrlOf),
+    environmentSettings: toEnvironmentSettings(t.env),
+    constraints: t.constraints ? toConstraints(t.constraints) : undefined,
+    requiredSlots: t.requiredSlots,
+    killJobOnCompletion: t.killJobOnCompletion,
+    runExclusive: t.runExclusive,
+    userIdentity: taskUser(t.elevated),
+  });
+
+export const toJobPreparationTask = (t: JobPreparationTaskSpec): JobPreparationTask =>
+  compact({
+    id: t.id,
+    commandLine: t.commandLine,
+    containerSettings: t.containerSettings ? toContainerSettings(t.containerSettings) : undefined,
+    resourceFiles: toResourceFiles(t.resourceFiles),
+    environmentSettings: toEnvironmentSettings(t.env),
+    constraints: t.constraints ? toConstraints(t.constraints) : undefined,
+    waitForSuccess: t.waitForSuccess,
+    rerunOnNodeRebootAfterSuccess: t.rerunOnNodeRebootAfterSuccess,
+    userIdentity: taskUser(t.elevated),
+  });
+
+export const toJobReleaseTask = (t: JobReleaseTaskSpec): JobReleaseTask =>
+  compact({
+    id: t.id,
+    commandLine: t.commandLine,
+    containerSettings: t.containerSettings ? toContainerSettings(t.containerSettings) : undefined,
+    resourceFiles: toResourceFiles(t.resourceFiles),
+    environmentSettings: toEnvironmentSettings(t.env),
+    maxWallClockTime: t.maxWallClockTime,
+    retentionTime: t.retentionTime,
+    userIdentity: taskUser(t.elevated),
+  });
+
+export const toJobAddParameter = (job: JobSpec, containerUrlOf?: ContainerUrlOf): JobAddParameter =>
   compact({
     id: job.id,
     displayName: job.displayName,
@@ -36,4 +96,7 @@ export const toJobAddParameter = (job: JobSpec): JobAddParameter =>
     maxParallelTasks: job.maxParallelTasks,
     onAllTasksComplete: job.onAllTasksComplete,
     commonEnvironmentSettings: toEnvironmentSettings(job.env),
+    jobManagerTask: job.jobManagerTask ? toJobManagerTask(job.jobManagerTask, containerUrlOf) : undefined,
+    jobPreparationTask: job.jobPreparationTask ? toJobPreparationTask(job.jobPreparationTask) : undefined,
+    jobReleaseTask: job.jobReleaseTask ? toJobReleaseTask(job.jobReleaseTask) : undefined,
   });

@@ -5,3 +5,4 @@ export * from "./image-reference";
 export * from "./iso-duration";
 export * from "./gallery-image-id";
 export * from "./node-agent-sku";
+export * from "./sas";

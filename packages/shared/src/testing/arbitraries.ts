@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { RegistrySpec } from "../registry-spec";
+import type { OutputFileSpec, ResourceFileSpec } from "../task-data-spec";
 import type { ContainerSettingsSpec, EnvironmentVariable, JobSpec, TaskSpec } from "../task-spec";
 
 export const batchIdArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
@@ -63,6 +64,46 @@ export const containerSettingsArb: fc.Arbitrary<ContainerSettingsSpec> = fc
   })
   .map(compact);
 
+/** Blob URLs without a SAS (a SAS is dropped on the way back from Batch, see sas.ts). */
+const blobUrlArb = fc
+  .tuple(fc.constantFrom("https://acct.blob.core.windows.net", "http://127.0.0.1:4402/acct"), pathArb)
+  .map(([origin, path]) => `${origin}/${path}`);
+const relativePathArb = optional(pathArb);
+
+export const resourceFileArb: fc.Arbitrary<ResourceFileSpec> = fc
+  .record({
+    source: fc.oneof(
+      fc.record({ kind: fc.constant("http" as const), url: blobUrlArb }),
+      fc
+        .record({
+          kind: fc.constant("container" as const),
+          containerUrl: blobUrlArb,
+          blobPrefix: relativePathArb,
+        })
+        .map(compact),
+      fc
+        .record({
+          kind: fc.constant("autoStorage" as const),
+          containerName: fc.stringMatching(/^[a-z0-9]{3,20}$/),
+          blobPrefix: relativePathArb,
+        })
+        .map(compact),
+    ),
+    filePath: relativePathArb,
+    fileMode: optional(fc.constantFrom("0644", "0755")),
+  })
+  .map(compact);
+
+export const outputFileArb: fc.Arbitrary<OutputFileSpec> = fc.record({
+  filePattern: fc.constantFrom("*.txt", "out/**/*", "../std*.txt", "result.json"),
+  destination: fc
+    .record({ kind: fc.constant("container" as const), containerUrl: blobUrlArb, path: relativePathArb })
+    .map(compact),
+  uploadCondition: fc.constantFrom("taskSuccess" as const, "taskFailure" as const, "taskCompletion" as const),
+});
+
+const nonEmptyListOf = <T>(arb: fc.Arbitrary<T>) => optional(fc.array(arb, { minLength: 1, maxLength: 3 }));
+
 const startTaskArb: fc.Arbitrary<StartTaskSpec> = fc
   .record({
     commandLine: fc.string({ minLength: 1 }),
@@ -71,6 +112,7 @@ const startTaskArb: fc.Arbitrary<StartTaskSpec> = fc
     maxRetries: fc.integer({ min: -1, max: 100 }),
     env: envArb,
     containerSettings: optional(containerSettingsArb),
+    resourceFiles: nonEmptyListOf(resourceFileArb),
   })
   .map(compact);
 
@@ -136,6 +178,8 @@ export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
       .map(compact),
     elevated: fc.boolean(),
     requiredSlots: fc.integer({ min: 1, max: 4 }),
+    resourceFiles: nonEmptyListOf(resourceFileArb),
+    outputFiles: nonEmptyListOf(outputFileArb),
   })
   .map(compact);
 
@@ -148,6 +192,49 @@ export const jobSpecArb: fc.Arbitrary<JobSpec> = fc
     maxParallelTasks: fc.integer({ min: -1, max: 100 }),
     onAllTasksComplete: fc.constantFrom("noaction" as const, "terminatejob" as const),
     env: envArb,
+    jobManagerTask: optional(
+      fc
+        .record({
+          id: batchIdArb,
+          displayName: optional(fc.string({ maxLength: 20 })),
+          commandLine: fc.string({ minLength: 1 }),
+          containerSettings: optional(containerSettingsArb),
+          env: envArb,
+          resourceFiles: nonEmptyListOf(resourceFileArb),
+          outputFiles: nonEmptyListOf(outputFileArb),
+          elevated: fc.boolean(),
+          requiredSlots: fc.integer({ min: 1, max: 4 }),
+          killJobOnCompletion: fc.boolean(),
+          runExclusive: fc.boolean(),
+        })
+        .map(compact),
+    ),
+    jobPreparationTask: optional(
+      fc
+        .record({
+          id: optional(batchIdArb),
+          commandLine: fc.string({ minLength: 1 }),
+          containerSettings: optional(containerSettingsArb),
+          env: envArb,
+          resourceFiles: nonEmptyListOf(resourceFileArb),
+          elevated: fc.boolean(),
+          waitForSuccess: fc.boolean(),
+          rerunOnNodeRebootAfterSuccess: fc.boolean(),
+        })
+        .map(compact),
+    ),
+    jobReleaseTask: optional(
+      fc
+        .record({
+          id: optional(batchIdArb),
+          commandLine: fc.string({ minLength: 1 }),
+          env: envArb,
+          resourceFiles: nonEmptyListOf(resourceFileArb),
+          elevated: fc.boolean(),
+          maxWallClockTime: optional(fc.constantFrom("PT5M", "PT15M")),
+        })
+        .map(compact),
+    ),
   })
   .map(compact);
 

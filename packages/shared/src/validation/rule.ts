@@ -1,4 +1,10 @@
-import type { ResourceAction, SpecPath, ValidationFix, ValidationIssue, ValidationLevel } from "../validation-result";
+import type {
+  ResourceAction,
+  SpecPath,
+  ValidationFix,
+  ValidationIssue,
+  ValidationLevel,
+} from "../validation-result";
 
 export type RuleArea =
   | "ids"
@@ -10,7 +16,10 @@ export type RuleArea =
   | "start task"
   | "vm size"
   | "quota"
-  | "task";
+  | "task"
+  | "resource files"
+  | "output files"
+  | "job tasks";
 
 /** What a rule is, for the rule catalog (README, UI help): stable code, usual level, where it comes from. */
 export interface RuleInfo {
@@ -53,4 +62,13 @@ export const runRules = <Facts>(rules: readonly Rule<Facts>[], facts: Facts): Va
 export const setFix = (label: string, path: SpecPath, value: unknown): ValidationFix => ({
   label,
   patch: [{ path, value }],
+});
+
+/**
+ * The same rule over other facts: rules written once for a part (a task's data files) run inside
+ * every validator that holds that part, each deriving the part's facts from its own.
+ */
+export const liftRule = <Part, Facts>(rule: Rule<Part>, partOf: (facts: Facts) => Part): Rule<Facts> => ({
+  ...rule,
+  check: (facts, emit) => rule.check(partOf(facts), emit),
 });

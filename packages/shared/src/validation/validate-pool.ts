@@ -12,6 +12,7 @@ import { quotaRules } from "./rules/quota";
 import { registryRules } from "./rules/registries";
 import { scaleRules } from "./rules/scale";
 import { startTaskRules } from "./rules/start-task";
+import { taskDataRules } from "./rules/task-data";
 import { vmSizeRules } from "./rules/vm-size";
 
 /** Every pool rule, in the order the wizard shows their issues. */
@@ -27,6 +28,9 @@ export const poolRules: readonly Rule<PoolFacts>[] = [
   ...containerRules,
   ...registryRules,
   ...startTaskRules,
+  ...taskDataRules<PoolFacts>(({ spec }) => ({
+    dataSets: [{ at: ["startTask"], resourceFiles: spec.startTask?.resourceFiles }],
+  })),
 ];
 
 /**

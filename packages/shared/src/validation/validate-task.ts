@@ -6,6 +6,7 @@ import { runRules } from "./rule";
 import { taskIdFormat, taskIdTaken } from "./rules/ids";
 import { taskRules as taskAreaRules } from "./rules/task";
 import { taskRegistryRules } from "./rules/task-registry";
+import { taskDataRules } from "./rules/task-data";
 import { deriveTaskFacts, type TaskFacts } from "./task-facts";
 
 export const taskRules: readonly Rule<TaskFacts>[] = [
@@ -13,6 +14,9 @@ export const taskRules: readonly Rule<TaskFacts>[] = [
   taskIdTaken,
   ...taskAreaRules,
   ...taskRegistryRules,
+  ...taskDataRules<TaskFacts>(({ spec }) => ({
+    dataSets: [{ at: [], resourceFiles: spec.resourceFiles, outputFiles: spec.outputFiles }],
+  })),
 ];
 
 /** Pure; `context.pool` describes the pool the task's job runs on, `context.images` its image. */

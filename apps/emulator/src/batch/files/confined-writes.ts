@@ -61,12 +61,19 @@ export async function makeDirsBelow(anchor: string, path: string): Promise<void>
  * link a task left to get its next attempt to truncate what it points to (the link is removed, its
  * target never opened). Each attempt of a task thus starts with output files of its own.
  */
-export function freshFileBelow(anchor: string, path: string): Promise<void> {
+export async function freshFileBelow(anchor: string, path: string): Promise<void> {
+  await (await createFileBelow(anchor, path)).close();
+}
+
+/**
+ * A new file at `path` opened for writing (a downloaded resource file), in place of whatever entry
+ * was there, as freshFileBelow makes it; the caller writes and closes it.
+ */
+export function createFileBelow(anchor: string, path: string, mode = 0o644): Promise<FileHandle> {
   return inParent(anchor, path, async (dir, name) => {
     await unlink(dir.child(name)).catch(unlessGone);
     // O_EXCL: if anything took the name since, it is refused rather than opened.
-    const handle = await dir.openFile(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
-    await handle.close();
+    return dir.openFile(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   });
 }
 

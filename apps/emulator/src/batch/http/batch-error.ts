@@ -32,9 +32,21 @@ const MESSAGES: Record<string, string> = {
   JobBeingTerminated: "The specified job is being terminated.",
   JobCompleted: "The specified job is already in a completed state.",
   JobNotActive: "The specified job is not in an active state.",
+  JobScheduleNotFound: "The specified job schedule does not exist.",
+  JobScheduleExists: "The specified job schedule already exists.",
+  JobScheduleBeingDeleted: "The specified job schedule has been marked for deletion and is being reclaimed.",
+  JobScheduleBeingTerminated: "The specified job schedule is being terminated.",
+  JobScheduleCompleted: "The specified job schedule is already in completed state.",
+  JobWithSameIdExists:
+    "A job with the specified job schedule id exists. Job and job schedule cannot have the same id.",
+  JobScheduleWithSameIdExists:
+    "A job schedule with the specified job id exists. Job and job schedule cannot have the same id.",
   TaskNotFound: "The specified task does not exist.",
   TaskExists: "The specified task already exists.",
   TaskCompleted: "The specified task is already completed.",
+  TaskIdSameAsJobPreparationTask: "The task id is the same as that of the job preparation task.",
+  TaskIdSameAsJobReleaseTask: "The task id is the same as that of the job release task.",
+  JobPreparationTaskNotSpecified: "The specified job does not have a job preparation task.",
   FileNotFound: "The specified file does not exist.",
   ResourceNotFound: "The specified resource does not exist.",
   MissingRequiredProperty: "A required property was not specified in the request body.",
@@ -69,7 +81,13 @@ export function batchError(
 
 export const notFound = (
   code:
-    "PoolNotFound" | "NodeNotFound" | "JobNotFound" | "TaskNotFound" | "FileNotFound" | "ResourceNotFound",
+    | "PoolNotFound"
+    | "NodeNotFound"
+    | "JobNotFound"
+    | "JobScheduleNotFound"
+    | "TaskNotFound"
+    | "FileNotFound"
+    | "ResourceNotFound",
 ) => batchError(404, code);
 
 export const conflict = (code: string, reason?: string) =>

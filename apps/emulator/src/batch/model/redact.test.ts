@@ -96,3 +96,26 @@ describe("the secret fields of the Batch model", () => {
     expect(same).toBe(pool);
   });
 });
+
+describe("resource and output file URLs", () => {
+  const task = {
+    id: "t",
+    resourceFiles: [
+      { httpUrl: "http://h/a?sig=one", filePath: "a" },
+      { storageContainerUrl: "http://h/c?sig=two" },
+    ],
+    outputFiles: [{ filePattern: "*", destination: { container: { containerUrl: "http://h/o?sig=three" } } }],
+    startTask: { commandLine: "x", resourceFiles: [{ httpUrl: "http://h/s?sig=four", filePath: "s" }] },
+  };
+
+  it("are sealed at rest, every one of them", () => {
+    const sealed = JSON.stringify(mapSecrets(task, (v) => `sealed(${v.length})`));
+    expect(sealed).not.toMatch(/sig=/);
+    expect(sealed.match(/sealed\(/g)).toHaveLength(4);
+  });
+
+  it("are shown as given by reads and kept for the node", () => {
+    expect(withoutSecrets(task)).toBe(task);
+    expect(withUsedSecretsOnly(task)).toBe(task);
+  });
+});

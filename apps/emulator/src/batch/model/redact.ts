@@ -4,7 +4,9 @@
  * and sealing/unsealing the ones it keeps when records go to and come from the store.
  *
  * Which secrets are kept: registry passwords, because a node that starts later (or after a
- * restart) still has to pull with them. Everything else (user-account passwords and SSH private
+ * restart) still has to pull with them; and the URLs of resource and output files, which carry SAS
+ * tokens the node needs at every attempt. Those URLs are the task's own description, so reads show
+ * them as given (a clone needs them); they are sealed at rest like the passwords. Everything else (user-account passwords and SSH private
  * keys, mount account keys, SAS keys and CIFS passwords) is dropped when the entity is created:
  * the emulator creates no node users and mounts nothing, so it has no use for them.
  *
@@ -19,10 +21,18 @@ interface SecretField {
   path: SecretPath;
   /** Whether the emulator needs the value again after the entity was created. */
   kept: boolean;
+  /** Returned by reads (sealed at rest only). */
+  shown?: true;
 }
 
 const registry = (...at: string[]): SecretField => ({ path: [...at, "registry", "password"], kept: true });
-const taskSecrets = (...at: string[]): SecretField[] => [registry(...at, "containerSettings")];
+const sasUrl = (...path: string[]): SecretField => ({ path, kept: true, shown: true });
+const taskSecrets = (...at: string[]): SecretField[] => [
+  registry(...at, "containerSettings"),
+  sasUrl(...at, "resourceFiles", "[]", "httpUrl"),
+  sasUrl(...at, "resourceFiles", "[]", "storageContainerUrl"),
+  sasUrl(...at, "outputFiles", "[]", "destination", "container", "containerUrl"),
+];
 
 /** Secret-bearing fields of a pool specification (also nested in a job's auto-pool). */
 const poolSecrets = (...at: string[]): SecretField[] => [
@@ -50,7 +60,7 @@ const poolSecrets = (...at: string[]): SecretField[] => [
 ];
 
 /**
- * Every secret of the Batch REST model (2022-10-01.16.0) that a pool, node, job or task wire can
+ * Every secret of the Batch REST model (2022-10-01.16.0) that a pool, node, job, job schedule or task wire can
  * hold. The paths of different entities do not collide, so one list serves all of them.
  */
 const SECRET_FIELDS: readonly SecretField[] = [
@@ -61,6 +71,11 @@ const SECRET_FIELDS: readonly SecretField[] = [
   ...taskSecrets("jobManagerTask"),
   ...taskSecrets("jobPreparationTask"),
   ...taskSecrets("jobReleaseTask"),
+  // A job schedule holds the same job fields under jobSpecification.
+  ...poolSecrets("jobSpecification", "poolInfo", "autoPoolSpecification", "pool"),
+  ...taskSecrets("jobSpecification", "jobManagerTask"),
+  ...taskSecrets("jobSpecification", "jobPreparationTask"),
+  ...taskSecrets("jobSpecification", "jobReleaseTask"),
 ];
 
 /** What to do with one secret: return the new value, or undefined to drop the field. */
@@ -103,8 +118,9 @@ export function mapSecrets<T extends object>(wire: T, change: SecretChange): T {
   return out as T;
 }
 
-/** The wire as a read returns it: no secret at all. */
-export const withoutSecrets = <T extends object>(wire: T): T => mapSecrets(wire, () => undefined);
+/** The wire as a read returns it: no secret it was given, only the file URLs that describe the task. */
+export const withoutSecrets = <T extends object>(wire: T): T =>
+  mapSecrets(wire, (value, field) => (field.shown ? value : undefined));
 
 /** The wire as the emulator keeps it: only the secrets it will use again. */
 export const withUsedSecretsOnly = <T extends object>(wire: T): T =>

@@ -23,9 +23,43 @@ export interface TaskContainerSettingsWire {
   workingDirectory?: "taskWorkingDirectory" | "containerImageDefault";
 }
 
+/** A file a task needs, downloaded into its working directory before the command runs. */
+export interface ResourceFileWire {
+  /** Exactly one of httpUrl, storageContainerUrl and autoStorageContainerName. */
+  httpUrl?: string;
+  /** A container URL, with a SAS granting read and list. */
+  storageContainerUrl?: string;
+  autoStorageContainerName?: string;
+  /** Only the container's blobs whose names start with it. */
+  blobPrefix?: string;
+  /** Relative to the working directory: the file (httpUrl) or the folder (containers). */
+  filePath?: string;
+  /** Octal, e.g. "0644"; 0770 when absent (Linux). */
+  fileMode?: string;
+  identityReference?: { resourceId?: string };
+}
+
+export type OutputFileUploadCondition = "tasksuccess" | "taskfailure" | "taskcompletion";
+
+/** Files a task leaves, uploaded to a blob container after its process exits. */
+export interface OutputFileWire {
+  filePattern: string;
+  destination: {
+    container: {
+      /** With a SAS granting write. */
+      containerUrl: string;
+      path?: string;
+      identityReference?: { resourceId?: string };
+      uploadHeaders?: NameValue[];
+    };
+  };
+  uploadOptions: { uploadCondition: OutputFileUploadCondition };
+}
+
 export interface StartTaskWire {
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
+  resourceFiles?: ResourceFileWire[];
   environmentSettings?: NameValue[];
   maxTaskRetryCount?: number;
   waitForSuccess?: boolean;
@@ -148,7 +182,11 @@ export interface JobWire {
   poolInfo: { poolId?: string; [k: string]: unknown };
   onAllTasksComplete: "noaction" | "terminatejob";
   onTaskFailure: "noaction" | "performexitoptionsjobaction";
+  usesTaskDependencies: boolean;
   commonEnvironmentSettings?: NameValue[];
+  jobManagerTask?: JobManagerTaskWire;
+  jobPreparationTask?: JobPreparationTaskWire;
+  jobReleaseTask?: JobReleaseTaskWire;
   executionInfo: {
     startTime: string;
     endTime?: string;
@@ -158,6 +196,94 @@ export interface JobWire {
   };
   metadata?: NameValue[];
   [k: string]: unknown;
+}
+
+/** JobManagerTask as the job keeps it (defaults applied at add time). */
+export interface JobManagerTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
+  requiredSlots: number;
+  killJobOnCompletion: boolean;
+  runExclusive: boolean;
+  allowLowPriorityNode: boolean;
+  [k: string]: unknown;
+}
+
+/** JobPreparationTask as the job keeps it (defaults applied at add time). */
+export interface JobPreparationTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
+  waitForSuccess: boolean;
+  rerunOnNodeRebootAfterSuccess: boolean;
+  [k: string]: unknown;
+}
+
+/** JobReleaseTask as the job keeps it (defaults applied at add time). */
+export interface JobReleaseTaskWire {
+  id: string;
+  commandLine: string;
+  containerSettings?: TaskContainerSettingsWire;
+  environmentSettings?: NameValue[];
+  maxWallClockTime: string;
+  retentionTime: string;
+  [k: string]: unknown;
+}
+
+/** JobPreparationTaskExecutionInformation / JobReleaseTaskExecutionInformation (release has no retries). */
+export interface NodeJobTaskInfoWire {
+  state: "running" | "completed";
+  startTime: string;
+  endTime?: string;
+  taskRootDirectory: string;
+  taskRootDirectoryUrl: string;
+  exitCode?: number;
+  containerInfo?: { containerId?: string; state?: string; error?: string };
+  failureInfo?: FailureInfoWire;
+  retryCount?: number;
+  lastRetryTime?: string;
+  result?: "success" | "failure";
+}
+
+/** One row of Job_ListPreparationAndReleaseTaskStatus, plus the boot it was prepared in. */
+export interface PreparedNode {
+  seq: number;
+  poolId: string;
+  nodeId: string;
+  nodeUrl: string;
+  /** The node's lastBootTime when the preparation last ran: a reboot since may call for a rerun. */
+  bootTime?: string;
+  jobPreparationTaskExecutionInfo?: NodeJobTaskInfoWire;
+  jobReleaseTaskExecutionInfo?: NodeJobTaskInfoWire;
+}
+
+export type DependencyAction = "satisfy" | "block";
+export type JobAction = "none" | "disable" | "terminate";
+
+/** ExitOptions: what a task's end does to its job (onTaskFailure permitting) and to its dependents. */
+export interface ExitOptionsWire {
+  jobAction?: JobAction;
+  dependencyAction?: DependencyAction;
+  /** Set on the job manager task: what its job says about it (killJobOnCompletion, runExclusive, …). */
+  jobManager?: Pick<JobManagerTaskWire, "killJobOnCompletion" | "runExclusive" | "allowLowPriorityNode">;
+}
+
+export interface ExitConditionsWire {
+  exitCodes?: { code: number; exitOptions: ExitOptionsWire }[];
+  exitCodeRanges?: { start: number; end: number; exitOptions: ExitOptionsWire }[];
+  preProcessingError?: ExitOptionsWire;
+  fileUploadError?: ExitOptionsWire;
+  default?: ExitOptionsWire;
+}
+
+export interface TaskDependenciesWire {
+  taskIds?: string[];
+  taskIdRanges?: { start: number; end: number }[];
 }
 
 export type TaskState = "active" | "preparing" | "running" | "completed";
@@ -187,9 +313,13 @@ export interface TaskWire {
   previousStateTransitionTime?: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
+  resourceFiles?: ResourceFileWire[];
+  outputFiles?: OutputFileWire[];
   environmentSettings?: NameValue[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
+  exitConditions?: ExitConditionsWire;
+  dependsOn?: TaskDependenciesWire;
   executionInfo: TaskExecutionInfoWire;
   nodeInfo?: {
     affinityId?: string;
@@ -219,10 +349,57 @@ export interface NodeRecord {
 export interface JobRecord {
   seq: number;
   wire: JobWire;
+  /** While terminating: the terminateReason it completes with (kept so a restart can finish it). */
+  pendingTerminateReason?: string;
+  /** Nodes that ran (or run) the job preparation task, keyed "<poolKey>/<nodeId>", in first-run order. */
+  preparedNodes?: Record<string, PreparedNode>;
+  /** Key of the job schedule that created this job (jobs carry no such field on the wire). */
+  scheduleKey?: string;
 }
 
 export interface TaskRecord {
   seq: number;
   jobKey: string;
   wire: TaskWire;
+  /** Set by a retry: the next start is a retry's start (lastRetryTime). */
+  retryPending?: boolean;
+  /** Decided when the task completes (its exit options): may tasks that depend on it run? */
+  dependencyAction?: DependencyAction;
+  /** Set on the job manager task: what its job says about it (killJobOnCompletion, runExclusive, …). */
+  jobManager?: Pick<JobManagerTaskWire, "killJobOnCompletion" | "runExclusive" | "allowLowPriorityNode">;
+}
+
+export type JobScheduleState = "active" | "disabled" | "terminating" | "completed" | "deleting";
+
+/** Schedule as the wire shows it: absolute times in ISO 8601, intervals as ISO 8601 durations. */
+export interface ScheduleWire {
+  doNotRunUntil?: string;
+  doNotRunAfter?: string;
+  startWindow?: string;
+  recurrenceInterval?: string;
+}
+
+export interface JobScheduleWire {
+  id: string;
+  displayName?: string;
+  url: string;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: JobScheduleState;
+  stateTransitionTime: string;
+  previousState?: JobScheduleState;
+  previousStateTransitionTime?: string;
+  schedule: ScheduleWire;
+  /** A JobSpecification: the job fields every job of the schedule is created with. */
+  jobSpecification: Partial<JobWire>;
+  executionInfo: { nextRunTime?: string; recentJob?: { id: string; url: string }; endTime?: string };
+  metadata?: NameValue[];
+}
+
+export interface JobScheduleRecord {
+  seq: number;
+  wire: JobScheduleWire;
+  /** Jobs created so far; the next one is `{id}:job-{jobCount + 1}`. */
+  jobCount: number;
 }

@@ -1,13 +1,14 @@
 /** /jobs: add, list, get, patch, update, delete, terminate, disable, enable, taskcounts. */
-import { entityUrl } from "../engine";
+import type { Engine } from "../engine";
 import { conflict, missingProperty } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
-import { expandsStats, listReply, metadataUrl } from "../http/odata-query";
+import { arraySource, expandsStats, listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
-import { isoNow, newETag, touch } from "../model/clock";
-import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
-import type { JobRecord, JobWire } from "../model/types";
-import { completeJob, setJobState } from "../scheduler/job-transitions";
+import { touch } from "../model/clock";
+import { withoutSecrets } from "../model/redact";
+import type { JobRecord, TaskRecord } from "../model/types";
+import { completeJob, markTerminating, newJobRecord, setJobState } from "../scheduler/job-transitions";
+import { admitJobManagerTask } from "../scheduler/job-manager";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
@@ -23,49 +24,49 @@ export function assertJobOpen(job: JobRecord): void {
   if (st === "completed") throw conflict("JobCompleted");
 }
 
+/** A job as reads return it: no secrets, and its statistics with $expand=stats. */
+export function jobRenderer(engine: Engine, ctx: RequestContext): (job: JobRecord) => object {
+  const stats = expandsStats(ctx);
+  return (job) =>
+    stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
+}
+
 export function registerJobRoutes(router: Router, s: Services): void {
-  const { engine, scheduler } = s;
+  const { engine, scheduler, deadlines } = s;
   const { state } = engine;
   const save = (job: JobRecord) => state.commit([[state.key("job", job), job]]);
-  const render = (ctx: RequestContext) => {
-    const stats = expandsStats(ctx);
-    return (job: JobRecord): object =>
-      stats ? { ...withoutSecrets(job.wire), stats: jobStats(engine, job) } : withoutSecrets(job.wire);
-  };
+  const render = (ctx: RequestContext) => jobRenderer(engine, ctx);
 
-  /** onAllTasksComplete set on a job whose tasks are all done completes it now. */
+  /** onAllTasksComplete set on a job whose tasks are all done completes it now (after its release task). */
   const maybeComplete = (job: JobRecord) => {
     const counts = state.countsOf(lower(job.wire.id));
     if (
-      job.wire.state === "active" &&
-      job.wire.onAllTasksComplete === "terminatejob" &&
-      counts.open === 0 &&
-      counts.tasks.completed > 0
+      job.wire.state !== "active" ||
+      job.wire.onAllTasksComplete !== "terminatejob" ||
+      counts.open > 0 ||
+      counts.tasks.completed === 0
     )
-      completeJob(job, "AllTasksComplete");
+      return;
+    if (!job.wire.jobReleaseTask) return completeJob(job, "AllTasksComplete");
+    markTerminating(job, "AllTasksComplete");
+    s.track(terminateJob(engine, scheduler, job, "AllTasksComplete"));
   };
 
   router.on("POST", "/jobs", async (ctx) => {
-    const { id, fields } = validateJobAdd(bodyObject(ctx.body));
+    const { id, fields } = validateJobAdd(bodyObject(ctx.body), (poolId) => state.pools.get(poolId)?.wire);
     const existing = state.jobs.get(id);
     if (existing) throw conflict(existing.wire.state === "deleting" ? "JobBeingDeleted" : "JobExists");
-    const now = isoNow();
-    const url = entityUrl(engine.config, "jobs", id);
-    const wire = {
-      ...withUsedSecretsOnly(fields),
-      id,
-      url,
-      eTag: newETag(),
-      lastModified: now,
-      creationTime: now,
-      state: "active",
-      stateTransitionTime: now,
-      executionInfo: { startTime: now, poolId: fields.poolInfo?.poolId },
-    } as JobWire;
-    const job: JobRecord = { seq: state.nextSeq(), wire };
+    // Jobs and job schedules share one id space ("Batch status and error codes").
+    if (state.schedules.has(id)) throw conflict("JobScheduleWithSameIdExists");
+    const job = newJobRecord(engine, id, fields);
     state.jobs.add(id, job);
-    await save(job);
-    return changedReply(201, url, wire);
+    const manager = admitJobManagerTask(engine, scheduler, job);
+    await state.commit([
+      [state.key("job", job), job],
+      ...(manager ? [[state.key("task", manager), manager] as [string, TaskRecord]] : []),
+    ]);
+    deadlines.arm(job);
+    return changedReply(201, job.wire.url, job.wire);
   });
 
   router.on("GET", "/jobs", (ctx) => listReply(ctx, state.jobs, render(ctx), "jobs"));
@@ -92,6 +93,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     touch(job.wire);
     maybeComplete(job);
     await save(job);
+    if (fields.constraints) deadlines.arm(job);
     scheduler.kick();
     return changedReply(200, job.wire.url, job.wire);
   };
@@ -104,6 +106,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     if (job.wire.state === "deleting") throw conflict("JobBeingDeleted");
     setJobState(job, "deleting");
     await save(job);
+    deadlines.disarm(job);
     s.track(deleteJob(engine, scheduler, job));
     return { status: 202, headers: { DataServiceId: job.wire.url } };
   });
@@ -113,7 +116,7 @@ export function registerJobRoutes(router: Router, s: Services): void {
     requireConditions(ctx, job.wire);
     assertJobOpen(job);
     const reason = stringField(optionalBody(ctx), "terminateReason") || "UserTerminate";
-    setJobState(job, "terminating");
+    markTerminating(job, reason);
     await save(job);
     s.track(terminateJob(engine, scheduler, job, reason));
     return changedReply(202, job.wire.url, job.wire);
@@ -142,6 +145,27 @@ export function registerJobRoutes(router: Router, s: Services): void {
     await save(job);
     scheduler.kick();
     return changedReply(202, job.wire.url, job.wire);
+  });
+
+  router.on("GET", "/jobs/:jobId/jobpreparationandreleasetaskstatus", (ctx) => {
+    const job = findJob(engine, ctx.params.jobId!);
+    if (!job.wire.jobPreparationTask && !job.wire.jobReleaseTask)
+      throw conflict("JobPreparationTaskNotSpecified", "The job has no job preparation or job release task.");
+    const rows = Object.values(job.preparedNodes ?? {}).sort((a, b) => a.seq - b.seq);
+    return listReply(
+      ctx,
+      arraySource(rows),
+      ({
+        value: { poolId, nodeId, nodeUrl, jobPreparationTaskExecutionInfo, jobReleaseTaskExecutionInfo },
+      }) => ({
+        poolId,
+        nodeId,
+        nodeUrl,
+        jobPreparationTaskExecutionInfo,
+        jobReleaseTaskExecutionInfo,
+      }),
+      "jobpreparationandreleasetaskstatuslist",
+    );
   });
 
   router.on("GET", "/jobs/:jobId/taskcounts", (ctx) => {

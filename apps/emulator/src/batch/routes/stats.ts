@@ -5,7 +5,7 @@
 import type { Engine } from "../engine";
 import { isoNow } from "../model/clock";
 import { formatDuration } from "../model/duration";
-import type { JobRecord, PoolRecord, TaskWire } from "../model/types";
+import type { JobRecord, JobScheduleRecord, PoolRecord, TaskWire } from "../model/types";
 
 const zeroIo = {
   readIOps: 0,
@@ -33,24 +33,47 @@ export function taskStats(t: TaskWire) {
   };
 }
 
-export function jobStats(engine: Engine, job: JobRecord) {
+/** Wall clock, task outcomes and retries of the given jobs' tasks. */
+function taskTotals(engine: Engine, jobs: JobRecord[]) {
   let wall = 0;
   let retries = 0;
-  for (const t of engine.state.tasksOf(job.wire.id.toLowerCase()).values()) {
-    wall += taskWall(t.wire);
-    retries += t.wire.executionInfo.retryCount;
+  let succeeded = 0;
+  let failed = 0;
+  for (const job of jobs) {
+    for (const t of engine.state.tasksOf(job.wire.id.toLowerCase()).values()) {
+      wall += taskWall(t.wire);
+      retries += t.wire.executionInfo.retryCount;
+    }
+    const counts = engine.state.countsOf(job.wire.id.toLowerCase()).tasks;
+    succeeded += counts.succeeded;
+    failed += counts.failed;
   }
-  const counts = engine.state.countsOf(job.wire.id.toLowerCase()).tasks;
+  return {
+    ...zeroIo,
+    wallClockTime: formatDuration(wall),
+    numSucceededTasks: succeeded,
+    numFailedTasks: failed,
+    numTaskRetries: retries,
+    waitTime: "PT0S",
+  };
+}
+
+export function jobStats(engine: Engine, job: JobRecord) {
   return {
     url: `${job.wire.url}/stats`,
     startTime: job.wire.creationTime,
     lastUpdateTime: isoNow(),
-    ...zeroIo,
-    wallClockTime: formatDuration(wall),
-    numSucceededTasks: counts.succeeded,
-    numFailedTasks: counts.failed,
-    numTaskRetries: retries,
-    waitTime: "PT0S",
+    ...taskTotals(engine, [job]),
+  };
+}
+
+/** Over the jobs the schedule still has (a deleted job's tasks no longer count). */
+export function jobScheduleStats(engine: Engine, schedule: JobScheduleRecord, jobs: JobRecord[]) {
+  return {
+    url: `${schedule.wire.url}/stats`,
+    startTime: schedule.wire.creationTime,
+    lastUpdateTime: isoNow(),
+    ...taskTotals(engine, jobs),
   };
 }
 

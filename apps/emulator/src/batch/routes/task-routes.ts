@@ -37,6 +37,11 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     const fields = validateTaskAdd(bodyObjectAt(body, path || "task"), job.wire, pool);
     if (state.tasksOf(lower(job.wire.id)).has(fields.id) || pending.has(lower(fields.id)))
       throw conflict("TaskExists");
+    // The job's preparation and release tasks own their ids (and their directories on the node).
+    if (lower(fields.id) === job.wire.jobPreparationTask?.id.toLowerCase())
+      throw conflict("TaskIdSameAsJobPreparationTask");
+    if (lower(fields.id) === job.wire.jobReleaseTask?.id.toLowerCase())
+      throw conflict("TaskIdSameAsJobReleaseTask");
     pending.add(lower(fields.id));
     const now = isoNow();
     const wire: TaskWire = {
@@ -163,28 +168,8 @@ export function registerTaskRoutes(router: Router, s: Services): void {
   router.on("POST", "/jobs/:jobId/tasks/:taskId/terminate", async (ctx) => {
     const { task } = target(ctx);
     requireConditions(ctx, task.wire);
-    if (scheduler.isRunning(task)) await scheduler.abortTask(task, "terminate");
-    else if (task.wire.state !== "completed") {
-      const now = isoNow();
-      state.updateTask(task, () => {
-        const w = task.wire;
-        Object.assign(w, {
-          previousState: w.state,
-          previousStateTransitionTime: w.stateTransitionTime,
-          state: "completed",
-          stateTransitionTime: now,
-        });
-        w.executionInfo.endTime = now;
-        w.executionInfo.result = "failure";
-        w.executionInfo.failureInfo = {
-          category: "usererror",
-          code: "TaskEnded",
-          message: "Task Was Ended by User Request",
-        };
-        touch(w);
-      });
-      await save(task);
-    }
+    await scheduler.terminate(task);
+    await save(task);
     return changedReply(204, task.wire.url, task.wire);
   });
 
@@ -192,25 +177,8 @@ export function registerTaskRoutes(router: Router, s: Services): void {
     const { job, task } = target(ctx);
     requireConditions(ctx, task.wire);
     assertJobOpen(job);
-    if (task.wire.state !== "completed" || task.wire.executionInfo.result !== "failure")
-      throw conflict(
-        "OperationInvalidForCurrentState",
-        "Only a task that completed with a failure can be reactivated.",
-      );
-    const now = isoNow();
-    state.updateTask(task, () => {
-      const w = task.wire;
-      Object.assign(w, {
-        previousState: w.state,
-        previousStateTransitionTime: w.stateTransitionTime,
-        state: "active",
-        stateTransitionTime: now,
-      });
-      w.executionInfo = { retryCount: 0, requeueCount: w.executionInfo.requeueCount };
-      touch(w);
-    });
+    scheduler.reactivate(task);
     await save(task);
-    scheduler.enqueue(task);
     return changedReply(204, task.wire.url, task.wire);
   });
 

@@ -6,10 +6,8 @@ export class ConcurrencyGate {
   private used = 0;
   private readonly waiters: (() => void)[] = [];
 
-  constructor(
-    readonly limit: number,
-    private readonly onRelease: () => void = () => undefined,
-  ) {}
+  /** Whoever releases a slot also tells the task scheduler (it may start a queued task). */
+  constructor(readonly limit: number) {}
 
   get available(): boolean {
     return this.used < this.limit;
@@ -46,8 +44,6 @@ export class ConcurrencyGate {
 
   release(): void {
     this.used--;
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.onRelease();
+    this.waiters.shift()?.();
   }
 }

@@ -14,7 +14,8 @@ import type {
 } from "../model/types";
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
 import type { RegistryCredential, RunResult } from "../runtime/task-runtime";
-import { nodeRoot, taskEnvironment } from "./node-layout";
+import { prepareTaskData, saveTaskOutputs, type TaskData } from "../task-data/task-data";
+import { nodeRoot, taskEnvironment, type JobOfTask } from "./node-layout";
 
 export interface ExecutionSpec {
   executionId: string;
@@ -24,8 +25,12 @@ export interface ExecutionSpec {
   relDir: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
-  job?: { jobId: string; taskId: string; common?: NameValue[] };
+  job?: JobOfTask;
   settings?: NameValue[];
+  /** Resource files to download before the command, output files to upload after it. */
+  data?: TaskData;
+  /** Start, job preparation and job release tasks may run on the host of a container pool. */
+  hostAllowed?: boolean;
   signal: AbortSignal;
 }
 
@@ -78,8 +83,8 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
   }
 
   const containerConfig = spec.pool.wire.virtualMachineConfiguration?.containerConfiguration;
-  const isStartTask = !spec.job;
-  if (containerConfig && !spec.containerSettings && !isStartTask)
+  const hostAllowed = !spec.job || spec.hostAllowed;
+  if (containerConfig && !spec.containerSettings && !hostAllowed)
     return preFailure(
       "ContainerInvalidSettings",
       "At least one value of specified task container settings is invalid",
@@ -131,8 +136,14 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
     settings: spec.settings,
   });
 
+  // Hook 1, pre-processing: the resource files, before the command runs (or instead of it).
+  const folders = { anchor: config.dataDir, taskDir, workingDir, env };
+  const downloadFailure = await prepareTaskData(spec.data, folders, config.autoStorage, spec.signal);
+  if (downloadFailure) return { failure: downloadFailure };
+
+  let result: RunResult;
   try {
-    return await config.runtime.run({
+    result = await config.runtime.run({
       executionId: spec.executionId,
       argv,
       env,
@@ -148,6 +159,8 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
     // A runtime bug or an engine that went away: a server error on the task, never a crash.
     return serverFailure("The task runtime failed unexpectedly", e);
   }
+  // Hook 2, post-processing: the output files, after the process exited and before the task completes.
+  return saveTaskOutputs(spec.data, folders, result, spec.signal);
 }
 
 export const nodeUrl = (engine: Engine, pool: PoolRecord, node: NodeRecord) =>

@@ -38,8 +38,17 @@ export interface EnvInput {
   root: string;
   taskDir: string;
   /** Absent for the start task, which gets no job or task id. */
-  job?: { jobId: string; taskId: string; common?: NameValue[] };
+  job?: JobOfTask;
   settings?: NameValue[];
+}
+
+/** What a task of a job (not the start task) knows of its job. */
+export interface JobOfTask {
+  jobId: string;
+  taskId: string;
+  common?: NameValue[];
+  /** The job preparation task's directory relative to the node root, for every other task of a job that has one. */
+  prepRelDir?: string;
 }
 
 /** Every always-present AZ_BATCH_* variable, then the job's common settings, then the task's own. */
@@ -61,6 +70,10 @@ export function taskEnvironment(e: EnvInput): Record<string, string> {
   if (e.job) {
     env.AZ_BATCH_JOB_ID = e.job.jobId;
     env.AZ_BATCH_TASK_ID = e.job.taskId;
+    if (e.job.prepRelDir) {
+      env.AZ_BATCH_JOB_PREP_DIR = join(e.root, e.job.prepRelDir);
+      env.AZ_BATCH_JOB_PREP_WORKING_DIR = join(e.root, e.job.prepRelDir, "wd");
+    }
     for (const s of e.job.common ?? []) env[s.name] = s.value;
   }
   for (const s of e.settings ?? []) env[s.name] = s.value;

@@ -14,6 +14,7 @@ import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/type
 import { executeOnNode, nodeUrl, toCredential } from "./execution";
 import { createNodeRoot, nodeRoot, poolDir, START_TASK_REL_DIR } from "./node-layout";
 import type { PullResult } from "../runtime/task-runtime";
+import type { NodeDrains } from "./node-drains";
 import type { AbortReason, TaskScheduler } from "./task-scheduler";
 
 /** requeue | terminate stop running tasks now; taskcompletion | retaineddata wait for them. */
@@ -38,19 +39,15 @@ export class NodeLifecycle {
   private readonly work = new Map<NodeRecord, AbortController>();
   private readonly allocations = new Map<PoolRecord, AbortController>();
   private readonly leaving = new Map<PoolRecord, number>();
-  private readonly drainWaiters = new Map<NodeRecord, (() => void)[]>();
   /** Aborted on close; shared by every pending step of every node (hence no listener limit). */
   private readonly closing = new AbortController();
 
   constructor(
     private readonly engine: Engine,
     private readonly scheduler: TaskScheduler,
+    private readonly drains: NodeDrains,
   ) {
     setMaxListeners(0, this.closing.signal);
-    scheduler.onNodeDrained = (node) => {
-      for (const w of this.drainWaiters.get(node) ?? []) w();
-      this.drainWaiters.delete(node);
-    };
   }
 
   private poolKey = (pool: PoolRecord) => pool.wire.id.toLowerCase();
@@ -288,8 +285,13 @@ export class NodeLifecycle {
         commandLine: st.commandLine,
         containerSettings: st.containerSettings,
         settings: st.environmentSettings,
+        data: { resourceFiles: st.resourceFiles },
         signal,
-      }).finally(() => this.engine.gate.release());
+      }).finally(() => {
+        // The freed slot may let a queued task start.
+        this.engine.gate.release();
+        this.scheduler.kick();
+      });
       if (signal.aborted) return;
       if (result.containerId)
         info.containerInfo = { containerId: result.containerId, state: result.containerState };
@@ -324,12 +326,7 @@ export class NodeLifecycle {
   }
 
   private waitDrained(node: NodeRecord): Promise<void> {
-    if (this.scheduler.runningOnNode(node) === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const list = this.drainWaiters.get(node) ?? [];
-      list.push(resolve);
-      this.drainWaiters.set(node, list);
-    });
+    return this.drains.wait(node, () => this.scheduler.runningOnNode(node) > 0);
   }
 
   /** Stop what runs on a node according to a deallocation / reboot / disable option. */

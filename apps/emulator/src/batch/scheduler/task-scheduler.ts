@@ -1,17 +1,33 @@
 /**
  * Places active tasks of active jobs onto nodes with free slots (taskSlotsPerNode, requiredSlots,
- * the job's maxParallelTasks, the account-wide concurrency cap), runs them through the runtime and
- * records how they ended: retries on non-zero exits up to maxTaskRetryCount, no retry for
- * pre-processing failures, requeue on reboot/removal/restart, and onAllTasksComplete.
+ * the job's maxParallelTasks, the account-wide concurrency cap) once their dependsOn is met, runs
+ * them through the runtime and records how they ended, every state change through
+ * task-transitions.ts: retries on non-zero exits up to maxTaskRetryCount, no retry for
+ * pre-processing failures, maxWallClockTime, requeue on reboot/removal/restart; then the exit
+ * options (jobAction under onTaskFailure, dependencyAction), retention and onAllTasksComplete.
  */
 import { entityUrl, type Engine } from "../engine";
-import { isoNow, touch } from "../model/clock";
+import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
-import type { FailureInfoWire, JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
+import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
+import type { JobNodeTasks } from "./job-node-tasks";
+import { endingOf, exitOptionsFor } from "./exit-options";
 import { completeJob } from "./job-transitions";
+import { beginJobDisable, beginJobTermination } from "./job-work";
 import { taskRelDir } from "./node-layout";
+import type { NodeDrains } from "./node-drains";
+import { dependenciesMet } from "./task-dependencies";
+import type { TaskRetention } from "./task-retention";
+import {
+  applyTaskTransition,
+  checkTaskTransition,
+  failureExitCode,
+  taskEndedFailure,
+  type TaskEvent,
+  type TaskOutcome,
+} from "./task-transitions";
 
 /** Why an execution was stopped; decides what happens to the task afterwards. */
 export type AbortReason = "requeue" | "terminate" | "jobTerminate" | "timeout" | "delete" | "shutdown";
@@ -22,28 +38,59 @@ interface Execution {
   jobKey: string;
   controller: AbortController;
   reason?: AbortReason;
+  /** The node's job preparation task failed while the task waited there. */
+  unprepared?: boolean;
   done: Promise<void>;
 }
 
-const ENDED: Record<string, string> = {
-  terminate: "Task Was Ended by User Request",
-  jobTerminate: "Task Was Ended because its Job was terminated",
-  timeout: "Task Was Ended because it exceeded its maximum wall clock time",
-};
+/** `work`, or false as soon as `signal` aborts. */
+const unlessAborted = (work: Promise<boolean>, signal: AbortSignal): Promise<boolean> =>
+  signal.aborted
+    ? Promise.resolve(false)
+    : Promise.race([
+        work,
+        new Promise<boolean>((resolve) =>
+          signal.addEventListener("abort", () => resolve(false), { once: true }),
+        ),
+      ]);
 
 export class TaskScheduler {
   private readonly queues = new Map<string, { items: TaskRecord[]; head: number }>();
   private readonly executions = new Map<TaskRecord, Execution>();
   private readonly byNode = new Map<NodeRecord, Set<Execution>>();
   private readonly byJob = new Map<string, Set<Execution>>();
+  /** Nodes a runExclusive job manager task runs on: nothing else is placed there meanwhile. */
+  private readonly exclusive = new Set<NodeRecord>();
+  /** Per job: active tasks whose dependsOn is not met yet; looked at again when a task of the job completes. */
+  private readonly waiting = new Map<string, Set<TaskRecord>>();
+  /** Job terminations and disables a task's exit options started; awaited by stop(). */
+  private readonly background = new Set<Promise<void>>();
   private scheduled = false;
   private stopped = false;
-  /** Called when a node's last execution ended (the lifecycle waits for drains). */
-  onNodeDrained: (node: NodeRecord) => void = () => undefined;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    /** Told when a node's last execution ended (the node lifecycle waits for drains). */
+    private readonly drains: NodeDrains,
+    /** Removes completed tasks' directories after their retentionTime. */
+    private readonly retention: TaskRetention,
+    /** Job preparation (before a job's tasks on a node) and job release (when the job ends). */
+    private readonly jobTasks: JobNodeTasks,
+  ) {}
 
-  /** After a restart: tasks that were running are requeued as after a node reboot; all active tasks queue. */
+  /** Every task state change: through the transition table, with the job's counts kept and staged. */
+  private move(task: TaskRecord, event: TaskEvent, outcome?: TaskOutcome, now = isoNow()): void {
+    const { state } = this.engine;
+    // A refused move must throw before the counts are taken apart.
+    checkTaskTransition(task, event);
+    state.updateTask(task, () => applyTaskTransition(task, event, outcome, now));
+    state.stage(state.key("task", task), task);
+  }
+
+  /**
+   * After a restart: tasks that were running are requeued as after a node reboot (or ended, when
+   * their job was being terminated); all active tasks queue.
+   */
   recover(): void {
     const now = isoNow();
     for (const job of this.engine.state.jobs.values()) {
@@ -51,14 +98,14 @@ export class TaskScheduler {
       for (const task of this.engine.state.tasksOf(jobKey).page(-1, Number.MAX_SAFE_INTEGER, () => true)
         .items) {
         if (task.wire.state === "running" || task.wire.state === "preparing") {
-          this.engine.state.updateTask(task, () => {
-            this.transition(task, "active", now);
-            task.wire.executionInfo.requeueCount++;
-            task.wire.executionInfo.lastRequeueTime = now;
-          });
-          this.engine.state.stage(this.engine.state.key("task", task), task);
+          if (job.wire.state !== "terminating") this.move(task, "requeue", {}, now);
+          else {
+            this.move(task, "terminate", { failure: taskEndedFailure("jobTerminate") }, now);
+            this.completed(task, "jobTerminate");
+          }
         }
         if (task.wire.state === "active") this.enqueue(task);
+        else if (task.wire.state === "completed") this.retention.keep(task);
       }
     }
     this.kick();
@@ -86,13 +133,26 @@ export class TaskScheduler {
     return this.byJob.get(jobKey)?.size ?? 0;
   }
 
-  isRunning(task: TaskRecord): boolean {
-    return this.executions.has(task);
-  }
-
   abortTask(task: TaskRecord, reason: AbortReason): Promise<void> {
     const e = this.executions.get(task);
     return e ? this.abort(e, reason) : Promise.resolve();
+  }
+
+  /**
+   * Terminate (the API): a running task is stopped and ends with TaskEnded; one that waits ends
+   * at once. A completed task stays as it is.
+   */
+  async terminate(task: TaskRecord): Promise<void> {
+    if (this.executions.has(task)) return this.abortTask(task, "terminate");
+    if (task.wire.state === "completed") return;
+    this.move(task, "terminate", { failure: taskEndedFailure("terminate") });
+    this.completed(task, "terminate");
+  }
+
+  /** Reactivate (the API): a failed task queues again with a fresh retry count; else the 409. */
+  reactivate(task: TaskRecord): void {
+    this.move(task, "reactivate");
+    this.enqueue(task);
   }
 
   abortNode(node: NodeRecord, reason: AbortReason): Promise<void> {
@@ -107,15 +167,27 @@ export class TaskScheduler {
     );
   }
 
+  /**
+   * The job ends (terminated or deleted; its tasks already stopped): preparations still running
+   * stop, then its job release task runs on every node its preparation ran on.
+   */
+  async releaseJob(job: JobRecord): Promise<void> {
+    await this.jobTasks.stopPreparations(job);
+    await this.jobTasks.release(job);
+  }
+
   /** Drop the queue of a deleted job. */
   forgetJob(jobKey: string): void {
     this.queues.delete(jobKey);
+    this.waiting.delete(jobKey);
   }
 
   /** Stop placing and stop every execution without recording an outcome (recover() requeues them). */
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.executions.values()].map((e) => this.abort(e, "shutdown")));
+    await this.jobTasks.close();
+    await Promise.allSettled([...this.background]);
   }
 
   private abort(e: Execution, reason: AbortReason): Promise<void> {
@@ -146,8 +218,13 @@ export class TaskScheduler {
           q.head++;
           continue;
         }
+        if (!dependenciesMet(task.wire.dependsOn, tasks)) {
+          q.head++;
+          this.waitForDependencies(task);
+          continue;
+        }
         if (job.wire.maxParallelTasks >= 0 && running >= job.wire.maxParallelTasks) break;
-        const node = this.pickNode(pool, task.wire.requiredSlots);
+        const node = this.pickNode(job, pool, task);
         if (!node) break;
         q.head++;
         gate.tryAcquire();
@@ -161,13 +238,22 @@ export class TaskScheduler {
     }
   }
 
-  /** Spread: the usable node with the most free slots (an empty node ends the search). */
-  private pickNode(pool: PoolRecord, slots: number): NodeRecord | undefined {
+  /**
+   * Spread: the usable node with the most free slots (an empty node ends the search). Not a node
+   * a runExclusive job manager holds, nor one where the job's preparation failed (waitForSuccess);
+   * a runExclusive job manager needs an empty node, one with allowLowPriorityNode false a dedicated one.
+   */
+  private pickNode(job: JobRecord, pool: PoolRecord, task: TaskRecord): NodeRecord | undefined {
+    const slots = task.wire.requiredSlots;
+    const jm = task.jobManager;
     let best: NodeRecord | undefined;
     let bestFree = 0;
     for (const node of this.engine.state.nodesOf(pool.wire.id.toLowerCase()).values()) {
       const w = node.wire;
       if ((w.state !== "idle" && w.state !== "running") || w.schedulingState !== "enabled") continue;
+      if (this.exclusive.has(node) || (jm?.runExclusive && this.runningOnNode(node) > 0)) continue;
+      if (jm?.allowLowPriorityNode === false && !w.isDedicated) continue;
+      if (this.jobTasks.readiness(job, node) === "blocked") continue;
       const free = pool.wire.taskSlotsPerNode - w.runningTaskSlotsCount;
       if (free >= slots && free > bestFree) {
         best = node;
@@ -178,27 +264,17 @@ export class TaskScheduler {
     return best;
   }
 
-  private transition(task: TaskRecord, to: TaskRecord["wire"]["state"], now: string): void {
-    const w = task.wire;
-    w.previousState = w.state;
-    w.previousStateTransitionTime = w.stateTransitionTime;
-    w.state = to;
-    w.stateTransitionTime = now;
-    touch(w);
-  }
-
   private start(job: JobRecord, pool: PoolRecord, node: NodeRecord, task: TaskRecord): void {
     const { state, config } = this.engine;
     const now = isoNow();
     const ei = task.wire.executionInfo;
+    this.retention.release(task);
+    // With a job preparation task to wait for, the task is on the node but `preparing` until it succeeds.
+    const readiness = this.jobTasks.readiness(job, node);
+    const first: TaskEvent = readiness === "prepare" ? "schedule" : "start";
+    checkTaskTransition(task, first);
     state.updateTask(task, () => {
-      this.transition(task, "running", now);
-      ei.startTime = now;
-      delete ei.endTime;
-      delete ei.exitCode;
-      delete ei.result;
-      delete ei.failureInfo;
-      delete ei.containerInfo;
+      applyTaskTransition(task, first, {}, now);
       const rel = taskRelDir(job.wire.id, task.wire.id);
       const url = nodeUrl(this.engine, pool, node);
       task.wire.nodeInfo = {
@@ -225,23 +301,45 @@ export class TaskScheduler {
     this.byNode.get(node)!.add(e);
     if (!this.byJob.has(jobKey)) this.byJob.set(jobKey, new Set());
     this.byJob.get(jobKey)!.add(e);
+    if (task.jobManager?.runExclusive) this.exclusive.add(node);
 
-    const limit = parseDuration(task.wire.constraints.maxWallClockTime);
-    const timer =
-      limit !== undefined && !isEffectivelyInfinite(limit)
-        ? setTimeout(() => void this.abort(e, "timeout"), limit)
-        : undefined;
-    e.done = executeOnNode(this.engine, {
-      executionId: `${config.executionPrefix}${task.seq}-${ei.retryCount}-${ei.requeueCount}-${Date.now().toString(36)}`,
-      pool,
-      node,
-      relDir: taskRelDir(job.wire.id, task.wire.id),
-      commandLine: task.wire.commandLine,
-      containerSettings: task.wire.containerSettings,
-      job: { jobId: job.wire.id, taskId: task.wire.id, common: job.wire.commonEnvironmentSettings },
-      settings: task.wire.environmentSettings,
-      signal: e.controller.signal,
-    })
+    const prep = job.wire.jobPreparationTask;
+    // waitForSuccess false: the preparation runs beside the job's tasks (a no-op once it has run here).
+    if (prep && readiness === "ready") void this.jobTasks.prepare(job, pool, node);
+    let timer: NodeJS.Timeout | undefined;
+    const run = async (): Promise<RunResult> => {
+      if (readiness === "prepare") {
+        const ok = await unlessAborted(this.jobTasks.prepare(job, pool, node), e.controller.signal);
+        if (e.controller.signal.aborted) return {};
+        if (!ok) {
+          e.unprepared = true;
+          return {};
+        }
+        this.move(task, "start");
+        this.noteRecent(node, task);
+      }
+      const limit = parseDuration(task.wire.constraints.maxWallClockTime);
+      if (limit !== undefined && !isEffectivelyInfinite(limit))
+        timer = setTimeout(() => void this.abort(e, "timeout"), limit);
+      return executeOnNode(this.engine, {
+        executionId: `${config.executionPrefix}${task.seq}-${ei.retryCount}-${ei.requeueCount}-${Date.now().toString(36)}`,
+        pool,
+        node,
+        relDir: taskRelDir(job.wire.id, task.wire.id),
+        commandLine: task.wire.commandLine,
+        containerSettings: task.wire.containerSettings,
+        job: {
+          jobId: job.wire.id,
+          taskId: task.wire.id,
+          common: job.wire.commonEnvironmentSettings,
+          prepRelDir: prep && taskRelDir(job.wire.id, prep.id),
+        },
+        settings: task.wire.environmentSettings,
+        data: { resourceFiles: task.wire.resourceFiles, outputFiles: task.wire.outputFiles },
+        signal: e.controller.signal,
+      });
+    };
+    e.done = run()
       .catch((err: unknown): RunResult => ({
         failure: {
           category: "servererror",
@@ -285,12 +383,13 @@ export class TaskScheduler {
     this.executions.delete(task);
     this.byNode.get(node)?.delete(e);
     this.byJob.get(e.jobKey)?.delete(e);
+    if (task.jobManager?.runExclusive) this.exclusive.delete(node);
     const now = isoNow();
     const n = node.wire;
     n.runningTasksCount = Math.max(0, n.runningTasksCount - 1);
     n.runningTaskSlotsCount = Math.max(0, n.runningTaskSlotsCount - task.wire.requiredSlots);
     if (e.reason !== "shutdown") {
-      n.totalTasksRun++;
+      if (!e.unprepared) n.totalTasksRun++;
       if (!e.reason && !result.failure && result.exitCode === 0) n.totalTasksSucceeded++;
       this.setBusyState(node, now);
       if (state.tasksOf(task.jobKey).get(task.wire.id) === task && e.reason !== "delete")
@@ -299,86 +398,97 @@ export class TaskScheduler {
       state.stage(state.key("node", node), node);
     }
     gate.release();
-    if (this.runningOnNode(node) === 0) this.onNodeDrained(node);
+    if (this.runningOnNode(node) === 0) this.drains.drained(node);
     this.kick();
   }
 
   private record(e: Execution, result: RunResult, now: string): void {
-    const { state } = this.engine;
     const { task } = e;
-    const w = task.wire;
-    const ei = w.executionInfo;
-    const maxRetries = w.constraints.maxTaskRetryCount;
-    let requeue = false;
-    state.updateTask(task, () => {
-      if (result.containerId)
-        ei.containerInfo = { containerId: result.containerId, state: result.containerState };
-      if (e.reason === "requeue") {
-        this.transition(task, "active", now);
-        ei.requeueCount++;
-        ei.lastRequeueTime = now;
-        requeue = true;
-        return;
-      }
-      const ended = e.reason ? ENDED[e.reason] : undefined;
-      if (ended)
-        return this.complete(task, now, result.exitCode, {
-          category: "usererror",
-          code: "TaskEnded",
-          message: ended,
-        });
-      if (result.failure) return this.complete(task, now, result.exitCode, result.failure);
-      if (result.exitCode === 0) return this.complete(task, now, 0);
-      if (maxRetries === -1 || ei.retryCount < maxRetries) {
-        this.transition(task, "active", now);
-        ei.exitCode = result.exitCode;
-        ei.retryCount++;
-        ei.lastRetryTime = now;
-        requeue = true;
-        return;
-      }
-      this.complete(task, now, result.exitCode, {
-        category: "usererror",
-        code: "FailureExitCode",
-        message: "The task process exited with an unexpected exit code",
-        details: [
-          {
-            name: "Message",
-            value: `The task process exited with an unexpected exit code: ${result.exitCode}`,
-          },
-        ],
-      });
-    });
+    const ei = task.wire.executionInfo;
+    const maxRetries = task.wire.constraints.maxTaskRetryCount;
+    if (result.containerId)
+      ei.containerInfo = { containerId: result.containerId, state: result.containerState };
+    const { exitCode } = result;
+    if (e.reason === "requeue") {
+      this.move(task, "requeue", {}, now);
+      this.enqueue(task);
+      return;
+    }
+    if (e.unprepared && !e.reason) {
+      this.move(task, "unschedule", {}, now);
+      this.enqueue(task);
+      return;
+    }
+    if (e.reason === "terminate" || e.reason === "jobTerminate" || e.reason === "timeout")
+      this.move(task, "terminate", { exitCode, failure: taskEndedFailure(e.reason) }, now);
+    else if (result.failure) this.move(task, "exit", { exitCode, failure: result.failure }, now);
+    else if (exitCode === 0) this.move(task, "exit", { exitCode }, now);
+    else if (maxRetries === -1 || ei.retryCount < maxRetries) {
+      this.move(task, "retry", { exitCode }, now);
+      this.enqueue(task);
+      return;
+    } else this.move(task, "exit", { exitCode, failure: failureExitCode(exitCode) }, now);
+    this.completed(task, e.reason);
+  }
+
+  /**
+   * After a task completed: its exit options decide its dependents (dependencyAction) and, when
+   * the job says performexitoptionsjobaction, the job (jobAction); then retention and
+   * onAllTasksComplete. A task the user or its job's termination ended takes no job action.
+   */
+  private completed(task: TaskRecord, why: AbortReason | undefined): void {
+    const { state } = this.engine;
+    const ei = task.wire.executionInfo;
+    const options = exitOptionsFor(task.wire.exitConditions, endingOf(ei.exitCode, ei.failureInfo));
+    task.dependencyAction = options.dependencyAction;
     state.stage(state.key("task", task), task);
-    if (requeue) this.enqueue(task);
-    else {
-      const job = state.jobs.get(task.jobKey);
-      const counts = state.countsOf(task.jobKey);
-      if (
-        job &&
-        job.wire.state === "active" &&
-        job.wire.onAllTasksComplete === "terminatejob" &&
-        counts.open === 0
-      ) {
-        completeJob(job, "AllTasksComplete");
-        state.stage(state.key("job", job), job);
-      }
+    this.retention.keep(task);
+    this.releaseDependents(task.jobKey);
+    const job = state.jobs.get(task.jobKey);
+    if (!job || job.wire.state !== "active") return;
+    const byUser = why === "terminate" || why === "jobTerminate";
+    if (!byUser && ei.result === "failure" && job.wire.onTaskFailure === "performexitoptionsjobaction") {
+      if (options.jobAction === "terminate")
+        return this.inBackground(beginJobTermination(this.engine, this, job, "TaskFailed"));
+      if (options.jobAction === "disable") return this.inBackground(beginJobDisable(this.engine, this, job));
+    }
+    // "If true, when the Job Manager Task completes, the Batch service marks the Job as complete."
+    if (task.jobManager?.killJobOnCompletion)
+      return this.inBackground(beginJobTermination(this.engine, this, job, "JMComplete"));
+    if (job.wire.onAllTasksComplete === "terminatejob" && state.countsOf(task.jobKey).open === 0) {
+      // A job release task runs before the job is completed.
+      if (job.wire.jobReleaseTask)
+        return this.inBackground(beginJobTermination(this.engine, this, job, "AllTasksComplete"));
+      completeJob(job, "AllTasksComplete");
+      state.stage(state.key("job", job), job);
     }
   }
 
-  private complete(
-    task: TaskRecord,
-    now: string,
-    exitCode: number | undefined,
-    failure?: FailureInfoWire,
-  ): void {
-    const ei = task.wire.executionInfo;
-    this.transition(task, "completed", now);
-    ei.endTime = now;
-    if (exitCode !== undefined) ei.exitCode = exitCode;
-    else delete ei.exitCode;
-    ei.result = failure ? "failure" : "success";
-    if (failure) ei.failureInfo = failure;
+  private inBackground(work: Promise<void>): void {
+    const p = work
+      .catch((err: unknown) => console.error("[batch] a job action failed:", err))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  private waitForDependencies(task: TaskRecord): void {
+    let set = this.waiting.get(task.jobKey);
+    if (!set) this.waiting.set(task.jobKey, (set = new Set()));
+    set.add(task);
+  }
+
+  /** A task of the job completed: queue the waiting tasks whose dependencies are now met. */
+  private releaseDependents(jobKey: string): void {
+    const set = this.waiting.get(jobKey);
+    if (!set) return;
+    const tasks = this.engine.state.tasksOf(jobKey);
+    for (const t of set) {
+      if (tasks.get(t.wire.id) !== t || t.wire.state !== "active") set.delete(t);
+      else if (dependenciesMet(t.wire.dependsOn, tasks)) {
+        set.delete(t);
+        this.enqueue(t);
+      }
+    }
   }
 }
 

@@ -6,16 +6,17 @@
  */
 import { OrderedIndex } from "../model/ordered-index";
 import { mapSecrets } from "../model/redact";
-import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
+import type { JobRecord, JobScheduleRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { LevelStore } from "../store/level-store";
 import { SecretBox } from "../store/secret-box";
 import { JobTaskCounts } from "./task-counts";
 
-type AnyRecord = PoolRecord | NodeRecord | JobRecord | TaskRecord;
+type AnyRecord = PoolRecord | NodeRecord | JobRecord | TaskRecord | JobScheduleRecord;
 
 export class AccountState {
   readonly pools = new OrderedIndex<PoolRecord>();
   readonly jobs = new OrderedIndex<JobRecord>();
+  readonly schedules = new OrderedIndex<JobScheduleRecord>();
   private readonly nodesByPool = new Map<string, OrderedIndex<NodeRecord>>();
   private readonly tasksByJob = new Map<string, OrderedIndex<TaskRecord>>();
   private readonly counts = new Map<string, JobTaskCounts>();
@@ -47,6 +48,8 @@ export class AccountState {
       this.seq = Math.max(this.seq, value.seq);
       if (kind === "p") this.pools.add((value as PoolRecord).wire.id, value as PoolRecord);
       else if (kind === "j") this.jobs.add((value as JobRecord).wire.id, value as JobRecord);
+      else if (kind === "s")
+        this.schedules.add((value as JobScheduleRecord).wire.id, value as JobScheduleRecord);
     }
     // A node or task whose pool or job is gone (a deletion cut short) must not reappear under a
     // new pool or job with the same id.
@@ -110,7 +113,9 @@ export class AccountState {
   key(kind: "pool" | "job", r: PoolRecord | JobRecord): string;
   key(kind: "node", r: NodeRecord): string;
   key(kind: "task", r: TaskRecord): string;
-  key(kind: "pool" | "job" | "node" | "task", r: AnyRecord): string {
+  key(kind: "schedule", r: JobScheduleRecord): string;
+  key(kind: "pool" | "job" | "node" | "task" | "schedule", r: AnyRecord): string {
+    if (kind === "schedule") return `s/${(r as JobScheduleRecord).wire.id.toLowerCase()}`;
     if (kind === "pool") return `p/${(r as PoolRecord).wire.id.toLowerCase()}`;
     if (kind === "job") return `j/${(r as JobRecord).wire.id.toLowerCase()}`;
     if (kind === "node") return `n/${(r as NodeRecord).poolKey}/${(r as NodeRecord).wire.id}`;

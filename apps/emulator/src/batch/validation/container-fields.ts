@@ -12,6 +12,7 @@ import {
   stringField,
   type Obj,
 } from "./fields";
+import { resourceFilesFrom } from "./data-files";
 
 export function registryFrom(o: Obj, path: string): ContainerRegistryWire {
   const username = stringField(o, "username", path);
@@ -80,6 +81,8 @@ export function startTaskFrom(o: Obj, path: string, containerPool: boolean): Sta
   const env = nameValueList(st, "environmentSettings", p);
   if (env) out.environmentSettings = env;
   if (containerSettings) out.containerSettings = containerSettings;
+  const resourceFiles = resourceFilesFrom(st, p);
+  if (resourceFiles) out.resourceFiles = resourceFiles;
   return out;
 }
 

@@ -10,6 +10,8 @@ import { invalidProperty } from "../http/batch-error";
 import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
 import { containerSettingsFrom } from "./container-fields";
+import { dependsOnFrom, exitConditionsFrom } from "./outcome-fields";
+import { outputFilesFrom, resourceFilesFrom } from "./data-files";
 import {
   displayNameField,
   durationField,
@@ -25,17 +27,25 @@ const NOT_EMULATED = ["multiInstanceSettings"] as const;
 
 /** The validated, defaulted add fields; the server adds url, times, state and executionInfo. */
 export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "requiredSlots"> &
-  Partial<Pick<TaskWire, "containerSettings" | "environmentSettings">> & { [k: string]: unknown };
+  Partial<
+    Pick<TaskWire, "containerSettings" | "environmentSettings" | "exitConditions" | "dependsOn" | "resourceFiles" | "outputFiles">
+  > & {
+    [k: string]: unknown;
+  };
 
-export function constraintsFrom(body: Obj, job: JobWire): TaskWire["constraints"] {
-  const c = objectField(body, "constraints") ?? {};
+/** TaskConstraints at `path` (a task's, a job manager's or a job preparation task's). */
+export function taskConstraintsAt(o: Obj, path: string, defaultRetries: number): TaskWire["constraints"] {
+  const p = path ? `${path}.constraints` : "constraints";
+  const c = objectField(o, "constraints", path) ?? {};
   return {
-    maxWallClockTime: durationField(c, "maxWallClockTime", "constraints") ?? INFINITE_DURATION,
-    retentionTime: durationField(c, "retentionTime", "constraints") ?? "P7D",
-    maxTaskRetryCount:
-      intField(c, "maxTaskRetryCount", "constraints", -1, 100) ?? job.constraints.maxTaskRetryCount ?? 0,
+    maxWallClockTime: durationField(c, "maxWallClockTime", p) ?? INFINITE_DURATION,
+    retentionTime: durationField(c, "retentionTime", p) ?? "P7D",
+    maxTaskRetryCount: intField(c, "maxTaskRetryCount", p, -1, 100) ?? defaultRetries,
   };
 }
+
+export const constraintsFrom = (body: Obj, job: JobWire): TaskWire["constraints"] =>
+  taskConstraintsAt(body, "", job.constraints.maxTaskRetryCount ?? 0);
 
 export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefined): TaskFields {
   const id = idField(body);
@@ -82,5 +92,13 @@ export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefi
   if (containerSettings) fields.containerSettings = containerSettings;
   const env = nameValueList(body, "environmentSettings");
   if (env) fields.environmentSettings = env;
+  const exitConditions = exitConditionsFrom(body, job);
+  if (exitConditions) fields.exitConditions = exitConditions;
+  const dependsOn = dependsOnFrom(body, job);
+  if (dependsOn) fields.dependsOn = dependsOn;
+  const resourceFiles = resourceFilesFrom(body, "");
+  if (resourceFiles) fields.resourceFiles = resourceFiles;
+  const outputFiles = outputFilesFrom(body, "");
+  if (outputFiles) fields.outputFiles = outputFiles;
   return fields;
 }

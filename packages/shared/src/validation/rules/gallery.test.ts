@@ -55,7 +55,11 @@ describe("gallery rules", () => {
   it("image.gallery.noReplicaInRegion offers to add the region when the version's id is known", () => {
     const elsewhere = { replicas: [{ region: "eastus", count: 3 }] };
     expect(poolIssues("image.gallery.noReplicaInRegion", sig(), found(elsewhere))[0]?.action).toBeUndefined();
-    const [issue] = poolIssues("image.gallery.noReplicaInRegion", sig(601), found({ ...elsewhere, versionId: imageId }));
+    const [issue] = poolIssues(
+      "image.gallery.noReplicaInRegion",
+      sig(601),
+      found({ ...elsewhere, versionId: imageId }),
+    );
     expect(issue?.action).toEqual({
       kind: "setGalleryReplicas",
       label: "Add westeurope with 3 replicas",
@@ -72,7 +76,9 @@ describe("gallery rules", () => {
       sig(2000),
       found({ replicas: [{ region: "West Europe", count: 2 }], versionId: imageId }),
     );
-    expect(issue?.message).toMatch(/A pool of 2000 nodes wants at least 7 replicas of the image in westeurope/);
+    expect(issue?.message).toMatch(
+      /A pool of 2000 nodes wants at least 7 replicas of the image in westeurope/,
+    );
     expect(issue?.action).toEqual({
       kind: "setGalleryReplicas",
       label: "Set 7 replicas in westeurope",
@@ -123,18 +129,26 @@ describe("gallery rules", () => {
     ]);
   });
   it("image.gallery.versionNotReady warns while the version is not Succeeded", () => {
-    expect(poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: "Succeeded" }))).toEqual([]);
+    expect(
+      poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: "Succeeded" })),
+    ).toEqual([]);
     expect(poolIssues("image.gallery.versionNotReady", sig(), found())).toEqual([]);
     for (const state of ["Creating", "Updating", "Failed"]) {
-      expect(poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: state }))).toEqual([
-        expect.objectContaining({
-          path: ["image", "imageId"],
-          level: "warning",
-          message: expect.stringContaining(`provisioning state is ${state}, not Succeeded`),
-        }),
-      ]);
+      expect(poolIssues("image.gallery.versionNotReady", sig(), found({ provisioningState: state }))).toEqual(
+        [
+          expect.objectContaining({
+            path: ["image", "imageId"],
+            level: "warning",
+            message: expect.stringContaining(`provisioning state is ${state}, not Succeeded`),
+          }),
+        ],
+      );
     }
-    expect(poolIssues("image.gallery.versionNotReady", sig(), { galleryImage: { imageId, exists: false, provisioningState: "Failed" } })).toEqual([]);
+    expect(
+      poolIssues("image.gallery.versionNotReady", sig(), {
+        galleryImage: { imageId, exists: false, provisioningState: "Failed" },
+      }),
+    ).toEqual([]);
   });
   it("image.gallery.versionNotReady warns until replication to the account's region completes", () => {
     const replicas = (westeurope: string, eastus = "Completed") =>
@@ -145,10 +159,15 @@ describe("gallery rules", () => {
           { region: "East US", count: 1, state: eastus },
         ],
       });
-    expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Completed", "Replicating"))).toEqual([]);
+    expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Completed", "Replicating"))).toEqual(
+      [],
+    );
     expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Unknown"))).toEqual([]);
     expect(poolIssues("image.gallery.versionNotReady", sig(), replicas("Replicating"))).toEqual([
-      expect.objectContaining({ level: "warning", message: expect.stringMatching(/replica in westeurope is Replicating, not Completed/) }),
+      expect.objectContaining({
+        level: "warning",
+        message: expect.stringMatching(/replica in westeurope is Replicating, not Completed/),
+      }),
     ]);
     const [failed] = poolIssues("image.gallery.versionNotReady", sig(), replicas("Failed"));
     expect(failed?.message).toMatch(/it failed: update the version's target regions to retry/);

@@ -5,7 +5,9 @@ import type { PoolFacts } from "../pool-facts";
  * The facts the start task rules read. Narrower than PoolFacts so the same rules also check a new
  * start task for an existing pool (validateStartTaskUpdate), where no whole PoolSpec exists.
  */
-export type StartTaskFacts = Pick<PoolFacts, "isContainerPool" | "imageOs"> & { spec: Pick<PoolFacts["spec"], "startTask"> };
+export type StartTaskFacts = Pick<PoolFacts, "isContainerPool" | "imageOs"> & {
+  spec: Pick<PoolFacts["spec"], "startTask">;
+};
 import { setFix, type Rule } from "../rule";
 
 export const startTaskCommandLine: Rule<StartTaskFacts> = {

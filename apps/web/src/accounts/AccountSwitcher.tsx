@@ -5,8 +5,8 @@ import { useAccounts } from "../api/hooks";
 import { DescriptionTooltip } from "../components/DescriptionTooltip";
 import { onDemand, useOnDemand } from "../components/onDemand";
 import { SwapHost } from "../components/SwapHost";
-import { ClosedDropdown } from "./ClosedDropdown";
-import { paths } from "./paths";
+import { ClosedDropdown } from "../components/ClosedDropdown";
+import { paths } from "../router/paths";
 
 const accountDropdown = onDemand(() => import("./AccountDropdown"));
 

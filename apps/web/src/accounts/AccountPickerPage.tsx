@@ -18,7 +18,7 @@ import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { ErrorState } from "../components/ErrorState";
 import { TableSkeleton } from "../components/Skeletons";
-import { LAST_ACCOUNT_KEY, paths } from "./paths";
+import { LAST_ACCOUNT_KEY, paths } from "../router/paths";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "960px" },

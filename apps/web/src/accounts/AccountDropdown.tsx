@@ -1,7 +1,7 @@
 import { Dropdown, Option, OptionGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { AccountsResponse } from "@batch-studio/shared";
 import { useNavigate } from "../router";
-import { paths, LAST_ACCOUNT_KEY } from "./paths";
+import { paths, LAST_ACCOUNT_KEY } from "../router/paths";
 
 const useStyles = makeStyles({
   dropdown: { minWidth: "260px" },

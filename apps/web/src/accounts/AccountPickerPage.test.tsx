@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen } from "@testing-library/react";
 import type { AccountsResponse } from "@batch-studio/shared";
 import { AccountPickerPage } from "./AccountPickerPage";
-import { AppShell } from "./AppShell";
+import { AppShell } from "../app/AppShell";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations, visibleLabel } from "../test/axe";

@@ -7,13 +7,11 @@ import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
 import { TableSkeleton } from "../components/Skeletons";
 import { familyLabel } from "./vmFamily";
+import { FactList } from "../components/FactList";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: tokens.spacingHorizontalL, alignItems: "start" },
   wide: { gridColumn: "1 / -1" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0 },
-  dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere" },
   bars: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))", gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, margin: 0, padding: 0, listStyleType: "none" },
   bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   barHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
@@ -154,14 +152,7 @@ export default function AccountPage() {
       <div className={styles.grid}>
         <Card>
           <CardHeader header={<Subtitle2 as="h2">Account</Subtitle2>} />
-          <dl className={styles.facts}>
-            {facts.map(([k, v]) => (
-              <div key={k} style={{ display: "contents" }}>
-                <dt className={styles.dt}>{k}</dt>
-                <dd className={styles.dd}>{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </Card>
         <CoreQuotaCards account={account} quotas={q} userSubscription={a.poolAllocationMode?.toLowerCase() === "usersubscription"} />
       </div>
