@@ -75,6 +75,19 @@ async function addTaskRunningEntrypoint() {
 }
 
 describe("NewTaskPage", () => {
+  it("shows no error before a field is touched; Add task reveals them and sends nothing", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    const id = await screen.findByRole("textbox", { name: /Task id/ });
+    expect(screen.queryByText(/is required/i)).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText(/Task id is required/i)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Add task" }).hasAttribute("disabled")).toBe(true);
+    expect(sent.added).toBeUndefined();
+    // Typing the id clears its error and leaves the others shown.
+    await userEvent.type(id, "t1");
+    await waitFor(() => expect(screen.queryByText(/Task id is required/i)).toBeNull());
+  });
+
   it("on a direct load asks for the job's pool only once the job says which pool (never …/pools/)", async () => {
     const { api } = renderNewTask(pool, () => FOUND);
     await screen.findByRole("combobox", { name: /Container image/ });
