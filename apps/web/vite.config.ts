@@ -22,7 +22,7 @@ export default defineConfig(({ command }) => ({
     // scripts/first-route-size.mjs reads the manifest to measure what the first route loads.
     manifest: true,
     // @batch-studio/shared declares "sideEffects": false, so the first route takes only what it
-    // uses (apiPaths, problem codes) and zod, the rules and the exporters stay in lazy chunks.
+    // uses (apiUrl, problem codes) and zod, the rules and the exporters stay in lazy chunks.
     // Vendor groups only for libraries the first route needs whole (or, zod, not at all): a group
     // that mixes first-route and lazy-only modules (tabster, Fluent, the query client's infinite
     // queries) would load all of it up front, so those are left to automatic splitting.

@@ -15,8 +15,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  apiPaths,
-  applyFix,
   fromZodIssues,
   SetStartTaskRequest,
   validateStartTaskUpdate,
@@ -25,14 +23,14 @@ import {
   type StartTaskSpec,
   type ValidationIssue,
 } from "@batch-studio/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useApi } from "../auth/AuthContext";
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { isApiError } from "../auth/apiError";
-import { poolKeys } from "../api/keys";
+import { useRebootNode, useSetPoolStartTask } from "../api/hooks";
 import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
-import { StartTaskFields } from "../wizard/StartTaskFields";
+import { useSpecForm } from "../forms/useSpecForm";
+import { changedField, StartTaskFields } from "../wizard/StartTaskFields";
 
 type Form = SetStartTaskRequestInput;
 type StartTaskInput = Form["startTask"];
@@ -137,86 +135,69 @@ export function StartTaskDialog({
   onClose(): void;
 }) {
   const styles = useStyles();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const notify = useNotify();
-  const [form, setForm] = useState<Form>(() => initialStartTask(pool));
-  const [touched, setTouched] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
+  const validate = useCallback((value: Form) => checkStartTask(value, pool), [pool]);
+  const form = useSpecForm<Form>({ initial: () => initialStartTask(pool), validate });
   /** Set once saved while nodes had failed: the dialog then offers to reboot them. */
   const [toReboot, setToReboot] = useState<string[] | undefined>();
-  const task = form.startTask;
-  const issues = [...checkStartTask(form, pool), ...serverIssues];
-  const blocking = issues.some((i) => i.level === "error");
-  const shown = touched ? issues : issues.filter((i) => i.level !== "error");
+  const task = form.value.startTask;
+  const shown = form.shown;
   const at = (path: string) => shown.find((i) => key(i.path) === path);
   const others = shown.filter((i) => !FIELD_PATHS.includes(key(i.path)));
   const registry = task.containerSettings?.registry;
 
   const edit = (next: Partial<StartTaskInput>) => {
-    setForm({ startTask: { ...task, ...next } });
-    setTouched(true);
-    setServerIssues([]);
+    const name = changedField(next);
+    form.update(
+      (v) => ({ startTask: { ...v.startTask, ...next } }),
+      name ? ["startTask", name] : ["startTask"],
+    );
   };
-  const setImage = (imageName: string) => {
-    if (imageName === "" && !registry) {
-      const { containerSettings: _dropped, ...onNode } = task;
-      setForm({ startTask: onNode });
-    } else setForm({ startTask: { ...task, containerSettings: { ...task.containerSettings, imageName } } });
-    setTouched(true);
-    setServerIssues([]);
-  };
-  const setPassword = (password: string) => {
-    if (!task.containerSettings || registry?.auth.kind !== "password") return;
-    edit({
-      containerSettings: {
-        ...task.containerSettings,
-        registry: { ...registry, auth: { ...registry.auth, password } },
+  const setImage = (imageName: string) =>
+    form.update(
+      ({ startTask }) => {
+        if (imageName !== "" || startTask.containerSettings?.registry)
+          return {
+            startTask: { ...startTask, containerSettings: { ...startTask.containerSettings, imageName } },
+          };
+        const { containerSettings: _dropped, ...onNode } = startTask;
+        return { startTask: onNode };
       },
-    });
-  };
+      ["startTask", "containerSettings", "imageName"],
+    );
+  const setPassword = (password: string) =>
+    form.update(
+      ({ startTask }) => {
+        const c = startTask.containerSettings;
+        if (!c?.registry || c.registry.auth.kind !== "password") return { startTask };
+        const auth = { ...c.registry.auth, password };
+        return {
+          startTask: { ...startTask, containerSettings: { ...c, registry: { ...c.registry, auth } } },
+        };
+      },
+      ["startTask", "containerSettings", "registry", "auth", "password"],
+    );
 
   const fieldProps = (path: string) => fieldState(shown, path);
   const fixButton = (path: string) => {
     const fix = at(path)?.fix;
     if (!fix) return null;
     return (
-      <Button
-        size="small"
-        className={styles.fix}
-        onClick={() => (setForm(applyFix(form, fix)), setServerIssues([]))}
-      >
+      <Button size="small" className={styles.fix} onClick={() => form.applyFix(fix)}>
         {fix.label}
       </Button>
     );
   };
 
-  const save = useMutation({
-    mutationFn: (body: Form) =>
-      api.json<PoolDetails>(apiPaths.poolStartTask(account, pool.id), { method: "PUT", body }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(poolKeys.detail(account, pool.id), updated);
-      void queryClient.invalidateQueries({ queryKey: poolKeys.all(account) });
-      notify.success("Start task saved", `${pool.id}: nodes run it when they join, reboot or are reimaged`);
-      if (failedNodeIds.length > 0) setToReboot([...failedNodeIds]);
-      else onClose();
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.problem.issues) setServerIssues(e.problem.issues);
-      notify.error("Saving the start task failed", e);
-    },
-  });
-
+  const save = useSetPoolStartTask(account, pool.id);
+  const rebootNode = useRebootNode(account, pool.id);
   const reboot = useMutation({
     mutationFn: async (nodeIds: string[]) => {
-      const results = await Promise.allSettled(
-        nodeIds.map((n) => api.json(apiPaths.nodeReboot(account, pool.id, n), { method: "POST" })),
-      );
+      const results = await Promise.allSettled(nodeIds.map((n) => rebootNode.mutateAsync(n)));
       const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
       return { requested: nodeIds.length - failed.length, failed };
     },
     onSuccess: ({ requested, failed }) => {
-      void queryClient.invalidateQueries({ queryKey: poolKeys.detail(account, pool.id) });
       if (requested > 0)
         notify.success(
           `Rebooting ${requested} node${requested === 1 ? "" : "s"}`,
@@ -228,10 +209,23 @@ export function StartTaskDialog({
     },
   });
 
-  const submit = () => {
-    setTouched(true);
-    if (!blocking) save.mutate(form);
-  };
+  const submit = () =>
+    form.submit((body) =>
+      save.mutate(body, {
+        onSuccess: () => {
+          notify.success(
+            "Start task saved",
+            `${pool.id}: nodes run it when they join, reboot or are reimaged`,
+          );
+          if (failedNodeIds.length > 0) setToReboot([...failedNodeIds]);
+          else onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.problem.issues) form.reject(e.problem.issues);
+          notify.error("Saving the start task failed", e);
+        },
+      }),
+    );
 
   if (toReboot)
     return (
@@ -355,7 +349,11 @@ export function StartTaskDialog({
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
-            <Button appearance="primary" disabled={save.isPending || (touched && blocking)} onClick={submit}>
+            <Button
+              appearance="primary"
+              disabled={save.isPending || shown.some((i) => i.level === "error")}
+              onClick={submit}
+            >
               {save.isPending ? "Saving…" : "Save start task"}
             </Button>
           </DialogActions>
