@@ -7,7 +7,13 @@ import type {
 } from "../task-spec";
 import type { BatchServiceModels } from "@azure/batch";
 import type { JobSpecificationSpec } from "../job-schedule-spec";
-import type { CloudTask, JobManagerTask, JobPreparationTask, JobReleaseTask, JobSpecification } from "./batch-models";
+import type {
+  CloudTask,
+  JobManagerTask,
+  JobPreparationTask,
+  JobReleaseTask,
+  JobSpecification,
+} from "./batch-models";
 import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 import { fromOutputFiles, fromResourceFiles } from "./task-data";
 

@@ -90,7 +90,10 @@ export const toJobReleaseTask = (t: JobReleaseTaskSpec): JobReleaseTask =>
   });
 
 /** The job fields every job body shares: Job_Add's and a schedule's jobSpecification. */
-export const toJobSpecification = (job: JobSpecificationSpec, containerUrlOf?: ContainerUrlOf): JobSpecification =>
+export const toJobSpecification = (
+  job: JobSpecificationSpec,
+  containerUrlOf?: ContainerUrlOf,
+): JobSpecification =>
   compact({
     displayName: job.displayName,
     poolInfo: { poolId: job.poolId },
