@@ -7,6 +7,12 @@ import {
   toStartTask,
   toTaskAddParameter,
   type JobSpec,
+  type JobScheduleSpec,
+  type JobSchedulePatch,
+  fromCloudJobSchedule,
+  toJobScheduleAddParameter,
+  toJobSpecification,
+  toSchedule,
   type NodeFile,
   type Page,
   type PoolSpec,
@@ -18,6 +24,7 @@ import { problem } from "../http/problem";
 import {
   POOL_SUMMARY_SELECT,
   toJobSummary,
+  toJobScheduleSummary,
   toNodeDetails,
   toNodeFile,
   toNodeSummary,
@@ -244,6 +251,59 @@ export class BatchGateway {
 
   async deleteJob(jobId: string) {
     await this.client.job.deleteMethod(jobId);
+  }
+
+  // Job schedules
+
+  async listJobSchedules() {
+    const c = this.client.jobSchedule;
+    return (await drain(await c.list(), (l) => c.listNext(l))).map(toJobScheduleSummary);
+  }
+
+  async getJobSchedule(id: string) {
+    return toJobScheduleSummary(await this.client.jobSchedule.get(id));
+  }
+
+  /** The schedule as a spec (for editing and for checking a patch against the whole); 422 if Batch's has no job. */
+  async getJobScheduleSpec(id: string): Promise<JobScheduleSpec> {
+    const spec = fromCloudJobSchedule(await this.client.jobSchedule.get(id));
+    if (spec === undefined) throw problem(422, "not_clonable", `Job schedule "${id}" has no job specification to edit`);
+    return spec;
+  }
+
+  async addJobSchedule(spec: JobScheduleSpec) {
+    await this.client.jobSchedule.add(toJobScheduleAddParameter(spec));
+    return this.getJobSchedule(spec.id);
+  }
+
+  async patchJobSchedule(id: string, patch: JobSchedulePatch) {
+    const body: BatchServiceModels.JobSchedulePatchParameter = {};
+    if (patch.schedule) body.schedule = toSchedule(patch.schedule);
+    if (patch.jobSpecification) body.jobSpecification = toJobSpecification(patch.jobSpecification);
+    if (patch.metadata) body.metadata = patch.metadata;
+    await this.client.jobSchedule.patch(id, body);
+    return this.getJobSchedule(id);
+  }
+
+  async disableJobSchedule(id: string) {
+    await this.client.jobSchedule.disable(id);
+  }
+
+  async enableJobSchedule(id: string) {
+    await this.client.jobSchedule.enable(id);
+  }
+
+  async terminateJobSchedule(id: string) {
+    await this.client.jobSchedule.terminate(id);
+  }
+
+  async deleteJobSchedule(id: string) {
+    await this.client.jobSchedule.deleteMethod(id);
+  }
+
+  async listJobScheduleJobs(id: string) {
+    const c = this.client.job;
+    return (await drain(await c.listFromJobSchedule(id), (l) => c.listFromJobScheduleNext(l))).map(toJobSummary);
   }
 
   async taskCounts(jobId: string) {

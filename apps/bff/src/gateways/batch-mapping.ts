@@ -1,5 +1,7 @@
 import type { BatchServiceModels } from "@azure/batch";
 import {
+  fromSchedule,
+  type JobScheduleSummary,
   fromStartTask,
   type JobSummary,
   type NodeDetails,
@@ -18,6 +20,7 @@ type CloudPool = BatchServiceModels.CloudPool;
 type ComputeNode = BatchServiceModels.ComputeNode;
 type CloudJob = BatchServiceModels.CloudJob;
 type CloudTask = BatchServiceModels.CloudTask;
+type CloudJobSchedule = BatchServiceModels.CloudJobSchedule;
 type ImageInformation = BatchServiceModels.ImageInformation;
 type BatchNodeFile = BatchServiceModels.NodeFile;
 type TaskCountsResult = BatchServiceModels.TaskCountsResult;
@@ -168,6 +171,18 @@ export const toJobSummary = (job: CloudJob): JobSummary =>
     startTime: iso(job.executionInfo?.startTime),
     endTime: iso(job.executionInfo?.endTime),
     terminateReason: job.executionInfo?.terminateReason,
+  });
+
+export const toJobScheduleSummary = (s: CloudJobSchedule): JobScheduleSummary =>
+  compact({
+    id: s.id ?? "",
+    displayName: s.displayName,
+    state: s.state ?? "active",
+    poolId: s.jobSpecification?.poolInfo.poolId,
+    schedule: fromSchedule(s.schedule),
+    creationTime: iso(s.creationTime),
+    nextRunTime: iso(s.executionInfo?.nextRunTime),
+    recentJobId: s.executionInfo?.recentJob?.id,
   });
 
 export const toTaskSummary = (task: CloudTask): TaskSummary =>

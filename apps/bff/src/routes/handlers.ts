@@ -8,7 +8,9 @@ import {
   TaskSpec,
   validatePoolDraft,
   validateStartTaskUpdate,
+  validateJobSchedule,
   validateTaskInput,
+  type JobScheduleSpec,
   type Me,
   type RuntimeConfig,
   type ValidationResponse,
@@ -55,6 +57,13 @@ const checkTask = async (scope: OperatorScope, accountId: string, jobId: string,
   const batch = await scope.batch(accountId);
   const facts = await scope.services.validation.taskFacts(jobId, parseParts(TaskSpec, draft).parts, { batch, logger: scope.logger });
   const issues = validateTaskInput(draft, facts);
+  return { issues, facts, ok: !hasErrors(issues) };
+};
+
+const checkJobSchedule = async (scope: OperatorScope, accountId: string, spec: JobScheduleSpec): Promise<ValidationResponse> => {
+  const batch = await scope.batch(accountId);
+  const facts = await scope.services.validation.jobScheduleFacts(spec, { batch, logger: scope.logger });
+  const issues = validateJobSchedule(spec, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
@@ -165,6 +174,33 @@ export const handlers: Handlers = {
   deleteJob: async ({ scope, params }) => (await scope.batch(params.account)).deleteJob(params.job),
   taskCounts: async ({ scope, params }) => (await scope.batch(params.account)).taskCounts(params.job),
 
+  jobSchedules: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobSchedules()),
+  createJobSchedule: async ({ scope, params, body }) => {
+    blockOnErrors(await checkJobSchedule(scope, params.account, body), "job schedule");
+    return (await scope.batch(params.account)).addJobSchedule(body);
+  },
+  jobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).getJobSchedule(params.jobSchedule),
+  jobScheduleSpec: async ({ scope, params }) => ({ spec: await (await scope.batch(params.account)).getJobScheduleSpec(params.jobSchedule) }),
+  updateJobSchedule: async ({ scope, params, body }) => {
+    const batch = await scope.batch(params.account);
+    // Checked as the whole it becomes: a new doNotRunAfter is compared with the kept doNotRunUntil.
+    const current = await batch.getJobScheduleSpec(params.jobSchedule);
+    const next: JobScheduleSpec = {
+      ...current,
+      schedule: body.schedule ?? current.schedule,
+      jobSpecification: body.jobSpecification ?? current.jobSpecification,
+      metadata: body.metadata ?? current.metadata,
+    };
+    const check = await checkJobSchedule(scope, params.account, next);
+    if (!check.ok) throw validationProblem(check.issues, "The job schedule has problems to fix before it can be saved");
+    return batch.patchJobSchedule(params.jobSchedule, body);
+  },
+  disableJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).disableJobSchedule(params.jobSchedule),
+  enableJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).enableJobSchedule(params.jobSchedule),
+  terminateJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).terminateJobSchedule(params.jobSchedule),
+  deleteJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).deleteJobSchedule(params.jobSchedule),
+  jobScheduleJobs: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobScheduleJobs(params.jobSchedule)),
+
   tasks: async ({ scope, params, query: { pageSize, cursor, ...filter } }) =>
     (await scope.batch(params.account)).listTasks(params.job, filter, pageSize, cursor),
   addTask: async ({ scope, params, body }) => {
@@ -187,6 +223,7 @@ export const handlers: Handlers = {
 
   validatePool: async ({ scope, params, body }) => checkPool(scope, params.account, body),
   validateTask: async ({ scope, params, body }) => checkTask(scope, params.account, body.jobId, body.task),
+  validateJobSchedule: async ({ scope, params, body }) => checkJobSchedule(scope, params.account, body),
   registryTest: async ({ scope, body }) =>
     scope.services.probe.testLogin(body.server, credentialsOf(body)),
   registryInspect: async ({ scope, body }) => scope.services.probe.inspectImage(body.reference, credentialsOf(body.registry)),

@@ -8,6 +8,7 @@ import {
   type AccountQuotaFact,
   type AccountSummary,
   type GalleryImageFact,
+  type JobScheduleSpec,
   type ImageProbeFact,
   type PoolParts,
   type PoolSpec,
@@ -214,26 +215,37 @@ export class LiveValidation {
     const image = spec.containerSettings?.imageName;
     const [taskIdTaken, pool, imageFact] = await Promise.all([
       id === undefined ? undefined : attempt("taskIdTaken", logger, () => batch.taskExists(jobId, id)),
-      job.poolId ? attempt("pool", logger, () => batch.getCloudPool(job.poolId!)) : undefined,
+      job.poolId ? this.taskPoolFact(job.poolId, { batch, logger }) : undefined,
       // The task's registry credentials go only to the registry they are for.
       image ? this.probe.inspectImage(image, credentialsOf(registryFor(image, spec.containerSettings?.registry ? [spec.containerSettings.registry] : []))) : undefined,
     ]);
     const facts: ValidationContext = { authMode: "entra" };
     if (taskIdTaken !== undefined) facts.taskIdTaken = taskIdTaken;
     if (imageFact) facts.images = [imageFact];
-    if (pool) {
-      const vm = pool.virtualMachineConfiguration;
-      const container = vm?.containerConfiguration;
-      const poolFact: TaskPoolFact = {
-        poolId: pool.id ?? job.poolId ?? "",
-        isContainerPool: container !== undefined,
-        prefetchImages: container?.containerImageNames ?? [],
-        registryServers: (container?.containerRegistries ?? []).map((r) => r.registryServer ?? "docker.io"),
-      };
-      const os = vm?.nodeAgentSKUId ? osOfNodeAgentSku(vm.nodeAgentSKUId) : undefined;
-      if (os) poolFact.osType = os;
-      facts.pool = poolFact;
-    }
+    if (pool) facts.pool = pool;
     return facts;
+  }
+
+  /** What the job rules need of a job schedule's pool (a container pool wants a containerised job manager). */
+  async jobScheduleFacts(spec: JobScheduleSpec, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+    const pool = await this.taskPoolFact(spec.jobSpecification.poolId, deps);
+    return pool ? { authMode: "entra", pool } : { authMode: "entra" };
+  }
+
+  /** The pool a job runs on, as the task and job rules read it; undefined when it cannot be read. */
+  private async taskPoolFact(poolId: string, { batch, logger }: { batch: BatchGateway; logger: Logger }): Promise<TaskPoolFact | undefined> {
+    const pool = await attempt("pool", logger, () => batch.getCloudPool(poolId));
+    if (!pool) return undefined;
+    const vm = pool.virtualMachineConfiguration;
+    const container = vm?.containerConfiguration;
+    const poolFact: TaskPoolFact = {
+      poolId: pool.id ?? poolId,
+      isContainerPool: container !== undefined,
+      prefetchImages: container?.containerImageNames ?? [],
+      registryServers: (container?.containerRegistries ?? []).map((r) => r.registryServer ?? "docker.io"),
+    };
+    const os = vm?.nodeAgentSKUId ? osOfNodeAgentSku(vm.nodeAgentSKUId) : undefined;
+    if (os) poolFact.osType = os;
+    return poolFact;
   }
 }

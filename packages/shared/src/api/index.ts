@@ -15,3 +15,4 @@ export * from "./validation";
 export * from "./path-params";
 export * from "./contract-check";
 export type * from "./route-types";
+export * from "./job-schedules";

@@ -77,3 +77,12 @@ describe("file paths", () => {
     expect(filePathProblem(p)).toBeTypeOf("string");
   });
 });
+
+describe("scheduled job ids", () => {
+  const account = "00000000-0000-0000-0000-000000000000~rg~acct";
+  it("admits a job a schedule created (<schedule>:job-<n>) and nothing else with a ':'", () => {
+    expect(routeParams.job.safeParse({ account, job: "nightly:job-12" }).success).toBe(true);
+    for (const job of ["nightly:", ":job-1", "a:job-1:job-2", "nightly:job-x", "..", "a:b"])
+      expect(routeParams.job.safeParse({ account, job }).success, job).toBe(false);
+  });
+});

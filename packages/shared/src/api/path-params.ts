@@ -27,6 +27,8 @@ const IMAGE_DEFINITION = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?$/;
 const IMAGE_VERSION = /^\d{1,10}\.\d{1,10}\.\d{1,10}$/;
 /** Batch node ids ("tvmps_…_d"): letters, digits, '_' and '-'. Batch sets them; they run longer than 64. */
 const NODE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** A job a schedule created: Batch names it `<scheduleId>:job-<n>`; the ':' is the only extra character. */
+const SCHEDULED_JOB_ID = /^[A-Za-z0-9_-]{1,64}:job-\d{1,18}$/;
 
 const pattern = (re: RegExp, message: string) => z.string().regex(re, message);
 
@@ -71,7 +73,10 @@ export const pathParam = {
   ),
   version: pattern(IMAGE_VERSION, "version must look like 1.0.0 (three whole numbers)"),
   pool: batchId("pool"),
-  job: batchId("job"),
+  job: z.union([batchId("job"), pattern(SCHEDULED_JOB_ID, "job must be a job id or a scheduled job's <schedule>:job-<n>")], {
+    error: "job id may contain only letters, digits, '-' and '_' (or be a scheduled job's <schedule>:job-<n>)",
+  }),
+  jobSchedule: batchId("job schedule"),
   task: batchId("task"),
   node: pattern(NODE_ID, "node must be a node id: 1–128 letters, digits, '-' and '_'"),
 } as const;
@@ -84,6 +89,7 @@ const gallery = subscription.extend({ resourceGroup: pathParam.resourceGroup, ga
 const galleryImage = gallery.extend({ image: pathParam.image });
 const pool = account.extend({ pool: pathParam.pool });
 const job = account.extend({ job: pathParam.job });
+const jobSchedule = account.extend({ jobSchedule: pathParam.jobSchedule });
 
 /** The parameter objects of the route table, one per resource level. */
 export const routeParams = {
@@ -96,5 +102,6 @@ export const routeParams = {
   pool,
   node: pool.extend({ node: pathParam.node }),
   job,
+  jobSchedule,
   task: job.extend({ task: pathParam.task }),
 } as const satisfies Record<ParamLevel, z.ZodType<Record<string, string>>>;

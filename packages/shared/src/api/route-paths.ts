@@ -3,7 +3,7 @@
  * (paths.ts) need only this table, so zod and the validation rules stay off its first route.
  * routes.ts adds summaries and schemas to the same names (one source of truth for paths).
  */
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Which path parameters a route has, named by the resource level they address. path-params.ts
@@ -19,6 +19,7 @@ export type ParamLevel =
   | "pool"
   | "node"
   | "job"
+  | "jobSchedule"
   | "task";
 
 export interface RoutePath {
@@ -33,6 +34,7 @@ const POOL = `${A}/pools/:pool`;
 const NODE = `${POOL}/nodes/:node`;
 const JOB = `${A}/jobs/:job`;
 const TASK = `${JOB}/tasks/:task`;
+const SCHEDULE = `${A}/job-schedules/:jobSchedule`;
 const GALLERY = "/api/subscriptions/:subscription/galleries/:resourceGroup/:gallery";
 
 export const apiRoutePaths = {
@@ -71,6 +73,16 @@ export const apiRoutePaths = {
   terminateJob: { method: "POST", path: `${JOB}/terminate`, params: "job" },
   deleteJob: { method: "DELETE", path: JOB, params: "job" },
   taskCounts: { method: "GET", path: `${JOB}/task-counts`, params: "job" },
+  jobSchedules: { method: "GET", path: `${A}/job-schedules`, params: "account" },
+  createJobSchedule: { method: "POST", path: `${A}/job-schedules`, params: "account" },
+  jobSchedule: { method: "GET", path: SCHEDULE, params: "jobSchedule" },
+  jobScheduleSpec: { method: "GET", path: `${SCHEDULE}/spec`, params: "jobSchedule" },
+  updateJobSchedule: { method: "PATCH", path: SCHEDULE, params: "jobSchedule" },
+  disableJobSchedule: { method: "POST", path: `${SCHEDULE}/disable`, params: "jobSchedule" },
+  enableJobSchedule: { method: "POST", path: `${SCHEDULE}/enable`, params: "jobSchedule" },
+  terminateJobSchedule: { method: "POST", path: `${SCHEDULE}/terminate`, params: "jobSchedule" },
+  deleteJobSchedule: { method: "DELETE", path: SCHEDULE, params: "jobSchedule" },
+  jobScheduleJobs: { method: "GET", path: `${SCHEDULE}/jobs`, params: "jobSchedule" },
   tasks: { method: "GET", path: `${JOB}/tasks`, params: "job" },
   addTask: { method: "POST", path: `${JOB}/tasks`, params: "job" },
   task: { method: "GET", path: TASK, params: "task" },
@@ -85,6 +97,7 @@ export const apiRoutePaths = {
   taskFileTicketDownload: { method: "GET", path: `${TASK}/files/ticket-download`, params: "task" },
   validatePool: { method: "POST", path: `${A}/validate/pool`, params: "account" },
   validateTask: { method: "POST", path: `${A}/validate/task`, params: "account" },
+  validateJobSchedule: { method: "POST", path: `${A}/validate/job-schedule`, params: "account" },
   registryTest: { method: "POST", path: "/api/registry/test", params: "none" },
   registryInspect: { method: "POST", path: "/api/registry/inspect", params: "none" },
 } as const satisfies Record<string, RoutePath>;

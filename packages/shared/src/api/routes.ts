@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { JobSpec, TaskSpec } from "../task-spec";
 import { PoolSpec } from "../pool-spec";
+import { JobSchedulePatch, JobScheduleSpec } from "../job-schedule-spec";
+import { JobScheduleSpecResponse, JobScheduleSummary } from "./job-schedules";
 import { AccountsResponse, Me } from "./accounts";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
@@ -169,6 +171,28 @@ export const apiRoutes = {
   deleteJob: route("deleteJob", { tag: "jobs", summary: "Delete a job", status: 202, response: "empty" }),
   taskCounts: route("taskCounts", { tag: "jobs", summary: "Task and slot counts of a job", response: TaskCounts }),
 
+  jobSchedules: route("jobSchedules", { tag: "job schedules", summary: "List job schedules", response: listOf(JobScheduleSummary) }),
+  createJobSchedule: route("createJobSchedule", {
+    tag: "job schedules",
+    summary: "Create a job schedule from a JobScheduleSpec (400 lists every issue, the job specification's under jobSpecification)",
+    status: 201,
+    body: JobScheduleSpec,
+    response: JobScheduleSummary,
+  }),
+  jobSchedule: route("jobSchedule", { tag: "job schedules", summary: "Get a job schedule", response: JobScheduleSummary }),
+  jobScheduleSpec: route("jobScheduleSpec", { tag: "job schedules", summary: "The job schedule as a JobScheduleSpec, for editing or cloning (no passwords)", response: JobScheduleSpecResponse }),
+  updateJobSchedule: route("updateJobSchedule", {
+    tag: "job schedules",
+    summary: "Change a job schedule's schedule, job specification or metadata (Batch PATCH: what is given replaces, the rest stays; checked as create is). Jobs already created keep their settings.",
+    body: JobSchedulePatch,
+    response: JobScheduleSummary,
+  }),
+  disableJobSchedule: route("disableJobSchedule", { tag: "job schedules", summary: "Disable a job schedule (no new jobs until enabled)", status: 204, response: "empty" }),
+  enableJobSchedule: route("enableJobSchedule", { tag: "job schedules", summary: "Enable a disabled job schedule", status: 204, response: "empty" }),
+  terminateJobSchedule: route("terminateJobSchedule", { tag: "job schedules", summary: "Terminate a job schedule (its open job is terminated too)", status: 202, response: "empty" }),
+  deleteJobSchedule: route("deleteJobSchedule", { tag: "job schedules", summary: "Delete a job schedule and the jobs it created", status: 202, response: "empty" }),
+  jobScheduleJobs: route("jobScheduleJobs", { tag: "job schedules", summary: "List the jobs a job schedule created", response: listOf(JobSummary) }),
+
   tasks: route("tasks", { tag: "tasks", summary: "List tasks (server-side filters, cursor paging)", query: TaskListQuery, response: pageOf(TaskSummary) }),
   addTask: route("addTask", { tag: "tasks", summary: "Add a task from a TaskSpec (400 lists every issue)", status: 201, body: TaskSpec, response: TaskDetails }),
   task: route("task", { tag: "tasks", summary: "Get a task", response: TaskDetails }),
@@ -184,6 +208,7 @@ export const apiRoutes = {
 
   validatePool: route("validatePool", { tag: "validation", summary: "Live checks of a PoolSpec, whole or in part", body: SpecDraft, response: ValidationResponse }),
   validateTask: route("validateTask", { tag: "validation", summary: "Live checks of a TaskSpec for a job, whole or in part", body: ValidateTaskRequest, response: ValidationResponse }),
+  validateJobSchedule: route("validateJobSchedule", { tag: "validation", summary: "Async checks of a JobScheduleSpec (the job's pool looked up)", body: JobScheduleSpec, response: ValidationResponse }),
   registryTest: route("registryTest", { tag: "validation", summary: "Log in to a registry (GET /v2/)", body: RegistryTestRequest, response: RegistryTestResult }),
   registryInspect: route("registryInspect", { tag: "validation", summary: "Resolve an image and read its ENTRYPOINT, CMD and WORKDIR", body: ImageInspectRequest, response: ImageInspection }),
 } satisfies Record<ApiRouteName, ApiRoute>;

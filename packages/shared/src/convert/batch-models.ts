@@ -25,3 +25,7 @@ export type JobManagerTask = BatchServiceModels.JobManagerTask;
 export type JobPreparationTask = BatchServiceModels.JobPreparationTask;
 export type JobReleaseTask = BatchServiceModels.JobReleaseTask;
 export type CloudJob = BatchServiceModels.CloudJob;
+export type JobSpecification = BatchServiceModels.JobSpecification;
+export type JobScheduleAddParameter = BatchServiceModels.JobScheduleAddParameter;
+export type CloudJobSchedule = BatchServiceModels.CloudJobSchedule;
+export type Schedule = BatchServiceModels.Schedule;

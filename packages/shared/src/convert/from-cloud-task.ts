@@ -6,7 +6,14 @@ import type {
   TaskSpec,
 } from "../task-spec";
 import type { BatchServiceModels } from "@azure/batch";
-import type { CloudTask, JobManagerTask, JobPreparationTask, JobReleaseTask } from "./batch-models";
+import type { JobSpecificationSpec } from "../job-schedule-spec";
+import type {
+  CloudTask,
+  JobManagerTask,
+  JobPreparationTask,
+  JobReleaseTask,
+  JobSpecification,
+} from "./batch-models";
 import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 import { fromOutputFiles, fromResourceFiles } from "./task-data";
 
@@ -70,4 +77,18 @@ export const fromJobReleaseTask = (t: JobReleaseTask): JobReleaseTaskSpec =>
     ...commonParts(t),
     maxWallClockTime: t.maxWallClockTime,
     retentionTime: t.retentionTime,
+  });
+
+/** A job body's job fields back to spec fields (Batch's defaults where the body has none). */
+export const fromJobSpecification = (j: JobSpecification): JobSpecificationSpec =>
+  compact({
+    displayName: j.displayName,
+    poolId: j.poolInfo.poolId ?? "",
+    priority: j.priority ?? 0,
+    maxParallelTasks: j.maxParallelTasks ?? -1,
+    onAllTasksComplete: j.onAllTasksComplete === "terminatejob" ? "terminatejob" : "noaction",
+    env: fromEnvironmentSettings(j.commonEnvironmentSettings),
+    jobManagerTask: j.jobManagerTask ? fromJobManagerTask(j.jobManagerTask) : undefined,
+    jobPreparationTask: j.jobPreparationTask ? fromJobPreparationTask(j.jobPreparationTask) : undefined,
+    jobReleaseTask: j.jobReleaseTask ? fromJobReleaseTask(j.jobReleaseTask) : undefined,
   });

@@ -4,6 +4,7 @@ export { fromCloudPool, fromStartTask, type FromCloudPoolResult, type ReentryFie
 export {
   toTaskAddParameter,
   toJobAddParameter,
+  toJobSpecification,
   toJobManagerTask,
   toJobPreparationTask,
   toJobReleaseTask,
@@ -13,5 +14,7 @@ export {
   fromJobManagerTask,
   fromJobPreparationTask,
   fromJobReleaseTask,
+  fromJobSpecification,
 } from "./from-cloud-task";
 export * from "./task-data";
+export { toJobScheduleAddParameter, fromCloudJobSchedule, toSchedule, fromSchedule } from "./job-schedule";

@@ -6,11 +6,13 @@ import type {
   TaskConstraintsSpec,
   TaskSpec,
 } from "../task-spec";
+import type { JobSpecificationSpec } from "../job-schedule-spec";
 import type {
   JobAddParameter,
   JobManagerTask,
   JobPreparationTask,
   JobReleaseTask,
+  JobSpecification,
   TaskAddParameter,
 } from "./batch-models";
 import { compact, toContainerSettings, toEnvironmentSettings } from "./container-parts";
@@ -87,9 +89,12 @@ export const toJobReleaseTask = (t: JobReleaseTaskSpec): JobReleaseTask =>
     userIdentity: taskUser(t.elevated),
   });
 
-export const toJobAddParameter = (job: JobSpec, containerUrlOf?: ContainerUrlOf): JobAddParameter =>
+/** The job fields every job body shares: Job_Add's and a schedule's jobSpecification. */
+export const toJobSpecification = (
+  job: JobSpecificationSpec,
+  containerUrlOf?: ContainerUrlOf,
+): JobSpecification =>
   compact({
-    id: job.id,
     displayName: job.displayName,
     poolInfo: { poolId: job.poolId },
     priority: job.priority,
@@ -100,3 +105,8 @@ export const toJobAddParameter = (job: JobSpec, containerUrlOf?: ContainerUrlOf)
     jobPreparationTask: job.jobPreparationTask ? toJobPreparationTask(job.jobPreparationTask) : undefined,
     jobReleaseTask: job.jobReleaseTask ? toJobReleaseTask(job.jobReleaseTask) : undefined,
   });
+
+export const toJobAddParameter = (job: JobSpec, containerUrlOf?: ContainerUrlOf): JobAddParameter => ({
+  id: job.id,
+  ...toJobSpecification(job, containerUrlOf),
+});

@@ -14,18 +14,23 @@ export interface AzCliOptions {
   resourceGroup?: string;
 }
 
-/** `az batch pool create --json-file pool.json` with the file it reads. */
-export const exportAzCli = (spec: PoolSpec, options: AzCliOptions = {}): AzCliExport => {
-  const fileName = "pool.json";
+/**
+ * The bash snippet that creates a resource from its REST body: Entra sign-in, then the passwords
+ * the body holds as `${…}` placeholders typed in (not echoed) and filled with envsubst.
+ */
+export const azJsonFileCommand = (
+  noun: "pool" | "job-schedule",
+  fileName: string,
+  secrets: string[],
+  options: AzCliOptions,
+  notes: string[] = [],
+): string => {
   const account = options.accountName ?? "<batch-account>";
   const group = options.resourceGroup ?? "<resource-group>";
-  const secrets = passwordEnvVars(spec);
   const lines = [
     "# Sign in with Microsoft Entra ID; `az batch account login` without --shared-key-auth keeps the Entra token.",
+    ...notes,
   ];
-  if (spec.image.kind === "gallery") {
-    lines.push("# Shared Image Gallery pools need Entra sign-in: Shared Key authentication fails for them.");
-  }
   lines.push("az login", `az batch account login --name ${account} --resource-group ${group}`, "");
   let file = fileName;
   if (secrets.length > 0) {
@@ -33,10 +38,21 @@ export const exportAzCli = (spec: PoolSpec, options: AzCliOptions = {}): AzCliEx
       `# ${fileName} holds \${…} placeholders for registry passwords; type them (not echoed) and fill them in.`,
     );
     for (const name of secrets) lines.push(`read -rsp "${name}: " ${name} && echo && export ${name}`);
-    file = "pool.filled.json";
+    file = fileName.replace(/\.json$/, ".filled.json");
     lines.push(`envsubst '${secrets.map((n) => `$${n}`).join(" ")}' < ${fileName} > ${file}`, "");
   }
-  lines.push(`az batch pool create --json-file ${file}`);
+  lines.push(`az batch ${noun} create --json-file ${file}`);
   if (secrets.length > 0) lines.push(`rm ${file}`);
-  return { fileName, fileContent: exportRestJson(spec), command: `${lines.join("\n")}\n` };
+  return `${lines.join("\n")}\n`;
+};
+
+/** `az batch pool create --json-file pool.json` with the file it reads. */
+export const exportAzCli = (spec: PoolSpec, options: AzCliOptions = {}): AzCliExport => {
+  const fileName = "pool.json";
+  const notes =
+    spec.image.kind === "gallery"
+      ? ["# Shared Image Gallery pools need Entra sign-in: Shared Key authentication fails for them."]
+      : [];
+  const command = azJsonFileCommand("pool", fileName, passwordEnvVars(spec), options, notes);
+  return { fileName, fileContent: exportRestJson(spec), command };
 };

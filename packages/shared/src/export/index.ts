@@ -4,3 +4,4 @@ export { exportPython } from "./python";
 export { exportCSharp } from "./csharp";
 export { passwordEnvVar, passwordEnvVars } from "./secrets";
 export { seedPools } from "./seed-pools";
+export { exportJobScheduleRestJson, exportJobScheduleAzCli, toRestJobScheduleBody, jobSchedulePasswordEnvVars } from "./job-schedule";

@@ -4,7 +4,7 @@ import type { PoolSpec } from "../pool-spec";
 import { passwordEnvVar } from "./secrets";
 
 /** ContainerRegistry on the wire: the SDK's `userName` is sent as `username` (docs/azure-batch-notes.md#wire-protocol). */
-const toWireRegistry = (registry: ContainerRegistry): Record<string, unknown> => {
+export const toWireRegistry = (registry: ContainerRegistry): Record<string, unknown> => {
   const { userName, password, registryServer, identityReference } = registry;
   const wire: Record<string, unknown> = {};
   if (registryServer !== undefined) wire.registryServer = registryServer;

@@ -7,6 +7,7 @@ import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { RegistrySpec } from "../registry-spec";
 import type { OutputFileSpec, ResourceFileSpec } from "../task-data-spec";
 import type { ContainerSettingsSpec, EnvironmentVariable, JobSpec, TaskSpec } from "../task-spec";
+import type { JobScheduleSpec } from "../job-schedule-spec";
 
 export const batchIdArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -256,3 +257,29 @@ export const mutateAt = (root: unknown, path: (string | number)[], replacement: 
   else node[last] = replacement;
   return copy;
 };
+
+const isoDateArb = fc
+  .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2040-01-01T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+export const jobScheduleSpecArb: fc.Arbitrary<JobScheduleSpec> = fc
+  .record({
+    id: batchIdArb,
+    displayName: optional(fc.string({ maxLength: 40 })),
+    schedule: fc
+      .record({
+        doNotRunUntil: optional(isoDateArb),
+        doNotRunAfter: optional(isoDateArb),
+        startWindow: optional(fc.constantFrom("PT1M", "PT30M", "P1D")),
+        recurrenceInterval: optional(fc.constantFrom("PT1M", "PT1H", "P1W")),
+      })
+      .map(compact),
+    jobSpecification: jobSpecArb.map(({ id: _id, ...job }) => job),
+    metadata: fc.array(
+      fc.record({ name: fc.stringMatching(/^[a-z]{1,8}$/), value: fc.string({ maxLength: 10 }) }),
+      {
+        maxLength: 2,
+      },
+    ),
+  })
+  .map(compact);

@@ -19,7 +19,8 @@ export type RuleArea =
   | "task"
   | "resource files"
   | "output files"
-  | "job tasks";
+  | "job tasks"
+  | "job schedule";
 
 /** What a rule is, for the rule catalog (README, UI help): stable code, usual level, where it comes from. */
 export interface RuleInfo {
