@@ -108,7 +108,7 @@ describe("the gallery replica action", () => {
   it("asks first, names what changes in Azure, sets the replicas, and the advice goes after the re-check", async () => {
     const { api, posts } = galleryBff(({ replicaCount }) => version(replicaCount));
     const { container } = page(api);
-    expect(await screen.findByText(ADVICE, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(ADVICE)).toBeTruthy();
     const button = screen.getByRole("button", { name: "Set 7 replicas in westeurope" });
 
     // Cancel changes nothing.
@@ -156,7 +156,7 @@ describe("the gallery replica action", () => {
     }) as typeof api.json;
     page(api);
     await userEvent.click(
-      await screen.findByRole("button", { name: "Set 7 replicas in westeurope" }, { timeout: 5000 }),
+      await screen.findByRole("button", { name: "Set 7 replicas in westeurope" }),
     );
     await userEvent.click(inDialog(await findDialog(), "Set replicas"));
     const busy = await screen.findByRole("button", { name: /Setting replicas in Azure…/ });
