@@ -1,4 +1,5 @@
 /** /pools: add, list, get, exists, delete, patch, updateproperties, resize, stopresize, removenodes. */
+import { refuseApplicationPackages } from "../validation/application-packages";
 import { entityUrl } from "../engine";
 import { batchError, conflict, invalidProperty, missingProperty } from "../http/batch-error";
 import type { Reply, RequestContext } from "../http/context";
@@ -99,6 +100,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const pool = livePool(engine, ctx.params.poolId!);
     requireConditions(ctx, pool.wire);
     const body = bodyObject(ctx.body);
+    refuseApplicationPackages(body, "");
     const containerPool = !!pool.wire.virtualMachineConfiguration?.containerConfiguration;
     if (body.startTask !== undefined) pool.wire.startTask = startTaskFrom(body, "", containerPool);
     const metadata = nameValueList(body, "metadata");
@@ -116,6 +118,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const body = bodyObject(ctx.body);
     for (const k of ["certificateReferences", "applicationPackageReferences", "metadata"])
       if (!Array.isArray(body[k])) throw missingProperty(k);
+    refuseApplicationPackages(body, "");
     pool.wire.startTask = startTaskFrom(
       body,
       "",

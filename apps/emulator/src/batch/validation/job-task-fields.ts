@@ -4,6 +4,7 @@
  * task, the job manager must run in a container on a container pool and may not on another;
  * preparation and release tasks may run on the host of a container pool.
  */
+import { refuseApplicationPackages } from "./application-packages";
 import { invalidProperty } from "../http/batch-error";
 import { parseDuration } from "../model/duration";
 import type {
@@ -70,6 +71,7 @@ function commonFrom(o: Obj, path: string, pool: PoolWire | undefined, containerR
 
 function jobManagerFrom(o: Obj, pool: PoolWire | undefined, job: Pick<JobWire, "constraints">) {
   const path = "jobManagerTask";
+  refuseApplicationPackages(o, path);
   const requiredSlots = intField(o, "requiredSlots", path, 1, 256) ?? 1;
   if (pool && requiredSlots > pool.taskSlotsPerNode)
     throw invalidProperty(

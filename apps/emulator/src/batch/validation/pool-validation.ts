@@ -8,6 +8,7 @@
 import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";
 import { invalidProperty, missingProperty } from "../http/batch-error";
+import { refuseApplicationPackages } from "./application-packages";
 import type { ErrorWire, PoolWire } from "../model/types";
 import {
   bodyObjectAt,
@@ -60,6 +61,7 @@ export async function validatePoolAdd(
 ): Promise<{ fields: PoolFields; blocker?: ErrorWire }> {
   const id = idField(body);
   const displayName = displayNameField(body);
+  refuseApplicationPackages(body, "");
   const vmSize = requiredString(body, "vmSize");
   const vmc = objectField(body, "virtualMachineConfiguration");
   const csc = objectField(body, "cloudServiceConfiguration");

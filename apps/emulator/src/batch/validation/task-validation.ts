@@ -9,6 +9,7 @@
 import { invalidProperty } from "../http/batch-error";
 import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
+import { refuseApplicationPackages } from "./application-packages";
 import { containerSettingsFrom } from "./container-fields";
 import { dependsOnFrom, exitConditionsFrom } from "./outcome-fields";
 import { outputFilesFrom, resourceFilesFrom } from "./data-files";
@@ -28,7 +29,15 @@ const NOT_EMULATED = ["multiInstanceSettings"] as const;
 /** The validated, defaulted add fields; the server adds url, times, state and executionInfo. */
 export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "requiredSlots"> &
   Partial<
-    Pick<TaskWire, "containerSettings" | "environmentSettings" | "exitConditions" | "dependsOn" | "resourceFiles" | "outputFiles">
+    Pick<
+      TaskWire,
+      | "containerSettings"
+      | "environmentSettings"
+      | "exitConditions"
+      | "dependsOn"
+      | "resourceFiles"
+      | "outputFiles"
+    >
   > & {
     [k: string]: unknown;
   };
@@ -50,6 +59,7 @@ export const constraintsFrom = (body: Obj, job: JobWire): TaskWire["constraints"
 export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefined): TaskFields {
   const id = idField(body);
   for (const k of NOT_EMULATED) if (body[k] !== undefined) throw invalidProperty(k, `${k} is not emulated.`);
+  refuseApplicationPackages(body, "");
   const commandLine = requiredString(body, "commandLine", "", true);
   const containerSettings = containerSettingsFrom(body, "containerSettings", "");
   if (!containerSettings && commandLine.trim() === "")
