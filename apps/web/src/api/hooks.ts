@@ -79,17 +79,32 @@ export function useGalleryImages(subscription?: string, resourceGroup?: string, 
   return useQuery({
     queryKey: galleryKeys.images(subscription ?? "", resourceGroup ?? "", gallery ?? ""),
     queryFn: ({ signal }) =>
-      callRoute(api, "galleryImages", { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery! }, { signal }),
+      callRoute(
+        api,
+        "galleryImages",
+        { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery! },
+        { signal },
+      ),
     enabled: !!(subscription && resourceGroup && gallery),
   });
 }
 
-export function useGalleryImageVersions(subscription?: string, resourceGroup?: string, gallery?: string, image?: string) {
+export function useGalleryImageVersions(
+  subscription?: string,
+  resourceGroup?: string,
+  gallery?: string,
+  image?: string,
+) {
   const api = useApi();
   return useQuery({
     queryKey: galleryKeys.versions(subscription ?? "", resourceGroup ?? "", gallery ?? "", image ?? ""),
     queryFn: ({ signal }) =>
-      callRoute(api, "galleryImageVersions", { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery!, image: image! }, { signal }),
+      callRoute(
+        api,
+        "galleryImageVersions",
+        { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery!, image: image! },
+        { signal },
+      ),
     enabled: !!(subscription && resourceGroup && gallery && image),
   });
 }
@@ -99,9 +114,15 @@ export function useSetGalleryReplicas() {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ params, body }: { params: RouteParams<"setGalleryReplicas">; body: RouteBody<"setGalleryReplicas"> }) =>
-      callRoute(api, "setGalleryReplicas", params, { body }),
-    onSuccess: (_version, { params }) => client.invalidateQueries({ queryKey: galleryKeys.all(params.subscription) }),
+    mutationFn: ({
+      params,
+      body,
+    }: {
+      params: RouteParams<"setGalleryReplicas">;
+      body: RouteBody<"setGalleryReplicas">;
+    }) => callRoute(api, "setGalleryReplicas", params, { body }),
+    onSuccess: (_version, { params }) =>
+      client.invalidateQueries({ queryKey: galleryKeys.all(params.subscription) }),
   });
 }
 
@@ -174,7 +195,8 @@ export function useSetPoolStartTask(account: string, pool: string) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RouteBody<"setPoolStartTask">) => callRoute(api, "setPoolStartTask", { account, pool }, { body }),
+    mutationFn: (body: RouteBody<"setPoolStartTask">) =>
+      callRoute(api, "setPoolStartTask", { account, pool }, { body }),
     onSuccess: (updated) => {
       client.setQueryData(poolKeys.detail(account, pool), updated);
       return client.invalidateQueries({ queryKey: poolKeys.all(account) });
@@ -188,6 +210,22 @@ export function useRebootNode(account: string, pool: string) {
   return useMutation({
     mutationFn: (node: string) => callRoute(api, "rebootNode", { account, pool, node }),
     onSuccess: () => client.invalidateQueries({ queryKey: poolKeys.nodes(account, pool) }),
+  });
+}
+
+/** Reboots several nodes at once; each is its own request, and the answer counts what Batch took and what it refused. */
+export function useRebootNodes(account: string, pool: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (nodeIds: string[]) => {
+      const results = await Promise.allSettled(
+        nodeIds.map((node) => callRoute(api, "rebootNode", { account, pool, node })),
+      );
+      const failed = results.flatMap((r): unknown[] => (r.status === "rejected" ? [r.reason] : []));
+      return { requested: nodeIds.length - failed.length, failed };
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: poolKeys.nodes(account, pool) }),
   });
 }
 
@@ -257,7 +295,12 @@ export function useTaskPages(account: string, job: string, filter: TaskFilter) {
   return useInfiniteQuery({
     queryKey: jobKeys.taskList(account, job, filter),
     queryFn: ({ signal, pageParam }) =>
-      callRoute(api, "tasks", { account, job }, { signal, query: { ...filter, cursor: pageParam, pageSize: TASK_PAGE_SIZE } }),
+      callRoute(
+        api,
+        "tasks",
+        { account, job },
+        { signal, query: { ...filter, cursor: pageParam, pageSize: TASK_PAGE_SIZE } },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
     enabled: known(account, job),
@@ -271,7 +314,8 @@ export function useTask(account: string, job: string, task: string) {
   return useQuery({
     queryKey: jobKeys.task(account, job, task),
     queryFn: ({ signal }) => callRoute(api, "task", { account, job, task }, { signal }),
-    refetchInterval: (q) => (q.state.data?.state === "completed" || isFollowed(client, { account, job, task }) ? false : 3_000),
+    refetchInterval: (q) =>
+      q.state.data?.state === "completed" || isFollowed(client, { account, job, task }) ? false : 3_000,
     enabled: known(account, job, task),
   });
 }
@@ -283,7 +327,11 @@ export function useTaskFiles(account: string, job: string, task: string, enabled
   return useQuery({
     queryKey: jobKeys.taskFiles(account, job, task),
     queryFn: async ({ signal }) =>
-      withStreamedSizes(client, { account, job, task }, await callRoute(api, "taskFiles", { account, job, task }, { signal })),
+      withStreamedSizes(
+        client,
+        { account, job, task },
+        await callRoute(api, "taskFiles", { account, job, task }, { signal }),
+      ),
     enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
   });

@@ -23,10 +23,9 @@ import {
   type StartTaskSpec,
   type ValidationIssue,
 } from "@batch-studio/shared";
-import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { isApiError } from "../auth/apiError";
-import { useRebootNode, useSetPoolStartTask } from "../api/hooks";
+import { useRebootNodes, useSetPoolStartTask } from "../api/hooks";
 import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
 import { useSpecForm } from "../forms/useSpecForm";
@@ -190,24 +189,20 @@ export function StartTaskDialog({
   };
 
   const save = useSetPoolStartTask(account, pool.id);
-  const rebootNode = useRebootNode(account, pool.id);
-  const reboot = useMutation({
-    mutationFn: async (nodeIds: string[]) => {
-      const results = await Promise.allSettled(nodeIds.map((n) => rebootNode.mutateAsync(n)));
-      const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-      return { requested: nodeIds.length - failed.length, failed };
-    },
-    onSuccess: ({ requested, failed }) => {
-      if (requested > 0)
-        notify.success(
-          `Rebooting ${requested} node${requested === 1 ? "" : "s"}`,
-          "They run the new start task when they come back.",
-        );
-      if (failed.length > 0)
-        notify.error(`${failed.length} reboot${failed.length === 1 ? "" : "s"} failed`, failed[0]);
-      onClose();
-    },
-  });
+  const rebootNodes = useRebootNodes(account, pool.id);
+  const reboot = (nodeIds: string[]) =>
+    rebootNodes.mutate(nodeIds, {
+      onSuccess: ({ requested, failed }) => {
+        if (requested > 0)
+          notify.success(
+            `Rebooting ${requested} node${requested === 1 ? "" : "s"}`,
+            "They run the new start task when they come back.",
+          );
+        if (failed.length > 0)
+          notify.error(`${failed.length} reboot${failed.length === 1 ? "" : "s"} failed`, failed[0]);
+        onClose();
+      },
+    });
 
   const submit = () =>
     form.submit((body) =>
@@ -242,12 +237,8 @@ export function StartTaskDialog({
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>Not now</Button>
-              <Button
-                appearance="primary"
-                disabled={reboot.isPending}
-                onClick={() => reboot.mutate(toReboot)}
-              >
-                {reboot.isPending
+              <Button appearance="primary" disabled={rebootNodes.isPending} onClick={() => reboot(toReboot)}>
+                {rebootNodes.isPending
                   ? "Rebooting…"
                   : `Reboot ${toReboot.length} failed node${toReboot.length === 1 ? "" : "s"}`}
               </Button>
