@@ -22,7 +22,7 @@ describe("output file rules", () => {
         message: expect.stringContaining("absolute path outside"),
       }),
     ]);
-    expect(taskIssues("outputFile.patternOutsideTask", withPattern("../../shared/*"))).toEqual([
+    expect(taskIssues("outputFile.patternOutsideTask", withPattern("../../elsewhere/*"))).toEqual([
       expect.objectContaining({ level: "warning", message: expect.stringContaining("climbs above") }),
     ]);
   });
