@@ -85,14 +85,8 @@ export function setIn<T>(root: T, path: SpecPath, value: unknown): T {
   return container as T;
 }
 
-export function getIn(root: unknown, path: SpecPath): unknown {
-  let cur = root;
-  for (const p of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string | number, unknown>)[p];
-  }
-  return cur;
-}
+/** Reading a value at a path is the form engine's; re-exported for the wizard's callers. */
+export { getIn } from "../forms/paths";
 
 export const applyPatch = (spec: PoolSpecInput, patch: readonly SpecPatch[]): PoolSpecInput =>
   patch.reduce((s, p) => setIn(s, p.path, p.value), spec);
