@@ -1,12 +1,13 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiRoutes, fillPath, type ApiRoute } from "@batch-studio/shared";
+import { apiRoutes, fillPath, type ApiRoute, type PathParamName } from "@batch-studio/shared";
 import { createBffApp, type BffApp } from "./app";
 import { startTestIssuer, TEST_ACCOUNT, TEST_SUBSCRIPTION } from "./testing/test-issuer";
 
 type Issuer = Awaited<ReturnType<typeof startTestIssuer>>;
 
-const SAMPLE_PARAMS: Record<string, string> = {
+/** One well-formed value per path parameter; typed by the grammar table so a new parameter cannot be forgotten. */
+const SAMPLE_PARAMS = {
   account: TEST_ACCOUNT,
   subscription: TEST_SUBSCRIPTION,
   resourceGroup: "rg",
@@ -16,8 +17,9 @@ const SAMPLE_PARAMS: Record<string, string> = {
   pool: "p1",
   node: "n1",
   job: "j1",
+  jobSchedule: "s1",
   task: "t1",
-};
+} satisfies Record<PathParamName, string>;
 
 const protectedRoutes = (Object.entries(apiRoutes) as [string, ApiRoute][]).filter(([, r]) => r.auth);
 

@@ -1,14 +1,14 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiRouteEntries, type ApiRoute } from "@batch-studio/shared";
+import { apiRouteEntries, type ApiRoute, type PathParamName } from "@batch-studio/shared";
 import { createBffApp, type BffApp } from "./app";
 import { startTestIssuer, TEST_SUBSCRIPTION } from "./testing/test-issuer";
 
 type Issuer = Awaited<ReturnType<typeof startTestIssuer>>;
 
 /** Well-formed values for every parameter; each case below breaks exactly one of them. */
-const GOOD: Record<string, string> = {
+const GOOD = {
   account: `${TEST_SUBSCRIPTION}~rg~acct`,
   subscription: TEST_SUBSCRIPTION,
   resourceGroup: "rg",
@@ -18,8 +18,9 @@ const GOOD: Record<string, string> = {
   pool: "p1",
   node: "n1",
   job: "j1",
+  jobSchedule: "s1",
   task: "t1",
-};
+} satisfies Record<PathParamName, string>;
 
 /** One more character than each grammar allows (Batch ids: 64). */
 const TOO_LONG: Record<string, number> = {
@@ -41,7 +42,11 @@ const BAD_SEGMENTS = (name: string): [string, string][] => [
 ];
 
 const rawPath = (route: ApiRoute, values: Record<string, string>) =>
-  route.path.replace(/:([A-Za-z]+)/g, (_, n: string) => values[n] ?? "");
+  route.path.replace(/:([A-Za-z]+)/g, (_, n: string) => {
+    const value = values[n];
+    if (value === undefined) throw new Error(`no value for path parameter "${n}" in ${route.path}`);
+    return value;
+  });
 
 /** One raw HTTP request: node:http sends the path byte for byte (fetch and browsers would resolve "..") */
 const send = (base: URL, method: string, path: string, token: string, body?: string) =>
