@@ -9,6 +9,7 @@
 import { entityUrl, type Engine } from "../engine";
 import { isoNow } from "../model/clock";
 import { isEffectivelyInfinite, parseDuration } from "../model/duration";
+import type { OrderedIndex } from "../model/ordered-index";
 import type { JobRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { RunResult } from "../runtime/task-runtime";
 import { executeOnNode, nodeUrl } from "./execution";
@@ -224,6 +225,7 @@ export class TaskScheduler {
           continue;
         }
         if (job.wire.maxParallelTasks >= 0 && running >= job.wire.maxParallelTasks) break;
+        if (!task.jobManager && managerYetToStart(job, tasks)) break;
         const node = this.pickNode(job, pool, task);
         if (!node) break;
         q.head++;
@@ -494,3 +496,17 @@ export class TaskScheduler {
 
 export const taskUrl = (engine: Engine, jobId: string, taskId: string) =>
   entityUrl(engine.config, "jobs", jobId, "tasks", taskId);
+
+/**
+ * "The job manager task is started before all other tasks" (Azure Batch docs, "Jobs and tasks in
+ * Azure Batch"). Being queued first is not enough: with a job preparation task each node prepares
+ * on its own clock, so a task on another node could start running first. The job's other tasks
+ * wait until the manager has started once.
+ */
+function managerYetToStart(job: JobRecord, tasks: OrderedIndex<TaskRecord>): boolean {
+  const id = job.wire.jobManagerTask?.id;
+  const manager = id === undefined ? undefined : tasks.get(id);
+  if (!manager) return false;
+  const { state, executionInfo } = manager.wire;
+  return (state === "active" || state === "preparing") && executionInfo.startTime === undefined;
+}
