@@ -6,6 +6,7 @@ import {
   toPoolAddParameter,
   toStartTask,
   toTaskAddParameter,
+  type DisableJobTasks,
   type JobSpec,
   type NodeFile,
   type Page,
@@ -17,6 +18,7 @@ import {
 import { problem } from "../http/problem";
 import {
   POOL_SUMMARY_SELECT,
+  toJobNodeTaskStatus,
   toJobSummary,
   toNodeDetails,
   toNodeFile,
@@ -246,6 +248,20 @@ export class BatchGateway {
     await this.client.job.deleteMethod(jobId);
   }
 
+  async disableJob(jobId: string, disableTasks: DisableJobTasks) {
+    await this.client.job.disable(jobId, disableTasks);
+  }
+
+  async enableJob(jobId: string) {
+    await this.client.job.enable(jobId);
+  }
+
+  async jobNodeTaskStatus(jobId: string) {
+    const c = this.client.job;
+    const first = await c.listPreparationAndReleaseTaskStatus(jobId);
+    return (await drain(first, (l) => c.listPreparationAndReleaseTaskStatusNext(l))).map(toJobNodeTaskStatus);
+  }
+
   async taskCounts(jobId: string) {
     return toTaskCounts(await this.client.job.getTaskCounts(jobId));
   }
@@ -285,6 +301,10 @@ export class BatchGateway {
 
   async terminateTask(jobId: string, taskId: string) {
     await this.client.task.terminate(jobId, taskId);
+  }
+
+  async reactivateTask(jobId: string, taskId: string) {
+    await this.client.task.reactivate(jobId, taskId);
   }
 
   // Files
