@@ -1,5 +1,5 @@
 import type { DisableJobTasks } from "@batch-studio/shared";
-import type { Availability } from "../tasks/taskActions";
+import type { Availability } from "../components/ActionButtons";
 
 /*
  * What each job action does and in which job states Batch allows it (Batch REST "Job - Terminate",

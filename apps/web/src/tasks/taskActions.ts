@@ -1,4 +1,5 @@
 import type { TaskSummary } from "@batch-studio/shared";
+import type { Availability } from "../components/ActionButtons";
 
 /*
  * What each task action does and when Batch allows it (Batch REST "Task - Terminate", "Task -
@@ -8,7 +9,6 @@ import type { TaskSummary } from "@batch-studio/shared";
 
 export type TaskAction = "terminate" | "delete" | "reactivate";
 
-export type Availability = { ok: true } | { ok: false; reason: string };
 
 type TaskFacts = Pick<TaskSummary, "state" | "exitCode" | "result" | "failure">;
 
