@@ -5,7 +5,12 @@ import type { ReactElement } from "react";
 export type Availability = { ok: true } | { ok: false; reason: string };
 
 const useStyles = makeStyles({
-  reasons: { display: "flex", flexDirection: "column", flexBasis: "100%", color: tokens.colorNeutralForeground3 },
+  reasons: {
+    display: "flex",
+    flexDirection: "column",
+    flexBasis: "100%",
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /**

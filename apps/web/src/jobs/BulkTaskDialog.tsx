@@ -28,9 +28,7 @@ const useStyles = makeStyles({
 
 /** Which tasks: rows the operator ticked, every task matching the list's filter, or the job's failed tasks. */
 export type BulkTarget =
-  | { kind: "selected"; tasks: TaskSummary[] }
-  | { kind: "matching"; filter: TaskFilter }
-  | { kind: "failed" };
+  { kind: "selected"; tasks: TaskSummary[] } | { kind: "matching"; filter: TaskFilter } | { kind: "failed" };
 
 const ROUTE = { terminate: "terminateTask", delete: "deleteTask", reactivate: "reactivateTask" } as const;
 
@@ -43,7 +41,8 @@ type Phase =
 
 const subject = (action: TaskAction, target: BulkTarget) => {
   const verb = action === "reactivate" && target.kind === "failed" ? "Rerun" : TASK_ACTIONS[action].verb;
-  if (target.kind === "selected") return `${verb} ${target.tasks.length} selected task${target.tasks.length === 1 ? "" : "s"}?`;
+  if (target.kind === "selected")
+    return `${verb} ${target.tasks.length} selected task${target.tasks.length === 1 ? "" : "s"}?`;
   if (target.kind === "failed") return `${verb} the job's failed tasks?`;
   return `${verb} every task that matches the filter?`;
 };
@@ -53,7 +52,14 @@ const subject = (action: TaskAction, target: BulkTarget) => {
  * the action's route for each, BULK_CONCURRENCY at a time, with n of N, a cancel button and every
  * task's error listed. Tasks Batch would refuse the action for are skipped and counted.
  */
-export function BulkTaskDialog(props: { account: string; job: string; jobState?: string; action: TaskAction; target: BulkTarget; onClose(): void }) {
+export function BulkTaskDialog(props: {
+  account: string;
+  job: string;
+  jobState?: string;
+  action: TaskAction;
+  target: BulkTarget;
+  onClose(): void;
+}) {
   const styles = useStyles();
   const api = useApi();
   const client = useQueryClient();
@@ -71,9 +77,13 @@ export function BulkTaskDialog(props: { account: string; job: string; jobState?:
         target.kind === "selected"
           ? target.tasks
           : target.kind === "failed"
-            ? (await collectTasks(api, account, job, { state: "completed" }, controller.signal)).filter(isFailedTask)
+            ? (await collectTasks(api, account, job, { state: "completed" }, controller.signal)).filter(
+                isFailedTask,
+              )
             : await collectTasks(api, account, job, target.filter, controller.signal);
-      const ids = candidates.filter((t) => taskActionAvailability(action, t, props.jobState).ok).map((t) => t.id);
+      const ids = candidates
+        .filter((t) => taskActionAvailability(action, t, props.jobState).ok)
+        .map((t) => t.id);
       const skipped = candidates.length - ids.length;
       const progress = await runBulk(ids, (task) => callRoute(api, ROUTE[action], { account, job, task }), {
         signal: controller.signal,
@@ -94,7 +104,11 @@ export function BulkTaskDialog(props: { account: string; job: string; jobState?:
   const running = phase.step === "finding" || phase.step === "running";
   const a = TASK_ACTIONS[action];
   return (
-    <Dialog open modalType={running ? "alert" : "modal"} onOpenChange={(_, d) => !d.open && !running && props.onClose()}>
+    <Dialog
+      open
+      modalType={running ? "alert" : "modal"}
+      onOpenChange={(_, d) => !d.open && !running && props.onClose()}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{subject(action, target)}</DialogTitle>
@@ -110,15 +124,23 @@ export function BulkTaskDialog(props: { account: string; job: string; jobState?:
                 </p>
               </>
             )}
-            {phase.step === "finding" && <Spinner size="small" label="Finding the tasks…" labelPosition="after" />}
+            {phase.step === "finding" && (
+              <Spinner size="small" label="Finding the tasks…" labelPosition="after" />
+            )}
             {(phase.step === "running" || phase.step === "finished") && (
               <>
                 <Field
                   label={`${a.verb}: ${phase.progress.done} of ${phase.progress.total}`}
                   validationState={phase.progress.failures.length > 0 ? "error" : "none"}
-                  validationMessage={phase.progress.failures.length > 0 ? `${phase.progress.failures.length} failed` : undefined}
+                  validationMessage={
+                    phase.progress.failures.length > 0
+                      ? `${phase.progress.failures.length} failed`
+                      : undefined
+                  }
                 >
-                  <ProgressBar value={phase.progress.total === 0 ? 1 : phase.progress.done / phase.progress.total} />
+                  <ProgressBar
+                    value={phase.progress.total === 0 ? 1 : phase.progress.done / phase.progress.total}
+                  />
                 </Field>
                 {phase.step === "finished" && (
                   <p role="status">

@@ -2,7 +2,12 @@ import { DeleteRegular, DismissCircleRegular, PauseRegular, PlayRegular } from "
 import { ActionButtons } from "../components/ActionButtons";
 import { JOB_ACTIONS, jobActionAvailability, type JobAction } from "./jobActions";
 
-const ICONS = { disable: <PauseRegular />, enable: <PlayRegular />, terminate: <DismissCircleRegular />, delete: <DeleteRegular /> };
+const ICONS = {
+  disable: <PauseRegular />,
+  enable: <PlayRegular />,
+  terminate: <DismissCircleRegular />,
+  delete: <DeleteRegular />,
+};
 
 /** The job's actions: disable or enable (whichever its state allows), terminate, delete. */
 export function JobActionButtons({ state, onAction }: { state: string; onAction(a: JobAction): void }) {

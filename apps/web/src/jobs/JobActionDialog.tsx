@@ -11,7 +11,13 @@ const useStyles = makeStyles({
 });
 
 /** Confirms one action on a job, says what Batch will do (for disable: to the running tasks, as chosen), and runs it. */
-export function JobActionDialog(props: { account: string; job: string; action: JobAction; onClose(): void; onDone?(action: JobAction): void }) {
+export function JobActionDialog(props: {
+  account: string;
+  job: string;
+  action: JobAction;
+  onClose(): void;
+  onDone?(action: JobAction): void;
+}) {
   const styles = useStyles();
   const notify = useNotify();
   const [reason, setReason] = useState("");
@@ -52,7 +58,10 @@ export function JobActionDialog(props: { account: string; job: string; action: J
       )}
       {props.action === "disable" && (
         <Field label="Running tasks" required>
-          <RadioGroup value={disableTasks ?? ""} onChange={(_, d) => setDisableTasks(DISABLE_OPTIONS.find((o) => o.value === d.value)?.value)}>
+          <RadioGroup
+            value={disableTasks ?? ""}
+            onChange={(_, d) => setDisableTasks(DISABLE_OPTIONS.find((o) => o.value === d.value)?.value)}
+          >
             {DISABLE_OPTIONS.map((o) => (
               <div key={o.value}>
                 <Radio value={o.value} label={o.label} aria-describedby={`disable-${o.value}`} />

@@ -20,7 +20,9 @@ function renderJob(job: JobSummary, handlers: Record<string, Handler>, failed = 
   const api = fakeApi({
     [`GET ${J}`]: () => job,
     [`GET ${J}/task-counts`]: () => ({ tasks: block(failed), slots: block(failed) }),
-    [`GET ${J}/tasks`]: () => ({ items: [task("t1", "running"), task("t2", "running"), task("t3", "completed", 0)] }),
+    [`GET ${J}/tasks`]: () => ({
+      items: [task("t1", "running"), task("t2", "running"), task("t3", "completed", 0)],
+    }),
     ...handlers,
   });
   return {
@@ -48,7 +50,9 @@ describe("job actions on the job page", () => {
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     const wait = within(dialog).getByRole("radio", { name: "Let running tasks finish" });
     expect(within(dialog).getByText(/the job is disabled once the last of them has completed/)).toBeTruthy();
-    expect(within(dialog).getByText(/queued again; they run from the start when the job is enabled/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/queued again; they run from the start when the job is enabled/),
+    ).toBeTruthy();
     await userEvent.click(wait);
     await userEvent.click(confirm);
     await waitFor(() => expect(bodies).toEqual([{ disableTasks: "wait" }]));
@@ -59,14 +63,18 @@ describe("job actions on the job page", () => {
     let enabled = 0;
     const first = renderJob({ ...active, state: "disabled" }, { [`POST ${J}/enable`]: () => void enabled++ });
     await userEvent.click(await screen.findByRole("button", { name: "Enable" }));
-    await userEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Enable job" }));
+    await userEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Enable job" }),
+    );
     await waitFor(() => expect(enabled).toBe(1));
     first.unmount();
 
     renderJob({ ...active, state: "completed" }, {});
     const terminate = await screen.findByRole("button", { name: "Terminate" });
     expect(terminate.getAttribute("aria-disabled")).toBe("true");
-    expect(document.getElementById(terminate.getAttribute("aria-describedby")!)?.textContent).toBe("Terminate: The job is completed.");
+    expect(document.getElementById(terminate.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Terminate: The job is completed.",
+    );
     expect(screen.getByRole("button", { name: "Delete" }).getAttribute("aria-disabled")).toBeNull();
   });
 
@@ -97,8 +105,21 @@ describe("job actions on the job page", () => {
       {
         [`GET ${J}/preparation-release-status`]: () => ({
           items: [
-            { poolId: "p1", nodeId: "tvm-1", preparation: { state: "completed", exitCode: 0, result: "success" } },
-            { poolId: "p1", nodeId: "tvm-2", preparation: { state: "completed", exitCode: 2, result: "failure", failure: { code: "FailureExitCode" } } },
+            {
+              poolId: "p1",
+              nodeId: "tvm-1",
+              preparation: { state: "completed", exitCode: 0, result: "success" },
+            },
+            {
+              poolId: "p1",
+              nodeId: "tvm-2",
+              preparation: {
+                state: "completed",
+                exitCode: 2,
+                result: "failure",
+                failure: { code: "FailureExitCode" },
+              },
+            },
           ],
         }),
       },
@@ -153,7 +174,10 @@ describe("bulk task actions", () => {
     const deleteRoute: Handler = ({ url }) => void deleted.push(url.pathname.split("/").at(-1)!);
     renderJob(active, {
       [`GET ${J}/tasks?pageSize=500`]: () => ({ items: [task("t1", "running")], nextCursor: "n" }),
-      [`GET ${J}/tasks?pageSize=1000`]: () => ({ items: [task("t1", "running"), task("t2", "running")], nextCursor: "2" }),
+      [`GET ${J}/tasks?pageSize=1000`]: () => ({
+        items: [task("t1", "running"), task("t2", "running")],
+        nextCursor: "2",
+      }),
       [`GET ${J}/tasks?pageSize=1000&cursor=2`]: () => ({ items: [task("t9", "completed", 1)] }),
       [`DELETE ${J}/tasks/t1`]: deleteRoute,
       [`DELETE ${J}/tasks/t2`]: deleteRoute,
@@ -190,7 +214,9 @@ describe("bulk task actions", () => {
     );
     await userEvent.click(await screen.findByRole("button", { name: "Rerun 2 failed" }));
     const dialog = await screen.findByRole("dialog", { name: "Rerun the job's failed tasks?" });
-    expect(within(dialog).getByText(/completed with failure information or a non-zero exit code/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/completed with failure information or a non-zero exit code/),
+    ).toBeTruthy();
     await userEvent.click(within(dialog).getByRole("button", { name: "Rerun" }));
     expect(await within(dialog).findByText("2 reactivated.")).toBeTruthy();
     expect(reactivated.sort()).toEqual(["bad", "nostart"]);

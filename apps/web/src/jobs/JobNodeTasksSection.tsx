@@ -25,11 +25,22 @@ const columns = (account: string): Column<JobNodeTaskStatus>[] => [
     key: "node",
     header: "Node",
     width: "minmax(140px, 2fr)",
-    render: (s) => (s.poolId ? <Link to={paths.node(account, s.poolId, s.nodeId)}>{s.nodeId}</Link> : s.nodeId),
+    render: (s) =>
+      s.poolId ? <Link to={paths.node(account, s.poolId, s.nodeId)}>{s.nodeId}</Link> : s.nodeId,
   },
   { key: "prep", header: "Preparation", width: "minmax(160px, 2fr)", render: (s) => run(s.preparation, "—") },
-  { key: "prepEnd", header: "Prepared", width: "120px", render: (s) => <RelativeTime value={s.preparation?.endTime} /> },
-  { key: "release", header: "Release", width: "minmax(160px, 2fr)", render: (s) => run(s.release, "when the job ends") },
+  {
+    key: "prepEnd",
+    header: "Prepared",
+    width: "120px",
+    render: (s) => <RelativeTime value={s.preparation?.endTime} />,
+  },
+  {
+    key: "release",
+    header: "Release",
+    width: "minmax(160px, 2fr)",
+    render: (s) => run(s.release, "when the job ends"),
+  },
 ];
 
 /** Per node, how the job's preparation task (and, once the job ended, its release task) ran. */
@@ -41,12 +52,26 @@ export function JobNodeTasksSection({ account, job }: { account: string; job: st
         Preparation and release
       </Subtitle2>
       {status.isPending && <TableSkeleton rows={2} label="Loading preparation and release status" />}
-      {status.isError && <ErrorState what="preparation and release status" error={status.error} onRetry={() => status.refetch()} />}
+      {status.isError && (
+        <ErrorState
+          what="preparation and release status"
+          error={status.error}
+          onRetry={() => status.refetch()}
+        />
+      )}
       {status.data && status.data.items.length === 0 && (
-        <Caption1 as="p">No node has run the preparation task yet: it runs on a node before the job&apos;s first task there.</Caption1>
+        <Caption1 as="p">
+          No node has run the preparation task yet: it runs on a node before the job&apos;s first task there.
+        </Caption1>
       )}
       {status.data && status.data.items.length > 0 && (
-        <VirtualTable label="Preparation and release per node" columns={columns(account)} rows={status.data.items} rowKey={(s) => s.nodeId} height="auto" />
+        <VirtualTable
+          label="Preparation and release per node"
+          columns={columns(account)}
+          rows={status.data.items}
+          rowKey={(s) => s.nodeId}
+          height="auto"
+        />
       )}
     </section>
   );

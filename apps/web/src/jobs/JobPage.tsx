@@ -47,7 +47,10 @@ export default function JobPage() {
               Add container task
             </LinkButton>
             {t && t.failed > 0 && (
-              <Button icon={<ArrowClockwiseRegular />} onClick={() => setDialog({ kind: "tasks", action: "reactivate", target: { kind: "failed" } })}>
+              <Button
+                icon={<ArrowClockwiseRegular />}
+                onClick={() => setDialog({ kind: "tasks", action: "reactivate", target: { kind: "failed" } })}
+              >
                 Rerun {t.failed} failed
               </Button>
             )}
@@ -79,7 +82,14 @@ export default function JobPage() {
           />
         )}
         {dialog?.kind === "tasks" && (
-          <BulkTaskDialog account={account} job={job} jobState={j.state} action={dialog.action} target={dialog.target} onClose={close} />
+          <BulkTaskDialog
+            account={account}
+            job={job}
+            jobState={j.state}
+            action={dialog.action}
+            target={dialog.target}
+            onClose={close}
+          />
         )}
       </Suspense>
     </>

@@ -18,7 +18,11 @@ const useStyles = makeStyles({
   },
 });
 
-const ICONS = { reactivate: <ArrowClockwiseRegular />, terminate: <DismissCircleRegular />, delete: <DeleteRegular /> };
+const ICONS = {
+  reactivate: <ArrowClockwiseRegular />,
+  terminate: <DismissCircleRegular />,
+  delete: <DeleteRegular />,
+};
 
 /** For ticked rows: an action none of them allows is unavailable, with the task's own reason when there is one task. */
 const selectionAvailability = (action: TaskAction, tasks: TaskSummary[], jobState?: string): Availability => {
@@ -47,13 +51,20 @@ export function TaskSelectionBar(props: {
     label: action === "reactivate" ? "Rerun" : TASK_ACTIONS[action].verb,
     icon: ICONS[action],
     // Tasks beyond the loaded rows are judged when they are fetched; the run skips those Batch would refuse.
-    availability: props.allMatching ? ({ ok: true } as const) : selectionAvailability(action, props.selected, props.jobState),
+    availability: props.allMatching
+      ? ({ ok: true } as const)
+      : selectionAvailability(action, props.selected, props.jobState),
   }));
-  const target = (): BulkTarget => (props.allMatching ? { kind: "matching", filter: props.filter } : { kind: "selected", tasks: props.selected });
+  const target = (): BulkTarget =>
+    props.allMatching
+      ? { kind: "matching", filter: props.filter }
+      : { kind: "selected", tasks: props.selected };
   const matchWord = Object.keys(props.filter).length > 0 ? "that match the filter" : "of the job";
   return (
     <div className={styles.bar} role="region" aria-label="Selected tasks">
-      <Caption1>{props.allMatching ? `All tasks ${matchWord} are selected.` : `${props.selected.length} selected.`}</Caption1>
+      <Caption1>
+        {props.allMatching ? `All tasks ${matchWord} are selected.` : `${props.selected.length} selected.`}
+      </Caption1>
       {!props.allMatching && props.moreMatch && (
         <Button size="small" appearance="transparent" onClick={props.onSelectAllMatching}>
           Select all tasks {matchWord}

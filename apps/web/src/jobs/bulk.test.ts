@@ -5,7 +5,8 @@ import { fakeApi, problem } from "../test/fakeApi";
 /** A call that answers when the test says so. */
 function gate() {
   const waiting = new Map<string, { resolve(): void; reject(e: unknown): void }>();
-  const act = (id: string) => new Promise<void>((resolve, reject) => void waiting.set(id, { resolve, reject }));
+  const act = (id: string) =>
+    new Promise<void>((resolve, reject) => void waiting.set(id, { resolve, reject }));
   return { act, waiting };
 }
 
@@ -51,7 +52,12 @@ describe("runBulk", () => {
   });
 
   it("finishes at once with nothing to do", async () => {
-    expect(await runBulk([], () => Promise.resolve(), { onProgress: () => {} })).toEqual({ total: 0, done: 0, failures: [], cancelled: false });
+    expect(await runBulk([], () => Promise.resolve(), { onProgress: () => {} })).toEqual({
+      total: 0,
+      done: 0,
+      failures: [],
+      cancelled: false,
+    });
   });
 });
 

@@ -52,7 +52,9 @@ export async function runBulk(
     }
   };
   report();
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? BULK_CONCURRENCY, ids.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(opts.concurrency ?? BULK_CONCURRENCY, ids.length) }, worker),
+  );
   return progress;
 }
 
@@ -70,7 +72,12 @@ export async function collectTasks(
   const tasks: TaskSummary[] = [];
   let cursor: string | undefined;
   do {
-    const page = await callRoute(api, "tasks", { account, job }, { signal, query: { ...filter, pageSize: COLLECT_PAGE_SIZE, cursor } });
+    const page = await callRoute(
+      api,
+      "tasks",
+      { account, job },
+      { signal, query: { ...filter, pageSize: COLLECT_PAGE_SIZE, cursor } },
+    );
     tasks.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== undefined);

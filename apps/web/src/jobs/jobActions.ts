@@ -8,7 +8,10 @@ import type { Availability } from "../components/ActionButtons";
 
 export type JobAction = "terminate" | "delete" | "disable" | "enable";
 
-export const JOB_ACTIONS: Record<JobAction, { verb: string; done: string; what: string; destructive: boolean }> = {
+export const JOB_ACTIONS: Record<
+  JobAction,
+  { verb: string; done: string; what: string; destructive: boolean }
+> = {
   terminate: {
     verb: "Terminate",
     done: "Job termination started",
@@ -65,7 +68,9 @@ export function jobActionAvailability(action: JobAction, state: string): Availab
     case "delete":
       return state === "deleting" ? { ok: false, reason: "The job is already being deleted." } : OK;
     case "disable":
-      return state === "active" ? OK : { ok: false, reason: `Batch disables only an active job; this one is ${state}.` };
+      return state === "active"
+        ? OK
+        : { ok: false, reason: `Batch disables only an active job; this one is ${state}.` };
     case "enable":
       return state === "disabled" || state === "disabling"
         ? OK

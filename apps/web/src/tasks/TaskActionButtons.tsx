@@ -3,10 +3,22 @@ import type { TaskSummary } from "@batch-studio/shared";
 import { ActionButtons } from "../components/ActionButtons";
 import { TASK_ACTIONS, taskActionAvailability, type TaskAction } from "./taskActions";
 
-const ICONS = { reactivate: <ArrowClockwiseRegular />, terminate: <DismissCircleRegular />, delete: <DeleteRegular /> };
+const ICONS = {
+  reactivate: <ArrowClockwiseRegular />,
+  terminate: <DismissCircleRegular />,
+  delete: <DeleteRegular />,
+};
 
 /** The task page's actions: reactivate, terminate, delete, each unavailable with its reason when Batch would refuse it. */
-export function TaskActionButtons({ task, jobState, onAction }: { task: TaskSummary; jobState?: string; onAction(a: TaskAction): void }) {
+export function TaskActionButtons({
+  task,
+  jobState,
+  onAction,
+}: {
+  task: TaskSummary;
+  jobState?: string;
+  onAction(a: TaskAction): void;
+}) {
   const actions = (["reactivate", "terminate", "delete"] as const).map((action) => ({
     action,
     label: TASK_ACTIONS[action].verb,

@@ -11,8 +11,12 @@ describe("task actions", () => {
   });
 
   it("reactivates only a completed task that failed, in a job that is still open, and says why not", () => {
-    expect(taskActionAvailability("reactivate", { state: "completed", exitCode: 1 }, "active")).toEqual({ ok: true });
-    expect(taskActionAvailability("reactivate", { state: "completed", exitCode: 0, result: "success" })).toEqual({
+    expect(taskActionAvailability("reactivate", { state: "completed", exitCode: 1 }, "active")).toEqual({
+      ok: true,
+    });
+    expect(
+      taskActionAvailability("reactivate", { state: "completed", exitCode: 0, result: "success" }),
+    ).toEqual({
       ok: false,
       reason: "The task succeeded: Batch reactivates only a task that failed.",
     });
@@ -20,7 +24,9 @@ describe("task actions", () => {
       ok: false,
       reason: "Batch reactivates only a completed task that failed; this one is running.",
     });
-    expect(taskActionAvailability("reactivate", { state: "completed", exitCode: 1 }, "terminating")).toMatchObject({
+    expect(
+      taskActionAvailability("reactivate", { state: "completed", exitCode: 1 }, "terminating"),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringContaining("The job is terminating"),
     });
@@ -28,7 +34,9 @@ describe("task actions", () => {
 
   it("terminates only a task that has not completed; deletes any", () => {
     expect(taskActionAvailability("terminate", { state: "running" })).toEqual({ ok: true });
-    expect(taskActionAvailability("terminate", { state: "completed", exitCode: 0 })).toMatchObject({ ok: false });
+    expect(taskActionAvailability("terminate", { state: "completed", exitCode: 0 })).toMatchObject({
+      ok: false,
+    });
     expect(taskActionAvailability("delete", { state: "completed", exitCode: 0 })).toEqual({ ok: true });
   });
 });

@@ -9,12 +9,12 @@ import type { Availability } from "../components/ActionButtons";
 
 export type TaskAction = "terminate" | "delete" | "reactivate";
 
-
 type TaskFacts = Pick<TaskSummary, "state" | "exitCode" | "result" | "failure">;
 
 /** Completed and failed: a failure result or failure info (e.g. the container could not start), or a non-zero exit code. */
 export const isFailedTask = (t: TaskFacts): boolean =>
-  t.state === "completed" && (t.result === "failure" || t.failure !== undefined || (t.exitCode !== undefined && t.exitCode !== 0));
+  t.state === "completed" &&
+  (t.result === "failure" || t.failure !== undefined || (t.exitCode !== undefined && t.exitCode !== 0));
 
 /** Job states in which Batch reactivates none of the job's tasks. */
 const CLOSED_JOB_STATES = new Set(["completed", "terminating", "deleting"]);
@@ -29,15 +29,25 @@ export function taskActionAvailability(action: TaskAction, task: TaskFacts, jobS
       return OK;
     case "reactivate":
       if (jobState !== undefined && CLOSED_JOB_STATES.has(jobState))
-        return { ok: false, reason: `The job is ${jobState}: Batch reactivates tasks only while their job is open.` };
+        return {
+          ok: false,
+          reason: `The job is ${jobState}: Batch reactivates tasks only while their job is open.`,
+        };
       if (task.state !== "completed")
-        return { ok: false, reason: `Batch reactivates only a completed task that failed; this one is ${task.state}.` };
-      if (!isFailedTask(task)) return { ok: false, reason: "The task succeeded: Batch reactivates only a task that failed." };
+        return {
+          ok: false,
+          reason: `Batch reactivates only a completed task that failed; this one is ${task.state}.`,
+        };
+      if (!isFailedTask(task))
+        return { ok: false, reason: "The task succeeded: Batch reactivates only a task that failed." };
       return OK;
   }
 }
 
-export const TASK_ACTIONS: Record<TaskAction, { verb: string; done: string; what: string; destructive: boolean }> = {
+export const TASK_ACTIONS: Record<
+  TaskAction,
+  { verb: string; done: string; what: string; destructive: boolean }
+> = {
   terminate: {
     verb: "Terminate",
     done: "terminated",
