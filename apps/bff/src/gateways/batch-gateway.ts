@@ -6,6 +6,7 @@ import {
   toPoolAddParameter,
   toStartTask,
   toTaskAddParameter,
+  type DisableJobTasks,
   type JobSpec,
   type JobScheduleSpec,
   type JobSchedulePatch,
@@ -23,6 +24,7 @@ import {
 import { problem } from "../http/problem";
 import {
   POOL_SUMMARY_SELECT,
+  toJobNodeTaskStatus,
   toJobSummary,
   toJobScheduleSummary,
   toNodeDetails,
@@ -83,10 +85,23 @@ export const decodeCursor = (cursor: string, batchUrl: string): string => {
   try {
     link = new URL(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw problem(400, "invalid_cursor", "The paging cursor is not valid", { issues: [{ path: ["cursor"], level: "error", code: "invalid_cursor", message: "not a cursor this API issued" }] });
+    throw problem(400, "invalid_cursor", "The paging cursor is not valid", {
+      issues: [
+        { path: ["cursor"], level: "error", code: "invalid_cursor", message: "not a cursor this API issued" },
+      ],
+    });
   }
   if (link.origin !== new URL(batchUrl).origin) {
-    throw problem(400, "invalid_cursor", "The paging cursor is not valid", { issues: [{ path: ["cursor"], level: "error", code: "invalid_cursor", message: "the cursor belongs to another account" }] });
+    throw problem(400, "invalid_cursor", "The paging cursor is not valid", {
+      issues: [
+        {
+          path: ["cursor"],
+          level: "error",
+          code: "invalid_cursor",
+          message: "the cursor belongs to another account",
+        },
+      ],
+    });
   }
   return link.toString();
 };
@@ -119,7 +134,12 @@ export interface FileSource {
 
 const ocpRange = (range?: FileRange) => (range ? { ocpRange: `bytes=${range.start}-${range.end}` } : {});
 
-const toProperties = (h: { contentLength?: number; lastModified?: Date; contentType?: string; ocpBatchFileIsdirectory?: boolean | string }): FileProperties => {
+const toProperties = (h: {
+  contentLength?: number;
+  lastModified?: Date;
+  contentType?: string;
+  ocpBatchFileIsdirectory?: boolean | string;
+}): FileProperties => {
   const p: FileProperties = {
     size: Number(h.contentLength ?? 0),
     isDirectory: String(h.ocpBatchFileIsdirectory) === "true",
@@ -129,7 +149,9 @@ const toProperties = (h: { contentLength?: number; lastModified?: Date; contentT
   return p;
 };
 
-const withStream = (res: { readableStreamBody?: NodeJS.ReadableStream } & Parameters<typeof toProperties>[0]): FileContent => {
+const withStream = (
+  res: { readableStreamBody?: NodeJS.ReadableStream } & Parameters<typeof toProperties>[0],
+): FileContent => {
   if (!res.readableStreamBody) throw new Error("Batch returned no file body");
   return { ...toProperties(res), stream: res.readableStreamBody as Readable };
 };
@@ -153,7 +175,10 @@ export class BatchGateway {
     httpClient?: HttpClient,
   ) {
     // The SDK retries 5xx with a 30 s base backoff; the portal would rather answer and let the operator retry.
-    this.client = new BatchServiceClient(credentials, batchUrl, { noRetryPolicy: true, ...(httpClient ? { httpClient } : {}) });
+    this.client = new BatchServiceClient(credentials, batchUrl, {
+      noRetryPolicy: true,
+      ...(httpClient ? { httpClient } : {}),
+    });
   }
 
   // Pools and nodes
@@ -167,7 +192,12 @@ export class BatchGateway {
   /** For quota arithmetic: every pool's size and node targets. */
   async listPoolSizes() {
     const c = this.client.pool;
-    const first = await c.list({ poolListOptions: { select: "id,vmSize,targetDedicatedNodes,targetLowPriorityNodes,currentDedicatedNodes,currentLowPriorityNodes" } });
+    const first = await c.list({
+      poolListOptions: {
+        select:
+          "id,vmSize,targetDedicatedNodes,targetLowPriorityNodes,currentDedicatedNodes,currentLowPriorityNodes",
+      },
+    });
     return drain(first, (l) => c.listNext(l));
   }
 
@@ -193,7 +223,10 @@ export class BatchGateway {
   }
 
   async resizePool(poolId: string, r: { dedicated: number; spot: number; resizeTimeout?: string }) {
-    const body: BatchServiceModels.PoolResizeParameter = { targetDedicatedNodes: r.dedicated, targetLowPriorityNodes: r.spot };
+    const body: BatchServiceModels.PoolResizeParameter = {
+      targetDedicatedNodes: r.dedicated,
+      targetLowPriorityNodes: r.spot,
+    };
     if (r.resizeTimeout !== undefined) body.resizeTimeout = r.resizeTimeout;
     await this.client.pool.resize(poolId, body);
   }
@@ -226,7 +259,9 @@ export class BatchGateway {
 
   async listSupportedImages() {
     const c = this.client.account;
-    return (await drain(await c.listSupportedImages(), (l) => c.listSupportedImagesNext(l))).map(toSupportedImage);
+    return (await drain(await c.listSupportedImages(), (l) => c.listSupportedImagesNext(l))).map(
+      toSupportedImage,
+    );
   }
 
   // Jobs and tasks
@@ -267,7 +302,8 @@ export class BatchGateway {
   /** The schedule as a spec (for editing and for checking a patch against the whole); 422 if Batch's has no job. */
   async getJobScheduleSpec(id: string): Promise<JobScheduleSpec> {
     const spec = fromCloudJobSchedule(await this.client.jobSchedule.get(id));
-    if (spec === undefined) throw problem(422, "not_clonable", `Job schedule "${id}" has no job specification to edit`);
+    if (spec === undefined)
+      throw problem(422, "not_clonable", `Job schedule "${id}" has no job specification to edit`);
     return spec;
   }
 
@@ -303,18 +339,44 @@ export class BatchGateway {
 
   async listJobScheduleJobs(id: string) {
     const c = this.client.job;
-    return (await drain(await c.listFromJobSchedule(id), (l) => c.listFromJobScheduleNext(l))).map(toJobSummary);
+    return (await drain(await c.listFromJobSchedule(id), (l) => c.listFromJobScheduleNext(l))).map(
+      toJobSummary,
+    );
+  }
+
+  async disableJob(jobId: string, disableTasks: DisableJobTasks) {
+    await this.client.job.disable(jobId, disableTasks);
+  }
+
+  async enableJob(jobId: string) {
+    await this.client.job.enable(jobId);
+  }
+
+  async jobNodeTaskStatus(jobId: string) {
+    const c = this.client.job;
+    const first = await c.listPreparationAndReleaseTaskStatus(jobId);
+    return (await drain(first, (l) => c.listPreparationAndReleaseTaskStatusNext(l))).map(toJobNodeTaskStatus);
   }
 
   async taskCounts(jobId: string) {
     return toTaskCounts(await this.client.job.getTaskCounts(jobId));
   }
 
-  async listTasks(jobId: string, filter: TaskListFilter, pageSize: number, cursor?: string): Promise<Page<TaskSummary>> {
+  async listTasks(
+    jobId: string,
+    filter: TaskListFilter,
+    pageSize: number,
+    cursor?: string,
+  ): Promise<Page<TaskSummary>> {
     const c = this.client.task;
     const page: Paged<BatchServiceModels.CloudTask> = cursor
       ? await c.listNext(decodeCursor(cursor, this.batchUrl))
-      : await c.list(jobId, { taskListOptions: { maxResults: pageSize, ...(taskFilter(filter) ? { filter: taskFilter(filter) } : {}) } });
+      : await c.list(jobId, {
+          taskListOptions: {
+            maxResults: pageSize,
+            ...(taskFilter(filter) ? { filter: taskFilter(filter) } : {}),
+          },
+        });
     const result: Page<TaskSummary> = { items: page.map(toTaskSummary) };
     if (page.odatanextLink) result.nextCursor = encodeCursor(page.odatanextLink);
     return result;
@@ -347,6 +409,10 @@ export class BatchGateway {
     await this.client.task.terminate(jobId, taskId);
   }
 
+  async reactivateTask(jobId: string, taskId: string) {
+    await this.client.task.reactivate(jobId, taskId);
+  }
+
   // Files
 
   taskFiles(jobId: string, taskId: string): FileSource {
@@ -354,13 +420,19 @@ export class BatchGateway {
     return {
       list: async (prefix) => {
         const filter = underPrefix(prefix);
-        const first = await f.listFromTask(jobId, taskId, { recursive: true, fileListFromTaskOptions: filter ? { filter } : {} });
+        const first = await f.listFromTask(jobId, taskId, {
+          recursive: true,
+          fileListFromTaskOptions: filter ? { filter } : {},
+        });
         return (await drain(first, (l) => f.listFromTaskNext(l))).map(toNodeFile);
       },
       properties: async (path) => toProperties(await f.getPropertiesFromTask(jobId, taskId, path)),
-      read: async (path, range) => withStream(await f.getFromTask(jobId, taskId, path, { fileGetFromTaskOptions: ocpRange(range) })),
+      read: async (path, range) =>
+        withStream(await f.getFromTask(jobId, taskId, path, { fileGetFromTaskOptions: ocpRange(range) })),
       taskState: async () => {
-        const t = await this.client.task.get(jobId, taskId, { taskGetOptions: { select: "state,executionInfo" } });
+        const t = await this.client.task.get(jobId, taskId, {
+          taskGetOptions: { select: "state,executionInfo" },
+        });
         const s: { state: string; exitCode?: number } = { state: t.state ?? "active" };
         if (t.executionInfo?.exitCode !== undefined) s.exitCode = t.executionInfo.exitCode;
         return s;
@@ -373,12 +445,19 @@ export class BatchGateway {
     return {
       list: async (prefix) => {
         const filter = underPrefix(prefix);
-        const first = await f.listFromComputeNode(poolId, nodeId, { recursive: true, fileListFromComputeNodeOptions: filter ? { filter } : {} });
+        const first = await f.listFromComputeNode(poolId, nodeId, {
+          recursive: true,
+          fileListFromComputeNodeOptions: filter ? { filter } : {},
+        });
         return (await drain(first, (l) => f.listFromComputeNodeNext(l))).map(toNodeFile);
       },
       properties: async (path) => toProperties(await f.getPropertiesFromComputeNode(poolId, nodeId, path)),
       read: async (path, range) =>
-        withStream(await f.getFromComputeNode(poolId, nodeId, path, { fileGetFromComputeNodeOptions: ocpRange(range) })),
+        withStream(
+          await f.getFromComputeNode(poolId, nodeId, path, {
+            fileGetFromComputeNodeOptions: ocpRange(range),
+          }),
+        ),
     };
   }
 }

@@ -3,6 +3,8 @@ import {
   fromSchedule,
   type JobScheduleSummary,
   fromStartTask,
+  type JobNodeTaskRun,
+  type JobNodeTaskStatus,
   type JobSummary,
   type NodeDetails,
   type NodeFile,
@@ -171,6 +173,34 @@ export const toJobSummary = (job: CloudJob): JobSummary =>
     startTime: iso(job.executionInfo?.startTime),
     endTime: iso(job.executionInfo?.endTime),
     terminateReason: job.executionInfo?.terminateReason,
+    hasPreparationTask: job.jobPreparationTask ? true : undefined,
+    hasReleaseTask: job.jobReleaseTask ? true : undefined,
+  });
+
+type NodeTaskRunInfo = BatchServiceModels.JobPreparationTaskExecutionInformation | BatchServiceModels.JobReleaseTaskExecutionInformation;
+
+const toFailure = (f: BatchServiceModels.TaskFailureInformation | undefined) =>
+  f ? compact({ category: f.category, code: f.code, message: f.message }) : undefined;
+
+const toNodeTaskRun = (run: NodeTaskRunInfo | undefined): JobNodeTaskRun | undefined =>
+  run
+    ? compact({
+        state: run.state,
+        startTime: iso(run.startTime),
+        endTime: iso(run.endTime),
+        exitCode: run.exitCode,
+        result: run.result,
+        retryCount: "retryCount" in run ? run.retryCount : undefined,
+        failure: toFailure(run.failureInfo),
+      })
+    : undefined;
+
+export const toJobNodeTaskStatus = (s: BatchServiceModels.JobPreparationAndReleaseTaskExecutionInformation): JobNodeTaskStatus =>
+  compact({
+    poolId: s.poolId,
+    nodeId: s.nodeId ?? "",
+    preparation: toNodeTaskRun(s.jobPreparationTaskExecutionInfo),
+    release: toNodeTaskRun(s.jobReleaseTaskExecutionInfo),
   });
 
 export const toJobScheduleSummary = (s: CloudJobSchedule): JobScheduleSummary =>
@@ -201,13 +231,7 @@ export const toTaskSummary = (task: CloudTask): TaskSummary =>
     retryCount: task.executionInfo?.retryCount,
     nodeId: task.nodeInfo?.nodeId,
     poolId: task.nodeInfo?.poolId,
-    failure: task.executionInfo?.failureInfo
-      ? compact({
-          category: task.executionInfo.failureInfo.category,
-          code: task.executionInfo.failureInfo.code,
-          message: task.executionInfo.failureInfo.message,
-        })
-      : undefined,
+    failure: toFailure(task.executionInfo?.failureInfo),
   });
 
 export const toTaskDetails = (task: CloudTask): TaskDetails =>

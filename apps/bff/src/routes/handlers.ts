@@ -172,6 +172,9 @@ export const handlers: Handlers = {
   job: async ({ scope, params }) => (await scope.batch(params.account)).getJob(params.job),
   terminateJob: async ({ scope, params, body }) => (await scope.batch(params.account)).terminateJob(params.job, body.reason),
   deleteJob: async ({ scope, params }) => (await scope.batch(params.account)).deleteJob(params.job),
+  disableJob: async ({ scope, params, body }) => (await scope.batch(params.account)).disableJob(params.job, body.disableTasks),
+  enableJob: async ({ scope, params }) => (await scope.batch(params.account)).enableJob(params.job),
+  jobNodeTaskStatus: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).jobNodeTaskStatus(params.job)),
   taskCounts: async ({ scope, params }) => (await scope.batch(params.account)).taskCounts(params.job),
 
   jobSchedules: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobSchedules()),
@@ -210,6 +213,7 @@ export const handlers: Handlers = {
   task: async ({ scope, params }) => (await scope.batch(params.account)).getTask(params.job, params.task),
   deleteTask: async ({ scope, params }) => (await scope.batch(params.account)).deleteTask(params.job, params.task),
   terminateTask: async ({ scope, params }) => (await scope.batch(params.account)).terminateTask(params.job, params.task),
+  reactivateTask: async ({ scope, params }) => (await scope.batch(params.account)).reactivateTask(params.job, params.task),
   taskFiles: async ({ scope, params, query }) => listOf(await (await taskFiles(scope, params)).list(query.path)),
   taskFileContent: async ({ scope, params, query, res }) => serveFileRange(await taskFiles(scope, params), query, res),
   taskFileFollow: async ({ scope, params, query, req, res }) =>

@@ -268,12 +268,16 @@ export function useJobs(account: string) {
   });
 }
 
+const JOB_STATES_IN_TRANSITION = new Set(["disabling", "enabling", "terminating", "deleting"]);
+
 export function useJob(account: string, job: string) {
   const api = useApi();
   return useQuery({
     queryKey: jobKeys.detail(account, job),
     queryFn: ({ signal }) => callRoute(api, "job", { account, job }, { signal }),
     enabled: known(account, job),
+    // A job on its way between states (disabling, terminating, …) is polled until it gets there.
+    refetchInterval: (q) => (JOB_STATES_IN_TRANSITION.has(q.state.data?.state ?? "") ? 2_000 : 10_000),
   });
 }
 
@@ -352,5 +356,50 @@ export function useAddTask(account: string, job: string) {
   return useMutation({
     mutationFn: (body: RouteBody<"addTask">) => callRoute(api, "addTask", { account, job }, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.detail(account, job) }),
+  });
+}
+
+/** A job's writes: each refreshes the job (its details, counts and tasks) and the job list. */
+function useJobWrite<V>(account: string, job: string, write: (api: ApiClient, vars: V) => Promise<unknown>) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: V) => write(api, vars),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: jobKeys.detail(account, job) }),
+        client.invalidateQueries({ queryKey: jobKeys.list(account) }),
+      ]),
+  });
+}
+
+export const useTerminateJob = (account: string, job: string) =>
+  useJobWrite(account, job, (api, reason: string | undefined) =>
+    callRoute(api, "terminateJob", { account, job }, { body: reason ? { reason } : {} }),
+  );
+
+export const useDeleteJob = (account: string, job: string) =>
+  useJobWrite(account, job, (api, _: void) => callRoute(api, "deleteJob", { account, job }));
+
+export const useDisableJob = (account: string, job: string) =>
+  useJobWrite(account, job, (api, body: RouteBody<"disableJob">) => callRoute(api, "disableJob", { account, job }, { body }));
+
+export const useEnableJob = (account: string, job: string) =>
+  useJobWrite(account, job, (api, _: void) => callRoute(api, "enableJob", { account, job }));
+
+/** One task's writes (terminate, delete, reactivate) by route name; the job's queries refresh after. */
+export type TaskActionRoute = "terminateTask" | "deleteTask" | "reactivateTask";
+
+export const useTaskAction = (account: string, job: string, action: TaskActionRoute) =>
+  useJobWrite(account, job, (api, task: string) => callRoute(api, action, { account, job, task }));
+
+/** Per node, how the job's preparation and release tasks ran; only asked for a job that has them. */
+export function useJobNodeTaskStatus(account: string, job: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: jobKeys.nodeTaskStatus(account, job),
+    queryFn: ({ signal }) => callRoute(api, "jobNodeTaskStatus", { account, job }, { signal }),
+    refetchInterval: 10_000,
+    enabled: enabled && known(account, job),
   });
 }

@@ -48,6 +48,7 @@ export const jobKeys = {
   list: (account: string) => [...jobKeys.all(account), "list"] as const,
   detail: (account: string, job: string) => [...jobKeys.all(account), "detail", job] as const,
   taskCounts: (account: string, job: string) => [...jobKeys.detail(account, job), "taskCounts"] as const,
+  nodeTaskStatus: (account: string, job: string) => [...jobKeys.detail(account, job), "nodeTaskStatus"] as const,
   tasks: (account: string, job: string) => [...jobKeys.detail(account, job), "tasks"] as const,
   taskList: (account: string, job: string, filter: TaskFilter) =>
     [...jobKeys.tasks(account, job), "list", normalizeFilter(filter)] as const,

@@ -3,7 +3,7 @@ import { lazy, Suspense, useRef, type ReactNode } from "react";
 
 export interface Column<T> {
   key: string;
-  header: string;
+  header: ReactNode;
   /** CSS grid track, e.g. "2fr" or "120px". */
   width: string;
   render(row: T): ReactNode;

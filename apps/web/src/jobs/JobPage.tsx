@@ -1,6 +1,7 @@
-import { AddRegular } from "@fluentui/react-icons";
-import { useEffect } from "react";
-import { Link, useParams } from "../router";
+import { Button } from "@fluentui/react-components";
+import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/hooks";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
@@ -9,41 +10,88 @@ import { PageHeader } from "../components/PageHeader";
 import { TableSkeleton } from "../components/Skeletons";
 import { preloadOutputViewer } from "../output/preload";
 import { StateBadge } from "../components/StateBadge";
+import type { TaskAction } from "../tasks/taskActions";
+import type { BulkTarget } from "./BulkTaskDialog";
+import { JobActionButtons } from "./JobActionButtons";
+import type { JobAction } from "./jobActions";
+import { JobNodeTasksSection } from "./JobNodeTasksSection";
 import { TaskCountsBar } from "./TaskCountsBar";
 import { TaskList } from "./TaskList";
 
+const JobActionDialog = lazy(() => import("./JobActionDialog").then((m) => ({ default: m.JobActionDialog })));
+const BulkTaskDialog = lazy(() => import("./BulkTaskDialog").then((m) => ({ default: m.BulkTaskDialog })));
+
+type Dialog = { kind: "job"; action: JobAction } | { kind: "tasks"; action: TaskAction; target: BulkTarget };
+
 export default function JobPage() {
   const { account, job } = useParams() as { account: string; job: string };
+  const navigate = useNavigate();
   const details = useJob(account, job);
   const counts = useTaskCounts(account, job);
+  const [dialog, setDialog] = useState<Dialog>();
   // A task's output is the usual next click from here.
   useEffect(preloadOutputViewer, []);
   if (details.isPending) return <TableSkeleton label="Loading job" />;
   if (details.isError)
     return <ErrorState what={`job ${job}`} error={details.error} onRetry={() => details.refetch()} />;
   const t = counts.data?.tasks;
+  const j = details.data;
+  const close = () => setDialog(undefined);
   return (
     <>
       <PageHeader
         title={job}
         actions={
-          <LinkButton to={paths.newTask(account, job)} appearance="primary" icon={<AddRegular />}>
-            Add container task
-          </LinkButton>
+          <>
+            <LinkButton to={paths.newTask(account, job)} appearance="primary" icon={<AddRegular />}>
+              Add container task
+            </LinkButton>
+            {t && t.failed > 0 && (
+              <Button
+                icon={<ArrowClockwiseRegular />}
+                onClick={() => setDialog({ kind: "tasks", action: "reactivate", target: { kind: "failed" } })}
+              >
+                Rerun {t.failed} failed
+              </Button>
+            )}
+            <JobActionButtons state={j.state} onAction={(action) => setDialog({ kind: "job", action })} />
+          </>
         }
       >
-        <StateBadge state={details.data.state} />
-        {details.data.poolId && (
-          <Link to={paths.pool(account, details.data.poolId)}>on {details.data.poolId}</Link>
-        )}
+        <StateBadge state={j.state} />
+        {j.poolId && <Link to={paths.pool(account, j.poolId)}>on {j.poolId}</Link>}
       </PageHeader>
       <TaskCountsBar counts={counts.data} />
+      {(j.hasPreparationTask || j.hasReleaseTask) && <JobNodeTasksSection account={account} job={job} />}
       <TaskList
         account={account}
         job={job}
+        jobState={j.state}
         total={t ? t.active + t.running + t.completed : undefined}
         countsVersion={t ? `${t.active}/${t.running}/${t.completed}/${t.succeeded}/${t.failed}` : undefined}
+        onBulk={(action, target) => setDialog({ kind: "tasks", action, target })}
       />
+      <Suspense fallback={null}>
+        {dialog?.kind === "job" && (
+          <JobActionDialog
+            account={account}
+            job={job}
+            action={dialog.action}
+            onClose={close}
+            onDone={(done) => done === "delete" && navigate(paths.jobs(account))}
+          />
+        )}
+        {dialog?.kind === "tasks" && (
+          <BulkTaskDialog
+            account={account}
+            job={job}
+            jobState={j.state}
+            action={dialog.action}
+            target={dialog.target}
+            onClose={close}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

@@ -11,8 +11,14 @@ import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { VirtualTable, type Column } from "../components/VirtualTable";
 import { NewJobDialog } from "./NewJobDialog";
+import { lazy, Suspense, useState } from "react";
+import type { JobAction } from "./jobActions";
+import { JobRowMenu } from "./JobRowMenu";
+import { ScreenReaderText } from "../components/ScreenReaderText";
 
-const columns = (account: string): Column<JobSummary>[] => [
+const JobActionDialog = lazy(() => import("./JobActionDialog").then((m) => ({ default: m.JobActionDialog })));
+
+const columns = (account: string, onAction: (job: string, a: JobAction) => void): Column<JobSummary>[] => [
   {
     key: "id",
     header: "Job",
@@ -33,12 +39,19 @@ const columns = (account: string): Column<JobSummary>[] => [
     width: "140px",
     render: (j) => <RelativeTime value={j.creationTime} />,
   },
+  {
+    key: "actions",
+    header: <ScreenReaderText>Actions</ScreenReaderText>,
+    width: "48px",
+    render: (j) => <JobRowMenu job={j.id} state={j.state} onAction={(a) => onAction(j.id, a)} />,
+  },
 ];
 
 export default function JobsPage() {
   const account = useParams().account!;
   const jobs = useJobs(account);
   const items = jobs.data?.items ?? [];
+  const [dialog, setDialog] = useState<{ job: string; action: JobAction }>();
   return (
     <>
       <PageHeader title="Jobs" actions={<NewJobDialog account={account} />} />
@@ -54,7 +67,17 @@ export default function JobsPage() {
         </EmptyState>
       )}
       {items.length > 0 && (
-        <VirtualTable label="Jobs" columns={columns(account)} rows={items} rowKey={(j) => j.id} />
+        <VirtualTable
+          label="Jobs"
+          columns={columns(account, (job, action) => setDialog({ job, action }))}
+          rows={items}
+          rowKey={(j) => j.id}
+        />
+      )}
+      {dialog && (
+        <Suspense fallback={null}>
+          <JobActionDialog account={account} job={dialog.job} action={dialog.action} onClose={() => setDialog(undefined)} />
+        </Suspense>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Dropdown,
   Field,
   Input,
@@ -26,6 +27,9 @@ import { StateBadge } from "../components/StateBadge";
 import { useDebounced } from "../components/useDebounced";
 import { loadVirtualRows, VirtualTable, type Column } from "../components/VirtualTable";
 import { parseExitCodeFilter } from "./exitCodeFilter";
+import type { TaskAction } from "../tasks/taskActions";
+import type { BulkTarget } from "./BulkTaskDialog";
+import { TaskSelectionBar } from "./TaskSelectionBar";
 
 const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
@@ -38,6 +42,45 @@ const useStyles = makeStyles({
 });
 
 const STATES: TaskState[] = ["active", "preparing", "running", "completed"];
+
+/** The ticked rows, or every task matching the filter (loaded or not). */
+interface Selection {
+  tasks: Map<string, TaskSummary>;
+  allMatching: boolean;
+}
+const NOTHING: Selection = { tasks: new Map(), allMatching: false };
+
+const selectColumn = (
+  rows: readonly TaskSummary[],
+  selection: Selection,
+  setSelection: (s: Selection) => void,
+): Column<TaskSummary> => {
+  const ticked = selection.allMatching ? rows.length : rows.filter((r) => selection.tasks.has(r.id)).length;
+  return {
+    key: "select",
+    width: "32px",
+    header: (
+      <Checkbox
+        aria-label="Select every loaded task"
+        checked={ticked === 0 ? false : ticked === rows.length ? true : "mixed"}
+        onChange={(_, d) => setSelection(d.checked === true ? { tasks: new Map(rows.map((r) => [r.id, r])), allMatching: false } : NOTHING)}
+      />
+    ),
+    render: (t) => (
+      <Checkbox
+        aria-label={`Select ${t.id}`}
+        checked={selection.allMatching || selection.tasks.has(t.id)}
+        onChange={(_, d) => {
+          // Unticking one row of "all that match" leaves the loaded rows but that one.
+          const tasks = new Map(selection.allMatching ? rows.map((r) => [r.id, r]) : selection.tasks);
+          if (d.checked === true) tasks.set(t.id, t);
+          else tasks.delete(t.id);
+          setSelection({ tasks, allMatching: false });
+        }}
+      />
+    ),
+  };
+};
 
 const columns = (account: string, job: string): Column<TaskSummary>[] => [
   {
@@ -90,11 +133,16 @@ export function TaskList({
   job,
   total,
   countsVersion,
+  jobState,
+  onBulk,
 }: {
   account: string;
   job: string;
   total?: number;
   countsVersion?: string;
+  jobState?: string;
+  /** One action on the selected tasks (or every task matching the filter); the page runs it. */
+  onBulk(action: TaskAction, target: BulkTarget): void;
 }) {
   const styles = useStyles();
   const [state, setState] = useState<TaskState | "">("");
@@ -130,6 +178,10 @@ export function TaskList({
   // Other filters are another list (`filter` is a new object on every render: compare its text).
   const filterText = JSON.stringify(filter);
   useEffect(() => setBehind(false), [filterText]);
+  // A selection belongs to its filter's rows.
+  const [selection, setSelection] = useState<Selection>(NOTHING);
+  useEffect(() => setSelection(NOTHING), [filterText]);
+  const anySelected = selection.allMatching || selection.tasks.size > 0;
   const refreshFromTop = () => {
     setBehind(false);
     void queryClient.resetQueries({ queryKey: jobKeys.taskList(account, job, filter), exact: true });
@@ -160,6 +212,21 @@ export function TaskList({
           <Input placeholder="0, 1-255, >0" value={exitText} onChange={(_, d) => setExitText(d.value)} />
         </Field>
       </div>
+      {anySelected && (
+        <TaskSelectionBar
+          selected={[...selection.tasks.values()]}
+          allMatching={selection.allMatching}
+          moreMatch={hasNextPage || selection.tasks.size < rows.length}
+          filter={filter}
+          jobState={jobState}
+          onSelectAllMatching={() => setSelection({ tasks: new Map(), allMatching: true })}
+          onClear={() => setSelection(NOTHING)}
+          onAction={(action, target) => {
+            onBulk(action, target);
+            setSelection(NOTHING);
+          }}
+        />
+      )}
       {pages.isPending && <TableSkeleton label="Loading tasks" />}
       {pages.isError && <ErrorState what="tasks" error={pages.error} onRetry={() => pages.refetch()} />}
       {pages.data &&
@@ -198,7 +265,7 @@ export function TaskList({
       {rows.length > 0 && (
         <VirtualTable
           label="Tasks"
-          columns={columns(account, job)}
+          columns={[selectColumn(rows, selection, setSelection), ...columns(account, job)]}
           rows={rows}
           rowKey={(t) => t.id}
           totalRows={filtered || total === undefined ? rows.length : total}

@@ -3,12 +3,14 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import TaskPage from "./TaskPage";
 import { contentAnswer } from "../output/fakeContentRoute";
-import { fakeApi } from "../test/fakeApi";
+import userEvent from "@testing-library/user-event";
+import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 import { jobKeys } from "../api/keys";
 
 const T = "/api/accounts/acct/jobs/j1/tasks/t1";
+const JOB = "GET /api/accounts/acct/jobs/j1";
 const base: TaskDetails = {
   id: "t1",
   state: "active",
@@ -18,19 +20,25 @@ const base: TaskDetails = {
   env: [],
 };
 
-function renderTask(task: TaskDetails, files: NodeFile[] = []) {
+function renderTask(task: TaskDetails, files: NodeFile[] = [], extra: Parameters<typeof fakeApi>[0] = {}) {
   const stdout = new TextEncoder().encode("hello from the container\n");
   const api = fakeApi({
     [`GET ${T}`]: () => task,
+    [JOB]: () => ({ id: "j1", state: "active" }),
+    ...extra,
     [`GET ${T}/files`]: () => ({ items: files }),
     [`GET ${T}/files/content`]: ({ url }) => contentAnswer(stdout, url),
   });
-  return renderPage({
+  return {
     api,
-    pattern: "/a/:account/jobs/:job/tasks/:task",
-    url: "/a/acct/jobs/j1/tasks/t1",
-    element: <TaskPage />,
-  });
+    ...renderPage({
+      api,
+      pattern: "/a/:account/jobs/:job/tasks/:task",
+      url: "/a/acct/jobs/j1/tasks/t1",
+      element: <TaskPage />,
+      extraRoutes: [{ path: "/a/:account/jobs/:job", element: <p>job page</p> }],
+    }),
+  };
 }
 
 describe("TaskPage", () => {
@@ -75,6 +83,61 @@ describe("TaskPage", () => {
   });
 });
 
+describe("TaskPage actions", () => {
+  const failed: TaskDetails = { ...base, state: "completed", result: "failure", exitCode: 3 };
+
+  it("reactivates a failed task after a confirmation that says what happens", async () => {
+    let reactivated = 0;
+    const { api } = renderTask(failed, [], {
+      [`POST ${T}/reactivate`]: () => {
+        reactivated++;
+        return undefined;
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Reactivate" }));
+    const dialog = await screen.findByRole("dialog", { name: "Reactivate task t1?" });
+    expect(within(dialog).getByText(/retry count reset to 0/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reactivate task" }));
+    await waitFor(() => expect(reactivated).toBe(1));
+    expect(await screen.findByText("Task reactivated")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The task is read again after the write.
+    await waitFor(() => expect(api.calls.filter((c) => c === `GET ${T}`).length).toBeGreaterThan(1));
+  });
+
+  it("keeps Reactivate unavailable for a task that succeeded and says why; Terminate too, as it completed", async () => {
+    const { api } = renderTask({ ...base, state: "completed", result: "success", exitCode: 0 });
+    const reactivate = await screen.findByRole("button", { name: "Reactivate" });
+    expect(reactivate.getAttribute("aria-disabled")).toBe("true");
+    const why = document.getElementById(reactivate.getAttribute("aria-describedby")!);
+    expect(why?.textContent).toBe("Reactivate: The task succeeded: Batch reactivates only a task that failed.");
+    expect(screen.getByRole("button", { name: "Terminate" }).getAttribute("aria-disabled")).toBe("true");
+    await userEvent.click(reactivate);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(api.calls.some((c) => c.startsWith("POST"))).toBe(false);
+  });
+
+  it("deletes the task and goes back to its job; a refused delete says why and stays", async () => {
+    let refuse = true;
+    renderTask(failed, [], {
+      [`DELETE ${T}`]: () => {
+        if (refuse) throw problem(409, "Conflict", { detail: "The job is being deleted." });
+        return undefined;
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByRole("dialog", { name: "Delete task t1?" });
+    expect(within(dialog).getByText(/cannot be undone/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete task" }));
+    expect(await screen.findByText(/The job is being deleted/)).toBeTruthy();
+    expect(screen.getByRole("dialog", { name: "Delete task t1?" })).toBeTruthy();
+
+    refuse = false;
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete task" }));
+    expect(await screen.findByText("job page")).toBeTruthy();
+  });
+});
+
 describe("TaskPage while following", () => {
   const encoder = new TextEncoder();
   /** A running task whose stream the test feeds; its listing says `listed()` bytes for stdout.txt. */
@@ -83,6 +146,7 @@ describe("TaskPage while following", () => {
     let close!: () => void;
     const api = fakeApi({
       [`GET ${T}`]: details,
+      [JOB]: () => ({ id: "j1", state: "active" }),
       [`GET ${T}/files`]: () => ({
         items: [
           { name: "stdout.txt", isDirectory: false, size: listed() },

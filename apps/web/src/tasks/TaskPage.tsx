@@ -1,7 +1,7 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
-import { useTask, useTaskFiles } from "../api/hooks";
+import { useJob, useTask, useTaskFiles } from "../api/hooks";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
@@ -11,7 +11,10 @@ import { StateBadge } from "../components/StateBadge";
 import { OutputTabs } from "../output/OutputTabs";
 import { taskFileSource } from "../output/outputSource";
 import { FactList } from "../components/FactList";
+import { TaskActionButtons } from "./TaskActionButtons";
+import type { TaskAction } from "./taskActions";
 
+const TaskActionDialog = lazy(() => import("./TaskActionDialog").then((m) => ({ default: m.TaskActionDialog })));
 const TaskOutputViewer = lazy(() => import("../output/TaskOutputViewer").then((m) => ({ default: m.TaskOutputViewer })));
 
 const useStyles = makeStyles({
@@ -24,6 +27,8 @@ export default function TaskPage() {
   const { account, job, task } = useParams() as { account: string; job: string; task: string };
   const navigate = useNavigate();
   const details = useTask(account, job, task);
+  const jobDetails = useJob(account, job);
+  const [action, setAction] = useState<TaskAction>();
   const files = useTaskFiles(account, job, task, !!details.data && details.data.state !== "active");
   const source = useMemo(() => taskFileSource(account, job, task, "stdout.txt"), [account, job, task]);
   if (details.isPending) return <TableSkeleton label="Loading task" />;
@@ -41,11 +46,23 @@ export default function TaskPage() {
   ];
   return (
     <>
-      <PageHeader title={task}>
+      <PageHeader title={task} actions={<TaskActionButtons task={t} jobState={jobDetails.data?.state} onAction={setAction} />}>
         <Link to={paths.job(account, job)}>{job}</Link>
         <StateBadge state={t.state} />
         {t.result && <StateBadge state={t.result} />}
       </PageHeader>
+      {action && (
+        <Suspense fallback={null}>
+          <TaskActionDialog
+            account={account}
+            job={job}
+            task={task}
+            action={action}
+            onClose={() => setAction(undefined)}
+            onDone={(done) => done === "delete" && navigate(paths.job(account, job))}
+          />
+        </Suspense>
+      )}
       {t.failure && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

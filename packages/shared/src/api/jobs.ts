@@ -12,6 +12,9 @@ export const JobSummary = z.object({
   startTime: z.string().optional(),
   endTime: z.string().optional(),
   terminateReason: z.string().optional(),
+  /** The job runs a preparation task on each node before its tasks there (and a release task when it ends). */
+  hasPreparationTask: z.boolean().optional(),
+  hasReleaseTask: z.boolean().optional(),
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
@@ -28,6 +31,19 @@ export type TaskCounts = z.infer<typeof TaskCounts>;
 
 export const TerminateRequest = z.object({ reason: z.string().max(200).optional() });
 export type TerminateRequest = z.infer<typeof TerminateRequest>;
+
+/**
+ * What Job_Disable does with the job's running tasks (Batch REST "Job - Disable", DisableJobOption):
+ * requeue terminates them and queues them again, to run when the job is enabled; terminate
+ * terminates them and they do not run again; wait lets them finish. No new task starts meanwhile.
+ */
+export const DisableJobTasks = z.enum(["requeue", "terminate", "wait"], {
+  error: "disableTasks must be requeue, terminate or wait",
+});
+export type DisableJobTasks = z.infer<typeof DisableJobTasks>;
+
+export const DisableJobRequest = z.object({ disableTasks: DisableJobTasks });
+export type DisableJobRequest = z.infer<typeof DisableJobRequest>;
 
 export const TaskState = z.enum(["active", "preparing", "running", "completed"]);
 export type TaskState = z.infer<typeof TaskState>;
@@ -94,3 +110,26 @@ export const TaskDetails = TaskSummary.extend({
   containerError: z.string().optional(),
 });
 export type TaskDetails = z.infer<typeof TaskDetails>;
+
+/** One run of a job preparation or release task on one node (Batch's *TaskExecutionInformation). */
+export const JobNodeTaskRun = z.object({
+  /** running | completed. */
+  state: z.string(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  exitCode: z.number().optional(),
+  /** Batch TaskExecutionResult: success | failure. */
+  result: z.string().optional(),
+  retryCount: z.number().optional(),
+  failure: TaskFailure.optional(),
+});
+export type JobNodeTaskRun = z.infer<typeof JobNodeTaskRun>;
+
+/** Per node: how the job's preparation task, and once the job ended its release task, ran there. */
+export const JobNodeTaskStatus = z.object({
+  poolId: z.string().optional(),
+  nodeId: z.string(),
+  preparation: JobNodeTaskRun.optional(),
+  release: JobNodeTaskRun.optional(),
+});
+export type JobNodeTaskStatus = z.infer<typeof JobNodeTaskStatus>;

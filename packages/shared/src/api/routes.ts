@@ -6,7 +6,7 @@ import { JobScheduleSpecResponse, JobScheduleSummary } from "./job-schedules";
 import { AccountsResponse, Me } from "./accounts";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
-import { JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
+import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { routeParams } from "./path-params";
 import { apiRoutePaths, type ApiRouteName, type RoutePath } from "./route-paths";
@@ -169,6 +169,19 @@ export const apiRoutes = {
   job: route("job", { tag: "jobs", summary: "Get a job", response: JobSummary }),
   terminateJob: route("terminateJob", { tag: "jobs", summary: "Terminate a job", status: 202, body: TerminateRequest, response: "empty" }),
   deleteJob: route("deleteJob", { tag: "jobs", summary: "Delete a job", status: 202, response: "empty" }),
+  disableJob: route("disableJob", {
+    tag: "jobs",
+    summary: "Disable an active job: no new task starts; running tasks are requeued, terminated or left to finish (disableTasks)",
+    status: 202,
+    body: DisableJobRequest,
+    response: "empty",
+  }),
+  enableJob: route("enableJob", { tag: "jobs", summary: "Enable a disabled job: its tasks are scheduled again", status: 202, response: "empty" }),
+  jobNodeTaskStatus: route("jobNodeTaskStatus", {
+    tag: "jobs",
+    summary: "Per node, how the job's preparation and release tasks ran (409 when the job has neither)",
+    response: listOf(JobNodeTaskStatus),
+  }),
   taskCounts: route("taskCounts", { tag: "jobs", summary: "Task and slot counts of a job", response: TaskCounts }),
 
   jobSchedules: route("jobSchedules", { tag: "job schedules", summary: "List job schedules", response: listOf(JobScheduleSummary) }),
@@ -198,6 +211,12 @@ export const apiRoutes = {
   task: route("task", { tag: "tasks", summary: "Get a task", response: TaskDetails }),
   deleteTask: route("deleteTask", { tag: "tasks", summary: "Delete a task", status: 204, response: "empty" }),
   terminateTask: route("terminateTask", { tag: "tasks", summary: "Terminate a task", status: 204, response: "empty" }),
+  reactivateTask: route("reactivateTask", {
+    tag: "tasks",
+    summary: "Reactivate a task that completed and failed: it runs again, its retry count reset (409 otherwise)",
+    status: 204,
+    response: "empty",
+  }),
   taskFiles: taskFiles.files,
   taskFileContent: taskFiles.fileContent,
   taskFileFollow: taskFiles.fileFollow,
