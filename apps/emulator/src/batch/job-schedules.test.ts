@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import type { BatchServiceModels } from "@azure/batch";
+import { exportJobSchedulePython, JobScheduleSpec } from "@batch-studio/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   failure,
@@ -359,6 +360,52 @@ describe("job schedules", () => {
         acct.handle.url,
       ]);
       expect(stdout).toContain("nightly JobScheduleState.active 0:01:00");
+    },
+  );
+
+  it.skipIf(!existsSync(python))(
+    "the portal's Python export creates the schedule through Debian's SDK",
+    async () => {
+      const spec = JobScheduleSpec.parse({
+        id: "from-python",
+        schedule: { recurrenceInterval: "PT1H", doNotRunUntil: "2030-01-01T00:00:00Z" },
+        jobSpecification: {
+          poolId: "sched-pool",
+          jobManagerTask: {
+            id: "manager",
+            commandLine: "/bin/sh -c 'echo $AZ_BATCH_JOB_ID'",
+            containerSettings: {
+              imageName: "lab.example/report:1",
+              registry: {
+                server: "lab.example",
+                auth: { kind: "password", username: "u", password: "from-env-1" },
+              },
+            },
+          },
+        },
+      });
+      const exported = exportJobSchedulePython(spec);
+      expect(exported).not.toContain("from-env-1");
+      const script = [
+        "import sys",
+        "from azure.batch import BatchServiceClient",
+        "from azure.batch.batch_auth import SharedKeyCredentials",
+        "client = BatchServiceClient(SharedKeyCredentials(sys.argv[1], sys.argv[2]), batch_url=sys.argv[3])",
+        exported,
+      ].join("\n");
+      await promisify(execFile)(python, ["-c", script, TEST_ACCOUNT, TEST_KEY, acct.handle.url], {
+        env: { ...process.env, REGISTRY_PASSWORD_LAB_EXAMPLE: "from-env-1" },
+      });
+      const created = await schedule("from-python");
+      expect(created.schedule?.recurrenceInterval).toBe("PT1H");
+      expect(created.schedule?.doNotRunUntil?.toISOString()).toBe("2030-01-01T00:00:00.000Z");
+      const manager = created.jobSpecification?.jobManagerTask;
+      // The command line's $VAR is not taken for a password placeholder.
+      expect(manager?.commandLine).toBe("/bin/sh -c 'echo $AZ_BATCH_JOB_ID'");
+      expect(manager?.containerSettings?.registry).toMatchObject({
+        registryServer: "lab.example",
+        userName: "u",
+      });
     },
   );
 });

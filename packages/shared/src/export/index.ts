@@ -4,4 +4,10 @@ export { exportPython } from "./python";
 export { exportCSharp } from "./csharp";
 export { passwordEnvVar, passwordEnvVars } from "./secrets";
 export { seedPools } from "./seed-pools";
-export { exportJobScheduleRestJson, exportJobScheduleAzCli, toRestJobScheduleBody, jobSchedulePasswordEnvVars } from "./job-schedule";
+export {
+  exportJobScheduleRestJson,
+  exportJobScheduleAzCli,
+  exportJobSchedulePython,
+  toRestJobScheduleBody,
+  jobSchedulePasswordEnvVars,
+} from "./job-schedule";

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JobScheduleSpec } from "../job-schedule-spec";
 import { jobScheduleSpecArb } from "../testing/arbitraries";
-import { exportJobScheduleAzCli, exportJobScheduleRestJson, toRestJobScheduleBody } from "./job-schedule";
+import {
+  exportJobScheduleAzCli,
+  exportJobSchedulePython,
+  exportJobScheduleRestJson,
+  toRestJobScheduleBody,
+} from "./job-schedule";
 
 const withManagerRegistry = JobScheduleSpec.parse({
   id: "nightly",
@@ -48,6 +53,19 @@ describe("job schedule exports", () => {
     expect(az.fileContent).toBe(exportJobScheduleRestJson(withManagerRegistry));
   });
 
+  it("Python: the REST body read by the SDK's model, the password from the environment", () => {
+    const py = exportJobSchedulePython(withManagerRegistry);
+    expect(py).toContain("batchmodels.JobScheduleAddParameter.from_dict(body)");
+    expect(py).toContain("os.environ[placeholder.group(1)]");
+    expect(py).toContain("${REGISTRY_PASSWORD_MYACR_AZURECR_IO}");
+    const plain = JobScheduleSpec.parse({
+      id: "plain",
+      schedule: { recurrenceInterval: "PT1H" },
+      jobSpecification: { poolId: "p" },
+    });
+    expect(exportJobSchedulePython(plain)).not.toContain("import os");
+  });
+
   it("never contains a registry password", () => {
     const secretArb = fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => `Secret-${s}`);
     fc.assert(
@@ -58,7 +76,9 @@ describe("job schedule exports", () => {
           if (r?.auth.kind === "password") r.auth.password = secret;
         }
         const az = exportJobScheduleAzCli(spec);
-        return ![exportJobScheduleRestJson(spec), az.command, az.fileContent].join("\n").includes(secret);
+        return ![exportJobScheduleRestJson(spec), exportJobSchedulePython(spec), az.command, az.fileContent]
+          .join("\n")
+          .includes(secret);
       }),
       { numRuns: 200 },
     );

@@ -3,6 +3,7 @@ import type { ContainerRegistry } from "../convert/batch-models";
 import type { JobScheduleSpec } from "../job-schedule-spec";
 import type { RegistrySpec } from "../registry-spec";
 import { azJsonFileCommand, type AzCliExport, type AzCliOptions } from "./az-cli";
+import { pyString } from "./code-writer";
 import { toWireRegistry } from "./rest-json";
 import { passwordEnvVar } from "./secrets";
 
@@ -43,4 +44,43 @@ export const exportJobScheduleAzCli = (spec: JobScheduleSpec, options: AzCliOpti
   const fileName = "job-schedule.json";
   const command = azJsonFileCommand("job-schedule", fileName, jobSchedulePasswordEnvVars(spec), options);
   return { fileName, fileContent: exportJobScheduleRestJson(spec), command };
+};
+
+/**
+ * Python (azure-batch): the same REST body, read by the SDK's own model. msrest's `from_dict` takes
+ * the wire names, so the script cannot drift from the JSON export. Registry passwords come from
+ * the environment: only strings that are exactly a `${REGISTRY_PASSWORD_…}` placeholder are
+ * replaced, so a command line's `$VAR` stays as it is.
+ */
+export const exportJobSchedulePython = (spec: JobScheduleSpec): string => {
+  const usesEnv = jobSchedulePasswordEnvVars(spec).length > 0;
+  const body = pyString(JSON.stringify(toRestJobScheduleBody(spec)));
+  return [
+    "import json",
+    ...(usesEnv ? ["import os", "import re"] : []),
+    "",
+    "import azure.batch.models as batchmodels",
+    "",
+    "# client = azure.batch.BatchServiceClient(credentials, batch_url=...)  (sign in with Microsoft Entra ID)",
+    "",
+    `body = json.loads(${body})`,
+    ...(usesEnv
+      ? [
+          "",
+          "# Registry passwords are read from the environment, never written in code.",
+          "def with_passwords(value):",
+          "    if isinstance(value, dict):",
+          "        return {k: with_passwords(v) for k, v in value.items()}",
+          "    if isinstance(value, list):",
+          "        return [with_passwords(v) for v in value]",
+          "    placeholder = isinstance(value, str) and re.fullmatch(r'\\$\\{(REGISTRY_PASSWORD_[A-Z0-9_]+)\\}', value)",
+          "    return os.environ[placeholder.group(1)] if placeholder else value",
+          "",
+          "body = with_passwords(body)",
+        ]
+      : []),
+    "",
+    "client.job_schedule.add(batchmodels.JobScheduleAddParameter.from_dict(body))",
+    "",
+  ].join("\n");
 };
