@@ -5,6 +5,7 @@ import type { JobSummary, TaskSummary } from "@batch-studio/shared";
 import JobPage from "./JobPage";
 import { fakeApi, problem, type Handler } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
+import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const J = "/api/accounts/acct/jobs/j1";
@@ -45,7 +46,7 @@ describe("job actions on the job page", () => {
     renderJob(active, { [`POST ${J}/disable`]: ({ body }) => void bodies.push(body) });
     expect(screen.queryByRole("button", { name: "Enable" })).toBeNull();
     await userEvent.click(await screen.findByRole("button", { name: "Disable" }));
-    const dialog = await screen.findByRole("dialog", { name: "Disable job j1?" });
+    const dialog = await findDialog("Disable job j1?");
     const confirm = within(dialog).getByRole("button", { name: "Disable job" });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     const wait = within(dialog).getByRole("radio", { name: "Let running tasks finish" });
@@ -85,16 +86,16 @@ describe("job actions on the job page", () => {
       [`DELETE ${J}`]: () => void sent.push("deleted"),
     });
     await userEvent.click(await screen.findByRole("button", { name: "Terminate" }));
-    let dialog = await screen.findByRole("dialog", { name: "Terminate job j1?" });
+    let dialog = await findDialog("Terminate job j1?");
     await userEvent.type(within(dialog).getByRole("textbox", { name: /Reason/ }), "wrong input");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Terminate job" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Terminate job" }));
     await waitFor(() => expect(sent).toEqual([{ reason: "wrong input" }]));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 
     await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
-    dialog = await screen.findByRole("dialog", { name: "Delete job j1?" });
+    dialog = await findDialog("Delete job j1?");
     expect(within(dialog).getByText(/deletes the job with all its tasks/)).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete job" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete job" }));
     expect(await screen.findByText("job list")).toBeTruthy();
     expect(sent).toEqual([{ reason: "wrong input" }, "deleted"]);
   });
@@ -160,8 +161,8 @@ describe("bulk task actions", () => {
     expect(await axeViolations(container)).toEqual([]);
 
     await userEvent.click(within(bar).getByRole("button", { name: "Terminate" }));
-    const dialog = await screen.findByRole("dialog", { name: "Terminate 2 selected tasks?" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Terminate" }));
+    const dialog = await findDialog("Terminate 2 selected tasks?");
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Terminate" }));
     expect(await within(dialog).findByText("Terminate: 2 of 2")).toBeTruthy();
     expect(within(dialog).getByText("1 terminated.")).toBeTruthy();
     const errors = within(dialog).getByRole("list", { name: "Errors" });
@@ -188,8 +189,8 @@ describe("bulk task actions", () => {
     await userEvent.click(within(bar).getByRole("button", { name: "Select all tasks of the job" }));
     expect(within(bar).getByText("All tasks of the job are selected.")).toBeTruthy();
     await userEvent.click(within(bar).getByRole("button", { name: "Delete" }));
-    const dialog = await screen.findByRole("dialog", { name: "Delete every task that matches the filter?" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
+    const dialog = await findDialog("Delete every task that matches the filter?");
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete" }));
     expect(await within(dialog).findByText("3 deleted.")).toBeTruthy();
     expect(deleted.sort()).toEqual(["t1", "t2", "t9"]);
   });
@@ -213,11 +214,11 @@ describe("bulk task actions", () => {
       2,
     );
     await userEvent.click(await screen.findByRole("button", { name: "Rerun 2 failed" }));
-    const dialog = await screen.findByRole("dialog", { name: "Rerun the job's failed tasks?" });
+    const dialog = await findDialog("Rerun the job's failed tasks?");
     expect(
       within(dialog).getByText(/completed with failure information or a non-zero exit code/),
     ).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Rerun" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Rerun" }));
     expect(await within(dialog).findByText("2 reactivated.")).toBeTruthy();
     expect(reactivated.sort()).toEqual(["bad", "nostart"]);
     expect(api.calls.some((c) => c.includes("/ok/"))).toBe(false);

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import JobsPage from "./JobsPage";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
+import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 describe("JobsPage row actions", () => {
@@ -35,8 +36,8 @@ describe("JobsPage row actions", () => {
     ).toBe("true");
     expect(within(menu).getByText("Batch disables only an active job; this one is disabled.")).toBeTruthy();
     await userEvent.click(within(menu).getByRole("menuitem", { name: "Enable" }));
-    const dialog = await screen.findByRole("dialog", { name: "Enable job j2?" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Enable job" }));
+    const dialog = await findDialog("Enable job j2?");
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Enable job" }));
     await waitFor(() => expect(enabled).toBe(1));
     await waitFor(() => expect(api.calls.filter((c) => c === "GET /api/accounts/acct/jobs")).toHaveLength(2));
   });

@@ -6,6 +6,7 @@ import NodePage from "./NodePage";
 import PoolPage from "../pools/PoolPage";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
+import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const P = "/api/accounts/acct/pools/render";
@@ -53,7 +54,7 @@ describe("NodePage", () => {
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(screen.getByRole("button", { name: "Edit start task" }));
     expect(history.location.pathname + history.location.search).toBe("/a/acct/pools/render?edit=startTask");
-    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
+    const dialog = await findDialog("Edit the start task of render");
     expect((within(dialog).getByRole("textbox", { name: /Command line/ }) as HTMLTextAreaElement).value).toBe("/bin/sh -c 'exit 2'");
   });
 });

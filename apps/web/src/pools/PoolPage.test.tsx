@@ -5,6 +5,7 @@ import type { NodeSummary, PoolDetails, PoolSpecInput } from "@batch-studio/shar
 import PoolPage, { allocationProgress } from "./PoolPage";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
+import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const P = "/api/accounts/acct/pools/render";
@@ -257,7 +258,7 @@ describe("PoolPage: editing the start task in place", () => {
     });
     renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render", element: <PoolPage /> });
     await userEvent.click(await screen.findByRole("button", { name: "Add start task" }));
-    const dialog = await screen.findByRole("dialog", { name: "Add a start task to render" });
+    const dialog = await findDialog("Add a start task to render");
     expect((within(dialog).getByRole("textbox", { name: /Command line/ }) as HTMLTextAreaElement).value).toBe("");
   });
 
@@ -283,7 +284,7 @@ describe("PoolPage: editing the start task in place", () => {
     const banner = screen.getByText("The start task failed on 2 nodes").closest("[role=group], .fui-MessageBar") as HTMLElement;
     await userEvent.click(within(banner).getByRole("button", { name: "Edit start task" }));
 
-    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
+    const dialog = await findDialog("Edit the start task of render");
     const commandLine = within(dialog).getByRole("textbox", { name: /Command line/ });
     expect((commandLine as HTMLTextAreaElement).value).toBe("/bin/sh -c 'exit 2'");
     expect((within(dialog).getByRole("textbox", { name: "Variable 1 value" }) as HTMLInputElement).value).toBe("fast");
@@ -297,12 +298,12 @@ describe("PoolPage: editing the start task in place", () => {
     const save = within(dialog).getByRole("button", { name: "Save start task" });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     // A warning-level rule with its one-click fix.
-    await userEvent.click(within(dialog).getByRole("switch", { name: /Wait for success/ }));
-    await userEvent.click(within(dialog).getByRole("button", { name: "Wait for the start task to succeed" }));
+    await userEvent.click(await within(dialog).findByRole("switch", { name: /Wait for success/ }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Wait for the start task to succeed" }));
     expect((within(dialog).getByRole("switch", { name: /Wait for success/ }) as HTMLInputElement).checked).toBe(true);
 
     await userEvent.type(commandLine, "/bin/sh -c 'apt-get install -y jq'");
-    await userEvent.click(within(dialog).getByRole("switch", { name: /administrator/ }));
+    await userEvent.click(await within(dialog).findByRole("switch", { name: /administrator/ }));
     await userEvent.click(save);
     await waitFor(() =>
       expect(saved).toEqual({
@@ -316,7 +317,7 @@ describe("PoolPage: editing the start task in place", () => {
       }),
     );
     expect(await screen.findByText("Start task saved", { selector: ".fui-ToastTitle" })).toBeTruthy();
-    const offer = await screen.findByRole("dialog", { name: "Start task saved" });
+    const offer = await findDialog("Start task saved");
     expect(await axeViolations(baseElement)).toEqual([]);
     await userEvent.click(within(offer).getByRole("button", { name: "Reboot 2 failed nodes" }));
     await waitFor(() => expect(rebooted.sort()).toEqual(["n2", "n3"]));
@@ -350,16 +351,16 @@ describe("PoolPage: editing the start task in place", () => {
       },
     });
     const { history } = renderPage({ api, pattern: "/a/:account/pools/:pool", url: "/a/acct/pools/render?edit=startTask", element: <PoolPage /> });
-    const dialog = await screen.findByRole("dialog", { name: "Edit the start task of render" });
+    const dialog = await findDialog("Edit the start task of render");
     const image = within(dialog).getByRole("textbox", { name: /Container image/ });
     expect((image as HTMLInputElement).value).toBe("myacr.azurecr.io/tools/setup:1");
     const password = within(dialog).getByLabelText(/Password for puller@myacr\.azurecr\.io/);
-    await userEvent.click(within(dialog).getByRole("button", { name: "Save start task" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Save start task" }));
     expect(await within(dialog).findByText("password is required")).toBeTruthy();
     expect(saved).toBeUndefined();
 
     await userEvent.type(password, "s3cret");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Save start task" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Save start task" }));
     await waitFor(() =>
       expect(saved).toMatchObject({
         startTask: {
@@ -372,7 +373,7 @@ describe("PoolPage: editing the start task in place", () => {
     );
     expect(await within(dialog).findByText("No such image in myacr.azurecr.io.")).toBeTruthy();
 
-    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     // Closing drops ?edit=, so a reload does not reopen the dialog.
     expect(history.location.search).toBe("");

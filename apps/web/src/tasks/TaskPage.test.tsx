@@ -6,6 +6,7 @@ import { contentAnswer } from "../output/fakeContentRoute";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
+import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 import { jobKeys } from "../api/keys";
 
@@ -95,9 +96,9 @@ describe("TaskPage actions", () => {
       },
     });
     await userEvent.click(await screen.findByRole("button", { name: "Reactivate" }));
-    const dialog = await screen.findByRole("dialog", { name: "Reactivate task t1?" });
+    const dialog = await findDialog("Reactivate task t1?");
     expect(within(dialog).getByText(/retry count reset to 0/)).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Reactivate task" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Reactivate task" }));
     await waitFor(() => expect(reactivated).toBe(1));
     expect(await screen.findByText("Task reactivated")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -126,14 +127,14 @@ describe("TaskPage actions", () => {
       },
     });
     await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
-    const dialog = await screen.findByRole("dialog", { name: "Delete task t1?" });
+    const dialog = await findDialog("Delete task t1?");
     expect(within(dialog).getByText(/cannot be undone/)).toBeTruthy();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete task" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete task" }));
     expect(await screen.findByText(/The job is being deleted/)).toBeTruthy();
     expect(screen.getByRole("dialog", { name: "Delete task t1?" })).toBeTruthy();
 
     refuse = false;
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete task" }));
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete task" }));
     expect(await screen.findByText("job page")).toBeTruthy();
   });
 });
