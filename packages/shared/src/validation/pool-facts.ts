@@ -69,6 +69,16 @@ export type ContainerPartFacts = Pick<PoolFacts, "context" | "isContainerPool" |
   spec: Pick<PoolSpec, "container">;
 };
 export type ScalePartFacts = Pick<PoolFacts, "totalNodes"> & { spec: Pick<PoolSpec, "scale"> };
+/**
+ * The Image step's part: the image, and its node agent SKU once that is valid, with what the context
+ * knows about them. What other parts decide (is it a container pool, how many nodes) is known only
+ * once those parts parsed, so rules needing it stay silent on a draft without it.
+ */
+export type ImagePartFacts = Pick<PoolFacts, "context" | "now" | "nodeAgentOs" | "imageOs" | "marketplaceImage" | "galleryId"> & {
+  spec: Pick<PoolSpec, "image"> & Partial<Pick<PoolSpec, "nodeAgentSkuId">>;
+  isContainerPool?: boolean;
+  totalNodes?: number;
+};
 
 export const indexImageProbes = (probes: readonly ImageProbeFact[] = []): Map<string, ImageProbeFact> => {
   const index = new Map<string, ImageProbeFact>();
@@ -86,7 +96,7 @@ const sameText = (a: string | undefined, b: string | undefined) =>
   (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
 
 export const findSupportedImage = (
-  spec: PoolSpec,
+  spec: Pick<PoolSpec, "image">,
   context: ValidationContext,
 ): SupportedImageFact | undefined => {
   const image = spec.image;
@@ -134,23 +144,33 @@ export const deriveContainerFacts = (
 
 export const totalNodes = (scale: PoolSpec["scale"]): number => scale.dedicated + scale.spot;
 
-export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {}): PoolFacts => {
+/** The image part's facts (see ImagePartFacts); `spec` may be a whole pool spec. */
+export const deriveImageFacts = (spec: ImagePartFacts["spec"], context: ValidationContext = {}): ImagePartFacts => {
   const marketplaceImage = findSupportedImage(spec, context);
   const galleryId = spec.image.kind === "gallery" ? parseGalleryImageId(spec.image.imageId) : undefined;
-  const nodeAgentOs = osOfNodeAgentSku(spec.nodeAgentSkuId);
+  const nodeAgentOs = spec.nodeAgentSkuId === undefined ? undefined : osOfNodeAgentSku(spec.nodeAgentSkuId);
   const galleryOs =
     spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage.osType : undefined;
-  const facts: PoolFacts = {
-    ...deriveContainerFacts(spec.container, context),
+  const facts: ImagePartFacts = {
     spec,
+    context,
     now: context.now === undefined ? Date.now() : new Date(context.now).getTime(),
-    totalNodes: totalNodes(spec.scale),
   };
   if (nodeAgentOs) facts.nodeAgentOs = nodeAgentOs;
   const imageOs = marketplaceImage?.osType ?? galleryOs ?? nodeAgentOs;
   if (imageOs) facts.imageOs = imageOs;
   if (marketplaceImage) facts.marketplaceImage = marketplaceImage;
   if (galleryId) facts.galleryId = galleryId;
+  return facts;
+};
+
+export const derivePoolFacts = (spec: PoolSpec, context: ValidationContext = {}): PoolFacts => {
+  const facts: PoolFacts = {
+    ...deriveContainerFacts(spec.container, context),
+    ...deriveImageFacts(spec, context),
+    spec,
+    totalNodes: totalNodes(spec.scale),
+  };
   const vmSize = context.vmSizes?.find((size) => sameText(size.name, spec.vmSize));
   if (vmSize) facts.vmSize = vmSize;
   return facts;

@@ -3,6 +3,7 @@ import { basePoolInput, withCode } from "./test-support";
 import { parsePoolParts, validatePoolDraft } from "./validate-pool-draft";
 import { validatePool } from "./validate-pool";
 import { PoolSpec } from "../pool-spec";
+import type { GalleryImageFact, SupportedImageFact } from "../validation-context";
 
 const onlyRegistry = {
   container: { prefetchImages: [], registries: [{ server: "reg.example", auth: { kind: "password", username: "u", password: "p" } }] },
@@ -35,6 +36,30 @@ describe("validatePoolDraft", () => {
       { poolIdTaken: true },
     );
     expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(["pool.id.taken", "scale.resizeTimeout.perThousandNodes", "startTask.waitForSuccessOff"]));
+  });
+
+  it("judges the image from ARM's answer before a VM size is chosen, and the replicas per 300 nodes once the scale is known", () => {
+    const imageId = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/snap/versions/1.0.0";
+    const galleryImage: GalleryImageFact = { imageId, exists: true, osType: "linux", osState: "Specialized", replicas: [{ region: "eastus", count: 1 }] };
+    const draft = { image: { kind: "gallery", imageId } };
+    const codes = (json: object) => validatePoolDraft(json, { accountRegion: "westeurope", galleryImage }).map((i) => i.code);
+    expect(codes(draft)).toEqual(expect.arrayContaining(["image.gallery.specialized", "image.gallery.noReplicaInRegion"]));
+    // The rest of the draft is still missing, and says so.
+    expect(codes(draft).filter((c) => c.startsWith("schema.")).length).toBeGreaterThan(0);
+    const inRegion: GalleryImageFact = { ...galleryImage, osState: "Generalized", replicas: [{ region: "westeurope", count: 1 }] };
+    const perNodes = (json: object) => withCode(validatePoolDraft(json, { accountRegion: "westeurope", galleryImage: inRegion }), "image.gallery.replicaPer300Nodes");
+    expect(perNodes(draft)).toEqual([]);
+    expect(perNodes({ ...draft, scale: { dedicated: 2000 } })).toHaveLength(1);
+  });
+
+  it("checks a Marketplace image's node agent SKU once both are valid", () => {
+    const image = { kind: "marketplace", publisher: "p", offer: "o", sku: "s", version: "latest" };
+    const supportedImages: SupportedImageFact[] = [
+      { publisher: "p", offer: "o", sku: "s", nodeAgentSkuId: "batch.node.ubuntu 22.04", osType: "linux", capabilities: ["DockerCompatible"], verificationType: "verified" },
+    ];
+    const mismatch = (json: object) => withCode(validatePoolDraft(json, { supportedImages }), "image.marketplace.nodeAgentSkuMismatch");
+    expect(mismatch({ image })).toEqual([]);
+    expect(mismatch({ image, nodeAgentSkuId: "batch.node.ubuntu 20.04" })).toHaveLength(1);
   });
 
   it("leaves the container's rules out while the container part itself is wrong", () => {

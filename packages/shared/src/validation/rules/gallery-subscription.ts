@@ -1,5 +1,5 @@
 import type { SubscriptionFact } from "../../validation-context";
-import type { PoolFacts } from "../pool-facts";
+import type { ImagePartFacts } from "../pool-facts";
 import type { Rule } from "../rule";
 
 const IMAGE_ID = ["image", "imageId"];
@@ -18,7 +18,7 @@ interface CrossSubscription {
  * The two subscriptions, when the gallery image's id names one other than the Batch account's.
  * Silent (undefined) when the ids are the same, the id does not parse or the account's is unknown.
  */
-const crossSubscription = ({ spec, galleryId, context }: PoolFacts): CrossSubscription | undefined => {
+const crossSubscription = ({ spec, galleryId, context }: ImagePartFacts): CrossSubscription | undefined => {
   if (spec.image.kind !== "gallery" || !galleryId?.ok) return undefined;
   const account = context.accountSubscription?.subscriptionId;
   const imageSubscriptionId = galleryId.value.subscriptionId;
@@ -31,7 +31,7 @@ const crossSubscription = ({ spec, galleryId, context }: PoolFacts): CrossSubscr
     : { imageSubscriptionId, accountSubscriptionId: account };
 };
 
-export const galleryBatchProviderRegistered: Rule<PoolFacts> = {
+export const galleryBatchProviderRegistered: Rule<ImagePartFacts> = {
   code: "image.gallery.batchProviderNotRegistered",
   area: "gallery",
   level: "error",
@@ -51,7 +51,7 @@ export const galleryBatchProviderRegistered: Rule<PoolFacts> = {
   },
 };
 
-export const gallerySameTenant: Rule<PoolFacts> = {
+export const gallerySameTenant: Rule<ImagePartFacts> = {
   code: "image.gallery.otherTenant",
   area: "gallery",
   level: "error",

@@ -1,7 +1,7 @@
 import { osOfNodeAgentSku, WINDOWS_NODE_AGENT_SKU } from "../../grammar/node-agent-sku";
 import type { OsType } from "../../validation-context";
 import type { SetGalleryReplicasAction } from "../../validation-result";
-import type { PoolFacts } from "../pool-facts";
+import type { ImagePartFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const IMAGE_ID = ["image", "imageId"];
@@ -14,18 +14,19 @@ const sameRegion = (a: string, b: string): boolean =>
   a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
 
 /** The known gallery image facts, when the pool uses a gallery image and ARM found it. */
-const foundGalleryImage = ({ spec, context }: PoolFacts) =>
+const foundGalleryImage = ({ spec, context }: ImagePartFacts) =>
   spec.image.kind === "gallery" && context.galleryImage?.exists ? context.galleryImage : undefined;
 
-const replicasInRegion = (facts: PoolFacts): number | undefined => {
+const replicasInRegion = (facts: ImagePartFacts): number | undefined => {
   const image = foundGalleryImage(facts);
   const region = facts.context.accountRegion;
   if (!image?.replicas || !region) return undefined;
   return image.replicas.filter((r) => sameRegion(r.region, region)).reduce((sum, r) => sum + r.count, 0);
 };
 
-const replicasNeeded = (facts: PoolFacts): number =>
-  Math.max(1, Math.ceil(facts.totalNodes / NODES_PER_REPLICA));
+/** Replicas the pool's size wants; before the scale is known, the one every region needs. */
+const replicasNeeded = (facts: ImagePartFacts): number =>
+  Math.max(1, Math.ceil((facts.totalNodes ?? 0) / NODES_PER_REPLICA));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -34,7 +35,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * when the facts name the version's ARM id (the BFF's live lookup does) and ARM would accept it.
  */
 const replicaAction = (
-  facts: PoolFacts,
+  facts: ImagePartFacts,
   currentCount: number,
   replicaCount: number,
 ): SetGalleryReplicasAction | undefined => {
@@ -48,7 +49,7 @@ const replicaAction = (
   return { kind: "setGalleryReplicas", label, versionId, region, replicaCount, currentCount };
 };
 
-export const galleryIdFormat: Rule<PoolFacts> = {
+export const galleryIdFormat: Rule<ImagePartFacts> = {
   code: "image.gallery.idFormat",
   area: "gallery",
   level: "error",
@@ -60,7 +61,7 @@ export const galleryIdFormat: Rule<PoolFacts> = {
   },
 };
 
-export const galleryNotFound: Rule<PoolFacts> = {
+export const galleryNotFound: Rule<ImagePartFacts> = {
   code: "image.gallery.notFound",
   area: "gallery",
   level: "error",
@@ -76,7 +77,7 @@ export const galleryNotFound: Rule<PoolFacts> = {
   },
 };
 
-export const gallerySpecialized: Rule<PoolFacts> = {
+export const gallerySpecialized: Rule<ImagePartFacts> = {
   code: "image.gallery.specialized",
   area: "gallery",
   level: "error",
@@ -93,7 +94,7 @@ export const gallerySpecialized: Rule<PoolFacts> = {
   },
 };
 
-export const galleryReplicaInRegion: Rule<PoolFacts> = {
+export const galleryReplicaInRegion: Rule<ImagePartFacts> = {
   code: "image.gallery.noReplicaInRegion",
   area: "gallery",
   level: "error",
@@ -112,7 +113,7 @@ export const galleryReplicaInRegion: Rule<PoolFacts> = {
   },
 };
 
-export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
+export const galleryReplicasPer300Nodes: Rule<ImagePartFacts> = {
   code: "image.gallery.replicaPer300Nodes",
   area: "gallery",
   level: "warning",
@@ -122,7 +123,7 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
     'Microsoft Learn "Use the Azure Compute Gallery to create a custom image pool": keep at least one replica for every 300 instances; e.g. a 3000-VM pool needs 10 or more replicas.',
   check: (facts, emit) => {
     const have = replicasInRegion(facts);
-    if (!have) return;
+    if (!have || facts.totalNodes === undefined) return;
     const need = replicasNeeded(facts);
     if (have >= need) return;
     const action = replicaAction(facts, have, need);
@@ -135,7 +136,7 @@ export const galleryReplicasPer300Nodes: Rule<PoolFacts> = {
 };
 
 /** The replication states the account region's replicas reported, when ARM reported any. */
-const replicationStatesInRegion = (facts: PoolFacts): string[] => {
+const replicationStatesInRegion = (facts: ImagePartFacts): string[] => {
   const image = foundGalleryImage(facts);
   const region = facts.context.accountRegion;
   if (!image?.replicas || !region) return [];
@@ -144,7 +145,7 @@ const replicationStatesInRegion = (facts: PoolFacts): string[] => {
   );
 };
 
-export const galleryVersionReady: Rule<PoolFacts> = {
+export const galleryVersionReady: Rule<ImagePartFacts> = {
   code: "image.gallery.versionNotReady",
   area: "gallery",
   level: "warning",
@@ -175,7 +176,7 @@ export const galleryVersionReady: Rule<PoolFacts> = {
   },
 };
 
-export const galleryEntraRequired: Rule<PoolFacts> = {
+export const galleryEntraRequired: Rule<ImagePartFacts> = {
   code: "image.gallery.entraRequired",
   area: "gallery",
   level: "info",
@@ -202,7 +203,7 @@ export const galleryEntraRequired: Rule<PoolFacts> = {
 };
 
 /** The node agent SKU for an OS, when there is only one candidate. */
-const skuFor = (os: OsType, facts: PoolFacts): string | undefined => {
+const skuFor = (os: OsType, facts: ImagePartFacts): string | undefined => {
   if (os === "windows") return WINDOWS_NODE_AGENT_SKU;
   const linux = new Set(
     (facts.context.supportedImages ?? [])
@@ -212,7 +213,7 @@ const skuFor = (os: OsType, facts: PoolFacts): string | undefined => {
   return linux.size === 1 ? [...linux][0] : undefined;
 };
 
-export const galleryNodeAgentOs: Rule<PoolFacts> = {
+export const galleryNodeAgentOs: Rule<ImagePartFacts> = {
   code: "image.gallery.nodeAgentSkuOsMismatch",
   area: "gallery",
   level: "error",

@@ -1,4 +1,4 @@
-import type { PoolFacts } from "../pool-facts";
+import type { ImagePartFacts } from "../pool-facts";
 import { setFix, type Rule } from "../rule";
 
 const DAY_MS = 86_400_000;
@@ -6,10 +6,10 @@ const DAY_MS = 86_400_000;
 export const END_OF_LIFE_SOON_DAYS = 90;
 const DOCKER_COMPATIBLE = "DockerCompatible";
 
-const imageName = ({ spec }: PoolFacts): string =>
+const imageName = ({ spec }: ImagePartFacts): string =>
   spec.image.kind === "marketplace" ? `${spec.image.publisher}/${spec.image.offer}/${spec.image.sku}` : "";
 
-export const marketplaceNotOffered: Rule<PoolFacts> = {
+export const marketplaceNotOffered: Rule<ImagePartFacts> = {
   code: "image.marketplace.notOffered",
   area: "marketplace image",
   level: "error",
@@ -26,7 +26,7 @@ export const marketplaceNotOffered: Rule<PoolFacts> = {
   },
 };
 
-export const marketplaceDockerCompatible: Rule<PoolFacts> = {
+export const marketplaceDockerCompatible: Rule<ImagePartFacts> = {
   code: "image.marketplace.notDockerCompatible",
   area: "marketplace image",
   level: "error",
@@ -44,7 +44,7 @@ export const marketplaceDockerCompatible: Rule<PoolFacts> = {
   },
 };
 
-export const marketplaceEndOfLifePassed: Rule<PoolFacts> = {
+export const marketplaceEndOfLifePassed: Rule<ImagePartFacts> = {
   code: "image.marketplace.endOfLifePassed",
   area: "marketplace image",
   level: "warning",
@@ -60,7 +60,7 @@ export const marketplaceEndOfLifePassed: Rule<PoolFacts> = {
   },
 };
 
-export const marketplaceEndOfLifeSoon: Rule<PoolFacts> = {
+export const marketplaceEndOfLifeSoon: Rule<ImagePartFacts> = {
   code: "image.marketplace.endOfLifeSoon",
   area: "marketplace image",
   level: "info",
@@ -77,7 +77,7 @@ export const marketplaceEndOfLifeSoon: Rule<PoolFacts> = {
   },
 };
 
-export const marketplaceNodeAgentSku: Rule<PoolFacts> = {
+export const marketplaceNodeAgentSku: Rule<ImagePartFacts> = {
   code: "image.marketplace.nodeAgentSkuMismatch",
   area: "marketplace image",
   level: "error",
@@ -87,6 +87,7 @@ export const marketplaceNodeAgentSku: Rule<PoolFacts> = {
   check: ({ spec, marketplaceImage }, emit) => {
     if (
       !marketplaceImage ||
+      spec.nodeAgentSkuId === undefined ||
       marketplaceImage.nodeAgentSkuId.toLowerCase() === spec.nodeAgentSkuId.toLowerCase()
     )
       return;
