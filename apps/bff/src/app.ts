@@ -28,6 +28,7 @@ import { handlers } from "./routes/handlers";
 import type { HandlerContext, RouteOf } from "./routes/handler-types";
 import { LiveValidation } from "./services/live-validation";
 import { GatewayCache, OperatorScope, type Services } from "./services/operator-scope";
+import { StorageKeyCache } from "./storage/storage-keys";
 
 export interface BffAppOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -114,6 +115,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
     accounts: new AccountDirectory(config),
     probe,
     validation: new LiveValidation(probe),
+    storageKeys: new StorageKeyCache(),
     followIntervalMs: options.followIntervalMs ?? 500,
   };
   const verify = createTokenVerifier(config, createMetadataSource(config));

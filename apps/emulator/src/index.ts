@@ -20,3 +20,4 @@ export { headlessSignIn, CookieJar, type SpaTokens } from "./identity/headless-s
 export { allowBearerOverLoopbackHttp } from "./arm/loopback-bearer";
 export { PortInUseError } from "./listen";
 export { startBatchAccount, type BatchAccountOptions, type BatchAccountHandle } from "./batch";
+export { startAzurite, type RunningAzurite } from "./storage/azurite";

@@ -7,7 +7,7 @@ import type {
   GalleryInfo,
   VmSizeFact,
 } from "@batch-studio/shared";
-import { accountIdOf } from "@batch-studio/shared";
+import { accountIdOf, problemCodes } from "@batch-studio/shared";
 import { ARM_SCOPE, type OnBehalfOfTokens } from "../auth/on-behalf-of";
 import type { Operator } from "../auth/token-verifier";
 import { useOnBehalfOfBearer } from "./arm-pipeline";
@@ -17,6 +17,18 @@ import { problem } from "../http/problem";
 /** Microsoft.Resources api-versions: subscriptions (list and get) and resource providers. */
 const RESOURCES_API_VERSION = "2022-12-01";
 const PROVIDERS_API_VERSION = "2021-04-01";
+/** Microsoft.Storage storageAccounts (get, listKeys). */
+const STORAGE_API_VERSION = "2023-01-01";
+
+const STORAGE_ACCOUNT_ID = /^\/subscriptions\/[0-9A-Za-z-]{1,64}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
+
+/** An auto-storage account as the BFF signs for it: its blob endpoint and key1 (kept in memory only). */
+export interface StorageAccountKey {
+  accountName: string;
+  /** e.g. https://contoso.blob.core.windows.net/ (Azure) or http://127.0.0.1:4402/contoso/ (Azurite). */
+  blobEndpoint: string;
+  key: string;
+}
 
 /** "…It must match the tenant 'https://sts.windows.net/{tenant}/' associated with this subscription…" */
 const TENANT_IN_WRONG_ISSUER = /must match the tenant '[^']*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?'/i;
@@ -60,6 +72,7 @@ export const toAccountSummary = (subscriptionId: string, a: BatchAccount): Accou
   };
   if (a.poolAllocationMode !== undefined) summary.poolAllocationMode = a.poolAllocationMode;
   if (a.provisioningState !== undefined) summary.provisioningState = a.provisioningState;
+  if (a.autoStorage?.storageAccountId) summary.autoStorageAccountId = a.autoStorage.storageAccountId;
   return summary;
 };
 
@@ -156,12 +169,13 @@ export class ArmGateway {
   }
 
   /**
-   * One ARM GET outside the SDKs (arm-resources / arm-subscriptions are not dependencies), with the
-   * same bearer token and ARM's error shape on the thrown error (statusCode, code), as the SDKs do.
+   * One ARM call outside the SDKs (arm-resources / arm-subscriptions / arm-storage are not
+   * dependencies), with the same bearer token and ARM's error shape on the thrown error
+   * (statusCode, code), as the SDKs do.
    */
-  private async armGet<T>(pathOrUrl: string): Promise<T> {
+  private async armGet<T>(pathOrUrl: string, method: "GET" | "POST" = "GET"): Promise<T> {
     const url = pathOrUrl.startsWith("/") ? `${this.endpoint}${pathOrUrl}` : pathOrUrl;
-    const res = await fetch(url, { headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(url, { method, headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
       throw Object.assign(new Error(body.error?.message ?? `ARM answered ${res.status}`), {
@@ -211,6 +225,23 @@ export class ArmGateway {
       `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/${encodeURIComponent(namespace)}?api-version=${PROVIDERS_API_VERSION}`,
     );
     return body.registrationState;
+  }
+
+  /**
+   * A storage account's blob endpoint and key1, by its ARM id (GET, then POST listKeys). Reading
+   * keys needs Microsoft.Storage/storageAccounts/listKeys/action, which Azure's Reader role lacks:
+   * that 403 reaches the caller as ARM gave it.
+   */
+  async storageAccountKey(storageAccountId: string): Promise<StorageAccountKey> {
+    // The id comes from ARM, but it becomes a URL path here: only the one shape it can have.
+    const id = STORAGE_ACCOUNT_ID.exec(storageAccountId)?.[0];
+    if (!id) throw problem(502, problemCodes.upstreamUnavailable, "ARM named an auto-storage account whose id is not a storage account's");
+    const account = await this.armGet<{ name?: string; properties?: { primaryEndpoints?: { blob?: string } } }>(`${id}?api-version=${STORAGE_API_VERSION}`);
+    const keys = await this.armGet<{ keys?: { keyName?: string; value?: string }[] }>(`${id}/listKeys?api-version=${STORAGE_API_VERSION}`, "POST");
+    const key = keys.keys?.find((k) => k.keyName?.toLowerCase() === "key1")?.value ?? keys.keys?.[0]?.value;
+    const blobEndpoint = account.properties?.primaryEndpoints?.blob;
+    if (!key || !blobEndpoint || !account.name) throw problem(502, problemCodes.upstreamUnavailable, `ARM returned no blob endpoint or key for the storage account ${account.name ?? ""}`);
+    return { accountName: account.name, blobEndpoint, key };
   }
 
   async listBatchAccounts(subscriptionId: string): Promise<AccountSummary[]> {

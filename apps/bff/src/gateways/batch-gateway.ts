@@ -20,6 +20,7 @@ import {
   type StartTaskSpec,
   type TaskSpec,
   type TaskSummary,
+  type ContainerUrlOf,
 } from "@batch-studio/shared";
 import { problem } from "../http/problem";
 import {
@@ -275,8 +276,9 @@ export class BatchGateway {
     return toJobSummary(await this.client.job.get(jobId));
   }
 
-  async addJob(spec: JobSpec) {
-    await this.client.job.add(toJobAddParameter(spec));
+  /** `containerUrlOf` signs "account storage" output destinations (signed-destinations.ts). */
+  async addJob(spec: JobSpec, containerUrlOf?: ContainerUrlOf) {
+    await this.client.job.add(toJobAddParameter(spec, containerUrlOf));
     return this.getJob(spec.id);
   }
 
@@ -307,15 +309,15 @@ export class BatchGateway {
     return spec;
   }
 
-  async addJobSchedule(spec: JobScheduleSpec) {
-    await this.client.jobSchedule.add(toJobScheduleAddParameter(spec));
+  async addJobSchedule(spec: JobScheduleSpec, containerUrlOf?: ContainerUrlOf) {
+    await this.client.jobSchedule.add(toJobScheduleAddParameter(spec, containerUrlOf));
     return this.getJobSchedule(spec.id);
   }
 
-  async patchJobSchedule(id: string, patch: JobSchedulePatch) {
+  async patchJobSchedule(id: string, patch: JobSchedulePatch, containerUrlOf?: ContainerUrlOf) {
     const body: BatchServiceModels.JobSchedulePatchParameter = {};
     if (patch.schedule) body.schedule = toSchedule(patch.schedule);
-    if (patch.jobSpecification) body.jobSpecification = toJobSpecification(patch.jobSpecification);
+    if (patch.jobSpecification) body.jobSpecification = toJobSpecification(patch.jobSpecification, containerUrlOf);
     if (patch.metadata) body.metadata = patch.metadata;
     await this.client.jobSchedule.patch(id, body);
     return this.getJobSchedule(id);
@@ -396,9 +398,18 @@ export class BatchGateway {
     }
   }
 
-  async addTask(jobId: string, spec: TaskSpec) {
-    await this.client.task.add(jobId, toTaskAddParameter(spec));
+  async addTask(jobId: string, spec: TaskSpec, containerUrlOf?: ContainerUrlOf) {
+    await this.client.task.add(jobId, toTaskAddParameter(spec, containerUrlOf));
     return this.getTask(jobId, spec.id);
+  }
+
+  /**
+   * The task's output files as Batch holds them, SAS included: only for the BFF's own reads of
+   * the destinations (saved-outputs.ts). Never returned to the browser (getTask strips the SAS).
+   */
+  async taskOutputFiles(jobId: string, taskId: string): Promise<BatchServiceModels.OutputFile[]> {
+    const t = await this.client.task.get(jobId, taskId, { taskGetOptions: { select: "id,outputFiles" } });
+    return t.outputFiles ?? [];
   }
 
   async deleteTask(jobId: string, taskId: string) {

@@ -23,6 +23,10 @@ import { buildOpenApiDocument } from "../openapi";
 import { ENV } from "../config";
 import type { OperatorScope } from "../services/operator-scope";
 import type { Handlers } from "./handler-types";
+import { savedOutputFiles, signOutputs, taskDestinations } from "./output-storage";
+import { MAX_SAS_MS, outputSasExpiry } from "../storage/account-storage";
+import { listSavedOutputs } from "../storage/saved-outputs";
+import { jobOutputFiles } from "../storage/signed-destinations";
 
 const listOf = <T>(items: T[]) => ({ items });
 
@@ -168,7 +172,10 @@ export const handlers: Handlers = {
   nodeFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await nodeFiles(scope, params), query, res),
 
   jobs: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobs()),
-  createJob: async ({ scope, params, body }) => (await scope.batch(params.account)).addJob(body),
+  createJob: async ({ scope, params, body }) => {
+    const sign = await signOutputs(scope, params.account, jobOutputFiles(body), outputSasExpiry(new Date(), body.jobManagerTask?.constraints?.maxWallClockTime));
+    return (await scope.batch(params.account)).addJob(body, sign);
+  },
   job: async ({ scope, params }) => (await scope.batch(params.account)).getJob(params.job),
   terminateJob: async ({ scope, params, body }) => (await scope.batch(params.account)).terminateJob(params.job, body.reason),
   deleteJob: async ({ scope, params }) => (await scope.batch(params.account)).deleteJob(params.job),
@@ -180,7 +187,9 @@ export const handlers: Handlers = {
   jobSchedules: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobSchedules()),
   createJobSchedule: async ({ scope, params, body }) => {
     blockOnErrors(await checkJobSchedule(scope, params.account, body), "job schedule");
-    return (await scope.batch(params.account)).addJobSchedule(body);
+    // The schedule's jobs come later: their SAS is signed for the longest a SAS lives here.
+    const sign = await signOutputs(scope, params.account, jobOutputFiles(body.jobSpecification), new Date(Date.now() + MAX_SAS_MS));
+    return (await scope.batch(params.account)).addJobSchedule(body, sign);
   },
   jobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).getJobSchedule(params.jobSchedule),
   jobScheduleSpec: async ({ scope, params }) => ({ spec: await (await scope.batch(params.account)).getJobScheduleSpec(params.jobSchedule) }),
@@ -196,7 +205,8 @@ export const handlers: Handlers = {
     };
     const check = await checkJobSchedule(scope, params.account, next);
     if (!check.ok) throw validationProblem(check.issues, "The job schedule has problems to fix before it can be saved");
-    return batch.patchJobSchedule(params.jobSchedule, body);
+    const sign = await signOutputs(scope, params.account, jobOutputFiles(body.jobSpecification), new Date(Date.now() + MAX_SAS_MS));
+    return batch.patchJobSchedule(params.jobSchedule, body, sign);
   },
   disableJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).disableJobSchedule(params.jobSchedule),
   enableJobSchedule: async ({ scope, params }) => (await scope.batch(params.account)).enableJobSchedule(params.jobSchedule),
@@ -208,7 +218,8 @@ export const handlers: Handlers = {
     (await scope.batch(params.account)).listTasks(params.job, filter, pageSize, cursor),
   addTask: async ({ scope, params, body }) => {
     blockOnErrors(await checkTask(scope, params.account, params.job, body), "task");
-    return (await scope.batch(params.account)).addTask(params.job, body);
+    const sign = await signOutputs(scope, params.account, [body.outputFiles], outputSasExpiry(new Date(), body.constraints.maxWallClockTime));
+    return (await scope.batch(params.account)).addTask(params.job, body, sign);
   },
   task: async ({ scope, params }) => (await scope.batch(params.account)).getTask(params.job, params.task),
   deleteTask: async ({ scope, params }) => (await scope.batch(params.account)).deleteTask(params.job, params.task),
@@ -224,6 +235,14 @@ export const handlers: Handlers = {
     mintDownloadTicket(await taskFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("taskFileTicketDownload", params, { path, ticket }), res),
   // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
   taskFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await taskFiles(scope, params), query, res),
+
+  taskSavedOutputs: async ({ scope, params }) => {
+    const destinations = await taskDestinations(scope, params);
+    const items = (await Promise.all(destinations.map(listSavedOutputs))).flat();
+    return { destinations: destinations.map((d) => d.info), items };
+  },
+  taskSavedOutputContent: async ({ scope, params, query, res }) => serveFileRange(await savedOutputFiles(scope, params, query.destination), query, res),
+  taskSavedOutputDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params, query.destination), query, res),
 
   validatePool: async ({ scope, params, body }) => checkPool(scope, params.account, body),
   validateTask: async ({ scope, params, body }) => checkTask(scope, params.account, body.jobId, body.task),

@@ -11,6 +11,9 @@ import { BatchGateway } from "../gateways/batch-gateway";
 import { ExpiringCache } from "../http/expiring-cache";
 import type { RegistryProbe } from "../registry/registry-probe";
 import type { LiveValidation } from "./live-validation";
+import { problem } from "../http/problem";
+import type { AccountStorage } from "../storage/account-storage";
+import type { StorageKeyCache } from "../storage/storage-keys";
 
 /** Everything long-lived the handlers use; built once by createBffApp. */
 export interface Services {
@@ -20,6 +23,8 @@ export interface Services {
   accounts: AccountDirectory;
   probe: RegistryProbe;
   validation: LiveValidation;
+  /** Auto-storage accounts' keys, read through ARM per operator (saved outputs, signed destinations). */
+  storageKeys: StorageKeyCache;
   followIntervalMs: number;
 }
 
@@ -84,5 +89,27 @@ export class OperatorScope {
 
   async batch(accountId: string): Promise<BatchGateway> {
     return this.gateways.batchFor(this.operator, this.batchUrlOf(await this.account(accountId)));
+  }
+
+  /**
+   * The Batch account's auto-storage account with its key, read through ARM as this operator.
+   * 409 when none is linked; 403 when the operator may not read its keys (Azure's Reader role
+   * cannot: listKeys is an action of its own).
+   */
+  async autoStorage(accountId: string): Promise<AccountStorage> {
+    const account = await this.account(accountId);
+    const id = account.autoStorageAccountId;
+    if (!id)
+      throw problem(409, "no_auto_storage", `The Batch account ${account.name} has no auto-storage account`, {
+        detail: "Link a storage account to it (the Batch account's Storage account setting in Azure), or send the outputs to a container URL with a write SAS.",
+      });
+    try {
+      return await this.services.storageKeys.get(this.operator, id, () => this.arm().storageAccountKey(id));
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 403) throw err;
+      throw problem(403, "AuthorizationFailed", `You may not read the keys of ${account.name}'s auto-storage account`, {
+        detail: "The portal signs and reads the account's storage with its key, which needs Microsoft.Storage/storageAccounts/listKeys/action (e.g. the Storage Account Key Operator Service Role or Contributor on the storage account).",
+      });
+    }
   }
 }

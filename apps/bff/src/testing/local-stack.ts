@@ -12,6 +12,7 @@ import {
   DEFAULT_BFF_CLIENT_SECRET,
   SPA_CLIENT_ID,
   headlessSignIn,
+  startAzurite,
   startLocalAzure,
   type LocalAzureEndpoints,
   type LocalAzureSeed,
@@ -121,6 +122,8 @@ export interface LocalStackOptions {
   armReaders?: string[];
   /** The emulator's world, when a test needs another than the default (in-process emulator only). */
   seed?: LocalAzureSeed;
+  /** Start Azurite and link the seeded storage accounts as auto-storage (in-process emulator only). */
+  storage?: boolean;
 }
 
 type TaskRuntimeChoice = "auto" | "docker" | "process";
@@ -132,9 +135,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   if (options.separateEmulator) {
     ({ endpoints, stop: stopEmulator } = await startEmulatorProcess(dataDir, options.runtime ?? "auto"));
   } else {
-    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto", armReaders: options.armReaders, ...(options.seed ? { seed: options.seed } : {}) });
+    const azurite = options.storage ? await startAzurite({ location: join(dataDir, "azurite") }) : undefined;
+    const azure = await startLocalAzure({ dataDir, ports: { identity: 0, arm: 0, batch: [0, 0] }, spaOrigins: [SPA_ORIGIN], timeScale: TIME_SCALE, runtime: options.runtime ?? "auto", armReaders: options.armReaders, ...(options.seed ? { seed: options.seed } : {}), ...(azurite ? { storage: azurite } : {}) });
     endpoints = azure.endpoints;
-    stopEmulator = () => azure.close();
+    stopEmulator = async () => {
+      await azure.close();
+      await azurite?.close();
+    };
   }
   const config = localBffConfig(endpoints, options.overrides);
   const logs: string[] = [];

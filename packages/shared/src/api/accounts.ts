@@ -33,6 +33,8 @@ export const AccountSummary = z.object({
   endpoint: z.string(),
   poolAllocationMode: z.string().optional(),
   provisioningState: z.string().optional(),
+  /** ARM id of the account's auto-storage account, when one is linked (where "saved outputs" go). */
+  autoStorageAccountId: z.string().optional(),
   quotas: AccountQuotas,
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;

@@ -16,3 +16,4 @@ export * from "./path-params";
 export * from "./contract-check";
 export type * from "./route-types";
 export * from "./job-schedules";
+export * from "./saved-outputs";

@@ -8,6 +8,7 @@ import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listO
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
 import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
+import { SavedOutputContentQuery, SavedOutputDownloadQuery, SavedOutputsResponse } from "./saved-outputs";
 import { routeParams } from "./path-params";
 import { apiRoutePaths, type ApiRouteName, type RoutePath } from "./route-paths";
 import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest, SetStartTaskRequest } from "./pools";
@@ -224,6 +225,23 @@ export const apiRoutes = {
   taskFileDownload: taskFiles.fileDownload,
   taskFileDownloadTicket: taskFiles.fileDownloadTicket,
   taskFileTicketDownload: taskFiles.fileTicketDownload,
+  taskSavedOutputs: route("taskSavedOutputs", {
+    tag: "tasks",
+    summary: "The task's output-file destinations and the blobs they hold, read from Storage (kept after the node is gone)",
+    response: SavedOutputsResponse,
+  }),
+  taskSavedOutputContent: route("taskSavedOutputContent", {
+    tag: "tasks",
+    summary: "Read a byte range of one saved output blob (206 + Content-Range when ranged; x-file-size always)",
+    query: SavedOutputContentQuery,
+    response: "bytes",
+  }),
+  taskSavedOutputDownload: route("taskSavedOutputDownload", {
+    tag: "tasks",
+    summary: "Download one saved output blob (streamed, Content-Disposition: attachment)",
+    query: SavedOutputDownloadQuery,
+    response: "bytes",
+  }),
 
   validatePool: route("validatePool", { tag: "validation", summary: "Live checks of a PoolSpec, whole or in part", body: SpecDraft, response: ValidationResponse }),
   validateTask: route("validateTask", { tag: "validation", summary: "Live checks of a TaskSpec for a job, whole or in part", body: ValidateTaskRequest, response: ValidationResponse }),

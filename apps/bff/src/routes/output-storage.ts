@@ -1,0 +1,40 @@
+/** The handlers' side of saved outputs and signed destinations (storage/): the operator's scope in, Storage out. */
+import { problemCodes, type ContainerUrlOf, type OutputFileSpec } from "@batch-studio/shared";
+import { problem, toProblem } from "../http/problem";
+import type { OperatorScope } from "../services/operator-scope";
+import { accountStorageContainers, signAccountStorage } from "../storage/signed-destinations";
+import { resolveDestinations, savedOutputSource, type AutoStorageAccess, type ResolvedDestination } from "../storage/saved-outputs";
+
+/**
+ * The URL signer for a spec's output files, or undefined when none goes to the account's
+ * storage (then no ARM call is made at all).
+ */
+export const signOutputs = async (scope: OperatorScope, accountId: string, files: readonly (readonly OutputFileSpec[] | undefined)[], expiresOn: Date): Promise<ContainerUrlOf | undefined> => {
+  const containers = accountStorageContainers(files);
+  if (containers.size === 0) return undefined;
+  return signAccountStorage(containers, await scope.autoStorage(accountId), expiresOn);
+};
+
+type TaskParams = { account: string; job: string; task: string };
+
+/** The task's output-file destinations, each with how (or why not) the operator's portal can read it. */
+export const taskDestinations = async (scope: OperatorScope, p: TaskParams): Promise<ResolvedDestination[]> => {
+  const files = await (await scope.batch(p.account)).taskOutputFiles(p.job, p.task);
+  return resolveDestinations(files, async (): Promise<AutoStorageAccess> => {
+    try {
+      return { storage: await scope.autoStorage(p.account) };
+    } catch (err) {
+      // No auto-storage, or no right to its keys: that destination is shown unreadable, with why.
+      const { problem: answer } = toProblem(err);
+      if (answer.status !== 403 && answer.status !== 409) throw err;
+      return { reason: `${answer.title}. ${answer.detail ?? ""}`.trim() };
+    }
+  });
+};
+
+/** One destination of the task as a file source (404 when the task has no such output file). */
+export const savedOutputFiles = async (scope: OperatorScope, p: TaskParams, index: number) => {
+  const destination = (await taskDestinations(scope, p))[index];
+  if (!destination) throw problem(404, problemCodes.notFound, `Task ${p.task} has no output file ${index}`, { detail: "destination is the index of one of the task's output files, as taskSavedOutputs lists them." });
+  return savedOutputSource(destination);
+};
