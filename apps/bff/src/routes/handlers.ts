@@ -241,8 +241,12 @@ export const handlers: Handlers = {
     const items = (await Promise.all(destinations.map(listSavedOutputs))).flat();
     return { destinations: destinations.map((d) => d.info), items };
   },
-  taskSavedOutputContent: async ({ scope, params, query, res }) => serveFileRange(await savedOutputFiles(scope, params, query.destination), query, res),
-  taskSavedOutputDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params, query.destination), query, res),
+  taskSavedOutputFileContent: async ({ scope, params, query, res }) => serveFileRange(await savedOutputFiles(scope, params), query, res),
+  taskSavedOutputFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await savedOutputFiles(scope, params), query, res),
+  taskSavedOutputFileDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params), query, res),
+  taskSavedOutputFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
+    mintDownloadTicket(await savedOutputFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("taskSavedOutputFileTicketDownload", params, { path, ticket }), res),
+  taskSavedOutputFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params), query, res),
 
   validatePool: async ({ scope, params, body }) => checkPool(scope, params.account, body),
   validateTask: async ({ scope, params, body }) => checkTask(scope, params.account, body.jobId, body.task),

@@ -1,9 +1,9 @@
 /** The handlers' side of saved outputs and signed destinations (storage/): the operator's scope in, Storage out. */
-import { problemCodes, type ContainerUrlOf, type OutputFileSpec } from "@batch-studio/shared";
-import { problem, toProblem } from "../http/problem";
+import type { ContainerUrlOf, OutputFileSpec } from "@batch-studio/shared";
+import { toProblem } from "../http/problem";
 import type { OperatorScope } from "../services/operator-scope";
 import { accountStorageContainers, signAccountStorage } from "../storage/signed-destinations";
-import { resolveDestinations, savedOutputSource, type AutoStorageAccess, type ResolvedDestination } from "../storage/saved-outputs";
+import { resolveDestinations, savedOutputsSource, type AutoStorageAccess, type ResolvedDestination } from "../storage/saved-outputs";
 
 /**
  * The URL signer for a spec's output files, or undefined when none goes to the account's
@@ -32,9 +32,5 @@ export const taskDestinations = async (scope: OperatorScope, p: TaskParams): Pro
   });
 };
 
-/** One destination of the task as a file source (404 when the task has no such output file). */
-export const savedOutputFiles = async (scope: OperatorScope, p: TaskParams, index: number) => {
-  const destination = (await taskDestinations(scope, p))[index];
-  if (!destination) throw problem(404, problemCodes.notFound, `Task ${p.task} has no output file ${index}`, { detail: "destination is the index of one of the task's output files, as taskSavedOutputs lists them." });
-  return savedOutputSource(destination);
-};
+/** The task's saved outputs as a file source (paths "<output file index>/<blob name>"). */
+export const savedOutputFiles = async (scope: OperatorScope, p: TaskParams) => savedOutputsSource(await taskDestinations(scope, p));

@@ -31,8 +31,8 @@ describe("saved outputs", () => {
     containerSettings: { imageName: "busybox:latest" },
     ...over,
   });
-  const taskUrl = (route: "taskSavedOutputs" | "taskSavedOutputContent" | "task", id: string) => apiUrl(route, { account, job: ids.job, task: id });
-  const content = (id: string, query: Record<string, string | number>) => api.call(withRawQuery(taskUrl("taskSavedOutputContent", id), query));
+  const taskUrl = (route: "taskSavedOutputs" | "taskSavedOutputFileContent" | "task", id: string) => apiUrl(route, { account, job: ids.job, task: id });
+  const content = (id: string, query: Record<string, string | number>) => api.call(withRawQuery(taskUrl("taskSavedOutputFileContent", id), query));
   const completed = (id: string) =>
     until(`task ${id} to complete`, async () => ((await api.json<TaskDetails>(taskUrl("task", id))).state === "completed" ? true : undefined));
 
@@ -62,16 +62,16 @@ describe("saved outputs", () => {
     expect(saved.destinations[0]!.containerUrl).toMatch(new RegExp(`/contosoweudata/${CONTAINER}$`));
     expect(JSON.stringify(saved)).not.toMatch(/sig=|sv=/);
     // out/b.log matched no pattern: only the .txt file and stdout went to Storage.
-    expect(saved.items.map((i) => [i.destination, i.name, i.size])).toEqual([
-      [0, "t1/files/a.txt", 18],
-      [1, "t1/stdout.txt", 5],
+    expect(saved.items.map((i) => [i.path, i.destination, i.name, i.size])).toEqual([
+      ["0/t1/files/a.txt", 0, "t1/files/a.txt", 18],
+      ["1/t1/stdout.txt", 1, "t1/stdout.txt", 5],
     ]);
 
-    const ranged = await content("t1", { destination: 0, path: "t1/files/a.txt", start: 6, end: 10 });
+    const ranged = await content("t1", { path: "0/t1/files/a.txt", start: 6, end: 10 });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get("x-file-size")).toBe("18");
     expect(await ranged.text()).toBe("saved");
-    const tail = await content("t1", { destination: 1, path: "t1/stdout.txt", tail: 100 });
+    const tail = await content("t1", { path: "1/t1/stdout.txt", tail: 100 });
     expect(await tail.text()).toBe("done\n");
   });
 
@@ -82,19 +82,17 @@ describe("saved outputs", () => {
     await container.getBlockBlobClient("t1/files/secret.bin").upload("s", 1);
     await container.getBlockBlobClient("payroll.txt").upload("p", 1);
 
-    for (const path of ["t1/files/secret.bin", "payroll.txt", "t1/stdout.txt"]) {
-      const res = await content("t1", { destination: 0, path });
+    for (const path of ["0/t1/files/secret.bin", "0/payroll.txt", "0/t1/stdout.txt", "1/t1/files/a.txt", "7/t1/files/a.txt", "t1/files/a.txt"]) {
+      const res = await content("t1", { path });
       expect([path, res.status]).toEqual([path, 404]);
     }
     const listed = SavedOutputsResponse.parse(await api.json(taskUrl("taskSavedOutputs", "t1")));
     expect(listed.items.map((i) => i.name)).not.toContain("t1/files/secret.bin");
 
-    const noSuchDestination = await content("t1", { destination: 7, path: "t1/files/a.txt" });
-    expect(noSuchDestination.status).toBe(404);
-    const bad = await content("t1", { destination: -1, path: "../x" });
+    const bad = await content("t1", { path: "0/../x", start: -1 });
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { issues: { path: string[] }[] };
-    expect(problem.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["destination", "path"]));
+    expect(problem.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["start", "path"]));
   });
 
   it("an operator who may not read the storage keys sees why, and cannot sign a destination", async () => {
@@ -111,10 +109,15 @@ describe("saved outputs", () => {
     const del = await api.call(apiUrl("deletePool", { account, pool: ids.pool }), { method: "DELETE" });
     expect(del.status).toBe(202);
     await until("the pool to be gone", async () => ((await api.call(apiUrl("pool", { account, pool: ids.pool }))).status === 404 ? true : undefined));
-    const after = await content("t1", { destination: 0, path: "t1/files/a.txt" });
+    const after = await content("t1", { path: "0/t1/files/a.txt" });
     expect(after.status).toBe(200);
     expect(await after.text()).toBe("hello saved output");
-    const download = await api.call(withRawQuery(apiUrl("taskSavedOutputDownload", { account, job: ids.job, task: "t1" }), { destination: 0, path: "t1/files/a.txt" }));
+    // The viewer's other routes serve saved outputs too: whole-file search and a ticket download link.
+    const params = { account, job: ids.job, task: "t1" };
+    const found = await api.json<{ match?: { offset: number } }>(apiUrl("taskSavedOutputFileSearch", params, { path: "0/t1/files/a.txt", q: "OUTPUT" }));
+    expect(found.match?.offset).toBe(12);
+    const { url } = await api.json<{ url: string }>(apiUrl("taskSavedOutputFileDownloadTicket", params, { path: "0/t1/files/a.txt" }), { method: "POST" });
+    const download = await fetch(`${stack.bffUrl}${url}`);
     expect(download.headers.get("content-disposition")).toMatch(/attachment/);
     expect(await download.text()).toBe("hello saved output");
     expect(stack.logs.join("")).not.toMatch(/sig=/);

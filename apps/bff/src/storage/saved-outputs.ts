@@ -111,7 +111,7 @@ export const listSavedOutputs = async (d: ResolvedDestination): Promise<SavedOut
     try {
       for await (const blob of container.listBlobsFlat({ prefix: d.scope.prefix })) {
         if (!d.scope.matches(blob.name)) continue;
-        const item: SavedOutput = { destination: d.info.index, name: blob.name, size: blob.properties.contentLength ?? 0 };
+        const item: SavedOutput = { path: `${d.info.index}/${blob.name}`, destination: d.info.index, name: blob.name, size: blob.properties.contentLength ?? 0 };
         if (blob.properties.lastModified) item.lastModified = blob.properties.lastModified.toISOString();
         if (blob.properties.contentType) item.contentType = blob.properties.contentType;
         out.push(item);
@@ -126,31 +126,45 @@ export const listSavedOutputs = async (d: ResolvedDestination): Promise<SavedOut
   });
 };
 
+/** "3/run1/a.txt" → destination 3, blob "run1/a.txt" (the path grammar was checked by the route). */
+const splitPath = (path: string): { index: number; blob: string } | undefined => {
+  const m = /^(0|[1-9]\d{0,3})\/(.+)$/.exec(path);
+  return m?.[1] && m[2] ? { index: Number(m[1]), blob: m[2] } : undefined;
+};
+
 /**
- * One destination's blobs as a FileSource, so the output viewer's range reads and downloads serve
- * them unchanged. A name the destination cannot have produced answers 404, as a missing blob does.
+ * The task's saved outputs as one FileSource whose paths are "<output file index>/<blob name>", so
+ * the output viewer's routes (ranges, search, download tickets) serve them unchanged. A blob the
+ * destination's pattern cannot have produced answers 404, as a missing one does.
  */
-export const savedOutputSource = (d: ResolvedDestination): FileSource => {
-  const container = d.container;
-  if (!container) throw problem(409, "saved_output_unreadable", "The portal cannot read this destination", { detail: d.info.reason ?? "" });
-  const blob = (name: string) => {
-    if (!d.scope.matches(name)) throw problem(404, problemCodes.notFound, `The saved output "${name}" was not found`, { detail: `Output file ${d.info.index} (${d.info.filePattern}) does not write that blob.` });
-    return container.getBlobClient(name);
+export const savedOutputsSource = (destinations: readonly ResolvedDestination[]): FileSource => {
+  const blob = (path: string) => {
+    const at = splitPath(path);
+    const d = at && destinations[at.index];
+    if (!at || !d) throw problem(404, problemCodes.notFound, `The saved output "${path}" was not found`, { detail: "A saved output's path is the index of one of the task's output files, a slash, and the blob's name." });
+    if (!d.container) throw problem(409, "saved_output_unreadable", "The portal cannot read this output file's destination", { detail: d.info.reason ?? "" });
+    if (!d.scope.matches(at.blob)) throw problem(404, problemCodes.notFound, `The saved output "${path}" was not found`, { detail: `Output file ${d.info.index} (${d.info.filePattern}) does not write that blob.` });
+    return { name: at.blob, client: d.container.getBlobClient(at.blob) };
   };
   return {
-    list: async () => (await listSavedOutputs(d)).map((o): NodeFile => ({ name: o.name, isDirectory: false, size: o.size, ...(o.lastModified ? { lastModified: o.lastModified } : {}) })),
-    properties: (name) =>
-      guarded(name, async () => {
-        const p = await blob(name).getProperties();
+    list: async () =>
+      (await Promise.all(destinations.map(listSavedOutputs))).flat().map((o): NodeFile => ({ name: o.path, isDirectory: false, size: o.size, ...(o.lastModified ? { lastModified: o.lastModified } : {}) })),
+    properties: async (path) => {
+      const b = blob(path);
+      return guarded(b.name, async () => {
+        const p = await b.client.getProperties();
         return { size: p.contentLength ?? 0, isDirectory: false, ...(p.lastModified ? { lastModified: p.lastModified } : {}), ...(p.contentType ? { contentType: p.contentType } : {}) };
-      }),
-    read: (name, range) =>
-      guarded(name, async () => {
-        const r = await blob(name).download(range?.start ?? 0, range ? range.end - range.start + 1 : undefined);
+      });
+    },
+    read: async (path, range) => {
+      const b = blob(path);
+      return guarded(b.name, async () => {
+        const r = await b.client.download(range?.start ?? 0, range ? range.end - range.start + 1 : undefined);
         const stream = r.readableStreamBody;
         if (!(stream instanceof Readable)) throw problem(502, problemCodes.upstreamUnavailable, "Storage returned no blob body");
         const content = { size: r.contentLength ?? 0, isDirectory: false, stream };
         return { ...content, ...(r.lastModified ? { lastModified: r.lastModified } : {}), ...(r.contentType ? { contentType: r.contentType } : {}) };
-      }),
+      });
+    },
   };
 };

@@ -325,6 +325,18 @@ export function useTask(account: string, job: string, task: string) {
 }
 
 /** Polled for the other files; a file a stream follows keeps the stream's size, which the listing lags. */
+/** Where the task's output files went and the blobs there (read from Storage, so also after the node is gone). */
+export function useTaskSavedOutputs(account: string, job: string, task: string, live = false) {
+  const api = useApi();
+  return useQuery({
+    queryKey: jobKeys.taskSavedOutputs(account, job, task),
+    queryFn: ({ signal }) => callRoute(api, "taskSavedOutputs", { account, job, task }, { signal }),
+    enabled: known(account, job, task),
+    // While the task runs its uploads are still to come; afterwards the blobs only change by hand.
+    refetchInterval: live ? 5_000 : false,
+  });
+}
+
 export function useTaskFiles(account: string, job: string, task: string, enabled = true) {
   const api = useApi();
   const client = useQueryClient();

@@ -54,6 +54,7 @@ export const jobKeys = {
     [...jobKeys.tasks(account, job), "list", normalizeFilter(filter)] as const,
   task: (account: string, job: string, task: string) => [...jobKeys.tasks(account, job), "detail", task] as const,
   taskFiles: (account: string, job: string, task: string) => [...jobKeys.task(account, job, task), "files"] as const,
+  taskSavedOutputs: (account: string, job: string, task: string) => [...jobKeys.task(account, job, task), "saved-outputs"] as const,
 };
 
 export const registryKeys = {

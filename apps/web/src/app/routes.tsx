@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task/files/:file", element: page(<FileViewerPage source="task" />) },
+      { path: "/a/:account/jobs/:job/tasks/:task/saved-outputs/:file", element: page(<FileViewerPage source="savedOutput" />) },
       { path: "/a/:account/account", element: page(<AccountPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -158,3 +158,28 @@ describe("FileViewerPage opening", () => {
     expect(screen.queryByText(/does not exist/)).toBeNull();
   });
 });
+
+describe("FileViewerPage for a saved output", () => {
+  it("reads the blob through the saved-outputs routes, never follows it, and names it by its blob name", async () => {
+    const body = new TextEncoder().encode("id,value\n1,42\n");
+    const api = fakeApi({
+      [`GET ${T}/saved-outputs`]: () => ({
+        destinations: [{ index: 0, filePattern: "out/*.csv", uploadCondition: "taskSuccess", containerUrl: "https://contosodata.blob.core.windows.net/results", path: "run1", access: "accountKey" }],
+        items: [{ path: "0/run1/a.csv", destination: 0, name: "run1/a.csv", size: body.length }],
+      }),
+      [`GET ${T}/saved-outputs/content`]: ({ url }) => contentAnswer(body, url),
+    });
+    const { container } = renderPage({
+      api,
+      pattern: "/a/:account/jobs/:job/tasks/:task/saved-outputs/:file",
+      url: "/a/acct/jobs/job/tasks/t1/saved-outputs/0%2Frun1%2Fa.csv",
+      element: <FileViewerPage source="savedOutput" />,
+    });
+    expect(await screen.findByText("1,42", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "run1/a.csv" })).toBeTruthy();
+    expect(screen.getByText("Saved outputs")).toBeTruthy();
+    expect(api.calls.some((c) => c.includes("/follow"))).toBe(false);
+    expect(api.calls.filter((c) => c.startsWith(`GET ${T}/saved-outputs/content`)).every((c) => c.includes("path=0%2Frun1%2Fa.csv"))).toBe(true);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

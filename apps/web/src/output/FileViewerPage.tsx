@@ -2,13 +2,13 @@ import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from 
 import { memo, useDeferredValue, useMemo } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
-import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
+import { useNodeFiles, useTask, useTaskFiles, useTaskSavedOutputs } from "../api/hooks";
 import { paths } from "../router/paths";
 import { PageHeader } from "../components/PageHeader";
 import { StateBadge } from "../components/StateBadge";
 import { completionMessage } from "./completion";
 import { OutputTabs } from "./OutputTabs";
-import { nodeFileSource, taskFileSource } from "./outputSource";
+import { nodeFileSource, savedOutputSource, taskFileSource } from "./outputSource";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 
 /** The listed size of a file, if the listing is already there (cached from the task page): it saves the viewer a read. */
@@ -103,13 +103,40 @@ function NodeFileViewer({ account, pool, node, file }: { account: string; pool: 
   );
 }
 
-/** /…/tasks/:task/files/:file and /…/nodes/:node/files/:file (file = URL-encoded path). */
-export default function FileViewerPage({ source }: { source: "task" | "node" }) {
+/** A saved output (`file` = "<output file index>/<blob name>"): read from Storage, so it opens after the node is gone too. */
+function SavedOutputViewer({ account, job, task, file }: { account: string; job: string; task: string; file: string }) {
+  const navigate = useNavigate();
+  const saved = useTaskSavedOutputs(account, job, task);
+  const source = useMemo(() => savedOutputSource(account, job, task, file), [account, job, task, file]);
+  const item = saved.data?.items.find((i) => i.path === file);
+  return (
+    <>
+      <Breadcrumb aria-label="Location">
+        <BreadcrumbItem>
+          <BreadcrumbButton as="a" href={paths.job(account, job)} onClick={(e) => { e.preventDefault(); navigate(paths.job(account, job)); }}>
+            {job}
+          </BreadcrumbButton>
+        </BreadcrumbItem>
+        <BreadcrumbDivider />
+        <BreadcrumbItem>
+          <BreadcrumbButton as="a" href={paths.task(account, job, task)} onClick={(e) => { e.preventDefault(); navigate(paths.task(account, job, task)); }}>
+            {task}
+          </BreadcrumbButton>
+        </BreadcrumbItem>
+        <BreadcrumbDivider />
+        <BreadcrumbItem>Saved outputs</BreadcrumbItem>
+      </Breadcrumb>
+      <PageHeader title={item?.name ?? file.replace(/^\d+\//, "")} />
+      <TaskOutputViewer key={source.key} source={source} follow={false} sizeHint={item?.size} />
+    </>
+  );
+}
+
+/** /…/tasks/:task/files/:file, /…/tasks/:task/saved-outputs/:file and /…/nodes/:node/files/:file (file = URL-encoded path). */
+export default function FileViewerPage({ source }: { source: "task" | "savedOutput" | "node" }) {
   const p = useParams() as Record<string, string>;
   const file = p.file!;
-  return source === "task" ? (
-    <TaskFileViewer account={p.account!} job={p.job!} task={p.task!} file={file} />
-  ) : (
-    <NodeFileViewer account={p.account!} pool={p.pool!} node={p.node!} file={file} />
-  );
+  if (source === "node") return <NodeFileViewer account={p.account!} pool={p.pool!} node={p.node!} file={file} />;
+  const Viewer = source === "task" ? TaskFileViewer : SavedOutputViewer;
+  return <Viewer account={p.account!} job={p.job!} task={p.task!} file={file} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, nodeFileSource, taskFileSource, windowBefore } from "./outputSource";
+import { formatBytes, nodeFileSource, savedOutputSource, taskFileSource, windowBefore } from "./outputSource";
 
 describe("output windows", () => {
   it("computes the tail window and earlier windows down to the file start", () => {
@@ -11,7 +11,14 @@ describe("output windows", () => {
   it("builds byte-range URLs with inclusive ends", () => {
     const s = taskFileSource("acct", "job 1", "t#1", "stdout.txt");
     expect(s.content(0, 9)).toBe("/api/accounts/acct/jobs/job%201/tasks/t%231/files/content?path=stdout.txt&start=0&end=9");
-    expect(s.follow(10)).toContain("from=10");
+    expect(s.follow?.(10)).toContain("from=10");
+  });
+
+  it("reads a saved output from the saved-outputs routes, and never follows it (a blob is written once)", () => {
+    const s = savedOutputSource("acct", "job", "t1", "0/run 1/a.txt");
+    expect(s.tail(100)).toBe("/api/accounts/acct/jobs/job/tasks/t1/saved-outputs/content?path=0%2Frun+1%2Fa.txt&tail=100");
+    expect(s.fileName).toBe("a.txt");
+    expect(s.follow).toBeUndefined();
   });
 
   it("builds tail URLs that carry no start or end (the BFF refuses the mix)", () => {

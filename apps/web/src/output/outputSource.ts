@@ -11,7 +11,8 @@ export interface OutputSource {
   content(start: number, end: number): string;
   /** The content route read of the file's last `bytes` bytes (the whole file if smaller), resolved by the BFF. */
   tail(bytes: number): string;
-  follow(from: number): string;
+  /** Absent for files that never grow (saved outputs: blobs written once). */
+  follow?(from: number): string;
   /** Mints a single-use download link (a plain link cannot carry the bearer token). */
   downloadTicket(api: ApiClient): Promise<DownloadTicket>;
   /** The BFF's whole-file search: the first match from `from` on, or the last one before it. */
@@ -29,6 +30,16 @@ export const taskFileSource = (account: string, job: string, task: string, path:
   downloadTicket: (api) => callRoute(api, "taskFileDownloadTicket", { account, job, task }, { query: { path } }),
   search: (api, q, signal) => callRoute(api, "taskFileSearch", { account, job, task }, { query: { path, ...q }, signal }),
   task: { account, job, task, path },
+});
+
+/** One of a task's saved outputs: `path` is "<output file index>/<blob name>", read from Storage by the BFF. */
+export const savedOutputSource = (account: string, job: string, task: string, path: string): OutputSource => ({
+  key: `saved:${account}:${job}:${task}:${path}`,
+  fileName: path.split("/").pop() ?? path,
+  content: (start, end) => apiUrl("taskSavedOutputFileContent", { account, job, task }, { path, start, end }),
+  tail: (bytes) => apiUrl("taskSavedOutputFileContent", { account, job, task }, { path, tail: bytes }),
+  downloadTicket: (api) => callRoute(api, "taskSavedOutputFileDownloadTicket", { account, job, task }, { query: { path } }),
+  search: (api, q, signal) => callRoute(api, "taskSavedOutputFileSearch", { account, job, task }, { query: { path, ...q }, signal }),
 });
 
 export const nodeFileSource = (account: string, pool: string, node: string, path: string): OutputSource => ({

@@ -135,14 +135,15 @@ export function useOutputFile(
   // Follow: stream new bytes from where the loaded window ends, until the task completes.
   const opened = !loading && !error && bufferRef.current !== undefined;
   useEffect(() => {
-    if (!follow || !opened || !atEnd) return;
+    const followUrl = source.follow;
+    if (!follow || !followUrl || !opened || !atEnd) return;
     const buffer = bufferRef.current!;
     const controller = new AbortController();
     setFollowing(true);
     const closed = observer.current?.opened();
     void runFollowLoop({
       signal: controller.signal,
-      connect: (from, signal) => api.raw(source.follow(from), { signal, headers: { accept: "text/event-stream" } }),
+      connect: (from, signal) => api.raw(followUrl(from), { signal, headers: { accept: "text/event-stream" } }),
       end: () => buffer.end,
       onBytes: (bytes) => {
         buffer.append(bytes);

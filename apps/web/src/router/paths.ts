@@ -17,6 +17,8 @@ export const paths = {
   newTask: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/new`,
   task: (a: string, j: string, t: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}`,
   taskFile: (a: string, j: string, t: string, file: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}/files/${e(file)}`,
+  /** `path` as the BFF lists it: "<output file index>/<blob name>". */
+  taskSavedOutput: (a: string, j: string, t: string, path: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}/saved-outputs/${e(path)}`,
 };
 
 /** The last account used, so "/" can jump straight back to it. */

@@ -216,3 +216,34 @@ describe("NewTaskPage", () => {
     expect((sent.added as TaskSpec).containerSettings?.registry).toEqual({ server: "reg.example.com", auth: { kind: "password", username: "robot", password: PASSWORD } });
   });
 });
+
+describe("NewTaskPage output files", () => {
+  it("sends an output file to the account's storage without a SAS; its empty pattern shows an error only once touched", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "render-1");
+    await chooseImage(IMAGE);
+    await userEvent.click(screen.getByRole("button", { name: "Add output file" }));
+    const pattern = screen.getByRole("textbox", { name: /Output 1 files/ });
+    // A new row is not an error yet: the operator has not typed in it.
+    expect(screen.queryByText(/file pattern is required/)).toBeNull();
+    await userEvent.type(pattern, "x");
+    await userEvent.clear(pattern);
+    expect(await screen.findByText(/file pattern is required/)).toBeTruthy();
+    await userEvent.type(pattern, "out/*.png");
+    expect(screen.getByRole("textbox", { name: /Output 1 container/ })).toHaveProperty("value", "results");
+    await userEvent.type(screen.getByRole("textbox", { name: /Output 1 blob path/ }), "frames");
+    await addTaskRunningEntrypoint();
+    expect((sent.added as TaskSpec).outputFiles).toEqual([
+      { filePattern: "out/*.png", destination: { kind: "accountStorage", containerName: "results", path: "frames" }, uploadCondition: "taskSuccess" },
+    ]);
+  });
+
+  it("a container name Storage would refuse is an error at its field", async () => {
+    renderNewTask(pool, () => FOUND);
+    await userEvent.click(await screen.findByRole("button", { name: "Add output file" }));
+    const container = screen.getByRole("textbox", { name: /Output 1 container/ });
+    await userEvent.clear(container);
+    await userEvent.type(container, "Results_2026");
+    expect(await screen.findByText(/container names are 3-63 lower-case letters/)).toBeTruthy();
+  });
+});

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Card,
   Combobox,
   Dropdown,
@@ -35,6 +36,7 @@ import { useSpecForm } from "../forms/useSpecForm";
 import { imageRegistry, taskForPool } from "./imageRegistry";
 import { ImageRegistryAccess, type TaskLogin } from "./ImageRegistryAccess";
 import { useImageConfig } from "./useImageConfig";
+import { OutputFilesEditor } from "./OutputFilesEditor";
 
 const useStyles = makeStyles({
   form: {
@@ -159,6 +161,7 @@ export default function NewTaskPage() {
     "containerSettings.imageName",
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
+    ...(spec.outputFiles ?? []).flatMap((_, i) => [`outputFiles.${i}.filePattern`, ...["containerName", "containerUrl", "path"].map((f) => `outputFiles.${i}.destination.${f}`)]),
   ];
   const leftovers = issues.filter((i) => !shownAtFields.includes(i.path.join(".")));
 
@@ -249,6 +252,18 @@ export default function NewTaskPage() {
           label="Task environment variables"
           value={spec.env ?? []}
           onChange={(env) => form.set(["env"], env)}
+        />
+        <Subtitle2 as="h2">Output files</Subtitle2>
+        <Caption1>
+          Uploaded to Blob Storage after the task&apos;s process exits, and kept there after the container and the node are gone. The
+          account&apos;s storage needs no SAS: the portal signs a short-lived one that may only write.
+        </Caption1>
+        <OutputFilesEditor
+          value={spec.outputFiles ?? []}
+          issues={issues}
+          onChange={(outputFiles, touched) =>
+            form.update((s) => ({ ...s, outputFiles }), touched && ["outputFiles", touched.row, touched.field])
+          }
         />
         {leftovers.map((i, k) => (
           <MessageBar

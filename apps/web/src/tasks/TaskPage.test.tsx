@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import type { NodeFile, TaskDetails } from "@batch-studio/shared";
+import type { NodeFile, SavedOutputsResponse, TaskDetails } from "@batch-studio/shared";
 import TaskPage from "./TaskPage";
 import { contentAnswer } from "../output/fakeContentRoute";
 import userEvent from "@testing-library/user-event";
@@ -21,11 +21,14 @@ const base: TaskDetails = {
   env: [],
 };
 
+const NO_SAVED_OUTPUTS: SavedOutputsResponse = { destinations: [], items: [] };
+
 function renderTask(task: TaskDetails, files: NodeFile[] = [], extra: Parameters<typeof fakeApi>[0] = {}) {
   const stdout = new TextEncoder().encode("hello from the container\n");
   const api = fakeApi({
     [`GET ${T}`]: () => task,
     [JOB]: () => ({ id: "j1", state: "active" }),
+    [`GET ${T}/saved-outputs`]: () => NO_SAVED_OUTPUTS,
     ...extra,
     [`GET ${T}/files`]: () => ({ items: files }),
     [`GET ${T}/files/content`]: ({ url }) => contentAnswer(stdout, url),
@@ -81,6 +84,37 @@ describe("TaskPage", () => {
     expect(await screen.findByRole("link", { name: "wd/result.csv" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "wd" })).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe("TaskPage saved outputs", () => {
+  const done: TaskDetails = { ...base, state: "completed", result: "success", exitCode: 0 };
+  const saved: SavedOutputsResponse = {
+    destinations: [
+      { index: 0, filePattern: "out/*.csv", uploadCondition: "taskSuccess", containerUrl: "https://contosodata.blob.core.windows.net/results", path: "run1", access: "accountKey" },
+      { index: 1, filePattern: "../stderr.txt", uploadCondition: "taskFailure", containerUrl: "https://other.blob.core.windows.net/logs", access: "none", reason: "The destination's SAS does not grant reading." },
+    ],
+    items: [{ path: "0/run1/a.csv", destination: 0, name: "run1/a.csv", size: 2048, lastModified: "2026-12-04T10:00:00.000Z" }],
+  };
+
+  it("lists where each output file went, its blobs as links to the viewer, and why one cannot be read; axe clean", async () => {
+    const { container } = renderTask(done, [], { [`GET ${T}/saved-outputs`]: () => saved });
+    const section = await screen.findByRole("region", { name: "Saved outputs" });
+    expect(await within(section).findByText("contosodata/results/run1")).toBeTruthy();
+    expect(within(section).getByText("when the task succeeds")).toBeTruthy();
+    const link = within(section).getByRole("link", { name: "run1/a.csv" });
+    expect(link.getAttribute("href")).toBe("/a/acct/jobs/j1/tasks/t1/saved-outputs/0%2Frun1%2Fa.csv");
+    expect(within(section).getByText("2.0 KB")).toBeTruthy();
+    expect(within(section).getByText("The portal cannot read this destination")).toBeTruthy();
+    expect(within(section).getByText(/does not grant reading/)).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("shows no section for a task without output files", async () => {
+    const { queryClient } = renderTask(done);
+    await waitFor(() => expect(queryClient.getQueryData(jobKeys.taskSavedOutputs("acct", "j1", "t1"))).toEqual(NO_SAVED_OUTPUTS));
+    expect(await screen.findByText("hello from the container", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Saved outputs" })).toBeNull();
   });
 });
 
@@ -148,6 +182,7 @@ describe("TaskPage while following", () => {
     const api = fakeApi({
       [`GET ${T}`]: details,
       [JOB]: () => ({ id: "j1", state: "active" }),
+      [`GET ${T}/saved-outputs`]: () => NO_SAVED_OUTPUTS,
       [`GET ${T}/files`]: () => ({
         items: [
           { name: "stdout.txt", isDirectory: false, size: listed() },

@@ -12,6 +12,7 @@ import { OutputTabs } from "../output/OutputTabs";
 import { taskFileSource } from "../output/outputSource";
 import { FactList } from "../components/FactList";
 import { TaskActionButtons } from "./TaskActionButtons";
+import { SavedOutputsSection } from "./SavedOutputsSection";
 import type { TaskAction } from "./taskActions";
 
 const TaskActionDialog = lazy(() => import("./TaskActionDialog").then((m) => ({ default: m.TaskActionDialog })));
@@ -105,6 +106,7 @@ export default function TaskPage() {
           )}
         </>
       )}
+      <SavedOutputsSection account={account} job={job} task={task} taskState={t.state} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listO
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
 import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
-import { SavedOutputContentQuery, SavedOutputDownloadQuery, SavedOutputsResponse } from "./saved-outputs";
+import { SavedOutputsResponse } from "./saved-outputs";
 import { routeParams } from "./path-params";
 import { apiRoutePaths, type ApiRouteName, type RoutePath } from "./route-paths";
 import { NodeDetails, NodeSummary, PoolDetails, PoolSpecResponse, PoolSummary, ResizePoolRequest, SetStartTaskRequest } from "./pools";
@@ -72,41 +72,35 @@ function route(name: ApiRouteName, d: RouteDetails): ApiRoute {
   return { ...path, paramSchema: routeParams[path.params], ...ROUTE_DEFAULTS, ...d };
 }
 
-const fileRoutes = <P extends "node" | "task">(prefix: P, tag: string, what: string) => ({
-  files: route(`${prefix}Files`, { tag, summary: `List the ${what}'s files`, query: FileListQuery, response: listOf(NodeFile) }),
+/** Reading one file of a source by `path`: the same five routes for task files, node files and saved outputs. */
+const fileReadRoutes = <P extends "node" | "task" | "taskSavedOutput">(prefix: P, tag: string, files: string) => ({
   fileContent: route(`${prefix}FileContent`, {
     tag,
-    summary: `Read a byte range of one of the ${what}'s files (206 + Content-Range when ranged; x-file-size always)`,
+    summary: `Read a byte range of one of ${files} (206 + Content-Range when ranged; x-file-size always)`,
     query: FileContentQuery,
     response: "bytes",
   }),
-  fileFollow: route(`${prefix}FileFollow`, {
-    tag,
-    summary: `Follow one of the ${what}'s files as Server-Sent Events (data, status, end)`,
-    query: FileFollowQuery,
-    response: "event-stream",
-  }),
   fileSearch: route(`${prefix}FileSearch`, {
     tag,
-    summary: `Find text in one of the ${what}'s files of any size, scanned by the BFF in bounded steps (complete: false → ask again from where it stopped)`,
+    summary: `Find text in one of ${files} of any size, scanned by the BFF in bounded steps (complete: false → ask again from where it stopped)`,
     query: FileSearchQuery,
     response: FileSearchResult,
   }),
   fileDownload: route(`${prefix}FileDownload`, {
     tag,
-    summary: `Download one of the ${what}'s files (streamed, Content-Disposition: attachment)`,
+    summary: `Download one of ${files} (streamed, Content-Disposition: attachment)`,
     query: FileDownloadQuery,
     response: "bytes",
   }),
   fileDownloadTicket: route(`${prefix}FileDownloadTicket`, {
     tag,
-    summary: `Mint a short-lived, single-use link that downloads one of the ${what}'s files without a bearer token`,
+    summary: `Mint a short-lived, single-use link that downloads one of ${files} without a bearer token`,
     query: FileDownloadQuery,
     response: DownloadTicket,
   }),
   fileTicketDownload: route(`${prefix}FileTicketDownload`, {
     tag,
-    summary: `Download one of the ${what}'s files with a ticket from ${what === "node" ? "nodeFileDownloadTicket" : "taskFileDownloadTicket"} (the one route authorised by a ticket instead of a bearer token; streamed, Content-Disposition: attachment)`,
+    summary: `Download one of ${files} with a ticket from ${prefix}FileDownloadTicket (the kind of route authorised by a ticket instead of a bearer token; streamed, Content-Disposition: attachment)`,
     auth: false,
     ticket: true,
     query: FileTicketDownloadQuery,
@@ -114,8 +108,22 @@ const fileRoutes = <P extends "node" | "task">(prefix: P, tag: string, what: str
   }),
 });
 
+/** A node's or a task's own files: listed and followed while they are written, and read as above. */
+const fileRoutes = <P extends "node" | "task">(prefix: P, tag: string, what: string) => ({
+  files: route(`${prefix}Files`, { tag, summary: `List the ${what}'s files`, query: FileListQuery, response: listOf(NodeFile) }),
+  fileFollow: route(`${prefix}FileFollow`, {
+    tag,
+    summary: `Follow one of the ${what}'s files as Server-Sent Events (data, status, end)`,
+    query: FileFollowQuery,
+    response: "event-stream",
+  }),
+  ...fileReadRoutes(prefix, tag, `the ${what}'s files`),
+});
+
 const nodeFiles = fileRoutes("node", "nodes", "node");
 const taskFiles = fileRoutes("task", "tasks", "task");
+/** Saved outputs are blobs written once: read, searched and downloaded, never followed. */
+const savedOutputFiles = fileReadRoutes("taskSavedOutput", "tasks", "the task's saved outputs (path: the output file's index / the blob's name)");
 
 /**
  * Every route of the portal's HTTP API: the BFF mounts handlers by these keys, generates
@@ -230,18 +238,11 @@ export const apiRoutes = {
     summary: "The task's output-file destinations and the blobs they hold, read from Storage (kept after the node is gone)",
     response: SavedOutputsResponse,
   }),
-  taskSavedOutputContent: route("taskSavedOutputContent", {
-    tag: "tasks",
-    summary: "Read a byte range of one saved output blob (206 + Content-Range when ranged; x-file-size always)",
-    query: SavedOutputContentQuery,
-    response: "bytes",
-  }),
-  taskSavedOutputDownload: route("taskSavedOutputDownload", {
-    tag: "tasks",
-    summary: "Download one saved output blob (streamed, Content-Disposition: attachment)",
-    query: SavedOutputDownloadQuery,
-    response: "bytes",
-  }),
+  taskSavedOutputFileContent: savedOutputFiles.fileContent,
+  taskSavedOutputFileSearch: savedOutputFiles.fileSearch,
+  taskSavedOutputFileDownload: savedOutputFiles.fileDownload,
+  taskSavedOutputFileDownloadTicket: savedOutputFiles.fileDownloadTicket,
+  taskSavedOutputFileTicketDownload: savedOutputFiles.fileTicketDownload,
 
   validatePool: route("validatePool", { tag: "validation", summary: "Live checks of a PoolSpec, whole or in part", body: SpecDraft, response: ValidationResponse }),
   validateTask: route("validateTask", { tag: "validation", summary: "Live checks of a TaskSpec for a job, whole or in part", body: ValidateTaskRequest, response: ValidationResponse }),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { FileContentQuery, FileDownloadQuery } from "./files";
 
 /**
  * A task's saved outputs: the blobs its output files went to, read through the BFF on behalf of
  * the signed-in operator. They stay in Storage after the container and the node are gone, so
- * these routes read Storage, never the node.
+ * these routes read Storage, never the node. The read routes are the file routes' (range, search,
+ * download tickets), with a path of "<output file index>/<blob name>".
  */
 
 /**
@@ -17,7 +17,7 @@ export type SavedOutputAccess = z.infer<typeof SavedOutputAccess>;
 
 /** One of the task's output files, as the portal shows it: where it went, never the SAS. */
 export const SavedOutputDestination = z.object({
-  /** Position in the task's outputFiles; the content routes name a destination by it. */
+  /** Position in the task's outputFiles: the first segment of a saved output's `path`. */
   index: z.number().int().min(0),
   filePattern: z.string(),
   uploadCondition: z.enum(["taskSuccess", "taskFailure", "taskCompletion"]),
@@ -32,6 +32,8 @@ export type SavedOutputDestination = z.infer<typeof SavedOutputDestination>;
 
 /** One blob a destination holds for the task. */
 export const SavedOutput = z.object({
+  /** What the read routes (…/saved-outputs/content, /search, /download…) take: "<destination>/<name>". */
+  path: z.string(),
   destination: z.number().int().min(0),
   /** The blob's name in its container, e.g. "run1/result.csv". */
   name: z.string(),
@@ -46,16 +48,3 @@ export const SavedOutputsResponse = z.object({
   items: z.array(SavedOutput),
 });
 export type SavedOutputsResponse = z.infer<typeof SavedOutputsResponse>;
-
-const destination = () =>
-  z.coerce
-    .number({ error: "destination must be the index of one of the task's output files" })
-    .int("destination must be a whole number")
-    .min(0, "destination cannot be negative");
-
-/** `path` is the blob name; the same range contract as a task's own files (start/end or tail). */
-export const SavedOutputContentQuery = FileContentQuery.and(z.object({ destination: destination() }));
-export type SavedOutputContentQuery = z.input<typeof SavedOutputContentQuery>;
-
-export const SavedOutputDownloadQuery = FileDownloadQuery.extend({ destination: destination() });
-export type SavedOutputDownloadQuery = z.input<typeof SavedOutputDownloadQuery>;

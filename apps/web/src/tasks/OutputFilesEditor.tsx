@@ -1,0 +1,129 @@
+import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import type { OutputFileSpecInput, ValidationIssue } from "@batch-studio/shared";
+import { fieldState } from "../components/fieldState";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(140px, 1.2fr) minmax(170px, 1fr) minmax(180px, 1.5fr) minmax(120px, 1fr) minmax(150px, 1fr) auto",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "start",
+  },
+  remove: { marginBlockStart: "22px" },
+});
+
+type Destination = OutputFileSpecInput["destination"];
+type Condition = NonNullable<OutputFileSpecInput["uploadCondition"]>;
+/** Which part of a row changed, so only that field counts as touched. */
+export type OutputFileField = "filePattern" | "destination" | "uploadCondition";
+
+const CONDITIONS: Record<Condition, string> = {
+  taskSuccess: "When it succeeds",
+  taskFailure: "When it fails",
+  taskCompletion: "Always",
+};
+const isCondition = (v: string | undefined): v is Condition => v !== undefined && v in CONDITIONS;
+
+const KINDS = { accountStorage: "The account's storage", container: "A container URL with a SAS" } as const;
+
+/** A new row: the task's results to the account's storage on success, no SAS to paste. */
+export const NEW_OUTPUT_FILE: OutputFileSpecInput = {
+  filePattern: "",
+  destination: { kind: "accountStorage", containerName: "results" },
+  uploadCondition: "taskSuccess",
+};
+
+/** The destination after switching its kind: the path is kept, the rest starts empty. */
+const withKind = (d: Destination, kind: Destination["kind"]): Destination => {
+  const next: Destination = kind === "accountStorage" ? { kind, containerName: "" } : { kind, containerUrl: "" };
+  return d.path ? { ...next, path: d.path } : next;
+};
+
+/** An empty path is no path (Batch then names blobs after the files). */
+const withPath = (d: Destination, path: string): Destination => {
+  const { path: _old, ...rest } = d;
+  return path ? { ...rest, path } : rest;
+};
+
+/**
+ * The task's output files: what to upload (a pattern relative to the working directory), where
+ * (the Batch account's auto-storage account, signed by the portal, or a container SAS URL), and when.
+ */
+export function OutputFilesEditor({
+  value,
+  issues,
+  onChange,
+}: {
+  value: OutputFileSpecInput[];
+  issues: ValidationIssue[];
+  /** `touched` names the field the operator changed; adding or removing a row touches none. */
+  onChange(next: OutputFileSpecInput[], touched?: { row: number; field: OutputFileField }): void;
+}) {
+  const styles = useStyles();
+  const setRow = (i: number, field: OutputFileField, row: OutputFileSpecInput) => onChange(value.map((r, k) => (k === i ? row : r)), { row: i, field });
+  const at = (i: number, ...rest: string[]) => ["outputFiles", i, ...rest].join(".");
+  return (
+    <div className={styles.list} role="group" aria-label="Output files">
+      {value.map((row, i) => {
+        const d = row.destination;
+        const n = i + 1;
+        return (
+          <div key={i} className={styles.row}>
+            <Field label={`Output ${n} files`} hint="e.g. out/**/*.csv, ../stdout.txt" {...fieldState(issues, at(i, "filePattern"))}>
+              <Input value={row.filePattern} onChange={(_, e) => setRow(i, "filePattern", { ...row, filePattern: e.value })} />
+            </Field>
+            <Field label={`Output ${n} destination`}>
+              <Dropdown
+                value={KINDS[d.kind]}
+                selectedOptions={[d.kind]}
+                onOptionSelect={(_, e) => (e.optionValue === "accountStorage" || e.optionValue === "container") && setRow(i, "destination", { ...row, destination: withKind(d, e.optionValue) })}
+              >
+                <Option value="accountStorage">{KINDS.accountStorage}</Option>
+                <Option value="container">{KINDS.container}</Option>
+              </Dropdown>
+            </Field>
+            {d.kind === "accountStorage" ? (
+              <Field label={`Output ${n} container`} hint="Created if it does not exist." {...fieldState(issues, at(i, "destination", "containerName"))}>
+                <Input value={d.containerName} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerName: e.value } })} />
+              </Field>
+            ) : (
+              <Field label={`Output ${n} container URL`} hint="With a SAS that may write." {...fieldState(issues, at(i, "destination", "containerUrl"))}>
+                <Input type="url" value={d.containerUrl} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerUrl: e.value } })} />
+              </Field>
+            )}
+            <Field label={`Output ${n} blob path`} hint="Folder for a pattern, blob name for one file." {...fieldState(issues, at(i, "destination", "path"))}>
+              <Input value={d.path ?? ""} onChange={(_, e) => setRow(i, "destination", { ...row, destination: withPath(d, e.value) })} />
+            </Field>
+            <Field label={`Output ${n} upload`}>
+              <Dropdown
+                value={CONDITIONS[row.uploadCondition ?? "taskCompletion"]}
+                selectedOptions={[row.uploadCondition ?? "taskCompletion"]}
+                onOptionSelect={(_, e) => isCondition(e.optionValue) && setRow(i, "uploadCondition", { ...row, uploadCondition: e.optionValue })}
+              >
+                {Object.entries(CONDITIONS).map(([k, label]) => (
+                  <Option key={k} value={k}>
+                    {label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Button
+              className={styles.remove}
+              appearance="subtle"
+              icon={<DeleteRegular />}
+              aria-label={`Remove output ${n}`}
+              onClick={() => onChange(value.filter((_, k) => k !== i))}
+            />
+          </div>
+        );
+      })}
+      <div>
+        <Button icon={<AddRegular />} onClick={() => onChange([...value, NEW_OUTPUT_FILE])}>
+          Add output file
+        </Button>
+      </div>
+    </div>
+  );
+}
