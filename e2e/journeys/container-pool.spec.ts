@@ -121,6 +121,10 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await page.getByRole("button", { name: "Read image" }).click();
       await expect(page.getByText(/ENTRYPOINT .* · WORKDIR/)).toBeVisible();
       await page.getByRole("textbox", { name: "Command line" }).fill(COLOURED_COMMAND);
+      // stdout kept in the account's storage: no SAS to paste, the portal signs a write-only one.
+      await page.getByRole("button", { name: "Add output file" }).click();
+      await page.getByRole("textbox", { name: "Output 1 files" }).fill("../stdout.txt");
+      await page.getByRole("textbox", { name: "Output 1 blob path" }).fill(`${taskId}/stdout.txt`);
       await checkpoint("new-task", { fullPage: true });
       await page.getByRole("button", { name: "Add task" }).click();
       await expect(page.getByRole("heading", { name: taskId, level: 1 })).toBeVisible();
@@ -158,6 +162,18 @@ test.describe("a Marketplace container pool with a private registry", () => {
 
     await test.step("the viewer always says the task completed, with its exit code", async () => {
       await expect(page.getByRole("status").filter({ hasText: /Task completed with exit code 0/ })).toBeVisible();
+    });
+
+    await test.step("stdout was saved to the account's storage, and opens from there in the viewer", async () => {
+      await page.getByRole("navigation", { name: "Location" }).getByRole("link", { name: taskId }).click();
+      const saved = page.getByRole("region", { name: "Saved outputs" });
+      await expect(saved.getByText(`results/${taskId}/stdout.txt`)).toBeVisible({ timeout: 30_000 });
+      await saved.getByRole("link", { name: `${taskId}/stdout.txt` }).click();
+      await expect(page).toHaveURL(/\/saved-outputs\/0%2F/);
+      const log = page.getByRole("log", { name: "stdout.txt lines" });
+      await expect(log.getByText(`line ${LINES}`, { exact: true })).toBeVisible();
+      await expect(page.getByText("Following", { exact: true })).toHaveCount(0);
+      await checkpoint("saved-output");
     });
   });
 });

@@ -5,13 +5,17 @@ import { fieldState } from "../components/fieldState";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Three fields a line: what and when, then where; the card is too narrow for six in a row.
   row: {
     display: "grid",
-    gridTemplateColumns: "minmax(140px, 1.2fr) minmax(170px, 1fr) minmax(180px, 1.5fr) minmax(120px, 1fr) minmax(150px, 1fr) auto",
-    gap: tokens.spacingHorizontalS,
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     alignItems: "start",
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
   },
-  remove: { marginBlockStart: "22px" },
+  remove: { justifySelf: "start", marginBlockStart: "22px" },
 });
 
 type Destination = OutputFileSpecInput["destination"];
@@ -84,18 +88,6 @@ export function OutputFilesEditor({
                 <Option value="container">{KINDS.container}</Option>
               </Dropdown>
             </Field>
-            {d.kind === "accountStorage" ? (
-              <Field label={`Output ${n} container`} hint="Created if it does not exist." {...fieldState(issues, at(i, "destination", "containerName"))}>
-                <Input value={d.containerName} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerName: e.value } })} />
-              </Field>
-            ) : (
-              <Field label={`Output ${n} container URL`} hint="With a SAS that may write." {...fieldState(issues, at(i, "destination", "containerUrl"))}>
-                <Input type="url" value={d.containerUrl} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerUrl: e.value } })} />
-              </Field>
-            )}
-            <Field label={`Output ${n} blob path`} hint="Folder for a pattern, blob name for one file." {...fieldState(issues, at(i, "destination", "path"))}>
-              <Input value={d.path ?? ""} onChange={(_, e) => setRow(i, "destination", { ...row, destination: withPath(d, e.value) })} />
-            </Field>
             <Field label={`Output ${n} upload`}>
               <Dropdown
                 value={CONDITIONS[row.uploadCondition ?? "taskCompletion"]}
@@ -109,13 +101,26 @@ export function OutputFilesEditor({
                 ))}
               </Dropdown>
             </Field>
+            {d.kind === "accountStorage" ? (
+              <Field label={`Output ${n} container`} hint="Created if it does not exist." {...fieldState(issues, at(i, "destination", "containerName"))}>
+                <Input value={d.containerName} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerName: e.value } })} />
+              </Field>
+            ) : (
+              <Field label={`Output ${n} container URL`} hint="With a SAS that may write." {...fieldState(issues, at(i, "destination", "containerUrl"))}>
+                <Input type="url" value={d.containerUrl} onChange={(_, e) => setRow(i, "destination", { ...row, destination: { ...d, containerUrl: e.value } })} />
+              </Field>
+            )}
+            <Field label={`Output ${n} blob path`} hint="Folder for a pattern, blob name for one file." {...fieldState(issues, at(i, "destination", "path"))}>
+              <Input value={d.path ?? ""} onChange={(_, e) => setRow(i, "destination", { ...row, destination: withPath(d, e.value) })} />
+            </Field>
             <Button
               className={styles.remove}
               appearance="subtle"
               icon={<DeleteRegular />}
-              aria-label={`Remove output ${n}`}
               onClick={() => onChange(value.filter((_, k) => k !== i))}
-            />
+            >
+              Remove output {n}
+            </Button>
           </div>
         );
       })}
