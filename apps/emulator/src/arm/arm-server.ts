@@ -102,7 +102,8 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
         req,
       );
       res.set("x-ms-request-id", crypto.randomUUID());
-      if (body instanceof ArmReply && body.body === undefined) res.status(body.status).set(body.headers).end();
+      if (body instanceof ArmReply && body.body === undefined)
+        res.status(body.status).set(body.headers).end();
       else if (body instanceof ArmReply) res.status(body.status).set(body.headers).json(body.body);
       else res.json(body);
     } catch (err) {

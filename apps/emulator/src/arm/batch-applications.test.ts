@@ -63,7 +63,9 @@ describe("Batch applications in the local ARM", () => {
 
     const created = await client.applicationPackageOperations.create(RG, "contosoweu", "blender", "2.7");
     expect(created).toMatchObject({ name: "2.7", state: "Pending" });
-    expect(created.storageUrl).toMatch(new RegExp(`^${azurite.blobUrl}/contosoweudata/app-[0-9a-f]+/.+\\?.*sig=`));
+    expect(created.storageUrl).toMatch(
+      new RegExp(`^${azurite.blobUrl}/contosoweudata/app-[0-9a-f]+/.+\\?.*sig=`),
+    );
     expect(created.storageUrlExpiry!.getTime()).toBeGreaterThan(Date.now());
 
     // Activating before the upload: Azure's ApplicationPackageBlobNotFound.
@@ -89,11 +91,14 @@ describe("Batch applications in the local ARM", () => {
     });
     expect(updated.defaultVersion).toBe("2.7");
     const versions = [];
-    for await (const v of client.applicationPackageOperations.list(RG, "contosoweu", "blender")) versions.push(v);
+    for await (const v of client.applicationPackageOperations.list(RG, "contosoweu", "blender"))
+      versions.push(v);
     expect(versions.map((v) => [v.name, v.state])).toEqual([["2.7", "Active"]]);
 
     // allowUpdates: false keeps an Active version from being created again.
-    const again = await armFailure(client.applicationPackageOperations.create(RG, "contosoweu", "blender", "2.7"));
+    const again = await armFailure(
+      client.applicationPackageOperations.create(RG, "contosoweu", "blender", "2.7"),
+    );
     expect([again.statusCode, again.code]).toEqual([409, "ApplicationPackageAlreadyExists"]);
   });
 

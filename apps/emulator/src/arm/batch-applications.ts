@@ -239,7 +239,8 @@ export async function activateVersion(
 ) {
   const app = application(scope, name);
   const v = version(app, versionName);
-  const format: unknown = typeof req.body === "object" && req.body ? Reflect.get(req.body, "format") : undefined;
+  const format: unknown =
+    typeof req.body === "object" && req.body ? Reflect.get(req.body, "format") : undefined;
   if (typeof format !== "string" || format.toLowerCase() !== "zip")
     throw new ArmError(
       400,
@@ -258,7 +259,12 @@ export async function activateVersion(
       );
     throw e;
   }
-  Object.assign(v, { state: "Active", format, lastActivationTime: new Date().toISOString(), etag: newEtag() });
+  Object.assign(v, {
+    state: "Active",
+    format,
+    lastActivationTime: new Date().toISOString(),
+    etag: newEtag(),
+  });
   return applicationPackageResource(scope.accountId, app, v);
 }
 
@@ -267,8 +273,7 @@ export async function deleteVersion(scope: ApplicationScope, name: string, versi
   const app = scope.apps.get(name.toLowerCase());
   const v = app?.versions.get(versionName.toLowerCase());
   if (!app || !v) return new ArmReply(204, undefined);
-  if (scope.storage)
-    await containerOf(scope.storage, v.container).getBlobClient(v.blobName).deleteIfExists();
+  if (scope.storage) await containerOf(scope.storage, v.container).getBlobClient(v.blobName).deleteIfExists();
   app.versions.delete(versionName.toLowerCase());
   if (app.defaultVersion?.toLowerCase() === v.name.toLowerCase()) delete app.defaultVersion;
   return new ArmReply(200, undefined);

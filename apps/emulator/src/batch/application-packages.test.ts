@@ -21,7 +21,11 @@ import { ARM_SCOPE } from "../local-azure-constants";
 import { DEFAULT_SEED } from "../seed";
 import { startAzurite, type RunningAzurite } from "../storage/azurite";
 import { storageAccountAccess } from "../storage/local-storage";
+import { createDockerRuntime } from "./runtime/docker";
+import { describeWithLab } from "./runtime/docker/lab-env";
+import { createProcessRuntime } from "./runtime/process";
 import {
+  CONTAINER_IMAGE,
   failure,
   PLAIN_VM,
   startTestAccount,
@@ -72,7 +76,10 @@ beforeAll(async () => {
   azurite = await startAzurite({ location: join(folder, "azurite") });
   harness = await startArmHarness({ spaOrigin: "http://localhost:43996", arm: { storage: azurite } });
   const credential = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
-  arm = new BatchManagementClient(credential, SUB, { endpoint: harness.arm.url, retryOptions: { maxRetries: 0 } });
+  arm = new BatchManagementClient(credential, SUB, {
+    endpoint: harness.arm.url,
+    retryOptions: { maxRetries: 0 },
+  });
   allowBearerOverLoopbackHttp(arm.pipeline, credential, [ARM_SCOPE]);
   // The data plane of contosoweu: its auto-storage account and its ARM applications.
   acct = await startTestAccount({
@@ -80,12 +87,14 @@ beforeAll(async () => {
     applications: harness.arm.applications.forAccount(ARM_ACCOUNT),
   });
 
-  await arm.applicationOperations.create(RG, ARM_ACCOUNT, "Blender", { parameters: { displayName: "Blender 3D" } });
+  await arm.applicationOperations.create(RG, ARM_ACCOUNT, "Blender", {
+    parameters: { displayName: "Blender 3D" },
+  });
   await publish("Blender", "2.7", await zipOf([{ name: "readme.txt", data: "blender 2.7\n" }]));
   await publish(
     "ffmpeg",
     "4.1-static",
-    await zipOf([{ name: "bin/ffmpeg", data: "#!/bin/sh\necho ffmpeg 4.1 \"$@\"\n", mode: 0o100755 }]),
+    await zipOf([{ name: "bin/ffmpeg", data: '#!/bin/sh\necho ffmpeg 4.1 "$@"\n', mode: 0o100755 }]),
   );
   await arm.applicationOperations.update(RG, ARM_ACCOUNT, "ffmpeg", { defaultVersion: "4.1-static" });
   await arm.applicationPackageOperations.create(RG, ARM_ACCOUNT, "ffmpeg", "5.0"); // never uploaded
@@ -138,14 +147,18 @@ describe("application packages", () => {
   it("extracts a pool's package on the node and sets its variable for the task", async () => {
     await acct.client.task.add("apps-job", {
       id: "pool-pkg",
-      commandLine: sh('echo "$AZ_BATCH_APP_PACKAGE_Blender_2_7"; cat "$AZ_BATCH_APP_PACKAGE_Blender_2_7/readme.txt"'),
+      commandLine: sh(
+        'echo "$AZ_BATCH_APP_PACKAGE_Blender_2_7"; cat "$AZ_BATCH_APP_PACKAGE_Blender_2_7/readme.txt"',
+      ),
     });
     const task = await done("pool-pkg");
     expect(task.executionInfo?.result).toBe("success");
     const [dir, content] = (await stdout("pool-pkg")).split("\n");
     const nodeRoot = join(acct.dir, "nodes", "apps-pool", task.nodeInfo!.nodeId!);
     // Linux: <node root>/applications/<id><version><activation yyyy-MM-dd-HH-mm>.
-    expect(dir).toMatch(new RegExp(`^${nodeRoot}/applications/Blender2\\.7\\d{4}-\\d\\d-\\d\\d-\\d\\d-\\d\\d$`));
+    expect(dir).toMatch(
+      new RegExp(`^${nodeRoot}/applications/Blender2\\.7\\d{4}-\\d\\d-\\d\\d-\\d\\d-\\d\\d$`),
+    );
     expect(content).toBe("blender 2.7");
   });
 
@@ -171,7 +184,11 @@ describe("application packages", () => {
     ];
     for (const [refs, named, reason] of cases) {
       const task = await failure(
-        acct.client.task.add("apps-job", { id: "bad", commandLine: "/bin/true", applicationPackageReferences: refs }),
+        acct.client.task.add("apps-job", {
+          id: "bad",
+          commandLine: "/bin/true",
+          applicationPackageReferences: refs,
+        }),
       );
       expect([task.statusCode, task.code]).toEqual([409, "InvalidApplicationPackageReferences"]);
       expect(valueOf(task, "ApplicationPackageReference")).toBe(named);
@@ -222,9 +239,9 @@ describe("application packages", () => {
     const files = [...(await acct.client.file.listFromComputeNode("apps-pool", node, { recursive: true }))];
     const names = files.map((f) => f.name);
     expect(names.some((n) => n?.endsWith("escaped.txt"))).toBe(false);
-    expect(names.some((n) => n?.startsWith("applications/slip") || n?.startsWith("applications/linked"))).toBe(
-      false,
-    );
+    expect(
+      names.some((n) => n?.startsWith("applications/slip") || n?.startsWith("applications/linked")),
+    ).toBe(false);
   });
 
   it("makes a node unusable when a pool package cannot be installed", async () => {
@@ -243,4 +260,51 @@ describe("application packages", () => {
     );
     expect(node!.errors?.[0]?.code).toBe("ApplicationPackageError");
   });
+});
+
+// The node root is bind-mounted at the same path into containers, so the variables hold for them too.
+describeWithLab("application packages in containers (docker runtime)", (lab) => {
+  beforeAll(async () => {
+    await acct.restart({
+      runtime: createDockerRuntime({
+        hostRuntime: createProcessRuntime({ stateDir: join(acct.dir, "host-runtime") }),
+      }),
+    });
+    await acct.client.pool.add({
+      id: "container-pool",
+      vmSize: "standard_d2s_v3",
+      targetDedicatedNodes: 1,
+      virtualMachineConfiguration: {
+        ...CONTAINER_IMAGE,
+        containerConfiguration: {
+          containerImageNames: [lab().imagePlain],
+          containerRegistries: [
+            { registryServer: lab().registry, userName: lab().user, password: lab().password },
+          ],
+        },
+      },
+      applicationPackageReferences: [{ applicationId: "Blender", version: "2.7" }],
+    });
+    await acct.client.job.add({ id: "container-job", poolInfo: { poolId: "container-pool" } });
+  }, 120_000);
+
+  it("reads a pool package and a task package inside the container", async () => {
+    await acct.client.task.add("container-job", {
+      id: "in-container",
+      commandLine: sh(
+        'cat "$AZ_BATCH_APP_PACKAGE_Blender_2_7/readme.txt"; "$AZ_BATCH_APP_PACKAGE_ffmpeg/bin/ffmpeg" ok',
+      ),
+      containerSettings: { imageName: lab().imagePlain },
+      applicationPackageReferences: [{ applicationId: "ffmpeg" }],
+    });
+    const task = await waitFor(
+      () => acct.client.task.get("container-job", "in-container"),
+      (t) => t.state === "completed",
+      90_000,
+      "container task completed",
+    );
+    expect(task.executionInfo?.result).toBe("success");
+    const out = await acct.client.file.getFromTask("container-job", "in-container", "stdout.txt");
+    expect(await streamText(out.readableStreamBody)).toBe("blender 2.7\nffmpeg 4.1 ok\n");
+  }, 120_000);
 });

@@ -104,11 +104,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const pool = livePool(engine, ctx.params.poolId!);
     requireConditions(ctx, pool.wire);
     const body = bodyObject(ctx.body);
-    requireApplicationPackages(
-      engine.config.applications,
-      applicationPackageReferencesAt(body, ""),
-      "",
-    );
+    requireApplicationPackages(engine.config.applications, applicationPackageReferencesAt(body, ""), "");
     const containerPool = !!pool.wire.virtualMachineConfiguration?.containerConfiguration;
     if (body.startTask !== undefined) pool.wire.startTask = startTaskFrom(body, "", containerPool);
     const metadata = nameValueList(body, "metadata");
@@ -126,11 +122,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const body = bodyObject(ctx.body);
     for (const k of ["certificateReferences", "applicationPackageReferences", "metadata"])
       if (!Array.isArray(body[k])) throw missingProperty(k);
-    requireApplicationPackages(
-      engine.config.applications,
-      applicationPackageReferencesAt(body, ""),
-      "",
-    );
+    requireApplicationPackages(engine.config.applications, applicationPackageReferencesAt(body, ""), "");
     pool.wire.startTask = startTaskFrom(
       body,
       "",

@@ -109,7 +109,10 @@ async function installOnce(
   const staging = join(dirname(folder), `.installing-${randomUUID()}`);
   const zipPath = `${staging}.zip`;
   try {
-    const blob = new BlobServiceClient(storage.blobEndpoint, new StorageSharedKeyCredential(storage.name, storage.key))
+    const blob = new BlobServiceClient(
+      storage.blobEndpoint,
+      new StorageSharedKeyCredential(storage.name, storage.key),
+    )
       .getContainerClient(p.container)
       .getBlobClient(p.blobName);
     const download = await blob.download(0, undefined, { abortSignal: signal });
@@ -146,7 +149,9 @@ async function extractConfined(zipPath: string, dest: string, anchor: string, si
     // yauzl refuses absolute names, backslashes and ".." components (validateFileName).
     zip = await yauzl.openPromise(zipPath, { validateEntrySizes: true });
   } catch (e) {
-    throw new PackageRefused(`The package is not a valid zip file: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackageRefused(
+      `The package is not a valid zip file: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   try {
     for await (const entry of zip.eachEntry()) {

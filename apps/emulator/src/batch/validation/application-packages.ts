@@ -21,7 +21,8 @@ export function applicationPackageReferencesAt(
 ): ApplicationPackageReferenceWire[] | undefined {
   const refs = o.applicationPackageReferences;
   if (refs === undefined || refs === null) return undefined;
-  if (!Array.isArray(refs)) throw invalidProperty(at(path), "Expected a list of application package references.");
+  if (!Array.isArray(refs))
+    throw invalidProperty(at(path), "Expected a list of application package references.");
   return refs.map((ref: unknown, i) => {
     const p = `${at(path)}[${i}]`;
     if (typeof ref !== "object" || ref === null || Array.isArray(ref))
@@ -41,7 +42,10 @@ export function requireApplicationPackages(
   for (const ref of refs ?? []) {
     const resolved = apps
       ? apps.resolve(ref.applicationId, ref.version)
-      : { problem: "The account has no applications: it is not linked to the local ARM and an auto-storage account." };
+      : {
+          problem:
+            "The account has no applications: it is not linked to the local ARM and an auto-storage account.",
+        };
     if ("found" in resolved) continue;
     throw batchError(
       409,
