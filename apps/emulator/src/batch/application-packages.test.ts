@@ -175,6 +175,27 @@ describe("application packages", () => {
     expect(await stdout("task-pkg")).toBe("ffmpeg 4.1 -i in.mp4\nsame\n");
   });
 
+  it("installs a job manager task's package", async () => {
+    await acct.client.job.add({
+      id: "managed-ok",
+      poolInfo: { poolId: "apps-pool" },
+      jobManagerTask: {
+        id: "jm",
+        commandLine: sh('"$AZ_BATCH_APP_PACKAGE_ffmpeg_4_1_static/bin/ffmpeg" manager'),
+        applicationPackageReferences: [{ applicationId: "ffmpeg", version: "4.1-static" }],
+      },
+    });
+    const jm = await waitFor(
+      () => acct.client.task.get("managed-ok", "jm"),
+      (t) => t.state === "completed",
+      20_000,
+      "job manager completed",
+    );
+    expect(jm.executionInfo?.result).toBe("success");
+    const out = await acct.client.file.getFromTask("managed-ok", "jm", "stdout.txt");
+    expect(await streamText(out.readableStreamBody)).toBe("ffmpeg 4.1 manager\n");
+  });
+
   it("answers 409 InvalidApplicationPackageReferences for what names no active package", async () => {
     const cases: [BatchServiceModels.ApplicationPackageReference[], string, string][] = [
       [[{ applicationId: "blender3" }], "blender3:(default)", 'no application "blender3"'],
@@ -214,6 +235,19 @@ describe("application packages", () => {
       }),
     );
     expect(valueOf(job, "Reason")).toContain("jobManagerTask.applicationPackageReferences");
+    const schedule = await failure(
+      acct.client.jobSchedule.add({
+        id: "nightly",
+        schedule: { recurrenceInterval: "PT1H" },
+        jobSpecification: {
+          poolInfo: { poolId: "apps-pool" },
+          jobManagerTask: { id: "jm", commandLine: "/bin/true", applicationPackageReferences: refs },
+        },
+      }),
+    );
+    expect(valueOf(schedule, "Reason")).toContain(
+      "jobSpecification.jobManagerTask.applicationPackageReferences",
+    );
     for (const missing of [acct.client.task.get("apps-job", "bad"), acct.client.job.get("managed")])
       expect((await failure(missing)).statusCode).toBe(404);
   });
