@@ -162,6 +162,17 @@ describe("application packages", () => {
     expect(content).toBe("blender 2.7");
   });
 
+  it("keeps a node's pool package variables across a restart of the account", async () => {
+    await acct.restart();
+    await acct.client.task.add("apps-job", {
+      id: "after-restart",
+      commandLine: sh('cat "$AZ_BATCH_APP_PACKAGE_Blender_2_7/readme.txt"'),
+    });
+    const task = await done("after-restart");
+    expect(task.executionInfo?.result).toBe("success");
+    expect(await stdout("after-restart")).toBe("blender 2.7\n");
+  });
+
   it("installs a task's package with the default version: both variables, programs runnable", async () => {
     await acct.client.task.add("apps-job", {
       id: "task-pkg",
