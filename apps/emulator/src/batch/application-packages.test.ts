@@ -289,6 +289,29 @@ describe("application packages", () => {
     ).toBe(false);
   });
 
+  it("gives a patched pool's packages to a node when it reboots", async () => {
+    await acct.client.pool.patch("apps-pool", {
+      applicationPackageReferences: [
+        { applicationId: "Blender", version: "2.7" },
+        { applicationId: "ffmpeg", version: "4.1-static" },
+      ],
+    });
+    const [node] = [...(await acct.client.computeNode.list("apps-pool"))];
+    await acct.client.computeNode.reboot("apps-pool", node!.id!);
+    await waitFor(
+      () => acct.client.computeNode.get("apps-pool", node!.id!),
+      (n) => n.state === "idle" && n.lastBootTime?.getTime() !== node!.lastBootTime?.getTime(),
+      20_000,
+      "node rebooted",
+    );
+    await acct.client.task.add("apps-job", {
+      id: "after-reboot",
+      commandLine: sh('"$AZ_BATCH_APP_PACKAGE_ffmpeg_4_1_static/bin/ffmpeg" rebooted'),
+    });
+    expect((await done("after-reboot")).executionInfo?.result).toBe("success");
+    expect(await stdout("after-reboot")).toBe("ffmpeg 4.1 rebooted\n");
+  });
+
   it("makes a node unusable when a pool package cannot be installed", async () => {
     await acct.client.pool.add({
       id: "slip-pool",
