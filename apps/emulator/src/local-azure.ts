@@ -172,6 +172,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
             options.storage && account.autoStorageAccount
               ? storageAccountAccess(options.storage, account.autoStorageAccount)
               : undefined,
+          applications: arm.applications.forAccount(account.name),
         });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EADDRINUSE")

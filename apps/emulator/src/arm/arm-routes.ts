@@ -1,13 +1,28 @@
 import type { Request } from "express";
 import type { LocalAzureSeed, SeedBatchAccount, SeedStorageAccount, SeedSubscription } from "../seed";
-import { blobEndpoint, storageKeys, type LocalStorage } from "../storage/local-storage";
+import type { ApplicationCatalog } from "../applications/application-catalog";
+import { blobEndpoint, storageAccountAccess, storageKeys, type LocalStorage } from "../storage/local-storage";
 import { vmSkusIn } from "../seed";
 import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
 import { pageOf } from "./paging";
 import { normalizeLocation } from "./locations";
+import {
+  activateVersion,
+  deleteApplication,
+  deleteVersion,
+  getApplication,
+  getVersion,
+  listApplications,
+  listVersions,
+  patchApplication,
+  putApplication,
+  putVersion,
+  type ApplicationScope,
+} from "./batch-applications";
 import { ArmReply, changedRegions, targetRegionsFromPatch, type GalleryOperations } from "./gallery-writes";
 import {
+  batchAccountId,
   batchAccountResource,
   galleryImageResource,
   galleryImageVersionResource,
@@ -53,6 +68,8 @@ export interface ArmContext {
   storage?: LocalStorage;
   /** When this ARM started: the storage accounts' creation and key times. */
   startedAt: string;
+  /** The Batch accounts' applications and packages (their blobs are in the auto-storage accounts). */
+  applications: ApplicationCatalog;
 }
 
 interface RouteMatch {
@@ -60,7 +77,7 @@ interface RouteMatch {
 }
 
 interface Route {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   pattern: string[];
   provider: keyof typeof API_VERSIONS;
   resourceType: string;
@@ -117,9 +134,25 @@ function storageJson(ctx: ArmContext, a: SeedStorageAccount) {
   return storageAccountResource(ctx.seed, a, endpoint, ctx.startedAt);
 }
 
+/** The account's linked auto-storage account, when it is one the blob service serves. */
+const linkedStorage = (ctx: ArmContext, a: SeedBatchAccount) =>
+  storageAccounts(ctx).find((s) => a.autoStorageAccount && eq(s.name, a.autoStorageAccount));
+
+/** The applications of the account a route names, with the storage their packages live in. */
+function applicationScope(ctx: ArmContext, m: RouteMatch): ApplicationScope {
+  const a = batchAccount(ctx, m.params.rg!, m.params.account!);
+  const linked = linkedStorage(ctx, a);
+  return {
+    accountId: batchAccountId(ctx.seed, a),
+    accountName: a.name,
+    apps: ctx.applications.applicationsOf(a.name),
+    storage: linked && ctx.storage ? storageAccountAccess(ctx.storage, linked.name) : undefined,
+  };
+}
+
 function accountJson(ctx: ArmContext, a: SeedBatchAccount) {
   const endpoint = ctx.accountEndpoints.get(a.name.toLowerCase()) ?? `${a.name}.${a.location}.batch.local`;
-  const linked = storageAccounts(ctx).find((s) => a.autoStorageAccount && eq(s.name, a.autoStorageAccount));
+  const linked = linkedStorage(ctx, a);
   const autoStorage = linked && {
     storageAccountId: storageAccountId(ctx.seed, linked),
     lastKeySync: ctx.startedAt,
@@ -195,6 +228,56 @@ const RG = [...SUB, "resourceGroups", ":rg"];
 const BATCH_ACCOUNTS = [...RG, "providers", "Microsoft.Batch", "batchAccounts"];
 const GALLERIES = [...RG, "providers", "Microsoft.Compute", "galleries"];
 const STORAGE_ACCOUNTS = [...RG, "providers", "Microsoft.Storage", "storageAccounts"];
+
+const APPLICATIONS = [...BATCH_ACCOUNTS, ":account", "applications"];
+const VERSIONS = [...APPLICATIONS, ":app", "versions"];
+
+/** Applications and their packages (versions) of a Batch account: see batch-applications.ts. */
+function applicationRoutes(): Route[] {
+  const app = (
+    method: Route["method"],
+    pattern: string[],
+    resourceType: string,
+    verb: "read" | "write" | "delete" | "activate/action",
+    handle: (scope: ApplicationScope, m: RouteMatch, req: Request, ctx: ArmContext) => unknown,
+  ): Route => ({
+    method,
+    pattern,
+    provider: "batch",
+    resourceType,
+    action: `Microsoft.Batch/batchAccounts/${resourceType.replace("batchAccounts/", "")}/${verb}`,
+    ...(verb === "read" ? {} : { write: true as const }),
+    handle: (ctx, m, req) => handle(applicationScope(ctx, m), m, req, ctx),
+  });
+  const A = "batchAccounts/applications";
+  const V = "batchAccounts/applications/versions";
+  return [
+    app("GET", APPLICATIONS, A, "read", (s, _m, req, ctx) =>
+      pageOf(req, ctx.baseUrl, listApplications(s), ctx.pageSize),
+    ),
+    app("GET", [...APPLICATIONS, ":app"], A, "read", (s, m) => getApplication(s, m.params.app!)),
+    app("PUT", [...APPLICATIONS, ":app"], A, "write", (s, m, req) => putApplication(s, m.params.app!, req)),
+    app("PATCH", [...APPLICATIONS, ":app"], A, "write", (s, m, req) =>
+      patchApplication(s, m.params.app!, req),
+    ),
+    app("DELETE", [...APPLICATIONS, ":app"], A, "delete", (s, m) => deleteApplication(s, m.params.app!)),
+    app("GET", VERSIONS, V, "read", async (s, m, req, ctx) =>
+      pageOf(req, ctx.baseUrl, await listVersions(s, m.params.app!), ctx.pageSize),
+    ),
+    app("GET", [...VERSIONS, ":version"], V, "read", (s, m) =>
+      getVersion(s, m.params.app!, m.params.version!),
+    ),
+    app("PUT", [...VERSIONS, ":version"], V, "write", (s, m) =>
+      putVersion(s, m.params.app!, m.params.version!),
+    ),
+    app("DELETE", [...VERSIONS, ":version"], V, "delete", (s, m) =>
+      deleteVersion(s, m.params.app!, m.params.version!),
+    ),
+    app("POST", [...VERSIONS, ":version", "activate"], V, "activate/action", (s, m, req) =>
+      activateVersion(s, m.params.app!, m.params.version!, req),
+    ),
+  ];
+}
 
 export const ARM_ROUTES: Route[] = [
   {
@@ -308,6 +391,7 @@ export const ARM_ROUTES: Route[] = [
       return { accountName: a.name, primary: key, secondary: key };
     },
   },
+  ...applicationRoutes(),
   {
     method: "GET",
     pattern: [...SUB, "providers", "Microsoft.Storage", "storageAccounts"],

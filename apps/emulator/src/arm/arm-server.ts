@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Server } from "node:http";
 import type { GalleryImageFact } from "@batch-studio/shared";
+import { ApplicationCatalog } from "../applications/application-catalog";
 import { DEFAULT_HOST } from "../local-azure-constants";
 import { DEFAULT_SEED, type LocalAzureSeed } from "../seed";
 import type { LocalStorage } from "../storage/local-storage";
@@ -33,6 +34,8 @@ export interface ArmOptions {
   now?: Clock;
   /** The blob service of the seeded storage accounts (Azurite); they are linked as auto-storage. */
   storage?: LocalStorage;
+  /** The Batch accounts' applications; default a new, empty catalog. */
+  applications?: ApplicationCatalog;
 }
 
 export interface LocalArm {
@@ -41,6 +44,8 @@ export interface LocalArm {
   galleryLookup(imageId: string): GalleryImageFact;
   /** Points an account at its data plane once that listens (the ports may be chosen after ARM starts). */
   setAccountEndpoint(name: string, endpoint: string, key?: string): void;
+  /** The applications ARM serves; give `applications.forAccount(name)` to the account's data plane. */
+  applications: ApplicationCatalog;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
     operations: new GalleryOperations(options.replicationMs ?? 1_500, options.now ?? Date.now),
     storage: options.storage,
     startedAt: new Date((options.now ?? Date.now)()).toISOString(),
+    applications: options.applications ?? new ApplicationCatalog(),
   };
 
   app.get("/health", (_req, res) => {
@@ -84,7 +90,8 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
       const caller = await authenticate(req.get("authorization"));
       const url = new URL(req.originalUrl, ctx.baseUrl);
       const segments = url.pathname.split("/").filter(Boolean);
-      const body = dispatchArm(
+      // Application package writes reach the blob service, so a handler may answer later.
+      const body = await dispatchArm(
         ctx,
         {
           method: req.method,
@@ -95,7 +102,9 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
         req,
       );
       res.set("x-ms-request-id", crypto.randomUUID());
-      if (body instanceof ArmReply) res.status(body.status).set(body.headers).json(body.body);
+      if (body instanceof ArmReply && body.body === undefined)
+        res.status(body.status).set(body.headers).end();
+      else if (body instanceof ArmReply) res.status(body.status).set(body.headers).json(body.body);
       else res.json(body);
     } catch (err) {
       if (err instanceof ArmError) sendArmError(res, err);
@@ -133,6 +142,7 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
   return {
     url,
     galleryLookup: (imageId) => lookupGalleryImage(seed, imageId),
+    applications: ctx.applications,
     setAccountEndpoint(name, endpoint, key) {
       ctx.accountEndpoints.set(name.toLowerCase(), endpoint);
       if (key) ctx.accountKeys.set(name.toLowerCase(), key);

@@ -8,6 +8,7 @@ import type {
   SeedSubscription,
   SeedVmSku,
 } from "../seed";
+import type { Application, PackageVersion } from "../applications/application-catalog";
 import type { RegionalReplication } from "./gallery-writes";
 import { locationDisplayName } from "./locations";
 
@@ -299,4 +300,43 @@ function replicationStatusJson(v: SeedImageVersion, replication: (region: string
       ? "Completed"
       : "InProgress";
   return { aggregatedState, summary };
+}
+
+/** `…/batchAccounts/{a}/applications/{app}` (Application, 2023-11-01). */
+export function applicationResource(accountId: string, app: Application) {
+  return {
+    id: `${accountId}/applications/${app.name}`,
+    name: app.name,
+    type: "Microsoft.Batch/batchAccounts/applications",
+    etag: app.etag,
+    properties: {
+      allowUpdates: app.allowUpdates,
+      ...(app.displayName !== undefined ? { displayName: app.displayName } : {}),
+      ...(app.defaultVersion !== undefined ? { defaultVersion: app.defaultVersion } : {}),
+    },
+  };
+}
+
+/**
+ * `…/applications/{app}/versions/{v}` (ApplicationPackage, 2023-11-01): the upload URL while one
+ * is given, format and lastActivationTime once Active.
+ */
+export function applicationPackageResource(
+  accountId: string,
+  app: Application,
+  v: PackageVersion,
+  upload?: { storageUrl: string; storageUrlExpiry: string },
+) {
+  return {
+    id: `${accountId}/applications/${app.name}/versions/${v.name}`,
+    name: v.name,
+    type: "Microsoft.Batch/batchAccounts/applications/versions",
+    etag: v.etag,
+    properties: {
+      state: v.state,
+      ...(v.format !== undefined ? { format: v.format } : {}),
+      ...(upload ?? {}),
+      ...(v.lastActivationTime !== undefined ? { lastActivationTime: v.lastActivationTime } : {}),
+    },
+  };
 }

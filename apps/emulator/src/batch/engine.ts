@@ -1,5 +1,6 @@
 /** What every part of one emulated account shares: configuration, state, runtime and the cap. */
 import type { GalleryImageFact } from "@batch-studio/shared";
+import type { AccountApplications } from "../applications/application-catalog";
 import type { StorageAccountAccess } from "../storage/local-storage";
 import type { TaskRuntime } from "./runtime/task-runtime";
 import type { AccountState } from "./state/account-state";
@@ -33,6 +34,8 @@ export interface EngineConfig {
   executionPrefix: string;
   /** The account's auto-storage account, when it has one. */
   autoStorage?: StorageAccountAccess;
+  /** The account's ARM applications (their packages are blobs in the auto-storage account). */
+  applications?: AccountApplications;
 }
 
 export interface Engine {

@@ -2,6 +2,7 @@
  * One emulated Batch account: its data plane on a bare origin, wire-compatible with
  * @azure/batch 10.2.0 (api-version 2022-10-01.16.0). See README.md in this folder.
  */
+import type { AccountApplications } from "../applications/application-catalog";
 import type { StorageAccountAccess } from "../storage/local-storage";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -74,6 +75,8 @@ export interface BatchAccountOptions {
   timeScale?: TimeScale;
   /** The account's auto-storage account (autoStorageContainerName resource files read it). */
   autoStorage?: StorageAccountAccess;
+  /** The account's ARM applications (`LocalArm.applications.forAccount(name)`); none without. */
+  applications?: AccountApplications;
 }
 
 export interface BatchAccountHandle {
@@ -125,6 +128,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
       ...opts.timeScale,
     },
     autoStorage: opts.autoStorage,
+    applications: opts.applications,
     executionPrefix,
   };
   // The moving parts, wired here and only here: the scheduler reports drained nodes to the

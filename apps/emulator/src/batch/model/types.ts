@@ -56,6 +56,12 @@ export interface OutputFileWire {
   uploadOptions: { uploadCondition: OutputFileUploadCondition };
 }
 
+/** An ApplicationPackageReference: no version means the application's default version. */
+export interface ApplicationPackageReferenceWire {
+  applicationId: string;
+  version?: string;
+}
+
 export interface StartTaskWire {
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
@@ -101,6 +107,7 @@ export interface PoolWire {
   targetLowPriorityNodes: number;
   startTask?: StartTaskWire;
   taskSlotsPerNode: number;
+  applicationPackageReferences?: ApplicationPackageReferenceWire[];
   metadata?: NameValue[];
   [k: string]: unknown;
 }
@@ -203,6 +210,7 @@ export interface JobManagerTaskWire {
   id: string;
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
+  applicationPackageReferences?: ApplicationPackageReferenceWire[];
   environmentSettings?: NameValue[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
@@ -315,6 +323,7 @@ export interface TaskWire {
   containerSettings?: TaskContainerSettingsWire;
   resourceFiles?: ResourceFileWire[];
   outputFiles?: OutputFileWire[];
+  applicationPackageReferences?: ApplicationPackageReferenceWire[];
   environmentSettings?: NameValue[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
@@ -344,6 +353,8 @@ export interface NodeRecord {
   seq: number;
   poolKey: string;
   wire: NodeWire;
+  /** The AZ_BATCH_APP_PACKAGE_* variables of the pool's packages installed at the node's last boot. */
+  packageEnv?: Record<string, string>;
 }
 
 export interface JobRecord {

@@ -1,9 +1,9 @@
-/** Account-level reads: supported images, pool node counts, applications (none are emulated). */
+/** Account-level reads: supported images, pool node counts, the account's ARM applications. */
 import { batchError } from "../http/batch-error";
 import { arraySource, listReply } from "../http/odata-query";
 import type { Router } from "../http/router";
 import type { NodeState } from "../model/types";
-import { lower } from "./common";
+import { entityReply, lower } from "./common";
 import type { Services } from "./services";
 
 const COUNTED: [NodeState, string][] = [
@@ -47,10 +47,15 @@ export function registerAccountRoutes(router: Router, s: Services): void {
     return listReply(ctx, arraySource(rows), (r) => r.value, "poolnodecounts");
   });
 
+  // ApplicationSummary: id, displayName and the Active versions (the ones a reference may name).
+  const summaries = () => engine.config.applications?.summaries() ?? [];
   router.on("GET", "/applications", (ctx) =>
-    listReply(ctx, arraySource([] as object[]), (r) => r.value, "applications"),
+    listReply(ctx, arraySource(summaries()), (r) => r.value, "applications"),
   );
-  router.on("GET", "/applications/:applicationId", () => {
-    throw batchError(404, "ApplicationNotFound", [], "The specified application does not exist.");
+  router.on("GET", "/applications/:applicationId", (ctx) => {
+    const wanted = lower(ctx.params.applicationId!);
+    const app = summaries().find((a) => lower(a.id) === wanted);
+    if (!app) throw batchError(404, "ApplicationNotFound", [], "The specified application does not exist.");
+    return entityReply(ctx, app, "applications");
   });
 }

@@ -11,6 +11,7 @@ import { completeJob, markTerminating, newJobRecord, setJobState } from "../sche
 import { admitJobManagerTask } from "../scheduler/job-manager";
 import { deleteJob, disableJob, terminateJob } from "../scheduler/job-work";
 import { bodyObject, enumField, stringField } from "../validation/fields";
+import { requireApplicationPackages } from "../validation/application-packages";
 import { jobSettableFrom, validateJobAdd } from "../validation/job-validation";
 import { changedReply, entityReply, findJob, lower, optionalBody, requireConditions } from "./common";
 import type { Services } from "./services";
@@ -54,6 +55,11 @@ export function registerJobRoutes(router: Router, s: Services): void {
 
   router.on("POST", "/jobs", async (ctx) => {
     const { id, fields } = validateJobAdd(bodyObject(ctx.body), (poolId) => state.pools.get(poolId)?.wire);
+    requireApplicationPackages(
+      engine.config.applications,
+      fields.jobManagerTask?.applicationPackageReferences,
+      "jobManagerTask",
+    );
     const existing = state.jobs.get(id);
     if (existing) throw conflict(existing.wire.state === "deleting" ? "JobBeingDeleted" : "JobExists");
     // Jobs and job schedules share one id space ("Batch status and error codes").

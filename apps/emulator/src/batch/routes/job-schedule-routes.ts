@@ -11,10 +11,12 @@ import { isoNow, newETag, touch } from "../model/clock";
 import { withoutSecrets } from "../model/redact";
 import type { JobRecord, JobScheduleRecord, JobScheduleWire } from "../model/types";
 import { setScheduleState, type ScheduleClock } from "../scheduler/schedule-clock";
+import { requireApplicationPackages } from "../validation/application-packages";
 import { bodyObject } from "../validation/fields";
 import {
   jobScheduleFieldsFrom,
   jobSchedulePatchFrom,
+  type JobScheduleFields,
   validateJobScheduleAdd,
 } from "../validation/job-schedule-validation";
 import { changedReply, entityReply, requireConditions } from "./common";
@@ -47,8 +49,17 @@ export function registerJobScheduleRoutes(router: Router, s: Services, clock: Sc
     };
   };
 
+  /** A schedule's job manager references are checked when it is written, as a job's are. */
+  const requireScheduledPackages = (fields: Partial<JobScheduleFields>) =>
+    requireApplicationPackages(
+      engine.config.applications,
+      fields.jobSpecification?.jobManagerTask?.applicationPackageReferences,
+      "jobSpecification.jobManagerTask",
+    );
+
   router.on("POST", "/jobschedules", async (ctx) => {
     const { id, displayName, fields } = validateJobScheduleAdd(bodyObject(ctx.body));
+    requireScheduledPackages(fields);
     const existing = state.schedules.get(id);
     if (existing)
       throw conflict(existing.wire.state === "deleting" ? "JobScheduleBeingDeleted" : "JobScheduleExists");
@@ -90,6 +101,7 @@ export function registerJobScheduleRoutes(router: Router, s: Services, clock: Sc
     assertScheduleOpen(schedule);
     const body = bodyObject(ctx.body);
     const fields = replace ? jobScheduleFieldsFrom(body) : jobSchedulePatchFrom(body);
+    requireScheduledPackages(fields);
     Object.assign(schedule.wire, fields);
     // A new schedule takes effect at once: its first run is due at its doNotRunUntil, or now.
     if (fields.schedule) schedule.wire.executionInfo.nextRunTime = fields.schedule.doNotRunUntil ?? isoNow();

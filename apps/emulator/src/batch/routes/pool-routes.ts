@@ -1,5 +1,8 @@
 /** /pools: add, list, get, exists, delete, patch, updateproperties, resize, stopresize, removenodes. */
-import { refuseApplicationPackages } from "../validation/application-packages";
+import {
+  applicationPackageReferencesAt,
+  requireApplicationPackages,
+} from "../validation/application-packages";
 import { entityUrl } from "../engine";
 import { batchError, conflict, invalidProperty, missingProperty } from "../http/batch-error";
 import type { Reply, RequestContext } from "../http/context";
@@ -45,6 +48,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
       supportedImages: engine.config.supportedImages,
       galleryLookup: engine.config.galleryLookup,
     });
+    requireApplicationPackages(engine.config.applications, fields.applicationPackageReferences, "");
     const existing = state.pools.get(fields.id);
     if (existing) throw conflict(existing.wire.state === "deleting" ? "PoolBeingDeleted" : "PoolExists");
     const now = isoNow();
@@ -100,12 +104,15 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const pool = livePool(engine, ctx.params.poolId!);
     requireConditions(ctx, pool.wire);
     const body = bodyObject(ctx.body);
-    refuseApplicationPackages(body, "");
+    const packages = applicationPackageReferencesAt(body, "");
+    requireApplicationPackages(engine.config.applications, packages, "");
     const containerPool = !!pool.wire.virtualMachineConfiguration?.containerConfiguration;
     if (body.startTask !== undefined) pool.wire.startTask = startTaskFrom(body, "", containerPool);
     const metadata = nameValueList(body, "metadata");
     if (metadata) pool.wire.metadata = metadata;
-    for (const k of ["certificateReferences", "applicationPackageReferences", "targetNodeCommunicationMode"])
+    // Nodes already in the pool get changed packages when they next boot (reboot, reimage), as in Batch.
+    if (packages) pool.wire.applicationPackageReferences = packages;
+    for (const k of ["certificateReferences", "targetNodeCommunicationMode"])
       if (body[k] !== undefined) pool.wire[k] = body[k];
     touch(pool.wire);
     await save(pool);
@@ -118,7 +125,8 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     const body = bodyObject(ctx.body);
     for (const k of ["certificateReferences", "applicationPackageReferences", "metadata"])
       if (!Array.isArray(body[k])) throw missingProperty(k);
-    refuseApplicationPackages(body, "");
+    const packages = applicationPackageReferencesAt(body, "");
+    requireApplicationPackages(engine.config.applications, packages, "");
     pool.wire.startTask = startTaskFrom(
       body,
       "",
@@ -127,7 +135,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     if (!pool.wire.startTask) delete pool.wire.startTask;
     pool.wire.metadata = nameValueList(body, "metadata") ?? [];
     pool.wire.certificateReferences = body.certificateReferences;
-    pool.wire.applicationPackageReferences = body.applicationPackageReferences;
+    pool.wire.applicationPackageReferences = packages;
     if (body.targetNodeCommunicationMode !== undefined)
       pool.wire.targetNodeCommunicationMode = body.targetNodeCommunicationMode;
     touch(pool.wire);

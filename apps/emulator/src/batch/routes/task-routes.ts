@@ -11,6 +11,7 @@ import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { JobRecord, TaskRecord, TaskWire } from "../model/types";
 import { nodeRoot } from "../scheduler/node-layout";
 import { arrayField, bodyObject, bodyObjectAt, objectField } from "../validation/fields";
+import { requireApplicationPackages } from "../validation/application-packages";
 import { constraintsFrom, validateTaskAdd } from "../validation/task-validation";
 import { changedReply, entityReply, findJob, findTask, lower, requireConditions } from "./common";
 import { assertJobOpen } from "./job-routes";
@@ -35,6 +36,7 @@ export function registerTaskRoutes(router: Router, s: Services): void {
   const buildTask = (job: JobRecord, body: unknown, path: string, pending: Set<string>): TaskRecord => {
     const pool = job.wire.poolInfo.poolId ? state.pools.get(job.wire.poolInfo.poolId)?.wire : undefined;
     const fields = validateTaskAdd(bodyObjectAt(body, path || "task"), job.wire, pool);
+    requireApplicationPackages(engine.config.applications, fields.applicationPackageReferences, path);
     if (state.tasksOf(lower(job.wire.id)).has(fields.id) || pending.has(lower(fields.id)))
       throw conflict("TaskExists");
     // The job's preparation and release tasks own their ids (and their directories on the node).

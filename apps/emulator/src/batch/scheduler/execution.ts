@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { entityUrl, type Engine } from "../engine";
 import { freshFileBelow, makeDirsBelow } from "../files/confined-writes";
 import type {
+  ApplicationPackageReferenceWire,
   ContainerRegistryWire,
   NameValue,
   NodeRecord,
@@ -14,6 +15,7 @@ import type {
 } from "../model/types";
 import { CommandLineError, splitCommandLine } from "../runtime/command-line";
 import type { RegistryCredential, RunResult } from "../runtime/task-runtime";
+import { installApplicationPackages } from "../task-data/application-packages";
 import { prepareTaskData, saveTaskOutputs, type TaskData } from "../task-data/task-data";
 import { nodeRoot, taskEnvironment, type JobOfTask } from "./node-layout";
 
@@ -29,6 +31,8 @@ export interface ExecutionSpec {
   settings?: NameValue[];
   /** Resource files to download before the command, output files to upload after it. */
   data?: TaskData;
+  /** The task's own application packages, installed before its resource files. */
+  packages?: readonly ApplicationPackageReferenceWire[];
   /** Start, job preparation and job release tasks may run on the host of a container pool. */
   hostAllowed?: boolean;
   signal: AbortSignal;
@@ -124,6 +128,16 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
     };
   }
 
+  // Pre-processing, first the task's packages (the pool's were installed when the node booted).
+  const installed = await installApplicationPackages(spec.packages, {
+    anchor: config.dataDir,
+    root,
+    applications: config.applications,
+    autoStorage: config.autoStorage,
+    signal: spec.signal,
+  });
+  if ("failure" in installed) return { failure: installed.failure };
+
   const env = taskEnvironment({
     accountName: config.accountName,
     accountUrl: config.publicUrl,
@@ -134,9 +148,10 @@ export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promis
     taskDir,
     job: spec.job,
     settings: spec.settings,
+    packages: { ...spec.node.packageEnv, ...installed.env },
   });
 
-  // Hook 1, pre-processing: the resource files, before the command runs (or instead of it).
+  // Then the resource files, before the command runs (or instead of it).
   const folders = { anchor: config.dataDir, taskDir, workingDir, env };
   const downloadFailure = await prepareTaskData(spec.data, folders, config.autoStorage, spec.signal);
   if (downloadFailure) return { failure: downloadFailure };

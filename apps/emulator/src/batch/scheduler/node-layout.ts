@@ -40,6 +40,8 @@ export interface EnvInput {
   /** Absent for the start task, which gets no job or task id. */
   job?: JobOfTask;
   settings?: NameValue[];
+  /** AZ_BATCH_APP_PACKAGE_* of the pool's and the task's installed packages. */
+  packages?: Readonly<Record<string, string>>;
 }
 
 /** What a task of a job (not the start task) knows of its job. */
@@ -51,7 +53,10 @@ export interface JobOfTask {
   prepRelDir?: string;
 }
 
-/** Every always-present AZ_BATCH_* variable, then the job's common settings, then the task's own. */
+/**
+ * Every always-present AZ_BATCH_* variable and those of the installed application packages, then
+ * the job's common settings, then the task's own.
+ */
 export function taskEnvironment(e: EnvInput): Record<string, string> {
   const env: Record<string, string> = {
     AZ_BATCH_ACCOUNT_NAME: e.accountName,
@@ -66,6 +71,7 @@ export function taskEnvironment(e: EnvInput): Record<string, string> {
     AZ_BATCH_TASK_DIR: e.taskDir,
     AZ_BATCH_TASK_WORKING_DIR: join(e.taskDir, "wd"),
     AZ_BATCH_TASK_RESERVED_EPHEMERAL_DISK_SPACE_BYTES: "1000000000",
+    ...e.packages,
   };
   if (e.job) {
     env.AZ_BATCH_JOB_ID = e.job.jobId;

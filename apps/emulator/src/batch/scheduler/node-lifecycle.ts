@@ -12,6 +12,7 @@ import { isoNow, touch } from "../model/clock";
 import { parseDuration } from "../model/duration";
 import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/types";
 import { executeOnNode, nodeUrl, toCredential } from "./execution";
+import { installApplicationPackages } from "../task-data/application-packages";
 import { createNodeRoot, nodeRoot, poolDir, START_TASK_REL_DIR } from "./node-layout";
 import type { PullResult } from "../runtime/task-runtime";
 import type { NodeDrains } from "./node-drains";
@@ -251,12 +252,43 @@ export class NodeLifecycle {
           return;
         }
       }
+      if (!(await this.installPoolPackages(pool, node, root, c.signal))) return;
       if (!(await sleep(this.engine.config.timeScale.nodeBootMs, c.signal))) return;
       await this.runStartTask(pool, node, c.signal);
       if (this.work.get(node) === c) this.work.delete(node);
     })().catch(() => {
       if (!c.signal.aborted) this.setNodeState(node, "unusable");
     });
+  }
+
+  /**
+   * The pool's application packages, installed at every boot (join, reboot, reimage) for all its
+   * tasks; one that cannot be installed makes the node unusable ("If an application package
+   * deployment fails for any reason, the Batch service marks the node unusable", Learn).
+   */
+  private async installPoolPackages(
+    pool: PoolRecord,
+    node: NodeRecord,
+    root: string,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const { config } = this.engine;
+    const installed = await installApplicationPackages(pool.wire.applicationPackageReferences, {
+      anchor: config.dataDir,
+      root,
+      applications: config.applications,
+      autoStorage: config.autoStorage,
+      signal,
+    });
+    if (signal.aborted) return false;
+    if ("failure" in installed) {
+      const { code, message, details } = installed.failure;
+      node.wire.errors = [{ code, message, errorDetails: details ?? [] }];
+      this.setNodeState(node, "unusable");
+      return false;
+    }
+    node.packageEnv = installed.env;
+    return true;
   }
 
   private async runStartTask(pool: PoolRecord, node: NodeRecord, signal: AbortSignal): Promise<void> {

@@ -338,6 +338,7 @@ export class TaskScheduler {
         },
         settings: task.wire.environmentSettings,
         data: { resourceFiles: task.wire.resourceFiles, outputFiles: task.wire.outputFiles },
+        packages: task.wire.applicationPackageReferences,
         signal: e.controller.signal,
       });
     };

@@ -4,7 +4,7 @@
  * task, the job manager must run in a container on a container pool and may not on another;
  * preparation and release tasks may run on the host of a container pool.
  */
-import { refuseApplicationPackages } from "./application-packages";
+import { applicationPackageReferencesAt } from "./application-packages";
 import { invalidProperty } from "../http/batch-error";
 import { parseDuration } from "../model/duration";
 import type {
@@ -71,7 +71,7 @@ function commonFrom(o: Obj, path: string, pool: PoolWire | undefined, containerR
 
 function jobManagerFrom(o: Obj, pool: PoolWire | undefined, job: Pick<JobWire, "constraints">) {
   const path = "jobManagerTask";
-  refuseApplicationPackages(o, path);
+  const applicationPackageReferences = applicationPackageReferencesAt(o, path);
   const requiredSlots = intField(o, "requiredSlots", path, 1, 256) ?? 1;
   if (pool && requiredSlots > pool.taskSlotsPerNode)
     throw invalidProperty(
@@ -88,6 +88,7 @@ function jobManagerFrom(o: Obj, pool: PoolWire | undefined, job: Pick<JobWire, "
     runExclusive: boolField(o, "runExclusive", path) ?? true,
     allowLowPriorityNode: boolField(o, "allowLowPriorityNode", path) ?? true,
   };
+  if (applicationPackageReferences) wire.applicationPackageReferences = applicationPackageReferences;
   return wire;
 }
 

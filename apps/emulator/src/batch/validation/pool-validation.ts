@@ -8,7 +8,7 @@
 import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";
 import { invalidProperty, missingProperty } from "../http/batch-error";
-import { refuseApplicationPackages } from "./application-packages";
+import { applicationPackageReferencesAt } from "./application-packages";
 import type { ErrorWire, PoolWire } from "../model/types";
 import {
   bodyObjectAt,
@@ -49,7 +49,9 @@ export type PoolFields = Pick<
   PoolWire,
   "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"
 > &
-  Partial<Pick<PoolWire, "startTask" | "virtualMachineConfiguration" | "metadata">> & {
+  Partial<
+    Pick<PoolWire, "startTask" | "virtualMachineConfiguration" | "metadata" | "applicationPackageReferences">
+  > & {
     [k: string]: unknown;
   };
 
@@ -61,7 +63,7 @@ export async function validatePoolAdd(
 ): Promise<{ fields: PoolFields; blocker?: ErrorWire }> {
   const id = idField(body);
   const displayName = displayNameField(body);
-  refuseApplicationPackages(body, "");
+  const applicationPackageReferences = applicationPackageReferencesAt(body, "");
   const vmSize = requiredString(body, "vmSize");
   const vmc = objectField(body, "virtualMachineConfiguration");
   const csc = objectField(body, "cloudServiceConfiguration");
@@ -98,6 +100,7 @@ export async function validatePoolAdd(
     );
   const fields: PoolFields = {
     ...body,
+    ...(applicationPackageReferences ? { applicationPackageReferences } : {}),
     id,
     vmSize,
     resizeTimeout,

@@ -9,7 +9,7 @@
 import { invalidProperty } from "../http/batch-error";
 import { INFINITE_DURATION } from "../model/duration";
 import type { JobWire, PoolWire, TaskWire } from "../model/types";
-import { refuseApplicationPackages } from "./application-packages";
+import { applicationPackageReferencesAt } from "./application-packages";
 import { containerSettingsFrom } from "./container-fields";
 import { dependsOnFrom, exitConditionsFrom } from "./outcome-fields";
 import { outputFilesFrom, resourceFilesFrom } from "./data-files";
@@ -37,6 +37,7 @@ export type TaskFields = Pick<TaskWire, "id" | "commandLine" | "constraints" | "
       | "dependsOn"
       | "resourceFiles"
       | "outputFiles"
+      | "applicationPackageReferences"
     >
   > & {
     [k: string]: unknown;
@@ -59,7 +60,7 @@ export const constraintsFrom = (body: Obj, job: JobWire): TaskWire["constraints"
 export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefined): TaskFields {
   const id = idField(body);
   for (const k of NOT_EMULATED) if (body[k] !== undefined) throw invalidProperty(k, `${k} is not emulated.`);
-  refuseApplicationPackages(body, "");
+  const applicationPackageReferences = applicationPackageReferencesAt(body, "");
   const commandLine = requiredString(body, "commandLine", "", true);
   const containerSettings = containerSettingsFrom(body, "containerSettings", "");
   if (!containerSettings && commandLine.trim() === "")
@@ -89,6 +90,7 @@ export function validateTaskAdd(body: Obj, job: JobWire, pool: PoolWire | undefi
     );
   const fields: TaskFields = {
     ...body,
+    ...(applicationPackageReferences ? { applicationPackageReferences } : {}),
     id,
     commandLine,
     constraints: constraintsFrom(body, job),
