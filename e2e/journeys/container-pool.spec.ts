@@ -93,16 +93,18 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await expect(page.getByRole("heading", { name: poolId, level: 1 })).toBeVisible();
     });
 
-    await test.step("create a job on the pool", async () => {
+    await test.step("create a job on the pool, with a preparation task on each node's host", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
       await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
-      await page.getByRole("button", { name: "New job" }).first().click();
-      const dialog = page.getByRole("dialog", { name: "New job" });
-      await dialog.getByLabel("Job id").fill(jobId);
-      await dialog.getByRole("combobox", { name: "Pool" }).click();
+      await page.getByRole("link", { name: "New job" }).first().click();
+      await expect(page.getByRole("heading", { name: "New job", level: 1 })).toBeVisible();
+      await page.getByRole("textbox", { name: "Job id" }).fill(jobId);
+      await page.getByRole("combobox", { name: "Pool" }).click();
       await page.getByRole("option", { name: poolId }).click();
-      await checkpoint("new-job-dialog", { screenshot: false });
-      await dialog.getByRole("button", { name: "Create" }).click();
+      await page.getByRole("switch", { name: "Prepare each node" }).click();
+      await page.getByRole("textbox", { name: "Preparation command line" }).fill("/bin/sh -c 'echo node prepared'");
+      await checkpoint("new-job", { fullPage: true });
+      await page.getByRole("button", { name: "Create job" }).click();
       await expect(page.getByRole("heading", { name: jobId, level: 1 })).toBeVisible();
       await checkpoint("job-empty", { screenshot: false });
     });

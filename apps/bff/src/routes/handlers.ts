@@ -8,9 +8,11 @@ import {
   TaskSpec,
   validatePoolDraft,
   validateStartTaskUpdate,
+  validateJob,
   validateJobSchedule,
   validateTaskInput,
   type JobScheduleSpec,
+  type JobSpec,
   type Me,
   type RuntimeConfig,
   type ValidationResponse,
@@ -61,6 +63,13 @@ const checkTask = async (scope: OperatorScope, accountId: string, jobId: string,
   const batch = await scope.batch(accountId);
   const facts = await scope.services.validation.taskFacts(jobId, parseParts(TaskSpec, draft).parts, { batch, logger: scope.logger });
   const issues = validateTaskInput(draft, facts);
+  return { issues, facts, ok: !hasErrors(issues) };
+};
+
+const checkJob = async (scope: OperatorScope, accountId: string, spec: JobSpec): Promise<ValidationResponse> => {
+  const batch = await scope.batch(accountId);
+  const facts = await scope.services.validation.jobFacts(spec, { batch, logger: scope.logger });
+  const issues = validateJob(spec, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
@@ -173,6 +182,7 @@ export const handlers: Handlers = {
 
   jobs: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listJobs()),
   createJob: async ({ scope, params, body }) => {
+    blockOnErrors(await checkJob(scope, params.account, body), "job");
     const sign = await signOutputs(scope, params.account, jobOutputFiles(body), outputSasExpiry(new Date(), body.jobManagerTask?.constraints?.maxWallClockTime));
     return (await scope.batch(params.account)).addJob(body, sign);
   },

@@ -227,9 +227,14 @@ export class LiveValidation {
   }
 
   /** What the job rules need of a job schedule's pool (a container pool wants a containerised job manager). */
-  async jobScheduleFacts(spec: JobScheduleSpec, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
-    const pool = await this.taskPoolFact(spec.jobSpecification.poolId, deps);
+  /** A job's facts: the pool it runs on (the job's own tasks are judged against it). */
+  async jobFacts(job: { poolId: string }, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+    const pool = await this.taskPoolFact(job.poolId, deps);
     return pool ? { authMode: "entra", pool } : { authMode: "entra" };
+  }
+
+  async jobScheduleFacts(spec: JobScheduleSpec, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+    return this.jobFacts(spec.jobSpecification, deps);
   }
 
   /** The pool a job runs on, as the task and job rules read it; undefined when it cannot be read. */

@@ -12,6 +12,7 @@ const PoolWizardPage = lazy(() => import("../wizard/PoolWizardPage"));
 const NodePage = lazy(() => import("../nodes/NodePage"));
 const JobsPage = lazy(() => import("../jobs/JobsPage"));
 const JobPage = lazy(() => import("../jobs/JobPage"));
+const NewJobPage = lazy(() => import("../jobs/NewJobPage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(loadFileViewerPage);
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/pools/:pool/nodes/:node", element: page(<NodePage />) },
       { path: "/a/:account/pools/:pool/nodes/:node/files/:file", element: page(<FileViewerPage source="node" />) },
       { path: "/a/:account/jobs", element: page(<JobsPage />) },
+      { path: "/a/:account/jobs/new", element: page(<NewJobPage />) },
       { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },

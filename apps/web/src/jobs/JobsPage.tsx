@@ -1,4 +1,4 @@
-import { TaskListLtrRegular } from "@fluentui/react-icons";
+import { AddRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
 import { useJobs } from "../api/hooks";
@@ -10,7 +10,7 @@ import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { VirtualTable, type Column } from "../components/VirtualTable";
-import { NewJobDialog } from "./NewJobDialog";
+import { LinkButton } from "../components/LinkButton";
 import { lazy, Suspense, useState } from "react";
 import type { JobAction } from "./jobActions";
 import { JobRowMenu } from "./JobRowMenu";
@@ -47,6 +47,12 @@ const columns = (account: string, onAction: (job: string, a: JobAction) => void)
   },
 ];
 
+const NewJob = ({ account }: { account: string }) => (
+  <LinkButton appearance="primary" icon={<AddRegular />} to={paths.newJob(account)}>
+    New job
+  </LinkButton>
+);
+
 export default function JobsPage() {
   const account = useParams().account!;
   const jobs = useJobs(account);
@@ -54,14 +60,14 @@ export default function JobsPage() {
   const [dialog, setDialog] = useState<{ job: string; action: JobAction }>();
   return (
     <>
-      <PageHeader title="Jobs" actions={<NewJobDialog account={account} />} />
+      <PageHeader title="Jobs" actions={<NewJob account={account} />} />
       {jobs.isPending && <TableSkeleton label="Loading jobs" />}
       {jobs.isError && <ErrorState what="jobs" error={jobs.error} onRetry={() => jobs.refetch()} />}
       {jobs.data && items.length === 0 && (
         <EmptyState
           icon={<TaskListLtrRegular />}
           title="No jobs yet"
-          action={<NewJobDialog account={account} />}
+          action={<NewJob account={account} />}
         >
           A job groups tasks and runs them on one pool. Create one, then add container tasks to it.
         </EmptyState>

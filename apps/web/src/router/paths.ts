@@ -13,6 +13,7 @@ export const paths = {
   node: (a: string, p: string, n: string) => `/a/${e(a)}/pools/${e(p)}/nodes/${e(n)}`,
   nodeFile: (a: string, p: string, n: string, file: string) => `/a/${e(a)}/pools/${e(p)}/nodes/${e(n)}/files/${e(file)}`,
   jobs: (a: string) => `/a/${e(a)}/jobs`,
+  newJob: (a: string, pool?: string) => `/a/${e(a)}/jobs/new${pool ? `?pool=${e(pool)}` : ""}`,
   job: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}`,
   newTask: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/new`,
   task: (a: string, j: string, t: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}`,

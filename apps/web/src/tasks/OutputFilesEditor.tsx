@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   remove: { justifySelf: "start", marginBlockStart: "22px" },
+  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the row.
+  fill: { minWidth: 0, width: "100%" },
 });
 
 type Destination = OutputFileSpecInput["destination"];
@@ -59,15 +61,18 @@ export function OutputFilesEditor({
   value,
   issues,
   onChange,
+  at: base = [],
 }: {
   value: OutputFileSpecInput[];
   issues: ValidationIssue[];
+  /** Where the list sits in the spec, e.g. ["jobManagerTask"] (issues are matched under it). */
+  at?: readonly string[];
   /** `touched` names the field the operator changed; adding or removing a row touches none. */
   onChange(next: OutputFileSpecInput[], touched?: { row: number; field: OutputFileField }): void;
 }) {
   const styles = useStyles();
   const setRow = (i: number, field: OutputFileField, row: OutputFileSpecInput) => onChange(value.map((r, k) => (k === i ? row : r)), { row: i, field });
-  const at = (i: number, ...rest: string[]) => ["outputFiles", i, ...rest].join(".");
+  const at = (i: number, ...rest: string[]) => [...base, "outputFiles", i, ...rest].join(".");
   return (
     <div className={styles.list} role="group" aria-label="Output files">
       {value.map((row, i) => {
@@ -80,6 +85,7 @@ export function OutputFilesEditor({
             </Field>
             <Field label={`Output ${n} destination`}>
               <Dropdown
+                className={styles.fill}
                 value={KINDS[d.kind]}
                 selectedOptions={[d.kind]}
                 onOptionSelect={(_, e) => (e.optionValue === "accountStorage" || e.optionValue === "container") && setRow(i, "destination", { ...row, destination: withKind(d, e.optionValue) })}
@@ -90,6 +96,7 @@ export function OutputFilesEditor({
             </Field>
             <Field label={`Output ${n} upload`}>
               <Dropdown
+                className={styles.fill}
                 value={CONDITIONS[row.uploadCondition ?? "taskCompletion"]}
                 selectedOptions={[row.uploadCondition ?? "taskCompletion"]}
                 onOptionSelect={(_, e) => isCondition(e.optionValue) && setRow(i, "uploadCondition", { ...row, uploadCondition: e.optionValue })}
