@@ -61,6 +61,14 @@ describe("job and task actions", () => {
     await stack?.close();
   });
 
+  it("refuses a job whose manager has no container settings on a container pool, with the field path, before Batch sees it", async () => {
+    const res = await post(apiUrl("createJob", { account }), { id: `jm-${stamp}`, poolId: pool, jobManagerTask: { id: "jm", commandLine: "/bin/true" } });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as ProblemDetails;
+    expect(problem.issues?.map((i) => i.path.join("."))).toEqual(["jobManagerTask.containerSettings"]);
+    expect((await call(apiUrl("job", { account, job: `jm-${stamp}` }))).status).toBe(404);
+  });
+
   it("disables a job, requeueing its running task, and enables it again", async () => {
     const job = `act-disable-${stamp}`;
     await addJob({ id: job });
