@@ -8,6 +8,7 @@ import { JobSpec } from "./task-spec";
  */
 export const JobSpecificationSpec = JobSpec.omit({ id: true });
 export type JobSpecificationSpec = z.infer<typeof JobSpecificationSpec>;
+export type JobSpecificationInput = z.input<typeof JobSpecificationSpec>;
 
 const dateTime = (what: string) =>
   z.iso.datetime({ offset: true, error: `${what} must be a date and time such as 2026-12-24T18:00:00Z` });

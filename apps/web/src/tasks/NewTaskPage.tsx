@@ -6,8 +6,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
   Subtitle2,
   Switch,
@@ -29,6 +27,7 @@ import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { useNotify } from "../components/notify";
+import { OtherIssues } from "../components/OtherIssues";
 import { PageHeader } from "../components/PageHeader";
 import { useDebounced } from "../components/useDebounced";
 import { fieldState } from "../components/fieldState";
@@ -155,15 +154,14 @@ export default function NewTaskPage() {
       });
     });
 
-  const shownAtFields = [
+  const shownAt = new Set([
     "id",
     "commandLine",
     "containerSettings.imageName",
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
     ...(spec.outputFiles ?? []).flatMap((_, i) => [`outputFiles.${i}.filePattern`, ...["containerName", "containerUrl", "path"].map((f) => `outputFiles.${i}.destination.${f}`)]),
-  ];
-  const leftovers = issues.filter((i) => !shownAtFields.includes(i.path.join(".")));
+  ]);
 
   return (
     <>
@@ -265,14 +263,7 @@ export default function NewTaskPage() {
             form.update((s) => ({ ...s, outputFiles }), touched && ["outputFiles", touched.row, touched.field])
           }
         />
-        {leftovers.map((i, k) => (
-          <MessageBar
-            key={k}
-            intent={i.level === "error" ? "error" : i.level === "warning" ? "warning" : "info"}
-          >
-            <MessageBarBody>{i.message}</MessageBarBody>
-          </MessageBar>
-        ))}
+        <OtherIssues issues={issues} shownAt={shownAt} />
         <div className={styles.actions}>
           <Button
             appearance="primary"

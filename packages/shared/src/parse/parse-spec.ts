@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { PoolSpec } from "../pool-spec";
 import { JobSpec, TaskSpec } from "../task-spec";
+import { JobScheduleSpec } from "../job-schedule-spec";
 import type { SpecPath, ValidationIssue } from "../validation-result";
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
@@ -52,3 +53,4 @@ export function parseParts<S extends z.ZodObject>(schema: S, json: unknown): { p
 export const parsePoolSpec: (json: unknown) => ParseResult<PoolSpec> = parseWith(PoolSpec);
 export const parseTaskSpec: (json: unknown) => ParseResult<TaskSpec> = parseWith(TaskSpec);
 export const parseJobSpec: (json: unknown) => ParseResult<JobSpec> = parseWith(JobSpec);
+export const parseJobScheduleSpec: (json: unknown) => ParseResult<JobScheduleSpec> = parseWith(JobScheduleSpec);

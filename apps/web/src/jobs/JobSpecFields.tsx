@@ -1,0 +1,209 @@
+import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import type { JobSpecificationInput, ValidationIssue } from "@batch-studio/shared";
+import { usePool, usePools } from "../api/hooks";
+import { EnvVarsEditor } from "../components/EnvVarsEditor";
+import { fieldState } from "../components/fieldState";
+import type { Path } from "../forms/paths";
+import { OutputFilesEditor } from "../tasks/OutputFilesEditor";
+import { JobTaskFields } from "./JobTaskFields";
+
+const useStyles = makeStyles({
+  row: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
+  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the form.
+  fill: { minWidth: 0, width: "100%" },
+});
+
+type JobTaskKey = "jobManagerTask" | "jobPreparationTask" | "jobReleaseTask";
+
+/** What switching one of the job's own tasks on starts from. */
+const NEW_TASKS = {
+  jobManagerTask: { id: "jobmanager", commandLine: "" },
+  jobPreparationTask: { commandLine: "" },
+  jobReleaseTask: { commandLine: "" },
+} as const satisfies Required<Pick<JobSpecificationInput, JobTaskKey>>;
+
+const ON_ALL_COMPLETE = { noaction: "Nothing: the job stays active", terminatejob: "Terminate the job" } as const;
+const isOnAllComplete = (v: string | undefined): v is keyof typeof ON_ALL_COMPLETE => v !== undefined && v in ON_ALL_COMPLETE;
+
+/** "12" → 12; "" or not a whole number → undefined (the field then shows the schema's default). */
+const wholeNumber = (text: string): number | undefined => (/^-?\d+$/.test(text.trim()) ? Number(text) : undefined);
+
+/** The dotted paths these fields show issues at (the caller shows the rest in one list). */
+export const jobFieldPaths = (value: JobSpecificationInput): string[] => [
+  "poolId",
+  "priority",
+  "maxParallelTasks",
+  ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => ["commandLine", "containerSettings", "id", "maxWallClockTime"].map((f) => `${k}.${f}`)),
+  ...(value.jobManagerTask?.outputFiles ?? []).flatMap((_, i) =>
+    ["filePattern", "destination.containerName", "destination.containerUrl", "destination.path"].map((f) => `jobManagerTask.outputFiles.${i}.${f}`),
+  ),
+];
+
+/**
+ * The job's fields: its pool, priority, parallelism and completion, and the job's own tasks — a
+ * job manager that runs first (in a container on a container pool), a preparation task on each
+ * node before the job's first task there, and a release task when the job ends, on every node that
+ * ran the preparation. `issues` and `update` are relative to the job specification, so the same
+ * fields serve a new job and a schedule's job.
+ */
+export function JobSpecFields({
+  account,
+  value,
+  issues,
+  update,
+}: {
+  account: string;
+  value: JobSpecificationInput;
+  issues: ValidationIssue[];
+  update(fn: (v: JobSpecificationInput) => JobSpecificationInput, touched?: Path<JobSpecificationInput>): void;
+}) {
+  const styles = useStyles();
+  const pools = usePools(account);
+  const pool = usePool(account, value.poolId || undefined);
+  const prefetch = pool.data?.prefetchImages ?? [];
+  const containerPool = pool.data?.isContainerPool === true;
+
+  /** Changes one of the job's own tasks (when it is on); `touched` is the field the control edits. */
+  const setTask = <K extends JobTaskKey>(key: K, patch: Partial<NonNullable<JobSpecificationInput[K]>>, touched: Path<JobSpecificationInput>) =>
+    update((s) => (s[key] ? { ...s, [key]: { ...s[key], ...patch } } : s), touched);
+  const toggle = (key: JobTaskKey, on: boolean) =>
+    update((s) => {
+      const next: JobSpecificationInput = { ...s, [key]: on ? NEW_TASKS[key] : undefined };
+      // A release task needs a preparation task: switching that off takes the release with it.
+      if (key === "jobPreparationTask" && !on) next.jobReleaseTask = undefined;
+      return next;
+    });
+  const onHost = "Empty: it runs on the node itself, outside any container.";
+
+  return (
+    <>
+        <Field label="Pool" required {...fieldState(issues, "poolId")}>
+          <Dropdown
+            placeholder="Choose a pool"
+            value={value.poolId}
+            selectedOptions={value.poolId ? [value.poolId] : []}
+            onOptionSelect={(_, d) => update((s) => ({ ...s, poolId: d.optionValue ?? "" }), ["poolId"])}
+          >
+            {(pools.data?.items ?? []).map((p) => (
+              <Option key={p.id} value={p.id}>
+                {p.id}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <div className={styles.row}>
+          <Field label="Priority" hint="-1000 to 1000; higher runs first." {...fieldState(issues, "priority")}>
+            <Input type="number" value={String(value.priority ?? 0)} onChange={(_, d) => update((s) => ({ ...s, priority: wholeNumber(d.value) ?? 0 }), ["priority"])} />
+          </Field>
+          <Field label="Tasks at once" hint="-1 for no limit." {...fieldState(issues, "maxParallelTasks")}>
+            <Input type="number" value={String(value.maxParallelTasks ?? -1)} onChange={(_, d) => update((s) => ({ ...s, maxParallelTasks: wholeNumber(d.value) ?? -1 }), ["maxParallelTasks"])} />
+          </Field>
+          <Field label="When all tasks complete">
+            <Dropdown
+              className={styles.fill}
+              value={ON_ALL_COMPLETE[value.onAllTasksComplete ?? "noaction"]}
+              selectedOptions={[value.onAllTasksComplete ?? "noaction"]}
+              onOptionSelect={(_, d) => {
+                const v = d.optionValue;
+                if (isOnAllComplete(v)) update((s) => ({ ...s, onAllTasksComplete: v }), ["onAllTasksComplete"]);
+              }}
+            >
+              {Object.entries(ON_ALL_COMPLETE).map(([k, label]) => (
+                <Option key={k} value={k}>
+                  {label}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+
+        <Subtitle2 as="h2">Job manager task</Subtitle2>
+        <Switch label="Run a job manager task first" checked={!!value.jobManagerTask} onChange={(_, d) => toggle("jobManagerTask", d.checked)} />
+        {value.jobManagerTask && (
+          <>
+            <Field label="Job manager task id" required {...fieldState(issues, "jobManagerTask.id")}>
+              <Input value={value.jobManagerTask.id} onChange={(_, d) => setTask("jobManagerTask", { id: d.value }, ["jobManagerTask", "id"])} />
+            </Field>
+            <JobTaskFields
+              label="Job manager"
+              at="jobManagerTask"
+              value={value.jobManagerTask}
+              issues={issues}
+              prefetch={prefetch}
+              imageHint={containerPool ? "Required: on a container pool the job manager runs in a container." : "The pool has no container configuration: leave it empty."}
+              onChange={(patch, field) => setTask("jobManagerTask", patch, ["jobManagerTask", field])}
+            />
+            <Switch
+              label="End the job when the job manager completes"
+              checked={value.jobManagerTask.killJobOnCompletion ?? true}
+              onChange={(_, d) => setTask("jobManagerTask", { killJobOnCompletion: d.checked }, ["jobManagerTask", "killJobOnCompletion"])}
+            />
+            <Switch
+              label="Run alone on its node (no other task beside it)"
+              checked={value.jobManagerTask.runExclusive ?? true}
+              onChange={(_, d) => setTask("jobManagerTask", { runExclusive: d.checked }, ["jobManagerTask", "runExclusive"])}
+            />
+            <Subtitle2 as="h3">Job manager output files</Subtitle2>
+            <OutputFilesEditor
+              at={["jobManagerTask"]}
+              value={value.jobManagerTask.outputFiles ?? []}
+              issues={issues}
+              onChange={(outputFiles, touched) =>
+                update((s) => (s.jobManagerTask ? { ...s, jobManagerTask: { ...s.jobManagerTask, outputFiles } } : s), touched && ["jobManagerTask", "outputFiles", touched.row, touched.field])
+              }
+            />
+          </>
+        )}
+
+        <Subtitle2 as="h2">Preparation and release</Subtitle2>
+        <Caption1>
+          The preparation task runs on each node before the job&apos;s first task there; the release task when the job ends, on every node that ran the
+          preparation. On a container pool either may run on the node itself.
+        </Caption1>
+        <Switch label="Prepare each node" checked={!!value.jobPreparationTask} onChange={(_, d) => toggle("jobPreparationTask", d.checked)} />
+        {value.jobPreparationTask && (
+          <>
+            <JobTaskFields
+              label="Preparation"
+              at="jobPreparationTask"
+              value={value.jobPreparationTask}
+              issues={issues}
+              prefetch={prefetch}
+              imageHint={onHost}
+              onChange={(patch, field) => setTask("jobPreparationTask", patch, ["jobPreparationTask", field])}
+            />
+            <Switch
+              label="Tasks wait until the preparation succeeds"
+              checked={value.jobPreparationTask.waitForSuccess ?? true}
+              onChange={(_, d) => setTask("jobPreparationTask", { waitForSuccess: d.checked }, ["jobPreparationTask", "waitForSuccess"])}
+            />
+            <Switch
+              label="Prepare again after a node reboots"
+              checked={value.jobPreparationTask.rerunOnNodeRebootAfterSuccess ?? true}
+              onChange={(_, d) => setTask("jobPreparationTask", { rerunOnNodeRebootAfterSuccess: d.checked }, ["jobPreparationTask", "rerunOnNodeRebootAfterSuccess"])}
+            />
+            <Switch label="Release each node when the job ends" checked={!!value.jobReleaseTask} onChange={(_, d) => toggle("jobReleaseTask", d.checked)} />
+          </>
+        )}
+        {value.jobReleaseTask && (
+          <>
+            <JobTaskFields
+              label="Release"
+              at="jobReleaseTask"
+              value={value.jobReleaseTask}
+              issues={issues}
+              prefetch={prefetch}
+              imageHint={onHost}
+              onChange={(patch, field) => setTask("jobReleaseTask", patch, ["jobReleaseTask", field])}
+            />
+            <Field label="Release time limit" hint="ISO-8601, at most PT15M (Batch's limit and default)." {...fieldState(issues, "jobReleaseTask.maxWallClockTime")}>
+              <Input value={value.jobReleaseTask.maxWallClockTime ?? ""} placeholder="PT15M" onChange={(_, d) => setTask("jobReleaseTask", { maxWallClockTime: d.value || undefined }, ["jobReleaseTask", "maxWallClockTime"])} />
+            </Field>
+          </>
+        )}
+
+        <Subtitle2 as="h2">Environment variables</Subtitle2>
+        <EnvVarsEditor label="Job environment variables" value={value.env ?? []} onChange={(env) => update((s) => ({ ...s, env }), ["env"])} />
+    </>
+  );
+}
