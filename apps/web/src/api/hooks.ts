@@ -17,7 +17,7 @@ import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilte
  * A query whose ids are not all known yet must not run: an empty id would build "…/pools/", a
  * different URL (the BFF answers it with 400, and it once answered the pool list, cached as a pool).
  */
-const known = (...ids: (string | undefined)[]) => ids.every((id) => id !== undefined && id !== "");
+export const known = (...ids: (string | undefined)[]) => ids.every((id) => id !== undefined && id !== "");
 
 export function useAccounts() {
   const api = useApi();

@@ -5,6 +5,7 @@ import {
   DarkThemeRegular,
   ServerMultipleRegular,
   TaskListLtrRegular,
+  CalendarClockRegular,
 } from "@fluentui/react-icons";
 import { NavLink, Outlet, useParams } from "../router";
 import { useEmulatorNote } from "../api/hooks";
@@ -156,6 +157,7 @@ export function AppShell() {
             <>
               <NavItem to={paths.pools(account)} icon={<ServerMultipleRegular />} label="Pools" />
               <NavItem to={paths.jobs(account)} icon={<TaskListLtrRegular />} label="Jobs" />
+              <NavItem to={paths.schedules(account)} icon={<CalendarClockRegular />} label="Schedules" />
               <NavItem to={paths.account(account)} icon={<BuildingRegular />} label="Account" />
             </>
           ) : (

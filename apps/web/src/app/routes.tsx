@@ -13,6 +13,9 @@ const NodePage = lazy(() => import("../nodes/NodePage"));
 const JobsPage = lazy(() => import("../jobs/JobsPage"));
 const JobPage = lazy(() => import("../jobs/JobPage"));
 const NewJobPage = lazy(() => import("../jobs/NewJobPage"));
+const JobSchedulesPage = lazy(() => import("../schedules/JobSchedulesPage"));
+const JobSchedulePage = lazy(() => import("../schedules/JobSchedulePage"));
+const NewJobSchedulePage = lazy(() => import("../schedules/NewJobSchedulePage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(loadFileViewerPage);
@@ -34,6 +37,9 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/pools/:pool/nodes/:node/files/:file", element: page(<FileViewerPage source="node" />) },
       { path: "/a/:account/jobs", element: page(<JobsPage />) },
       { path: "/a/:account/jobs/new", element: page(<NewJobPage />) },
+      { path: "/a/:account/job-schedules", element: page(<JobSchedulesPage />) },
+      { path: "/a/:account/job-schedules/new", element: page(<NewJobSchedulePage />) },
+      { path: "/a/:account/job-schedules/:schedule", element: page(<JobSchedulePage />) },
       { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },

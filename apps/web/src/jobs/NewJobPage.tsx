@@ -1,8 +1,8 @@
 import { Button, Card, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { parseJobSpec, validateJob, type JobSpecInput, type ValidationContext } from "@batch-studio/shared";
-import { useCallback, useMemo } from "react";
+import { parseJobSpec, validateJob, type JobSpecInput } from "@batch-studio/shared";
+import { useCallback } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useCreateJob, usePools } from "../api/hooks";
+import { useCreateJob } from "../api/hooks";
 import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { fieldState } from "../components/fieldState";
@@ -11,6 +11,7 @@ import { OtherIssues } from "../components/OtherIssues";
 import { PageHeader } from "../components/PageHeader";
 import { useSpecForm } from "../forms/useSpecForm";
 import { JobSpecFields, jobFieldPaths } from "./JobSpecFields";
+import { usePoolContext } from "./usePoolContext";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px", padding: tokens.spacingHorizontalXL },
@@ -72,19 +73,14 @@ export default function NewJobPage() {
   );
 }
 
-/** The shared job rules, judged with the chosen pool's facts once they are read. */
+/** The shared job rules, judged with the chosen pool's facts once the pool list is read. */
 function useJobRules(account: string) {
-  // The pool is read by id inside the rules' context; a form value change picks the new pool.
-  const pools = usePools(account);
-  const byId = useMemo(() => new Map((pools.data?.items ?? []).map((p) => [p.id, p])), [pools.data]);
+  const poolContext = usePoolContext(account);
   return useCallback(
     (job: JobSpecInput) => {
       const parsed = parseJobSpec(job);
-      if (!parsed.ok) return parsed.issues;
-      const p = byId.get(parsed.value.poolId);
-      const context: ValidationContext = p ? { pool: { poolId: p.id, isContainerPool: p.isContainerPool, prefetchImages: [], registryServers: [] } } : {};
-      return validateJob(parsed.value, context);
+      return parsed.ok ? validateJob(parsed.value, poolContext(parsed.value.poolId)) : parsed.issues;
     },
-    [byId],
+    [poolContext],
   );
 }

@@ -8,7 +8,7 @@ export type { RuleInfo, RuleArea } from "./rule";
 export { validatePool, poolRules } from "./validate-pool";
 export { validateTask, taskRules } from "./validate-task";
 export { validateJob, jobRules } from "./validate-job";
-export { validateJobSchedule, jobScheduleRules } from "./validate-job-schedule";
+export { validateJobSchedule, validateJobScheduleDraft, jobScheduleRules } from "./validate-job-schedule";
 export { validateStartTaskUpdate, type StartTaskTarget } from "./validate-start-task";
 export { validatePoolInput, validateTaskInput } from "./validate-input";
 export { parsePoolParts, validatePoolDraft, type PoolParts } from "./validate-pool-draft";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JobScheduleSpec, type JobScheduleSpecInput } from "../job-schedule-spec";
 import { applyFix } from "./apply-fix";
-import { validateJobSchedule } from "./validate-job-schedule";
+import { validateJobSchedule, validateJobScheduleDraft } from "./validate-job-schedule";
 
 const spec = (over: Partial<JobScheduleSpecInput> = {}) =>
   JobScheduleSpec.parse({ id: "nightly", jobSpecification: { poolId: "p" }, ...over });
@@ -57,5 +57,15 @@ describe("validateJobSchedule", () => {
     expect(validateJobSchedule(s, { pool }).map((i) => i.path.join("."))).toEqual([
       "jobSpecification.jobManagerTask.containerSettings",
     ]);
+  });
+});
+
+describe("validateJobScheduleDraft", () => {
+  it("judges the timing of a draft whose job is not filled in yet, and the whole once it parses", () => {
+    const draft = { id: "s", schedule: { recurrenceInterval: "daily" }, jobSpecification: { poolId: "" } };
+    const issues = validateJobScheduleDraft(draft);
+    expect(issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["jobSpecification.poolId", "schedule.recurrenceInterval"]));
+    const whole = validateJobScheduleDraft({ ...draft, schedule: { recurrenceInterval: "PT1H" }, jobSpecification: { poolId: "p1" } });
+    expect(whole).toEqual([]);
   });
 });

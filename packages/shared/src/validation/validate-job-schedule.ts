@@ -1,4 +1,5 @@
-import type { JobScheduleSpec } from "../job-schedule-spec";
+import { JobScheduleSpec } from "../job-schedule-spec";
+import { parseJobScheduleSpec, parseParts } from "../parse/parse-spec";
 import type { ValidationContext } from "../validation-context";
 import type { SpecPath, ValidationIssue } from "../validation-result";
 import { runRules } from "./rule";
@@ -27,3 +28,14 @@ export const validateJobSchedule = (
   ...runRules(jobScheduleRules, { spec }),
   ...validateJob({ id: spec.id, ...spec.jobSpecification }, context).map(asScheduleIssue),
 ];
+
+/**
+ * A form's draft: the whole spec's issues when it parses; otherwise the shape issues and, once the
+ * timing parses, the schedule's own rules, so a bad recurrence shows before the job is filled in.
+ */
+export const validateJobScheduleDraft = (draft: unknown, context: ValidationContext = {}): ValidationIssue[] => {
+  const parsed = parseJobScheduleSpec(draft);
+  if (parsed.ok) return validateJobSchedule(parsed.value, context);
+  const { parts } = parseParts(JobScheduleSpec, draft);
+  return [...parsed.issues, ...(parts.schedule ? runRules(jobScheduleRules, { spec: { schedule: parts.schedule } }) : [])];
+};

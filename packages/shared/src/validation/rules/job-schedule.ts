@@ -3,7 +3,8 @@ import type { JobScheduleSpec } from "../../job-schedule-spec";
 import type { Emit, Rule } from "../rule";
 
 export interface JobScheduleFacts {
-  spec: JobScheduleSpec;
+  /** The schedule's own rules read only its timing, so a draft whose job is unfinished is judged too. */
+  spec: Pick<JobScheduleSpec, "schedule">;
 }
 
 const MINUTE_MS = 60_000;

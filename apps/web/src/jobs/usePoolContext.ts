@@ -1,0 +1,19 @@
+import { useCallback, useMemo } from "react";
+import type { ValidationContext } from "@batch-studio/shared";
+import { usePools } from "../api/hooks";
+
+/**
+ * The facts the job rules judge a job's pool by (is it a container pool), from the pool list the
+ * form already shows: a function of the pool id, so a change of pool needs no new request.
+ */
+export function usePoolContext(account: string): (poolId: string) => ValidationContext {
+  const pools = usePools(account);
+  const byId = useMemo(() => new Map((pools.data?.items ?? []).map((p) => [p.id, p])), [pools.data]);
+  return useCallback(
+    (poolId: string): ValidationContext => {
+      const p = byId.get(poolId);
+      return p ? { pool: { poolId: p.id, isContainerPool: p.isContainerPool, prefetchImages: [], registryServers: [] } } : {};
+    },
+    [byId],
+  );
+}
