@@ -62,6 +62,7 @@ export const scheduleKeys = {
   list: (account: string) => [...scheduleKeys.all(account), "list"] as const,
   detail: (account: string, schedule: string) => [...scheduleKeys.all(account), "detail", schedule] as const,
   jobs: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "jobs"] as const,
+  spec: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "spec"] as const,
 };
 
 export const registryKeys = {

@@ -62,3 +62,25 @@ export function useJobScheduleAction(account: string, jobSchedule: string, route
       ]),
   });
 }
+
+/** The schedule as a spec, for editing (Batch never returns registry passwords: they come back empty). */
+export function useJobScheduleSpec(account: string, jobSchedule: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: scheduleKeys.spec(account, jobSchedule),
+    queryFn: ({ signal }) => callRoute(api, "jobScheduleSpec", { account, jobSchedule }, { signal }),
+    enabled: known(account, jobSchedule),
+    // An edit starts from what Batch has now, not from a cached copy.
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useUpdateJobSchedule(account: string, jobSchedule: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<"updateJobSchedule">) => callRoute(api, "updateJobSchedule", { account, jobSchedule }, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: scheduleKeys.all(account) }),
+  });
+}

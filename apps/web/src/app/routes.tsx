@@ -16,6 +16,7 @@ const NewJobPage = lazy(() => import("../jobs/NewJobPage"));
 const JobSchedulesPage = lazy(() => import("../schedules/JobSchedulesPage"));
 const JobSchedulePage = lazy(() => import("../schedules/JobSchedulePage"));
 const NewJobSchedulePage = lazy(() => import("../schedules/NewJobSchedulePage"));
+const EditJobSchedulePage = lazy(() => import("../schedules/EditJobSchedulePage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(loadFileViewerPage);
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/job-schedules", element: page(<JobSchedulesPage />) },
       { path: "/a/:account/job-schedules/new", element: page(<NewJobSchedulePage />) },
       { path: "/a/:account/job-schedules/:schedule", element: page(<JobSchedulePage />) },
+      { path: "/a/:account/job-schedules/:schedule/edit", element: page(<EditJobSchedulePage />) },
       { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },

@@ -1,5 +1,5 @@
 import { Card, CardHeader, Caption1, Subtitle2 } from "@fluentui/react-components";
-import { DeleteRegular, DismissCircleRegular, PauseRegular, PlayRegular } from "@fluentui/react-icons";
+import { DeleteRegular, DismissCircleRegular, EditRegular, PauseRegular, PlayRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
@@ -9,6 +9,7 @@ import { ActionButtons } from "../components/ActionButtons";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorState } from "../components/ErrorState";
 import { FactList } from "../components/FactList";
+import { LinkButton } from "../components/LinkButton";
 import { useNotify } from "../components/notify";
 import { PageHeader } from "../components/PageHeader";
 import { RelativeTime } from "../components/RelativeTime";
@@ -66,7 +67,16 @@ export default function JobSchedulePage() {
   const actions = ([toggle, "terminate", "delete"] as const).map((a) => ({ action: a, label: SCHEDULE_ACTIONS[a].verb, icon: ICONS[a], availability: scheduleActionAvailability(a, s.state) }));
   return (
     <>
-      <PageHeader title={s.displayName ?? s.id} actions={<ActionButtons<ScheduleAction> idPrefix="schedule" actions={actions} onAction={setAction} />}>
+      <PageHeader title={s.displayName ?? s.id} actions={
+          <>
+            {(s.state === "active" || s.state === "disabled") && (
+              <LinkButton icon={<EditRegular />} to={paths.editSchedule(account, s.id)}>
+                Edit
+              </LinkButton>
+            )}
+            <ActionButtons<ScheduleAction> idPrefix="schedule" actions={actions} onAction={setAction} />
+          </>
+        }>
         <Link to={paths.schedules(account)}>Job schedules</Link>
         <StateBadge state={s.state} />
       </PageHeader>

@@ -5,6 +5,7 @@ import type { JobScheduleSpec, JobScheduleSummary, PoolSummary } from "@batch-st
 import JobSchedulesPage from "./JobSchedulesPage";
 import JobSchedulePage from "./JobSchedulePage";
 import NewJobSchedulePage from "./NewJobSchedulePage";
+import EditJobSchedulePage from "./EditJobSchedulePage";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { findDialog } from "../test/dialogs";
@@ -75,13 +76,18 @@ describe("JobSchedulePage", () => {
 
 describe("NewJobSchedulePage", () => {
   function renderNew() {
-    const sent: { spec?: JobScheduleSpec } = {};
+    const sent: { spec?: JobScheduleSpec; checked?: number } = {};
     const api = fakeApi({
       [`GET ${A}/pools`]: () => ({ items: [pool] }),
       [`GET ${A}/pools/p1`]: () => ({ ...pool, prefetchImages: [], registries: [] }),
       [`POST ${A}/job-schedules`]: ({ body }) => {
         sent.spec = body as JobScheduleSpec;
         return { ...nightly, id: sent.spec.id };
+      },
+      // The BFF's check, once the whole spec parses: it read the pool.
+      [`POST ${A}/validate/job-schedule`]: () => {
+        sent.checked = (sent.checked ?? 0) + 1;
+        return { issues: [], facts: { pool: { poolId: "p1", isContainerPool: false, prefetchImages: [], registryServers: [] } }, ok: true };
       },
     });
     renderPage({
@@ -102,6 +108,8 @@ describe("NewJobSchedulePage", () => {
     await userEvent.click(await screen.findByRole("option", { name: "p1" }));
     await userEvent.click(screen.getByRole("switch", { name: "Prepare each node" }));
     await userEvent.type(screen.getByRole("textbox", { name: /Preparation command line/ }), "/bin/true");
+    // Once the whole spec parses, the BFF checks it too (debounced).
+    await waitFor(() => expect(sent.checked ?? 0).toBeGreaterThan(0));
     await userEvent.click(screen.getByRole("button", { name: "Create schedule" }));
     expect(await screen.findByText("schedule page")).toBeTruthy();
     expect(sent.spec).toMatchObject({ id: "hourly", schedule: { recurrenceInterval: "PT1H" }, jobSpecification: { poolId: "p1", jobPreparationTask: { commandLine: "/bin/true" } } });
@@ -114,5 +122,43 @@ describe("NewJobSchedulePage", () => {
     await userEvent.type(every, "daily");
     expect(await screen.findByText(/"daily" is not an ISO-8601 duration/)).toBeTruthy();
     expect(sent.spec).toBeUndefined();
+  });
+});
+
+describe("EditJobSchedulePage", () => {
+  it("starts from the schedule's spec with its id fixed, and saves the timing with a PATCH", async () => {
+    let patched: unknown;
+    const spec: JobScheduleSpec = {
+      id: "nightly",
+      schedule: { recurrenceInterval: "P1D" },
+      jobSpecification: { poolId: "p1", priority: 0, maxParallelTasks: -1, onAllTasksComplete: "noaction", env: [] },
+      metadata: [],
+    };
+    const api = fakeApi({
+      [`GET ${A}/pools`]: () => ({ items: [pool] }),
+      [`GET ${A}/pools/p1`]: () => ({ ...pool, prefetchImages: [], registries: [] }),
+      [`GET ${A}/job-schedules/nightly/spec`]: () => ({ spec }),
+      [`POST ${A}/validate/job-schedule`]: () => ({ issues: [], facts: {}, ok: true }),
+      [`PATCH ${A}/job-schedules/nightly`]: ({ body }) => {
+        patched = body;
+        return { ...nightly, schedule: { recurrenceInterval: "PT12H" } };
+      },
+    });
+    renderPage({
+      api,
+      pattern: "/a/:account/job-schedules/:schedule/edit",
+      url: "/a/acct/job-schedules/nightly/edit",
+      element: <EditJobSchedulePage />,
+      extraRoutes: [{ path: "/a/:account/job-schedules/:schedule", element: <p>schedule page</p> }],
+    });
+    const id = await screen.findByRole("textbox", { name: /Schedule id/ });
+    expect(id).toHaveProperty("readOnly", true);
+    const every = screen.getByRole("textbox", { name: /Repeat every/ });
+    await userEvent.clear(every);
+    await userEvent.type(every, "PT12H");
+    await userEvent.click(screen.getByRole("button", { name: "Save schedule" }));
+    expect(await screen.findByText("schedule page")).toBeTruthy();
+    expect(patched).toMatchObject({ schedule: { recurrenceInterval: "PT12H" }, jobSpecification: { poolId: "p1" } });
+    expect(patched).not.toHaveProperty("id");
   });
 });
