@@ -30,6 +30,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
     const poolId = uniqueId("e2e-containers");
     const jobId = uniqueId("e2e-job");
     const taskId = "coloured-lines";
+    const scheduleId = uniqueId("e2e-daily");
 
     await signInToPools(page);
 
@@ -176,6 +177,22 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await expect(log.getByText(`line ${LINES}`, { exact: true })).toBeVisible();
       await expect(page.getByText("Following", { exact: true })).toHaveCount(0);
       await checkpoint("saved-output");
+    });
+
+    await test.step("a schedule on the same pool creates its job at once", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedules" }).click();
+      await expect(page.getByRole("heading", { name: "Job schedules", level: 1 })).toBeVisible();
+      await page.getByRole("link", { name: "New schedule" }).first().click();
+      await page.getByRole("textbox", { name: "Schedule id" }).fill(scheduleId);
+      await page.getByRole("textbox", { name: "Repeat every" }).fill("P1D");
+      await page.getByRole("combobox", { name: "Pool" }).click();
+      await page.getByRole("option", { name: poolId }).click();
+      await checkpoint("new-schedule", { fullPage: true });
+      await page.getByRole("button", { name: "Create schedule" }).click();
+      await expect(page.getByRole("heading", { name: scheduleId, level: 1 })).toBeVisible();
+      // No "not before": Batch creates the first job now, the next one a day later.
+      await expect(page.getByRole("table", { name: "Jobs of the schedule" }).getByRole("link", { name: `${scheduleId}:job-1` })).toBeVisible({ timeout: 30_000 });
+      await checkpoint("schedule");
     });
   });
 });
