@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { ApplicationFactSchema } from "./facts";
 import { listOf } from "./catalog";
 
@@ -6,4 +7,5 @@ import { listOf } from "./catalog";
  * application package rules read as facts, so the SPA can check a reference with what it listed.
  */
 export const ApplicationInfo = ApplicationFactSchema;
+export type ApplicationInfo = z.infer<typeof ApplicationInfo>;
 export const ApplicationsResponse = listOf(ApplicationInfo);
