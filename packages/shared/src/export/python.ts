@@ -115,6 +115,20 @@ export const exportPython = (spec: PoolSpec): string => {
     ["task_slots_per_node", String(spec.taskSlotsPerNode)],
   );
   if (spec.startTask) poolArgs.push(["start_task", "start_task"]);
+  if (spec.applicationPackages?.length)
+    poolArgs.push([
+      "application_package_references",
+      list(
+        spec.applicationPackages.map((r) =>
+          call(
+            "batchmodels.ApplicationPackageReference",
+            [["application_id", pyString(r.applicationId)], ...(r.version ? [["version", pyString(r.version)] as [string, string]] : [])],
+            "            ",
+          ),
+        ),
+        "    ",
+      ),
+    ]);
   if (spec.metadata.length)
     poolArgs.push([
       "metadata",
