@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlockBlobClient } from "@azure/storage-blob";
 import yazl from "yazl";
-import { apiUrl, ApplicationsResponse, type AccountsResponse, type TaskDetails, type TaskSpecInput } from "@batch-studio/shared";
+import { apiUrl, ApplicationsResponse, ValidationResponse, type AccountsResponse, type TaskDetails, type TaskSpecInput } from "@batch-studio/shared";
 import { oneNodePool, operatorApi, until, type OperatorApi } from "../testing/api-fixtures";
 import { armTokenFor } from "../testing/arm-token";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
@@ -117,5 +117,15 @@ describe("application packages", () => {
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { issues: { path: (string | number)[]; code: string }[] };
     expect(problem.issues.filter((i) => i.code.startsWith("applicationPackage.")).map((i) => i.path.join("."))).toEqual(["applicationPackages.1.applicationId"]);
+  });
+
+  it("looks the applications up for a check only when the spec references packages", async () => {
+    const check = async (task: TaskSpecInput) =>
+      ValidationResponse.parse(await api.json(apiUrl("validateTask", { account }), { method: "POST", body: JSON.stringify({ jobId: ids.job, task }) }));
+    const plain = await check({ id: "plain", commandLine: "true", containerSettings: { imageName: "busybox:latest" } });
+    expect(plain.facts.applications).toBeUndefined();
+    const withPackage = await check({ id: "pkg", commandLine: "true", containerSettings: { imageName: "busybox:latest" }, applicationPackages: [{ applicationId: "hello", version: "1.0" }] });
+    expect(withPackage.facts.applications?.map((a) => a.id).sort()).toEqual(["hello", "nodefault"]);
+    expect(withPackage.issues.filter((i) => i.code.startsWith("applicationPackage."))).toEqual([]);
   });
 });
