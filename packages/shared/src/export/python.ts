@@ -119,13 +119,11 @@ export const exportPython = (spec: PoolSpec): string => {
     poolArgs.push([
       "application_package_references",
       list(
-        spec.applicationPackages.map((r) =>
-          call(
-            "batchmodels.ApplicationPackageReference",
-            [["application_id", pyString(r.applicationId)], ...(r.version ? [["version", pyString(r.version)] as [string, string]] : [])],
-            "            ",
-          ),
-        ),
+        spec.applicationPackages.map((r) => {
+          const args: [string, string][] = [["application_id", pyString(r.applicationId)]];
+          if (r.version) args.push(["version", pyString(r.version)]);
+          return call("batchmodels.ApplicationPackageReference", args, "            ");
+        }),
         "    ",
       ),
     ]);
