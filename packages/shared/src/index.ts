@@ -2,6 +2,7 @@ export * from "./validation-result";
 export * from "./ids";
 export * from "./registry-spec";
 export * from "./task-data-spec";
+export * from "./application-package-spec";
 export * from "./task-spec";
 export * from "./job-schedule-spec";
 export * from "./pool-spec";

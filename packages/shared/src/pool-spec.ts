@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApplicationPackageReferenceSpec } from "./application-package-spec";
 import { batchId } from "./ids";
 import { RegistrySpec } from "./registry-spec";
 import { ResourceFileSpec } from "./task-data-spec";
@@ -62,6 +63,8 @@ export const PoolSpec = z.object({
   container: PoolContainerSpec.optional(),
   scale: ScaleSpec.default({ dedicated: 1, spot: 0, resizeTimeout: "PT15M" }),
   startTask: StartTaskSpec.optional(),
+  /** Installed on every node as it joins the pool, for all its tasks (the start task included). */
+  applicationPackages: z.array(ApplicationPackageReferenceSpec).optional(),
   taskSlotsPerNode: z.number().int().min(1).max(256).default(1),
   metadata: z.array(z.object({ name: z.string().min(1), value: z.string() })).default([]),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApplicationPackageReferenceSpec } from "./application-package-spec";
 import { batchId } from "./ids";
 import { RegistrySpec } from "./registry-spec";
 import { OutputFileSpec, ResourceFileSpec } from "./task-data-spec";
@@ -46,6 +47,7 @@ export const TaskSpec = z.object({
   requiredSlots: z.number().int().min(1).default(1),
   resourceFiles: z.array(ResourceFileSpec).optional(),
   outputFiles: z.array(OutputFileSpec).optional(),
+  applicationPackages: z.array(ApplicationPackageReferenceSpec).optional(),
 });
 export type TaskSpec = z.infer<typeof TaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;
@@ -65,6 +67,7 @@ export const JobManagerTaskSpec = z.object({
   displayName: z.string().max(1024).optional(),
   ...jobTaskParts,
   outputFiles: z.array(OutputFileSpec).optional(),
+  applicationPackages: z.array(ApplicationPackageReferenceSpec).optional(),
   constraints: TaskConstraintsSpec.optional(),
   requiredSlots: z.number().int().min(1).default(1),
   /** The job completes when the manager does (Batch's default). */

@@ -253,6 +253,15 @@ export class ArmGateway {
     return toAccountSummary(subscriptionId, await this.batch(subscriptionId).batchAccountOperations.get(resourceGroup, name));
   }
 
+  /**
+   * Each application's default version, by lower-case application name (null: it has none). Only
+   * ARM knows it: Batch's own application list has no default version.
+   */
+  async listApplicationDefaults(subscriptionId: string, resourceGroup: string, accountName: string): Promise<Map<string, string | null>> {
+    const apps = await collect(this.batch(subscriptionId).applicationOperations.list(resourceGroup, accountName));
+    return new Map(apps.map((a) => [(a.name ?? "").toLowerCase(), a.defaultVersion ?? null]));
+  }
+
   async listVmSizes(subscriptionId: string, location: string) {
     const skus = await collect(this.batch(subscriptionId).location.listSupportedVirtualMachineSkus(location));
     return skus.map(toVmSizeFact);

@@ -265,6 +265,12 @@ export class BatchGateway {
     );
   }
 
+  /** The account's applications, each with its activated package versions (Batch lists no others). */
+  async listApplications(): Promise<BatchServiceModels.ApplicationSummary[]> {
+    const c = this.client.application;
+    return drain(await c.list(), (l) => c.listNext(l));
+  }
+
   // Jobs and tasks
 
   async listJobs() {

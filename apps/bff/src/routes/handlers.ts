@@ -23,6 +23,8 @@ import { serveFileSearch } from "../files/file-search";
 import { problem, validationProblem } from "../http/problem";
 import { buildOpenApiDocument } from "../openapi";
 import { ENV } from "../config";
+import { accountApplications } from "../services/account-applications";
+import type { ApplicationsLookup } from "../services/live-validation";
 import type { OperatorScope } from "../services/operator-scope";
 import type { Handlers } from "./handler-types";
 import { savedOutputFiles, signOutputs, taskDestinations } from "./output-storage";
@@ -46,6 +48,9 @@ const taskFiles = async (scope: OperatorScope, p: { account: string; job: string
 const nodeFiles = async (scope: OperatorScope, p: { account: string; pool: string; node: string }) =>
   (await scope.batch(p.account)).nodeFiles(p.pool, p.node);
 
+/** The account's applications, read only if the spec being checked references packages. */
+const applicationsOf = (scope: OperatorScope, accountId: string): ApplicationsLookup => () => accountApplications(scope, accountId);
+
 /**
  * Runs the live checks and the shared rules; the same answer /validate gives and create enforces.
  * A draft (a form not filled in yet) gets the checks and rules of its valid parts.
@@ -54,28 +59,28 @@ const checkPool = async (scope: OperatorScope, accountId: string, draft: unknown
   const account = await scope.account(accountId);
   const batch = await scope.batch(accountId);
   const arm = scope.services.config.accounts.discovery === "arm" ? scope.arm() : undefined;
-  const facts = await scope.services.validation.poolFacts(parsePoolParts(draft).parts, { batch, account, arm, logger: scope.logger });
+  const facts = await scope.services.validation.poolFacts(parsePoolParts(draft).parts, { batch, account, arm, logger: scope.logger, applications: applicationsOf(scope, accountId) });
   const issues = validatePoolDraft(draft, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
 const checkTask = async (scope: OperatorScope, accountId: string, jobId: string, draft: unknown): Promise<ValidationResponse> => {
   const batch = await scope.batch(accountId);
-  const facts = await scope.services.validation.taskFacts(jobId, parseParts(TaskSpec, draft).parts, { batch, logger: scope.logger });
+  const facts = await scope.services.validation.taskFacts(jobId, parseParts(TaskSpec, draft).parts, { batch, logger: scope.logger, applications: applicationsOf(scope, accountId) });
   const issues = validateTaskInput(draft, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
 const checkJob = async (scope: OperatorScope, accountId: string, spec: JobSpec): Promise<ValidationResponse> => {
   const batch = await scope.batch(accountId);
-  const facts = await scope.services.validation.jobFacts(spec, { batch, logger: scope.logger });
+  const facts = await scope.services.validation.jobFacts(spec, { batch, logger: scope.logger, applications: applicationsOf(scope, accountId) });
   const issues = validateJob(spec, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
 
 const checkJobSchedule = async (scope: OperatorScope, accountId: string, spec: JobScheduleSpec): Promise<ValidationResponse> => {
   const batch = await scope.batch(accountId);
-  const facts = await scope.services.validation.jobScheduleFacts(spec, { batch, logger: scope.logger });
+  const facts = await scope.services.validation.jobScheduleFacts(spec, { batch, logger: scope.logger, applications: applicationsOf(scope, accountId) });
   const issues = validateJobSchedule(spec, facts);
   return { issues, facts, ok: !hasErrors(issues) };
 };
@@ -136,6 +141,7 @@ export const handlers: Handlers = {
     if (account.quotas.lowPriorityCoreQuota !== undefined) out.lowPriorityCoreQuota = account.quotas.lowPriorityCoreQuota;
     return out;
   },
+  applications: async ({ scope, params }) => listOf(await accountApplications(scope, params.account)),
   galleries: async ({ scope, params }) => listOf(await scope.arm().listGalleries(params.subscription)),
   galleryImages: async ({ scope, params: p }) => listOf(await scope.arm().listGalleryImages(p.subscription, p.resourceGroup, p.gallery)),
   galleryImageVersions: async ({ scope, params: p }) =>

@@ -6,9 +6,12 @@ import {
   parseImageReference,
   quotaUsage,
   type AccountQuotaFact,
+  type ApplicationFact,
+  type ApplicationPackageReferenceSpec,
   type AccountSummary,
   type GalleryImageFact,
   type JobScheduleSpec,
+  type JobSpec,
   type ImageProbeFact,
   type PoolParts,
   type PoolSpec,
@@ -103,12 +106,26 @@ const quotaFact = (account: AccountSummary, sizes: VmSizeFact[] | undefined, poo
   return fact;
 };
 
-export interface PoolCheckDeps {
+/** Reads the account's applications (accountApplications), asked only when a spec references packages. */
+export type ApplicationsLookup = () => Promise<ApplicationFact[]>;
+
+export interface TaskCheckDeps {
   batch: BatchGateway;
+  logger: Logger;
+  applications?: ApplicationsLookup;
+}
+
+export interface PoolCheckDeps extends TaskCheckDeps {
   account: AccountSummary;
   arm: ArmGateway | undefined;
-  logger: Logger;
 }
+
+/** The account's applications when any of `references` lists a package; undefined otherwise or on failure. */
+const applicationsFor = (
+  references: (readonly ApplicationPackageReferenceSpec[] | undefined)[],
+  { applications, logger }: Pick<TaskCheckDeps, "applications" | "logger">,
+): Promise<ApplicationFact[] | undefined> | undefined =>
+  applications && references.some((refs) => (refs?.length ?? 0) > 0) ? attempt("applications", logger, applications) : undefined;
 
 /**
  * The async half of validation: looks up what only Azure and the registries know, as facts the
@@ -122,11 +139,12 @@ export class LiveValidation {
    * part is valid, the account's own facts (VM sizes, quota) always, so a form gets the answers
    * about what it has so far without stand-in values for the rest.
    */
-  async poolFacts(spec: PoolParts, { batch, account, arm, logger }: PoolCheckDeps): Promise<ValidationContext> {
+  async poolFacts(spec: PoolParts, deps: PoolCheckDeps): Promise<ValidationContext> {
+    const { batch, account, arm, logger } = deps;
     const registries = spec.container?.registries ?? [];
     const { id, image } = spec;
     const imageSubscription = otherImageSubscription(image, account.subscriptionId);
-    const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, subscriptions, registryFacts, imageFacts] = await Promise.all([
+    const [poolIdTaken, supportedImages, vmSizes, pools, galleryImage, subscriptions, registryFacts, imageFacts, applications] = await Promise.all([
       id === undefined ? undefined : attempt("poolIdTaken", logger, () => batch.poolExists(id)),
       image?.kind === "marketplace" ? attempt("supportedImages", logger, () => batch.listSupportedImages()) : undefined,
       arm ? attempt("vmSizes", logger, () => arm.listVmSizes(account.subscriptionId, account.location)) : undefined,
@@ -141,6 +159,7 @@ export class LiveValidation {
       Promise.all(
         (spec.container?.prefetchImages ?? []).map((ref): Promise<ImageProbeFact> => this.probe.inspectImage(ref, credentialsOf(registryFor(ref, registries)))),
       ),
+      applicationsFor([spec.applicationPackages], deps),
     ]);
     const facts: ValidationContext = { accountRegion: account.location, authMode: "entra", registries: registryFacts, images: imageFacts };
     if (poolIdTaken !== undefined) facts.poolIdTaken = poolIdTaken;
@@ -151,6 +170,7 @@ export class LiveValidation {
     if (galleryImage) facts.galleryImage = galleryImage;
     facts.accountSubscription = subscriptions?.account ?? { subscriptionId: account.subscriptionId };
     if (subscriptions?.image) facts.galleryImageSubscription = subscriptions.image;
+    if (applications) facts.applications = applications;
     return facts;
   }
 
@@ -209,31 +229,37 @@ export class LiveValidation {
   }
 
   /** Like poolFacts, from the valid parts of a task spec: its id, its image, and the job's pool. */
-  async taskFacts(jobId: string, spec: Partial<TaskSpec>, { batch, logger }: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+  async taskFacts(jobId: string, spec: Partial<TaskSpec>, deps: TaskCheckDeps): Promise<ValidationContext> {
+    const { batch, logger } = deps;
     const job = await batch.getJob(jobId);
     const { id } = spec;
     const image = spec.containerSettings?.imageName;
-    const [taskIdTaken, pool, imageFact] = await Promise.all([
+    const [taskIdTaken, pool, imageFact, applications] = await Promise.all([
       id === undefined ? undefined : attempt("taskIdTaken", logger, () => batch.taskExists(jobId, id)),
       job.poolId ? this.taskPoolFact(job.poolId, { batch, logger }) : undefined,
       // The task's registry credentials go only to the registry they are for.
       image ? this.probe.inspectImage(image, credentialsOf(registryFor(image, spec.containerSettings?.registry ? [spec.containerSettings.registry] : []))) : undefined,
+      applicationsFor([spec.applicationPackages], deps),
     ]);
     const facts: ValidationContext = { authMode: "entra" };
     if (taskIdTaken !== undefined) facts.taskIdTaken = taskIdTaken;
     if (imageFact) facts.images = [imageFact];
     if (pool) facts.pool = pool;
+    if (applications) facts.applications = applications;
     return facts;
   }
 
   /** What the job rules need of a job schedule's pool (a container pool wants a containerised job manager). */
-  /** A job's facts: the pool it runs on (the job's own tasks are judged against it). */
-  async jobFacts(job: { poolId: string }, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
-    const pool = await this.taskPoolFact(job.poolId, deps);
-    return pool ? { authMode: "entra", pool } : { authMode: "entra" };
+  /** A job's facts: the pool it runs on (the job's own tasks are judged against it), and the account's applications when its job manager references packages. */
+  async jobFacts(job: Pick<JobSpec, "poolId" | "jobManagerTask">, deps: TaskCheckDeps): Promise<ValidationContext> {
+    const [pool, applications] = await Promise.all([this.taskPoolFact(job.poolId, deps), applicationsFor([job.jobManagerTask?.applicationPackages], deps)]);
+    const facts: ValidationContext = { authMode: "entra" };
+    if (pool) facts.pool = pool;
+    if (applications) facts.applications = applications;
+    return facts;
   }
 
-  async jobScheduleFacts(spec: JobScheduleSpec, deps: { batch: BatchGateway; logger: Logger }): Promise<ValidationContext> {
+  async jobScheduleFacts(spec: JobScheduleSpec, deps: TaskCheckDeps): Promise<ValidationContext> {
     return this.jobFacts(spec.jobSpecification, deps);
   }
 

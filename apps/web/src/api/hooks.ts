@@ -65,6 +65,18 @@ export function useVmSizes(account: string) {
   });
 }
 
+/** The account's applications and their activated versions, for application package pickers and rules. */
+export function useApplications(account: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: catalogKeys.applications(account),
+    queryFn: ({ signal }) => callRoute(api, "applications", { account }, { signal }),
+    // Packages are published outside the portal; a minute is fresh enough for a form.
+    staleTime: 60_000,
+    enabled: known(account),
+  });
+}
+
 export function useGalleries(subscription: string | undefined) {
   const api = useApi();
   return useQuery({

@@ -15,6 +15,7 @@ export const catalogKeys = {
   all: (account: string) => ["account", account, "catalog"] as const,
   images: (account: string) => [...catalogKeys.all(account), "images"] as const,
   vmSizes: (account: string) => [...catalogKeys.all(account), "vmSizes"] as const,
+  applications: (account: string) => [...catalogKeys.all(account), "applications"] as const,
 };
 
 export const galleryKeys = {

@@ -6,6 +6,7 @@ import { fieldState } from "../components/fieldState";
 import type { Path } from "../forms/paths";
 import { OutputFilesEditor } from "../tasks/OutputFilesEditor";
 import { JobTaskFields } from "./JobTaskFields";
+import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
@@ -34,6 +35,7 @@ export const jobFieldPaths = (value: JobSpecificationInput): string[] => [
   "priority",
   "maxParallelTasks",
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => ["commandLine", "containerSettings", "id", "maxWallClockTime"].map((f) => `${k}.${f}`)),
+  ...(value.jobManagerTask?.applicationPackages ?? []).flatMap((_, i) => [`jobManagerTask.applicationPackages.${i}.applicationId`, `jobManagerTask.applicationPackages.${i}.version`]),
   ...(value.jobManagerTask?.outputFiles ?? []).flatMap((_, i) =>
     ["filePattern", "destination.containerName", "destination.containerUrl", "destination.path"].map((f) => `jobManagerTask.outputFiles.${i}.${f}`),
   ),
@@ -142,6 +144,16 @@ export function JobSpecFields({
               label="Run alone on its node (no other task beside it)"
               checked={value.jobManagerTask.runExclusive ?? true}
               onChange={(_, d) => setTask("jobManagerTask", { runExclusive: d.checked }, ["jobManagerTask", "runExclusive"])}
+            />
+            <Subtitle2 as="h3">Job manager application packages</Subtitle2>
+            <ApplicationPackagesEditor
+              account={account}
+              at={["jobManagerTask", "applicationPackages"]}
+              value={value.jobManagerTask.applicationPackages ?? []}
+              issues={issues}
+              onChange={(applicationPackages, touched) =>
+                update((s) => (s.jobManagerTask ? { ...s, jobManagerTask: { ...s.jobManagerTask, applicationPackages } } : s), touched && ["jobManagerTask", "applicationPackages", touched.row, touched.field])
+              }
             />
             <Subtitle2 as="h3">Job manager output files</Subtitle2>
             <OutputFilesEditor

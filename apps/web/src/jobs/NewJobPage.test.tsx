@@ -28,6 +28,7 @@ function renderNewJob(url = "/a/acct/jobs/new") {
   const api = fakeApi({
     [`GET ${A}/pools`]: () => ({ items: [summary] }),
     [`GET ${A}/pools/p1`]: () => details,
+    [`GET ${A}/applications`]: () => ({ items: [] }),
     [`POST ${A}/jobs`]: ({ body }) => {
       sent.job = body as JobSpec;
       return { id: sent.job.id, state: "active", poolId: "p1" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ImageInspectRequest, ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
+import type { ApplicationInfo, ImageInspectRequest, ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
 import { fakeApi, type Handler } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
@@ -24,6 +24,12 @@ const pool: PoolDetails = {
   registries: [{ server: "127.0.0.1:5000", username: "lab" }],
 };
 
+/** ffmpeg has a default version, blender none, so a reference to blender must name one. */
+const APPLICATIONS: ApplicationInfo[] = [
+  { id: "ffmpeg", displayName: "FFmpeg", versions: ["6.0", "6.1"], defaultVersion: "6.1" },
+  { id: "blender", versions: ["4.1", "4.2"], defaultVersion: null },
+];
+
 const PASSWORD = "lab-Secret-9";
 const FOUND: Omit<ImageInspection, "reference"> = { status: "found", entrypoint: ["/bin/greet"], cmd: ["--loud"], workingDir: "/app" };
 const UNAUTHORIZED: Omit<ImageInspection, "reference"> = { status: "unauthorized", message: "the registry requires a user name and password" };
@@ -39,6 +45,7 @@ function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Om
   const api = fakeApi({
     [`GET ${A}/jobs/j1`]: () => ({ id: "j1", state: "active", poolId: p.id }),
     [`GET ${A}/pools/${p.id}`]: () => p,
+    [`GET ${A}/applications`]: () => ({ items: APPLICATIONS }),
     "POST /api/registry/inspect": ({ body }) => {
       const req = body as ImageInspectRequest;
       sent.inspections.push(req);
@@ -245,5 +252,41 @@ describe("NewTaskPage output files", () => {
     await userEvent.clear(container);
     await userEvent.type(container, "Results_2026");
     expect(await screen.findByText(/container names are 3-63 lower-case letters/)).toBeTruthy();
+  });
+
+  it("adds application packages from the account's applications: Default when the application has one, else a version", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "encode-1");
+    await chooseImage(IMAGE);
+    const add = screen.getByRole("button", { name: "Add application package" });
+    await userEvent.click(add);
+    await userEvent.click(add);
+    await userEvent.click(screen.getByRole("combobox", { name: /Package 1 application/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "ffmpeg (FFmpeg)" }));
+    expect(screen.getByRole("combobox", { name: /Package 1 version/ }).textContent).toContain("Default (6.1)");
+    // blender has no default: choosing it picks its first version, one Batch accepts.
+    await userEvent.click(screen.getByRole("combobox", { name: /Package 2 application/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "blender" }));
+    const version2 = screen.getByRole("combobox", { name: /Package 2 version/ });
+    expect(version2.textContent).toContain("4.1");
+    await userEvent.click(version2);
+    expect(screen.queryByRole("option", { name: /Default/ })).toBeNull();
+    await userEvent.click(await screen.findByRole("option", { name: "4.2" }));
+    await addTaskRunningEntrypoint();
+    expect((sent.added as TaskSpec).applicationPackages).toEqual([{ applicationId: "ffmpeg" }, { applicationId: "blender", version: "4.2" }]);
+  });
+
+  it("shows a package row's missing application only on Add task, at the row, and sends nothing", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "encode-2");
+    await chooseImage(IMAGE);
+    await userEvent.click(screen.getByRole("button", { name: "Add application package" }));
+    expect(screen.queryByText(/Application id is required/)).toBeNull();
+    await userEvent.click(screen.getByRole("switch", { name: /Use the image ENTRYPOINT/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText(/Application id is required/)).toBeTruthy();
+    expect(sent.added).toBeUndefined();
+    await userEvent.click(screen.getByRole("button", { name: "Remove package 1" }));
+    expect(screen.queryByText(/Application id is required/)).toBeNull();
   });
 });

@@ -22,7 +22,8 @@ import {
 } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams } from "../router";
-import { useAddTask, useJob, usePool } from "../api/hooks";
+import { useAddTask, useApplications, useJob, usePool } from "../api/hooks";
+import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
 import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
@@ -80,6 +81,7 @@ export default function NewTaskPage() {
   const poolRegistries = pool.data?.registries ?? NO_REGISTRIES;
   const imageConfig = useImageConfig(image, settledImage, pool.data?.registries);
   const inspection = imageConfig.inspection;
+  const applications = useApplications(account).data?.items;
 
   const context: ValidationContext = useMemo(
     () => ({
@@ -94,8 +96,9 @@ export default function NewTaskPage() {
           }
         : {}),
       ...(inspection ? { images: [inspection] } : {}),
+      ...(applications ? { applications } : {}),
     }),
-    [pool.data, inspection],
+    [pool.data, inspection, applications],
   );
   // The pool and the image's registry answer arrive through their own queries; the rules judge with both.
   const validate = useCallback(
@@ -161,6 +164,7 @@ export default function NewTaskPage() {
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
     ...(spec.outputFiles ?? []).flatMap((_, i) => [`outputFiles.${i}.filePattern`, ...["containerName", "containerUrl", "path"].map((f) => `outputFiles.${i}.destination.${f}`)]),
+    ...(spec.applicationPackages ?? []).flatMap((_, i) => [`applicationPackages.${i}.applicationId`, `applicationPackages.${i}.version`]),
   ]);
 
   return (
@@ -261,6 +265,19 @@ export default function NewTaskPage() {
           issues={issues}
           onChange={(outputFiles, touched) =>
             form.update((s) => ({ ...s, outputFiles }), touched && ["outputFiles", touched.row, touched.field])
+          }
+        />
+        <Subtitle2 as="h2">Application packages</Subtitle2>
+        <Caption1>
+          Installed on the node before the task starts; the task finds each under AZ_BATCH_APP_PACKAGE_&lt;application&gt;_&lt;version&gt; (and
+          AZ_BATCH_APP_PACKAGE_&lt;application&gt; for a default version).
+        </Caption1>
+        <ApplicationPackagesEditor
+          account={account}
+          value={spec.applicationPackages ?? []}
+          issues={issues}
+          onChange={(applicationPackages, touched) =>
+            form.update((s) => ({ ...s, applicationPackages }), touched && ["applicationPackages", touched.row, touched.field])
           }
         />
         <OtherIssues issues={issues} shownAt={shownAt} />

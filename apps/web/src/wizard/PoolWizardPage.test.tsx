@@ -117,4 +117,31 @@ describe("PoolWizardPage", () => {
     expect((screen.getByRole("textbox", { name: /Pool id/ }) as HTMLInputElement).value).toBe("big-copy");
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it("picks the pool's application packages on the Start task step; a version the application lacks shows at its field on Next", async () => {
+    const applications = [{ id: "ffmpeg", versions: ["6.0", "6.1"], defaultVersion: "6.1" }];
+    const withPackage: PoolSpecInput = { ...bigPool, scale: { dedicated: 1, spot: 0, resizeTimeout: "PT15M" }, applicationPackages: [{ applicationId: "ffmpeg", version: "5.0" }] };
+    const checks: PoolSpecInput[] = [];
+    const api = fakeApi({
+      "GET /api/accounts": () => ({ subscriptions: [] }),
+      [`GET ${A}/pools/big/spec`]: () => ({ spec: withPackage, reentry: [], ignored: [] }),
+      [`GET ${A}/applications`]: () => ({ items: applications }),
+      // The BFF answers the account's applications as facts once the spec references packages.
+      [`POST ${A}/validate/pool`]: ({ body }): ValidationResponse => {
+        checks.push(body as PoolSpecInput);
+        return { ok: true, facts: { applications }, issues: [] };
+      },
+    });
+    const { container } = page(api, "/a/acct/pools/new?clone=big&step=startTask");
+    const version = await screen.findByRole("combobox", { name: /Package 1 version/ });
+    expect(version.textContent).toContain("5.0");
+    await waitFor(() => expect(checks.length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByText(/has no activated version "5.0"; it has "6.0", "6.1"/)).toBeTruthy();
+    await userEvent.click(version);
+    await userEvent.click(await screen.findByRole("option", { name: "6.1" }));
+    await waitFor(() => expect(screen.queryByText(/has no activated version/)).toBeNull());
+    expect(checks.at(-1)?.applicationPackages).toEqual([{ applicationId: "ffmpeg", version: "6.1" }]);
+    expect(await axeViolations(container)).toEqual([]);
+  });
 });

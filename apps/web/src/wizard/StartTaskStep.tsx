@@ -1,4 +1,5 @@
-import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Switch } from "@fluentui/react-components";
+import { Caption1, Combobox, Dropdown, Input, Option, SpinButton, Subtitle2, Switch } from "@fluentui/react-components";
+import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
 import { IssueField } from "./IssueField";
 import { leftoverIssues } from "./leftover";
 import { changedField, StartTaskFields } from "./StartTaskFields";
@@ -10,7 +11,7 @@ const ST = "startTask";
 
 export function StartTaskStep() {
   const styles = useStepStyles();
-  const { spec, set, update, issues } = useWizard();
+  const { account, spec, set, update, issues } = useWizard();
   const st = spec.startTask;
   const prefetch = (spec.container?.prefetchImages ?? []).filter((i) => i.trim() !== "");
   return (
@@ -79,6 +80,19 @@ export function StartTaskStep() {
           )}
         </>
       )}
+      <Subtitle2 as="h2">Application packages</Subtitle2>
+      <Caption1>Installed on every node as it joins the pool, before the start task runs; every task on the pool can use them.</Caption1>
+      <ApplicationPackagesEditor
+        account={account}
+        value={spec.applicationPackages ?? []}
+        issues={issues}
+        onChange={(applicationPackages, touched) =>
+          update(
+            (s) => ({ ...s, applicationPackages: applicationPackages.length > 0 ? applicationPackages : undefined }),
+            touched && ["applicationPackages", touched.row, touched.field],
+          )
+        }
+      />
       <StepIssues
         issues={leftoverIssues(issues, "startTask", [
           [ST, "commandLine"],
@@ -88,6 +102,8 @@ export function StartTaskStep() {
           [ST, "containerSettings", "imageName"],
           [ST, "containerSettings", "runOptions"],
           [ST, "containerSettings", "workingDirectory"],
+          ["applicationPackages", "*", "applicationId"],
+          ["applicationPackages", "*", "version"],
         ])}
         showPath
       />

@@ -10,6 +10,7 @@ describe("wizard steps", () => {
     expect(stepOfIssue(issue(["container", "registries", 0, "server"], "error"))).toBe("containers");
     expect(stepOfIssue(issue(["scale", "resizeTimeout"], "warning"))).toBe("size");
     expect(stepOfIssue(issue(["nodeAgentSkuId"], "error"))).toBe("image");
+    expect(stepOfIssue(issue(["applicationPackages", 0, "version"], "error"))).toBe("startTask");
     expect(stepOfIssue(issue([], "warning"))).toBe("review");
   });
 

@@ -19,7 +19,8 @@ export const STEPS: StepDef[] = [
   { id: "image", title: "Image", owns: ["image", "nodeAgentSkuId"] },
   { id: "containers", title: "Containers", owns: ["container"] },
   { id: "size", title: "Size & scale", owns: ["vmSize", "scale"] },
-  { id: "startTask", title: "Start task", owns: ["startTask"] },
+  // Pool packages sit beside the start task: it is the first thing on a node that can use them.
+  { id: "startTask", title: "Start task", owns: ["startTask", "applicationPackages"] },
   { id: "review", title: "Review", owns: [] },
 ];
 

@@ -110,6 +110,18 @@ export const TaskPoolFactSchema = z.object({
   osType: OsTypeSchema.optional(),
 });
 
+/**
+ * One application of the Batch account with the package versions a node can install (Batch's
+ * ApplicationSummary lists only active ones). `defaultVersion` comes from ARM: a name, null when
+ * the application has none, absent when ARM was not asked or did not answer.
+ */
+export const ApplicationFactSchema = z.object({
+  id: z.string(),
+  displayName: z.string().optional(),
+  versions: z.array(z.string()),
+  defaultVersion: z.string().nullable().optional(),
+});
+
 export const ValidationContextSchema = z.object({
   /** "Now" for date rules (image end of life), as an ISO string or epoch ms; defaults to the clock. */
   now: z.union([z.string(), z.number()]).optional(),
@@ -132,4 +144,6 @@ export const ValidationContextSchema = z.object({
   /** True when a task with this id already exists in the job. */
   taskIdTaken: z.boolean().optional(),
   pool: TaskPoolFactSchema.optional(),
+  /** The account's applications, looked up when the spec references application packages. */
+  applications: z.array(ApplicationFactSchema).optional(),
 });

@@ -1,5 +1,6 @@
 export * from "./account-id";
 export * from "./accounts";
+export * from "./applications";
 export * from "./catalog";
 export * from "./facts";
 export * from "./files";

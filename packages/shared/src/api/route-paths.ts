@@ -46,6 +46,7 @@ export const apiRoutePaths = {
   accounts: { method: "GET", path: "/api/accounts", params: "none" },
   catalogImages: { method: "GET", path: `${A}/catalog/images`, params: "account" },
   catalogVmSizes: { method: "GET", path: `${A}/catalog/vm-sizes`, params: "account" },
+  applications: { method: "GET", path: `${A}/applications`, params: "account" },
   galleries: { method: "GET", path: "/api/subscriptions/:subscription/galleries", params: "subscription" },
   galleryImages: { method: "GET", path: `${GALLERY}/images`, params: "gallery" },
   galleryImageVersions: { method: "GET", path: `${GALLERY}/images/:image/versions`, params: "galleryImage" },

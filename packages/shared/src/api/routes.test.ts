@@ -51,7 +51,7 @@ describe("apiRoutePaths", () => {
 
   it("has exactly the ticket downloads as non-bearer routes besides the public ones", () => {
     const ticketRoutes = apiRouteEntries.filter(([, r]) => "ticket" in r && r.ticket).map(([n]) => n);
-    expect(ticketRoutes.sort()).toEqual(["nodeFileTicketDownload", "taskFileTicketDownload"]);
+    expect(ticketRoutes.sort()).toEqual(["nodeFileTicketDownload", "taskFileTicketDownload", "taskSavedOutputFileTicketDownload"]);
     for (const name of ticketRoutes) expect(apiRoutes[name as keyof typeof apiRoutes].auth).toBe(false);
     const publicRoutes = apiRouteEntries.filter(([, r]) => !r.auth && !("ticket" in r && r.ticket)).map(([n]) => n);
     expect(publicRoutes.sort()).toEqual(["config", "health", "openapi"]);

@@ -4,6 +4,7 @@ import { PoolSpec } from "../pool-spec";
 import { JobSchedulePatch, JobScheduleSpec } from "../job-schedule-spec";
 import { JobScheduleSpecResponse, JobScheduleSummary } from "./job-schedules";
 import { AccountsResponse, Me } from "./accounts";
+import { ApplicationsResponse } from "./applications";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
 import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
@@ -139,6 +140,12 @@ export const apiRoutes = {
   accounts: route("accounts", { tag: "accounts", summary: "Batch accounts grouped by subscription", response: AccountsResponse }),
   catalogImages: route("catalogImages", { tag: "catalog", summary: "Marketplace images the account supports", response: listOf(SupportedImage) }),
   catalogVmSizes: route("catalogVmSizes", { tag: "catalog", summary: "VM sizes in the account's region with per-family quota", response: VmSizesResponse }),
+  applications: route("applications", {
+    tag: "catalog",
+    summary:
+      "The account's applications with their activated package versions and, when ARM answers, their default version (null: none), for application package references",
+    response: ApplicationsResponse,
+  }),
   galleries: route("galleries", { tag: "catalog", summary: "Compute galleries in a subscription", response: listOf(GalleryInfo) }),
   galleryImages: route("galleryImages", { tag: "catalog", summary: "Image definitions of a gallery", response: listOf(GalleryImageDefinitionInfo) }),
   galleryImageVersions: route("galleryImageVersions", { tag: "catalog", summary: "Versions of an image definition with replication", response: listOf(GalleryImageVersionInfo) }),

@@ -13,6 +13,8 @@ export type ContainerRegistry = BatchServiceModels.ContainerRegistry;
 export type TaskContainerSettings = BatchServiceModels.TaskContainerSettings;
 export type StartTask = BatchServiceModels.StartTask;
 export type EnvironmentSetting = BatchServiceModels.EnvironmentSetting;
+export type ApplicationPackageReference = BatchServiceModels.ApplicationPackageReference;
+export type ApplicationSummary = BatchServiceModels.ApplicationSummary;
 
 /**
  * 10.2.0's ContainerConfiguration type has no `type` field because its serializer always sends

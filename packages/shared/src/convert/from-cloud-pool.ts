@@ -1,6 +1,7 @@
 import type { PoolImage, PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { SpecPath } from "../validation-result";
 import type { CloudPool, StartTask } from "./batch-models";
+import { fromApplicationPackageReferences } from "./application-packages";
 import { fromResourceFiles } from "./task-data";
 import { fromContainerRegistry, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 
@@ -30,7 +31,6 @@ const IGNORED_POOL_FIELDS = [
   "mountConfiguration",
   "userAccounts",
   "certificateReferences",
-  "applicationPackageReferences",
   "applicationLicenses",
   "taskSchedulingPolicy",
   "enableInterNodeCommunication",
@@ -122,6 +122,8 @@ export const fromCloudPool = (pool: CloudPool): FromCloudPoolResult => {
     metadata: (pool.metadata ?? []).map(({ name, value }) => ({ name, value })),
   };
   if (pool.displayName !== undefined) spec.displayName = pool.displayName;
+  const applicationPackages = fromApplicationPackageReferences(pool.applicationPackageReferences);
+  if (applicationPackages) spec.applicationPackages = applicationPackages;
   const reentry: ReentryField[] = [];
   if (vm.containerConfiguration) {
     const registries = (vm.containerConfiguration.containerRegistries ?? []).map(fromContainerRegistry);

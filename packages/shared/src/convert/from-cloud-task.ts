@@ -14,6 +14,7 @@ import type {
   JobReleaseTask,
   JobSpecification,
 } from "./batch-models";
+import { fromApplicationPackageReferences } from "./application-packages";
 import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 import { fromOutputFiles, fromResourceFiles } from "./task-data";
 
@@ -42,6 +43,7 @@ export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
     commandLine: task.commandLine ?? "",
     ...commonParts(task),
     outputFiles: fromOutputFiles(task.outputFiles),
+    applicationPackages: fromApplicationPackageReferences(task.applicationPackageReferences),
     constraints: fromConstraints(task.constraints),
     requiredSlots: task.requiredSlots ?? 1,
   });
@@ -54,6 +56,7 @@ export const fromJobManagerTask = (t: JobManagerTask): JobManagerTaskSpec =>
     commandLine: t.commandLine,
     ...commonParts(t),
     outputFiles: fromOutputFiles(t.outputFiles),
+    applicationPackages: fromApplicationPackageReferences(t.applicationPackageReferences),
     constraints: t.constraints ? fromConstraints(t.constraints) : undefined,
     requiredSlots: t.requiredSlots ?? 1,
     killJobOnCompletion: t.killJobOnCompletion ?? true,

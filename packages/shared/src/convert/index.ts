@@ -18,3 +18,4 @@ export {
 } from "./from-cloud-task";
 export * from "./task-data";
 export { toJobScheduleAddParameter, fromCloudJobSchedule, toSchedule, fromSchedule } from "./job-schedule";
+export { toApplicationPackageReferences, fromApplicationPackageReferences } from "./application-packages";

@@ -1,5 +1,6 @@
 import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { ContainerConfiguration, PoolAddParameter, StartTask } from "./batch-models";
+import { toApplicationPackageReferences } from "./application-packages";
 import { compact, toContainerRegistry, toContainerSettings, toEnvironmentSettings } from "./container-parts";
 import { toResourceFiles } from "./task-data";
 
@@ -54,6 +55,7 @@ export const toPoolAddParameter = (spec: PoolSpec): PoolAddParameter => {
     targetDedicatedNodes: spec.scale.dedicated,
     targetLowPriorityNodes: spec.scale.spot,
     startTask: spec.startTask ? toStartTask(spec.startTask) : undefined,
+    applicationPackageReferences: toApplicationPackageReferences(spec.applicationPackages),
     taskSlotsPerNode: spec.taskSlotsPerNode,
     metadata:
       spec.metadata.length > 0 ? spec.metadata.map(({ name, value }) => ({ name, value })) : undefined,

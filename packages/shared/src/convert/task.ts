@@ -15,6 +15,7 @@ import type {
   JobSpecification,
   TaskAddParameter,
 } from "./batch-models";
+import { toApplicationPackageReferences } from "./application-packages";
 import { compact, toContainerSettings, toEnvironmentSettings } from "./container-parts";
 import { toOutputFiles, toResourceFiles, type ContainerUrlOf } from "./task-data";
 
@@ -42,6 +43,7 @@ export const toTaskAddParameter = (task: TaskSpec, containerUrlOf?: ContainerUrl
     containerSettings: task.containerSettings ? toContainerSettings(task.containerSettings) : undefined,
     resourceFiles: toResourceFiles(task.resourceFiles),
     outputFiles: toOutputFiles(task.outputFiles, containerUrlOf),
+    applicationPackageReferences: toApplicationPackageReferences(task.applicationPackages),
     environmentSettings: toEnvironmentSettings(task.env),
     constraints: toConstraints(task.constraints),
     requiredSlots: task.requiredSlots,
@@ -56,6 +58,7 @@ export const toJobManagerTask = (t: JobManagerTaskSpec, containerUrlOf?: Contain
     containerSettings: t.containerSettings ? toContainerSettings(t.containerSettings) : undefined,
     resourceFiles: toResourceFiles(t.resourceFiles),
     outputFiles: toOutputFiles(t.outputFiles, containerUrlOf),
+    applicationPackageReferences: toApplicationPackageReferences(t.applicationPackages),
     environmentSettings: toEnvironmentSettings(t.env),
     constraints: t.constraints ? toConstraints(t.constraints) : undefined,
     requiredSlots: t.requiredSlots,

@@ -130,6 +130,14 @@ export const exportCSharp = (spec: PoolSpec): string => {
   if (spec.displayName !== undefined) out += `pool.DisplayName = ${csString(spec.displayName)};\n`;
   out += `pool.ResizeTimeout = TimeSpan.${unit}(${timeout.amount});\npool.TaskSlotsPerNode = ${spec.taskSlotsPerNode};\n`;
   if (spec.startTask) out += "pool.StartTask = startTask;\n";
+  if (spec.applicationPackages?.length)
+    out += `pool.ApplicationPackageReferences = ${list(
+      "ApplicationPackageReference",
+      spec.applicationPackages.map(
+        (r) => `new ApplicationPackageReference { ApplicationId = ${csString(r.applicationId)}${r.version ? `, Version = ${csString(r.version)}` : ""} }`,
+      ),
+      "",
+    )};\n`;
   if (spec.metadata.length)
     out += `pool.Metadata = ${list(
       "MetadataItem",

@@ -74,6 +74,20 @@ describe("exporters", () => {
     ).toContain("--name acct --resource-group rg");
   });
 
+  it("every export installs the pool's application packages, a missing version left to the default", () => {
+    const spec = { ...seedPools.noPrefetchUbuntu, applicationPackages: [{ applicationId: "ffmpeg", version: "6.1" }, { applicationId: "blender" }] };
+    expect(toRestPoolBody(spec)).toMatchObject({ applicationPackageReferences: [{ applicationId: "ffmpeg", version: "6.1" }, { applicationId: "blender" }] });
+    expect(exportAzCli(spec).fileContent).toContain('"applicationPackageReferences"');
+    const python = exportPython(spec);
+    expect(python).toContain("application_package_references=[");
+    expect(python).toMatch(/ApplicationPackageReference\(\s*application_id='ffmpeg',\s*version='6\.1'\)/);
+    expect(python).toMatch(/ApplicationPackageReference\(\s*application_id='blender'\)/);
+    expect(exportCSharp(spec)).toContain(
+      'new ApplicationPackageReference { ApplicationId = "ffmpeg", Version = "6.1" }',
+    );
+    expect(exportCSharp(spec)).toContain('new ApplicationPackageReference { ApplicationId = "blender" }');
+  });
+
   it("no export ever contains a registry password", () => {
     const secretArb = fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => `Secret-${s}`);
     fc.assert(

@@ -115,6 +115,18 @@ export const exportPython = (spec: PoolSpec): string => {
     ["task_slots_per_node", String(spec.taskSlotsPerNode)],
   );
   if (spec.startTask) poolArgs.push(["start_task", "start_task"]);
+  if (spec.applicationPackages?.length)
+    poolArgs.push([
+      "application_package_references",
+      list(
+        spec.applicationPackages.map((r) => {
+          const args: [string, string][] = [["application_id", pyString(r.applicationId)]];
+          if (r.version) args.push(["version", pyString(r.version)]);
+          return call("batchmodels.ApplicationPackageReference", args, "            ");
+        }),
+        "    ",
+      ),
+    ]);
   if (spec.metadata.length)
     poolArgs.push([
       "metadata",

@@ -3,6 +3,7 @@
  * so that fast-check stays a dev dependency).
  */
 import fc from "fast-check";
+import type { ApplicationPackageReferenceSpec } from "../application-package-spec";
 import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { RegistrySpec } from "../registry-spec";
 import type { OutputFileSpec, ResourceFileSpec } from "../task-data-spec";
@@ -105,6 +106,10 @@ export const outputFileArb: fc.Arbitrary<OutputFileSpec> = fc.record({
 
 const nonEmptyListOf = <T>(arb: fc.Arbitrary<T>) => optional(fc.array(arb, { minLength: 1, maxLength: 3 }));
 
+export const applicationPackageArb: fc.Arbitrary<ApplicationPackageReferenceSpec> = fc
+  .record({ applicationId: batchIdArb, version: optional(fc.stringMatching(/^[A-Za-z0-9_.-]{1,64}$/)) })
+  .map(compact);
+
 const startTaskArb: fc.Arbitrary<StartTaskSpec> = fc
   .record({
     commandLine: fc.string({ minLength: 1 }),
@@ -155,6 +160,7 @@ export const poolSpecArb: fc.Arbitrary<PoolSpec> = fc
       resizeTimeout: fc.constantFrom("PT5M", "PT15M", "PT30M", "PT1H"),
     }),
     startTask: optional(startTaskArb),
+    applicationPackages: nonEmptyListOf(applicationPackageArb),
     taskSlotsPerNode: fc.integer({ min: 1, max: 256 }),
     metadata: fc.array(
       fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), value: fc.string({ maxLength: 10 }) }),
@@ -181,6 +187,7 @@ export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
     requiredSlots: fc.integer({ min: 1, max: 4 }),
     resourceFiles: nonEmptyListOf(resourceFileArb),
     outputFiles: nonEmptyListOf(outputFileArb),
+    applicationPackages: nonEmptyListOf(applicationPackageArb),
   })
   .map(compact);
 
@@ -203,6 +210,7 @@ export const jobSpecArb: fc.Arbitrary<JobSpec> = fc
           env: envArb,
           resourceFiles: nonEmptyListOf(resourceFileArb),
           outputFiles: nonEmptyListOf(outputFileArb),
+          applicationPackages: nonEmptyListOf(applicationPackageArb),
           elevated: fc.boolean(),
           requiredSlots: fc.integer({ min: 1, max: 4 }),
           killJobOnCompletion: fc.boolean(),

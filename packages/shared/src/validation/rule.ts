@@ -20,7 +20,8 @@ export type RuleArea =
   | "resource files"
   | "output files"
   | "job tasks"
-  | "job schedule";
+  | "job schedule"
+  | "application packages";
 
 /** What a rule is, for the rule catalog (README, UI help): stable code, usual level, where it comes from. */
 export interface RuleInfo {

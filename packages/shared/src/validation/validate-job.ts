@@ -4,6 +4,7 @@ import type { ValidationIssue } from "../validation-result";
 import { runRules, type Rule } from "./rule";
 import { jobTaskRules, type JobFacts } from "./rules/job-tasks";
 import { taskDataRules } from "./rules/task-data";
+import { applicationPackageRules } from "./rules/application-packages";
 
 export const jobRules: readonly Rule<JobFacts>[] = [
   ...jobTaskRules,
@@ -18,8 +19,13 @@ export const jobRules: readonly Rule<JobFacts>[] = [
       { at: ["jobReleaseTask"], resourceFiles: spec.jobReleaseTask?.resourceFiles },
     ],
   })),
+  // Preparation and release tasks have no references in Batch: only the manager's are checked.
+  ...applicationPackageRules<JobFacts>(({ spec, applications }) => ({
+    sets: [{ at: ["jobManagerTask"], references: spec.jobManagerTask?.applicationPackages }],
+    applications,
+  })),
 ];
 
-/** Pure; `context.pool` describes the pool the job runs on. */
+/** Pure; `context.pool` describes the pool the job runs on, `context.applications` the account's applications. */
 export const validateJob = (spec: JobSpec, context: ValidationContext = {}): ValidationIssue[] =>
-  runRules(jobRules, { spec, pool: context.pool });
+  runRules(jobRules, { spec, pool: context.pool, applications: context.applications });

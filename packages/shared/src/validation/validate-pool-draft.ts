@@ -11,7 +11,8 @@ import { poolIdFormat, poolIdTaken } from "./rules/ids";
 import { marketplaceImageRules } from "./rules/marketplace-image";
 import { registryRules } from "./rules/registries";
 import { scaleRules } from "./rules/scale";
-import { validatePool } from "./validate-pool";
+import { applicationPackageRules } from "./rules/application-packages";
+import { poolApplicationPackages, validatePool } from "./validate-pool";
 import { validateStartTaskUpdate } from "./validate-start-task";
 
 /** The top-level parts of a pool spec that parsed, each with its defaults applied. */
@@ -44,6 +45,8 @@ function partRules(parts: PoolParts, containerKnown: boolean, context: Validatio
   if (image) issues.push(...runRules(imagePartRules, imagePartFacts({ ...parts, image }, containerKnown, context)));
   if (containerKnown) issues.push(...runRules([...containerPartRules, ...registryRules], deriveContainerFacts(parts.container, context)));
   if (parts.scale) issues.push(...runRules(scaleRules, { spec: { scale: parts.scale }, totalNodes: totalNodes(parts.scale) }));
+  if (parts.applicationPackages)
+    issues.push(...runRules(applicationPackageRules(poolApplicationPackages), { spec: parts, context }));
   if (parts.startTask && containerKnown)
     issues.push(
       ...validateStartTaskUpdate(parts.startTask, {

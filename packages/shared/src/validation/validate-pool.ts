@@ -13,7 +13,14 @@ import { registryRules } from "./rules/registries";
 import { scaleRules } from "./rules/scale";
 import { startTaskRules } from "./rules/start-task";
 import { taskDataRules } from "./rules/task-data";
+import { applicationPackageRules } from "./rules/application-packages";
 import { vmSizeRules } from "./rules/vm-size";
+
+/** The pool's references (installed on every node) with the account's applications. */
+export const poolApplicationPackages = ({ spec, context }: { spec: Pick<PoolSpec, "applicationPackages">; context: ValidationContext }) => ({
+  sets: [{ at: [], references: spec.applicationPackages }],
+  applications: context.applications,
+});
 
 /** Every pool rule, in the order the wizard shows their issues. */
 export const poolRules: readonly Rule<PoolFacts>[] = [
@@ -31,6 +38,7 @@ export const poolRules: readonly Rule<PoolFacts>[] = [
   ...taskDataRules<PoolFacts>(({ spec }) => ({
     dataSets: [{ at: ["startTask"], resourceFiles: spec.startTask?.resourceFiles }],
   })),
+  ...applicationPackageRules<PoolFacts>(poolApplicationPackages),
 ];
 
 /**

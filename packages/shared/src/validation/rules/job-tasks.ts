@@ -1,11 +1,13 @@
 import type { JobSpec } from "../../task-spec";
-import type { TaskPoolFact } from "../../validation-context";
+import type { ApplicationFact, TaskPoolFact } from "../../validation-context";
 import { setFix, type Rule } from "../rule";
 
 export interface JobFacts {
   spec: JobSpec;
   /** The pool the job runs on, when the BFF looked it up. */
   pool?: TaskPoolFact | undefined;
+  /** The account's applications, when the BFF looked them up. */
+  applications?: ApplicationFact[] | undefined;
 }
 
 export const jobManagerContainerSettings: Rule<JobFacts> = {
