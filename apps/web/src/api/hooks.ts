@@ -1,11 +1,11 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouteBody, RouteParams } from "@batch-studio/shared";
+import type { RouteBody } from "@batch-studio/shared";
 import type { ApiClient } from "../auth/apiClient";
 import { useApi } from "../auth/AuthContext";
 import { callRoute } from "./callRoute";
 import { isApiError } from "../auth/apiError";
 import { isFollowed, withStreamedSizes } from "./liveTask";
-import { catalogKeys, galleryKeys, jobKeys, poolKeys, systemKeys, type TaskFilter } from "./keys";
+import { catalogKeys, jobKeys, poolKeys, systemKeys, type TaskFilter } from "./keys";
 
 /*
  * Thin hooks: a key from keys.ts, a route of the shared table by name (callRoute types its answer
@@ -62,79 +62,6 @@ export function useVmSizes(account: string) {
     queryFn: ({ signal }) => callRoute(api, "catalogVmSizes", { account }, { signal }),
     staleTime: 30 * 60_000,
     enabled: known(account),
-  });
-}
-
-/** The account's applications and their activated versions, for application package pickers and rules. */
-export function useApplications(account: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: catalogKeys.applications(account),
-    queryFn: ({ signal }) => callRoute(api, "applications", { account }, { signal }),
-    // Packages are published outside the portal; a minute is fresh enough for a form.
-    staleTime: 60_000,
-    enabled: known(account),
-  });
-}
-
-export function useGalleries(subscription: string | undefined) {
-  const api = useApi();
-  return useQuery({
-    queryKey: galleryKeys.all(subscription ?? ""),
-    queryFn: ({ signal }) => callRoute(api, "galleries", { subscription: subscription! }, { signal }),
-    enabled: !!subscription,
-  });
-}
-
-export function useGalleryImages(subscription?: string, resourceGroup?: string, gallery?: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: galleryKeys.images(subscription ?? "", resourceGroup ?? "", gallery ?? ""),
-    queryFn: ({ signal }) =>
-      callRoute(
-        api,
-        "galleryImages",
-        { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery! },
-        { signal },
-      ),
-    enabled: !!(subscription && resourceGroup && gallery),
-  });
-}
-
-export function useGalleryImageVersions(
-  subscription?: string,
-  resourceGroup?: string,
-  gallery?: string,
-  image?: string,
-) {
-  const api = useApi();
-  return useQuery({
-    queryKey: galleryKeys.versions(subscription ?? "", resourceGroup ?? "", gallery ?? "", image ?? ""),
-    queryFn: ({ signal }) =>
-      callRoute(
-        api,
-        "galleryImageVersions",
-        { subscription: subscription!, resourceGroup: resourceGroup!, gallery: gallery!, image: image! },
-        { signal },
-      ),
-    enabled: !!(subscription && resourceGroup && gallery && image),
-  });
-}
-
-/** Sets one region's replica count of a gallery image version (a resource outside any pool). */
-export function useSetGalleryReplicas() {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      params,
-      body,
-    }: {
-      params: RouteParams<"setGalleryReplicas">;
-      body: RouteBody<"setGalleryReplicas">;
-    }) => callRoute(api, "setGalleryReplicas", params, { body }),
-    onSuccess: (_version, { params }) =>
-      client.invalidateQueries({ queryKey: galleryKeys.all(params.subscription) }),
   });
 }
 
@@ -337,18 +264,6 @@ export function useTask(account: string, job: string, task: string) {
 }
 
 /** Polled for the other files; a file a stream follows keeps the stream's size, which the listing lags. */
-/** Where the task's output files went and the blobs there (read from Storage, so also after the node is gone). */
-export function useTaskSavedOutputs(account: string, job: string, task: string, live = false) {
-  const api = useApi();
-  return useQuery({
-    queryKey: jobKeys.taskSavedOutputs(account, job, task),
-    queryFn: ({ signal }) => callRoute(api, "taskSavedOutputs", { account, job, task }, { signal }),
-    enabled: known(account, job, task),
-    // While the task runs its uploads are still to come; afterwards the blobs only change by hand.
-    refetchInterval: live ? 5_000 : false,
-  });
-}
-
 export function useTaskFiles(account: string, job: string, task: string, enabled = true) {
   const api = useApi();
   const client = useQueryClient();
@@ -362,68 +277,5 @@ export function useTaskFiles(account: string, job: string, task: string, enabled
       ),
     enabled: enabled && known(account, job, task),
     refetchInterval: 5_000,
-  });
-}
-
-export function useCreateJob(account: string) {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RouteBody<"createJob">) => callRoute(api, "createJob", { account }, { body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.list(account) }),
-  });
-}
-
-export function useAddTask(account: string, job: string) {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RouteBody<"addTask">) => callRoute(api, "addTask", { account, job }, { body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.detail(account, job) }),
-  });
-}
-
-/** A job's writes: each refreshes the job (its details, counts and tasks) and the job list. */
-function useJobWrite<V>(account: string, job: string, write: (api: ApiClient, vars: V) => Promise<unknown>) {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (vars: V) => write(api, vars),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: jobKeys.detail(account, job) }),
-        client.invalidateQueries({ queryKey: jobKeys.list(account) }),
-      ]),
-  });
-}
-
-export const useTerminateJob = (account: string, job: string) =>
-  useJobWrite(account, job, (api, reason: string | undefined) =>
-    callRoute(api, "terminateJob", { account, job }, { body: reason ? { reason } : {} }),
-  );
-
-export const useDeleteJob = (account: string, job: string) =>
-  useJobWrite(account, job, (api, _: void) => callRoute(api, "deleteJob", { account, job }));
-
-export const useDisableJob = (account: string, job: string) =>
-  useJobWrite(account, job, (api, body: RouteBody<"disableJob">) => callRoute(api, "disableJob", { account, job }, { body }));
-
-export const useEnableJob = (account: string, job: string) =>
-  useJobWrite(account, job, (api, _: void) => callRoute(api, "enableJob", { account, job }));
-
-/** One task's writes (terminate, delete, reactivate) by route name; the job's queries refresh after. */
-export type TaskActionRoute = "terminateTask" | "deleteTask" | "reactivateTask";
-
-export const useTaskAction = (account: string, job: string, action: TaskActionRoute) =>
-  useJobWrite(account, job, (api, task: string) => callRoute(api, action, { account, job, task }));
-
-/** Per node, how the job's preparation and release tasks ran; only asked for a job that has them. */
-export function useJobNodeTaskStatus(account: string, job: string, enabled: boolean) {
-  const api = useApi();
-  return useQuery({
-    queryKey: jobKeys.nodeTaskStatus(account, job),
-    queryFn: ({ signal }) => callRoute(api, "jobNodeTaskStatus", { account, job }, { signal }),
-    refetchInterval: 10_000,
-    enabled: enabled && known(account, job),
   });
 }

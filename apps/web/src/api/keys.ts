@@ -58,14 +58,6 @@ export const jobKeys = {
   taskSavedOutputs: (account: string, job: string, task: string) => [...jobKeys.task(account, job, task), "saved-outputs"] as const,
 };
 
-export const scheduleKeys = {
-  all: (account: string) => ["account", account, "job-schedules"] as const,
-  list: (account: string) => [...scheduleKeys.all(account), "list"] as const,
-  detail: (account: string, schedule: string) => [...scheduleKeys.all(account), "detail", schedule] as const,
-  jobs: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "jobs"] as const,
-  spec: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "spec"] as const,
-};
-
 export const registryKeys = {
   /** `passwordVersion` comes from secretVersion(): a new password re-checks, and the key never holds it. */
   inspect: (reference: string, server?: string, username?: string, passwordVersion = 0) =>

@@ -3,9 +3,18 @@ import type { RouteBody } from "@batch-studio/shared";
 import { useApi } from "../auth/AuthContext";
 import { callRoute } from "./callRoute";
 import { known } from "./hooks";
-import { jobKeys, scheduleKeys } from "./keys";
+import { jobKeys } from "./keys";
 
-/* Job schedules: reads poll (a schedule creates jobs on its own), writes say what they make stale. */
+/* Job schedules: reads poll (a schedule creates jobs on its own), writes say what they make stale. Only the schedule pages load this. */
+
+export const scheduleKeys = {
+  all: (account: string) => ["account", account, "job-schedules"] as const,
+  list: (account: string) => [...scheduleKeys.all(account), "list"] as const,
+  detail: (account: string, schedule: string) => [...scheduleKeys.all(account), "detail", schedule] as const,
+  jobs: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "jobs"] as const,
+  spec: (account: string, schedule: string) => [...scheduleKeys.detail(account, schedule), "spec"] as const,
+};
+
 
 export function useJobSchedules(account: string) {
   const api = useApi();

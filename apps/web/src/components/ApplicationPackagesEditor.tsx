@@ -1,7 +1,7 @@
 import { Button, Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { sameBatchId, type ApplicationInfo, type ApplicationPackageReferenceSpec, type ValidationIssue } from "@batch-studio/shared";
-import { useApplications } from "../api/hooks";
+import { useApplications } from "../api/applications";
 import { fieldState } from "./fieldState";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { DisableJobTasks } from "@batch-studio/shared";
 import { useState } from "react";
-import { useDeleteJob, useDisableJob, useEnableJob, useTerminateJob } from "../api/hooks";
+import { useDeleteJob, useDisableJob, useEnableJob, useTerminateJob } from "../api/jobWrites";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useNotify } from "../components/notify";
 import { DISABLE_OPTIONS, JOB_ACTIONS, type JobAction } from "./jobActions";

@@ -1,6 +1,6 @@
 import { Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { JobNodeTaskRun, JobNodeTaskStatus } from "@batch-studio/shared";
-import { useJobNodeTaskStatus } from "../api/hooks";
+import { useJobNodeTaskStatus } from "../api/jobWrites";
 import { ErrorState } from "../components/ErrorState";
 import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";

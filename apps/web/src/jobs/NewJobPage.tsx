@@ -2,7 +2,7 @@ import { Button, Card, Field, Input, makeStyles, tokens } from "@fluentui/react-
 import { parseJobSpec, validateJob, type JobSpecInput } from "@batch-studio/shared";
 import { useCallback } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useCreateJob } from "../api/hooks";
+import { useCreateJob } from "../api/jobWrites";
 import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { fieldState } from "../components/fieldState";

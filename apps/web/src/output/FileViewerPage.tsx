@@ -2,7 +2,8 @@ import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from 
 import { memo, useDeferredValue, useMemo } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
-import { useNodeFiles, useTask, useTaskFiles, useTaskSavedOutputs } from "../api/hooks";
+import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
+import { useTaskSavedOutputs } from "../api/savedOutputs";
 import { paths } from "../router/paths";
 import { PageHeader } from "../components/PageHeader";
 import { StateBadge } from "../components/StateBadge";

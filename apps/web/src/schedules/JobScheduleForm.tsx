@@ -64,7 +64,7 @@ export function JobScheduleForm({ account, initial, editing }: { account: string
   const update = useUpdateJobSchedule(account, initial.id);
   const pending = create.isPending || update.isPending;
   const setSchedule = (name: ScheduleField, text: string) =>
-    form.update((s) => ({ ...s, schedule: { ...s.schedule, [name]: text.trim() || undefined } }), ["schedule", name]);
+    form.update((s) => ({ ...s, schedule: { ...s.schedule, [name]: text || undefined } }), ["schedule", name]);
 
   const submit = () =>
     form.submit((value) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ApplicationInfo, ImageInspectRequest, ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
@@ -31,12 +31,14 @@ const APPLICATIONS: ApplicationInfo[] = [
 ];
 
 const PASSWORD = "lab-Secret-9";
+/** The fake BFF's check says a pool runs Windows when its id says so. */
+const osOf = (p: PoolDetails) => (p.id.includes("windows") ? ("windows" as const) : ("linux" as const));
 const FOUND: Omit<ImageInspection, "reference"> = { status: "found", entrypoint: ["/bin/greet"], cmd: ["--loud"], workingDir: "/app" };
 const UNAUTHORIZED: Omit<ImageInspection, "reference"> = { status: "unauthorized", message: "the registry requires a user name and password" };
 
 /** The page on job j1 of `p`, with the registry answering through `inspect`; collects what it sends. */
 function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Omit<ImageInspection, "reference">) {
-  const sent = { inspections: [] as ImageInspectRequest[], added: undefined as unknown, addedJson: "" };
+  const sent = { inspections: [] as ImageInspectRequest[], added: undefined as unknown, addedJson: "", checks: 0 };
   const addTask: Handler = ({ body }) => {
     sent.added = body;
     sent.addedJson = JSON.stringify(body);
@@ -52,6 +54,11 @@ function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Om
       return { reference: req.reference, ...inspect(req) };
     },
     [`POST ${A}/jobs/j1/tasks`]: addTask,
+    // The BFF's debounced check; it knows the pool's OS from its node agent.
+    [`POST ${A}/validate/task`]: () => {
+      sent.checks++;
+      return { issues: [], facts: { pool: { poolId: p.id, isContainerPool: p.isContainerPool, prefetchImages: p.prefetchImages, registryServers: [], osType: osOf(p) } }, ok: true };
+    },
   });
   const page = renderPage({
     api,
@@ -113,6 +120,7 @@ describe("NewTaskPage", () => {
         added = body as TaskSpec;
         return { ...(body as object), state: "active", env: [] };
       },
+      [`POST ${A}/validate/task`]: () => ({ issues: [], facts: {}, ok: true }),
     });
     const { container } = renderPage({
       api,
@@ -288,5 +296,35 @@ describe("NewTaskPage output files", () => {
     expect(sent.added).toBeUndefined();
     await userEvent.click(screen.getByRole("button", { name: "Remove package 1" }));
     expect(screen.queryByText(/Application id is required/)).toBeNull();
+  });
+});
+
+describe("NewTaskPage limits and identity", () => {
+  it("on a Windows pool a container task must run elevated: the BFF's facts say Windows, Add task shows why, the switch fixes it", async () => {
+    const { sent } = renderNewTask({ ...pool, id: "windows-pool" }, () => FOUND);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "render-1");
+    await chooseImage(IMAGE);
+    await userEvent.type(screen.getByRole("textbox", { name: /Time limit/ }), "PT2H");
+    await userEvent.click(screen.getByRole("switch", { name: /Use the image ENTRYPOINT/ }));
+    // The check answers after its debounce; then Add task reveals the error.
+    await waitFor(() => expect(sent.checks).toBeGreaterThan(0));
+    await act(async () => {});
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText(/runs Windows, where Batch starts a container only for an administrator/)).toBeTruthy();
+    expect(sent.added).toBeUndefined();
+    await userEvent.click(screen.getByRole("switch", { name: "Run elevated (as an administrator)" }));
+    await waitFor(() => expect(screen.queryByText(/only for an administrator/)).toBeNull());
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText("task page")).toBeTruthy();
+    expect(sent.added).toMatchObject({ elevated: true, constraints: { maxWallClockTime: "PT2H" } });
+  });
+
+  it("a time limit that is not a duration is an error at its field once typed", async () => {
+    renderNewTask(pool, () => FOUND);
+    // The task rules judge a task once its shape parses: an id and an image first.
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "t1");
+    await chooseImage(IMAGE);
+    await userEvent.type(screen.getByRole("textbox", { name: /Time limit/ }), "2 hours");
+    expect(await screen.findByText(/The time limit "2 hours" is not an ISO-8601 duration/)).toBeTruthy();
   });
 });

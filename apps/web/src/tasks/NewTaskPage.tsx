@@ -22,7 +22,9 @@ import {
 } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams } from "../router";
-import { useAddTask, useApplications, useJob, usePool } from "../api/hooks";
+import { useJob, usePool } from "../api/hooks";
+import { useAddTask } from "../api/jobWrites";
+import { useApplications } from "../api/applications";
 import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
 import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
@@ -37,6 +39,9 @@ import { imageRegistry, taskForPool } from "./imageRegistry";
 import { ImageRegistryAccess, type TaskLogin } from "./ImageRegistryAccess";
 import { useImageConfig } from "./useImageConfig";
 import { OutputFilesEditor } from "./OutputFilesEditor";
+import { TaskLimitsFields } from "./TaskLimitsFields";
+import { callRoute } from "../api/callRoute";
+import { useApi } from "../auth/AuthContext";
 
 const useStyles = makeStyles({
   form: {
@@ -100,15 +105,25 @@ export default function NewTaskPage() {
     }),
     [pool.data, inspection, applications],
   );
-  // The pool and the image's registry answer arrive through their own queries; the rules judge with both.
+  // The pool and the image's registry answer arrive through their own queries; the rules judge with
+  // both, and with what the BFF's debounced check learned (the pool's OS, read from its node agent).
   const validate = useCallback(
-    (task: TaskSpecInput) => {
+    (task: TaskSpecInput, facts: ValidationContext | undefined) => {
       const parsed = parseTaskSpec(task);
-      return parsed.ok ? validateTask(parsed.value, context) : parsed.issues;
+      const pool = facts?.pool ?? context.pool;
+      return parsed.ok ? validateTask(parsed.value, { ...facts, ...context, ...(pool ? { pool } : {}) }) : parsed.issues;
     },
     [context],
   );
-  const form = useSpecForm<TaskSpecInput>({ initial: INITIAL, validate });
+  const api = useApi();
+  const check = useCallback(
+    async (task: TaskSpecInput, signal: AbortSignal) => {
+      const answer = await callRoute(api, "validateTask", { account }, { body: { jobId: job, task }, signal });
+      return { issues: answer.issues, facts: answer.facts };
+    },
+    [api, account, job],
+  );
+  const form = useSpecForm<TaskSpecInput, ValidationContext>({ initial: INITIAL, validate, check });
   const spec = form.value;
   const issues = form.shown;
   /** Changes one container setting; `field` is what the operator touched. */
@@ -163,6 +178,11 @@ export default function NewTaskPage() {
     "containerSettings.imageName",
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
+    "constraints.maxWallClockTime",
+    "constraints.retentionTime",
+    "constraints.maxTaskRetryCount",
+    "requiredSlots",
+    "elevated",
     ...(spec.outputFiles ?? []).flatMap((_, i) => [`outputFiles.${i}.filePattern`, ...["containerName", "containerUrl", "path"].map((f) => `outputFiles.${i}.destination.${f}`)]),
     ...(spec.applicationPackages ?? []).flatMap((_, i) => [`applicationPackages.${i}.applicationId`, `applicationPackages.${i}.version`]),
   ]);
@@ -254,6 +274,14 @@ export default function NewTaskPage() {
           label="Task environment variables"
           value={spec.env ?? []}
           onChange={(env) => form.set(["env"], env)}
+        />
+        <Subtitle2 as="h2">Limits and identity</Subtitle2>
+        <TaskLimitsFields
+          value={spec}
+          issues={issues}
+          onChange={(next, field) =>
+            form.update((s) => ({ ...s, constraints: next.constraints, elevated: next.elevated, requiredSlots: next.requiredSlots }), field === "elevated" || field === "requiredSlots" ? [field] : ["constraints", field])
+          }
         />
         <Subtitle2 as="h2">Output files</Subtitle2>
         <Caption1>

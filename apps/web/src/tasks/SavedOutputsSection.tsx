@@ -1,7 +1,7 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { SavedOutput, SavedOutputDestination } from "@batch-studio/shared";
-import { useTaskSavedOutputs } from "../api/hooks";
+import { useTaskSavedOutputs } from "../api/savedOutputs";
 import { ErrorState } from "../components/ErrorState";
 import { RelativeTime } from "../components/RelativeTime";
 import { formatBytes } from "../output/outputSource";

@@ -1,4 +1,4 @@
-import { useTaskAction } from "../api/hooks";
+import { useTaskAction } from "../api/jobWrites";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useNotify } from "../components/notify";
 import { TASK_ACTIONS, type TaskAction } from "./taskActions";

@@ -110,6 +110,21 @@ describe("TaskPage saved outputs", () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it("when the node's files are gone, says so and opens the saved stdout from Storage instead", async () => {
+    const kept: SavedOutputsResponse = {
+      destinations: [{ index: 0, filePattern: "../std*.txt", uploadCondition: "taskCompletion", containerUrl: "https://contosodata.blob.core.windows.net/logs", path: "t1", access: "accountKey" }],
+      items: [{ path: "0/t1/stdout.txt", destination: 0, name: "t1/stdout.txt", size: 19 }],
+    };
+    const saved = new TextEncoder().encode("saved from Storage\n");
+    renderTask(done, [], {
+      [`GET ${T}/saved-outputs`]: () => kept,
+      [`GET ${T}/saved-outputs/content`]: ({ url }) => contentAnswer(saved, url),
+    });
+    expect(await screen.findByText("The task's files are gone from its node")).toBeTruthy();
+    expect(screen.getByText(/Showing t1\/stdout.txt, saved to Storage/)).toBeTruthy();
+    expect(await screen.findByText("saved from Storage", {}, { timeout: 10_000 })).toBeTruthy();
+  });
+
   it("shows no section for a task without output files", async () => {
     const { queryClient } = renderTask(done);
     await waitFor(() => expect(queryClient.getQueryData(jobKeys.taskSavedOutputs("acct", "j1", "t1"))).toEqual(NO_SAVED_OUTPUTS));

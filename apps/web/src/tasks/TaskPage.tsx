@@ -1,7 +1,9 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useMemo, useState } from "react";
+import type { SavedOutput } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
 import { useJob, useTask, useTaskFiles } from "../api/hooks";
+import { useTaskSavedOutputs } from "../api/savedOutputs";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";
@@ -9,7 +11,7 @@ import { RelativeTime } from "../components/RelativeTime";
 import { TableSkeleton } from "../components/Skeletons";
 import { StateBadge } from "../components/StateBadge";
 import { OutputTabs } from "../output/OutputTabs";
-import { taskFileSource } from "../output/outputSource";
+import { savedOutputSource, taskFileSource } from "../output/outputSource";
 import { FactList } from "../components/FactList";
 import { TaskActionButtons } from "./TaskActionButtons";
 import { SavedOutputsSection } from "./SavedOutputsSection";
@@ -17,6 +19,10 @@ import type { TaskAction } from "./taskActions";
 
 const TaskActionDialog = lazy(() => import("./TaskActionDialog").then((m) => ({ default: m.TaskActionDialog })));
 const TaskOutputViewer = lazy(() => import("../output/TaskOutputViewer").then((m) => ({ default: m.TaskOutputViewer })));
+
+/** The saved copy of the task's stdout (else stderr), by the blob's file name. */
+const savedStdFile = (items: readonly SavedOutput[] | undefined) =>
+  items?.find((i) => /(^|\/)stdout\.txt$/.test(i.name)) ?? items?.find((i) => /(^|\/)stderr\.txt$/.test(i.name));
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
@@ -31,7 +37,14 @@ export default function TaskPage() {
   const jobDetails = useJob(account, job);
   const [action, setAction] = useState<TaskAction>();
   const files = useTaskFiles(account, job, task, !!details.data && details.data.state !== "active");
-  const source = useMemo(() => taskFileSource(account, job, task, "stdout.txt"), [account, job, task]);
+  const saved = useTaskSavedOutputs(account, job, task, details.data?.state !== "completed");
+  // A completed task whose node no longer has its folder (node gone, or past retention): its saved std file, if any.
+  const filesGone = details.data?.state === "completed" && files.data !== undefined && !files.data.items.some((f) => f.name === "stdout.txt");
+  const savedStd = filesGone ? savedStdFile(saved.data?.items) : undefined;
+  const source = useMemo(
+    () => (savedStd ? savedOutputSource(account, job, task, savedStd.path) : taskFileSource(account, job, task, "stdout.txt")),
+    [account, job, task, savedStd],
+  );
   if (details.isPending) return <TableSkeleton label="Loading task" />;
   if (details.isError) return <ErrorState what={`task ${task}`} error={details.error} onRetry={() => details.refetch()} />;
   const t = details.data;
@@ -84,6 +97,21 @@ export default function TaskPage() {
       <Subtitle2 as="h2">Output</Subtitle2>
       {t.state === "active" ? (
         <Caption1>The task is queued: it has no output until a node starts it.</Caption1>
+      ) : filesGone ? (
+        <>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>The task&apos;s files are gone from its node</MessageBarTitle>
+              The node was removed or the files passed their retention time.{" "}
+              {savedStd ? `Showing ${savedStd.name}, saved to Storage by the task's output files.` : "Only what its output files saved to Storage is left (below)."}
+            </MessageBarBody>
+          </MessageBar>
+          {savedStd && (
+            <Suspense fallback={<TableSkeleton rows={3} label="Loading viewer" />}>
+              <TaskOutputViewer key={source.key} source={source} follow={false} sizeHint={savedStd.size} />
+            </Suspense>
+          )}
+        </>
       ) : (
         <>
           <OutputTabs current="stdout.txt" files={files.data?.items} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />

@@ -16,7 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { latestGalleryVersion, parseGalleryImageId } from "@batch-studio/shared";
 import { useMemo, useState } from "react";
-import { useAccounts, useGalleries, useGalleryImageVersions, useGalleryImages, useSupportedImages } from "../api/hooks";
+import { useAccounts, useSupportedImages } from "../api/hooks";
+import { useGalleries, useGalleryImageVersions, useGalleryImages } from "../api/galleries";
 import { ErrorState } from "../components/ErrorState";
 import { IssueField } from "./IssueField";
 import { useWizard } from "./WizardContext";

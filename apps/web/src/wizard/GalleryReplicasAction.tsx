@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { parseGalleryImageId, type SetGalleryReplicasAction } from "@batch-studio/shared";
 import { useState } from "react";
-import { useSetGalleryReplicas } from "../api/hooks";
+import { useSetGalleryReplicas } from "../api/galleries";
 import { useNotify } from "../components/notify";
 import { useWizard } from "./WizardContext";
 

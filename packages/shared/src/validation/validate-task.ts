@@ -5,6 +5,7 @@ import type { Rule } from "./rule";
 import { runRules } from "./rule";
 import { taskIdFormat, taskIdTaken } from "./rules/ids";
 import { taskRules as taskAreaRules } from "./rules/task";
+import { taskLimitRules } from "./rules/task-limits";
 import { taskRegistryRules } from "./rules/task-registry";
 import { taskDataRules } from "./rules/task-data";
 import { applicationPackageRules } from "./rules/application-packages";
@@ -14,6 +15,7 @@ export const taskRules: readonly Rule<TaskFacts>[] = [
   taskIdFormat,
   taskIdTaken,
   ...taskAreaRules,
+  ...taskLimitRules,
   ...taskRegistryRules,
   ...taskDataRules<TaskFacts>(({ spec }) => ({
     dataSets: [{ at: [], resourceFiles: spec.resourceFiles, outputFiles: spec.outputFiles }],

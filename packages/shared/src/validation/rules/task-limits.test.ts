@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { TaskSpec, type TaskSpecInput } from "../../task-spec";
+import type { TaskPoolFact } from "../../validation-context";
+import { validateTask } from "../validate-task";
+
+const windows: TaskPoolFact = { poolId: "win", isContainerPool: true, prefetchImages: [], registryServers: [], osType: "windows" };
+const codes = (input: Partial<TaskSpecInput>, pool?: TaskPoolFact) =>
+  validateTask(TaskSpec.parse({ id: "t", commandLine: "run", ...input }), pool ? { pool } : {}).map((i) => [i.code, i.path.join("."), i.fix?.label]);
+
+describe("task limit rules", () => {
+  it("a container task on a Windows pool must run elevated, with a one-click fix; elevated or Linux passes", () => {
+    const container = { containerSettings: { imageName: "mcr.microsoft.com/windows/servercore:ltsc2022" } };
+    expect(codes(container, windows)).toContainEqual(["task.windowsContainerNeedsAdmin", "elevated", "Run the task elevated"]);
+    expect(codes({ ...container, elevated: true }, windows).map((c) => c[0])).not.toContain("task.windowsContainerNeedsAdmin");
+    expect(codes(container, { ...windows, osType: "linux" }).map((c) => c[0])).not.toContain("task.windowsContainerNeedsAdmin");
+  });
+
+  it("a time limit or retention that is not an ISO-8601 duration is an error at its field", () => {
+    expect(codes({ constraints: { maxWallClockTime: "2 hours", retentionTime: "P7D" } })).toEqual([["task.constraintDuration", "constraints.maxWallClockTime", undefined]]);
+    expect(codes({ constraints: { maxWallClockTime: "PT2H", retentionTime: "forever" } })).toEqual([["task.constraintDuration", "constraints.retentionTime", undefined]]);
+  });
+});
