@@ -36,6 +36,10 @@ const referenceTo = (app: ApplicationInfo): ApplicationPackageReferenceSpec => {
 const withVersion = ({ applicationId }: ApplicationPackageReferenceSpec, version: string): ApplicationPackageReferenceSpec =>
   version === DEFAULT ? { applicationId } : { applicationId, version };
 
+/** The dotted paths the editor shows issues at, for a form's list of the rest. */
+export const applicationPackagePaths = (at: readonly string[], refs: readonly unknown[] | undefined): string[] =>
+  (refs ?? []).flatMap((_, i) => ["applicationId", "version"].map((f) => [...at, "applicationPackages", i, f].join(".")));
+
 /**
  * Application packages a task or pool installs on its nodes: one row per package, the application
  * from the account's list, the version from that application's activated ones ("Default" when it

@@ -4,9 +4,10 @@ import { usePool, usePools } from "../api/hooks";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { fieldState } from "../components/fieldState";
 import type { Path } from "../forms/paths";
-import { OutputFilesEditor } from "../tasks/OutputFilesEditor";
+import { OutputFilesEditor, outputFilePaths } from "../tasks/OutputFilesEditor";
+import { ResourceFilesEditor, resourceFilePaths } from "../tasks/ResourceFilesEditor";
 import { JobTaskFields } from "./JobTaskFields";
-import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
+import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
@@ -35,10 +36,9 @@ export const jobFieldPaths = (value: JobSpecificationInput): string[] => [
   "priority",
   "maxParallelTasks",
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => ["commandLine", "containerSettings", "id", "maxWallClockTime"].map((f) => `${k}.${f}`)),
-  ...(value.jobManagerTask?.applicationPackages ?? []).flatMap((_, i) => [`jobManagerTask.applicationPackages.${i}.applicationId`, `jobManagerTask.applicationPackages.${i}.version`]),
-  ...(value.jobManagerTask?.outputFiles ?? []).flatMap((_, i) =>
-    ["filePattern", "destination.containerName", "destination.containerUrl", "destination.path"].map((f) => `jobManagerTask.outputFiles.${i}.${f}`),
-  ),
+  ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => resourceFilePaths([k], value[k]?.resourceFiles)),
+  ...applicationPackagePaths(["jobManagerTask"], value.jobManagerTask?.applicationPackages),
+  ...outputFilePaths(["jobManagerTask"], value.jobManagerTask?.outputFiles),
 ];
 
 /**
@@ -135,6 +135,15 @@ export function JobSpecFields({
               imageHint={containerPool ? "Required: on a container pool the job manager runs in a container." : "The pool has no container configuration: leave it empty."}
               onChange={(patch, field) => setTask("jobManagerTask", patch, ["jobManagerTask", field])}
             />
+            <ResourceFilesEditor
+              at={["jobManagerTask"]}
+              name="Job manager input"
+              value={value.jobManagerTask.resourceFiles ?? []}
+              issues={issues}
+              onChange={(resourceFiles, touched) =>
+                update((s) => (s.jobManagerTask ? { ...s, jobManagerTask: { ...s.jobManagerTask, resourceFiles } } : s), touched && ["jobManagerTask", "resourceFiles", touched.row, touched.field])
+              }
+            />
             <Switch
               label="End the job when the job manager completes"
               checked={value.jobManagerTask.killJobOnCompletion ?? true}
@@ -184,6 +193,15 @@ export function JobSpecFields({
               imageHint={onHost}
               onChange={(patch, field) => setTask("jobPreparationTask", patch, ["jobPreparationTask", field])}
             />
+            <ResourceFilesEditor
+              at={["jobPreparationTask"]}
+              name="Preparation input"
+              value={value.jobPreparationTask.resourceFiles ?? []}
+              issues={issues}
+              onChange={(resourceFiles, touched) =>
+                update((s) => (s.jobPreparationTask ? { ...s, jobPreparationTask: { ...s.jobPreparationTask, resourceFiles } } : s), touched && ["jobPreparationTask", "resourceFiles", touched.row, touched.field])
+              }
+            />
             <Switch
               label="Tasks wait until the preparation succeeds"
               checked={value.jobPreparationTask.waitForSuccess ?? true}
@@ -207,6 +225,15 @@ export function JobSpecFields({
               prefetch={prefetch}
               imageHint={onHost}
               onChange={(patch, field) => setTask("jobReleaseTask", patch, ["jobReleaseTask", field])}
+            />
+            <ResourceFilesEditor
+              at={["jobReleaseTask"]}
+              name="Release input"
+              value={value.jobReleaseTask.resourceFiles ?? []}
+              issues={issues}
+              onChange={(resourceFiles, touched) =>
+                update((s) => (s.jobReleaseTask ? { ...s, jobReleaseTask: { ...s.jobReleaseTask, resourceFiles } } : s), touched && ["jobReleaseTask", "resourceFiles", touched.row, touched.field])
+              }
             />
             <Field label="Release time limit" hint="ISO-8601, at most PT15M (Batch's limit and default)." {...fieldState(issues, "jobReleaseTask.maxWallClockTime")}>
               <Input value={value.jobReleaseTask.maxWallClockTime ?? ""} placeholder="PT15M" onChange={(_, d) => setTask("jobReleaseTask", { maxWallClockTime: d.value || undefined }, ["jobReleaseTask", "maxWallClockTime"])} />

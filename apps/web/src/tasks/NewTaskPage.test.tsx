@@ -328,3 +328,23 @@ describe("NewTaskPage limits and identity", () => {
     expect(await screen.findByText(/The time limit "2 hours" is not an ISO-8601 duration/)).toBeTruthy();
   });
 });
+
+describe("NewTaskPage input files", () => {
+  it("downloads the blobs under a prefix of an account storage container into a folder; a SAS-less container URL is an error at its field", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "t-in");
+    await chooseImage(IMAGE);
+    await userEvent.click(screen.getByRole("button", { name: "Add input file" }));
+    await userEvent.type(screen.getByRole("textbox", { name: /Input 1 container$/ }), "inputs");
+    await userEvent.type(screen.getByRole("textbox", { name: /Input 1 blob prefix/ }), "run1/");
+    await userEvent.type(screen.getByRole("textbox", { name: /Input 1 to/ }), "data");
+    await userEvent.click(screen.getByRole("button", { name: "Add input file" }));
+    await userEvent.click(screen.getByRole("combobox", { name: /Input 2 from/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "A container URL with a SAS" }));
+    await userEvent.type(screen.getByRole("textbox", { name: /Input 2 container URL/ }), "https://acct.blob.core.windows.net/c");
+    expect(await screen.findByText(/has no shared access signature \(no sig= in its query\)/)).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Remove input 2" }));
+    await addTaskRunningEntrypoint();
+    expect((sent.added as TaskSpec).resourceFiles).toEqual([{ source: { kind: "autoStorage", containerName: "inputs", blobPrefix: "run1/" }, filePath: "data" }]);
+  });
+});

@@ -25,7 +25,7 @@ import { useNavigate, useParams } from "../router";
 import { useJob, usePool } from "../api/hooks";
 import { useAddTask } from "../api/jobWrites";
 import { useApplications } from "../api/applications";
-import { ApplicationPackagesEditor } from "../components/ApplicationPackagesEditor";
+import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
 import { paths } from "../router/paths";
 import { isApiError } from "../auth/apiError";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
@@ -38,8 +38,9 @@ import { useSpecForm } from "../forms/useSpecForm";
 import { imageRegistry, taskForPool } from "./imageRegistry";
 import { ImageRegistryAccess, type TaskLogin } from "./ImageRegistryAccess";
 import { useImageConfig } from "./useImageConfig";
-import { OutputFilesEditor } from "./OutputFilesEditor";
+import { OutputFilesEditor, outputFilePaths } from "./OutputFilesEditor";
 import { TaskLimitsFields } from "./TaskLimitsFields";
+import { ResourceFilesEditor, resourceFilePaths } from "./ResourceFilesEditor";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
 
@@ -178,13 +179,14 @@ export default function NewTaskPage() {
     "containerSettings.imageName",
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
+    ...resourceFilePaths([], spec.resourceFiles),
     "constraints.maxWallClockTime",
     "constraints.retentionTime",
     "constraints.maxTaskRetryCount",
     "requiredSlots",
     "elevated",
-    ...(spec.outputFiles ?? []).flatMap((_, i) => [`outputFiles.${i}.filePattern`, ...["containerName", "containerUrl", "path"].map((f) => `outputFiles.${i}.destination.${f}`)]),
-    ...(spec.applicationPackages ?? []).flatMap((_, i) => [`applicationPackages.${i}.applicationId`, `applicationPackages.${i}.version`]),
+    ...outputFilePaths([], spec.outputFiles),
+    ...applicationPackagePaths([], spec.applicationPackages),
   ]);
 
   return (
@@ -274,6 +276,13 @@ export default function NewTaskPage() {
           label="Task environment variables"
           value={spec.env ?? []}
           onChange={(env) => form.set(["env"], env)}
+        />
+        <Subtitle2 as="h2">Input files</Subtitle2>
+        <Caption1>Downloaded into the task&apos;s working directory before its command runs (resource files).</Caption1>
+        <ResourceFilesEditor
+          value={spec.resourceFiles ?? []}
+          issues={issues}
+          onChange={(resourceFiles, touched) => form.update((s) => ({ ...s, resourceFiles }), touched && ["resourceFiles", touched.row, touched.field])}
         />
         <Subtitle2 as="h2">Limits and identity</Subtitle2>
         <TaskLimitsFields

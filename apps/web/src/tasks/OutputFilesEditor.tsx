@@ -34,6 +34,10 @@ const isCondition = (v: string | undefined): v is Condition => v !== undefined &
 
 const KINDS = { accountStorage: "The account's storage", container: "A container URL with a SAS" } as const;
 
+/** The dotted paths the editor shows issues at, for a form's list of the rest. */
+export const outputFilePaths = (at: readonly string[], files: readonly unknown[] | undefined): string[] =>
+  (files ?? []).flatMap((_, i) => ["filePattern", "destination.containerName", "destination.containerUrl", "destination.path"].map((f) => [...at, "outputFiles", i, f].join(".")));
+
 /** A new row: the task's results to the account's storage on success, no SAS to paste. */
 export const NEW_OUTPUT_FILE: OutputFileSpecInput = {
   filePattern: "",
