@@ -14,3 +14,4 @@ export * from "./convert";
 export * from "./export";
 export * from "./api";
 export * from "./quota-usage";
+export * from "./explain/task-failure";

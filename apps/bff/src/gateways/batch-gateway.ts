@@ -11,6 +11,7 @@ import {
   type JobScheduleSpec,
   type JobSchedulePatch,
   fromCloudJobSchedule,
+  fromCloudTask,
   toJobScheduleAddParameter,
   toJobSpecification,
   toSchedule,
@@ -392,6 +393,13 @@ export class BatchGateway {
 
   async getTask(jobId: string, taskId: string) {
     return toTaskDetails(await this.client.task.get(jobId, taskId));
+  }
+
+  /** The task as a spec, to add it again; 422 when Batch's task has what the spec model cannot say. */
+  async getTaskSpec(jobId: string, taskId: string): Promise<TaskSpec> {
+    const spec = fromCloudTask(await this.client.task.get(jobId, taskId));
+    if (spec === undefined) throw problem(422, "not_clonable", `Task "${taskId}" cannot be expressed as a spec`);
+    return spec;
   }
 
   async taskExists(jobId: string, taskId: string): Promise<boolean> {

@@ -238,6 +238,7 @@ export const handlers: Handlers = {
     return (await scope.batch(params.account)).addTask(params.job, body, sign);
   },
   task: async ({ scope, params }) => (await scope.batch(params.account)).getTask(params.job, params.task),
+  taskSpec: async ({ scope, params }) => ({ spec: await (await scope.batch(params.account)).getTaskSpec(params.job, params.task) }),
   deleteTask: async ({ scope, params }) => (await scope.batch(params.account)).deleteTask(params.job, params.task),
   terminateTask: async ({ scope, params }) => (await scope.batch(params.account)).terminateTask(params.job, params.task),
   reactivateTask: async ({ scope, params }) => (await scope.batch(params.account)).reactivateTask(params.job, params.task),

@@ -61,6 +61,15 @@ describe("job and task actions", () => {
     await stack?.close();
   });
 
+  it("gives a task back as a spec to add it again, and 404 for a task that does not exist", async () => {
+    const job = `spec-job-${stamp}`;
+    await addJob({ id: job });
+    await addTask(job, "t", "/bin/sh -c 'exit 0'");
+    const { spec } = await json<{ spec: { id: string; commandLine: string; containerSettings?: { imageName: string } } }>(apiUrl("taskSpec", { account, job, task: "t" }));
+    expect(spec).toMatchObject({ id: "t", commandLine: "/bin/sh -c 'exit 0'", containerSettings: { imageName: "busybox:latest" } });
+    expect((await call(apiUrl("taskSpec", { account, job, task: "nope" }))).status).toBe(404);
+  });
+
   it("refuses a job whose manager has no container settings on a container pool, with the field path, before Batch sees it", async () => {
     const res = await post(apiUrl("createJob", { account }), { id: `jm-${stamp}`, poolId: pool, jobManagerTask: { id: "jm", commandLine: "/bin/true" } });
     expect(res.status).toBe(400);

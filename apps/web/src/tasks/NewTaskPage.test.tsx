@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ApplicationInfo, ImageInspectRequest, ImageInspection, PoolDetails, TaskSpec } from "@batch-studio/shared";
+import { TaskSpec as TaskSpecSchema, type ApplicationInfo, type ImageInspectRequest, type ImageInspection, type PoolDetails, type TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
 import { fakeApi, type Handler } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
@@ -346,5 +346,48 @@ describe("NewTaskPage input files", () => {
     await userEvent.click(screen.getByRole("button", { name: "Remove input 2" }));
     await addTaskRunningEntrypoint();
     expect((sent.added as TaskSpec).resourceFiles).toEqual([{ source: { kind: "autoStorage", containerName: "inputs", blobPrefix: "run1/" }, filePath: "data" }]);
+  });
+});
+
+describe("NewTaskPage re-adding a failed task", () => {
+  it("starts from the task's spec under a new id, with the fix its failure offers applied", async () => {
+    let added: TaskSpec | undefined;
+    const failed = {
+      id: "render",
+      state: "completed",
+      result: "failure",
+      commandLine: "/bin/render --all",
+      env: [],
+      maxWallClockTime: "PT10M",
+      failure: { category: "servererror", code: "TaskEnded", message: "Task Was Ended because it exceeded its maximum wall clock time" },
+    };
+    const spec: TaskSpec = TaskSpecSchema.parse({ id: "render", commandLine: "/bin/render --all", containerSettings: { imageName: IMAGE }, constraints: { maxWallClockTime: "PT10M" } });
+    const api = fakeApi({
+      [`GET ${A}/jobs/j1`]: () => ({ id: "j1", state: "active", poolId: "p1" }),
+      [`GET ${A}/pools/p1`]: () => pool,
+      [`GET ${A}/jobs/j1/tasks/render`]: () => failed,
+      [`GET ${A}/jobs/j1/tasks/render/spec`]: () => ({ spec }),
+      "POST /api/registry/inspect": ({ body }) => ({ reference: (body as ImageInspectRequest).reference, ...FOUND }),
+      [`POST ${A}/validate/task`]: () => ({ issues: [], facts: {}, ok: true }),
+      [`POST ${A}/jobs/j1/tasks`]: ({ body }) => {
+        added = body as TaskSpec;
+        return { ...(body as object), state: "active", env: [] };
+      },
+    });
+    renderPage({
+      api,
+      pattern: "/a/:account/jobs/:job/tasks/new",
+      url: "/a/acct/jobs/j1/tasks/new?from=render&fix=TaskEnded",
+      element: <NewTaskPage />,
+      extraRoutes: [{ path: "/a/:account/jobs/:job/tasks/:task", element: <p>task page</p> }],
+    });
+    expect(await screen.findByRole("heading", { name: "Add task render again to j1" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: /Task id/ })).toHaveProperty("value", "render-2");
+    expect(screen.getByRole("textbox", { name: /Time limit/ })).toHaveProperty("value", "PT40M");
+    expect(screen.getByRole("combobox", { name: /Container image/ })).toHaveProperty("value", IMAGE);
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add task" }).hasAttribute("disabled")).toBe(false));
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText("task page")).toBeTruthy();
+    expect(added).toMatchObject({ id: "render-2", commandLine: "/bin/render --all", constraints: { maxWallClockTime: "PT40M" } });
   });
 });

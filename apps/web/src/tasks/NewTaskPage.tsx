@@ -14,16 +14,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  explainTaskFailure,
+  nextTaskId,
   parseTaskSpec,
   validateTask,
   type PoolDetails,
+  type SpecPath,
   type TaskSpecInput,
   type ValidationContext,
 } from "@batch-studio/shared";
-import { useCallback, useMemo, useState } from "react";
-import { useNavigate, useParams } from "../router";
-import { useJob, usePool } from "../api/hooks";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "../router";
+import { useJob, usePool, useTask } from "../api/hooks";
 import { useAddTask } from "../api/jobWrites";
+import { useTaskSpec } from "../api/taskSpec";
+import { ErrorState } from "../components/ErrorState";
+import { TableSkeleton } from "../components/Skeletons";
 import { useApplications } from "../api/applications";
 import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
 import { paths } from "../router/paths";
@@ -72,17 +78,35 @@ const INITIAL: TaskSpecInput = {
   env: [],
 };
 
-/** Add a container task: image suggestions from the pool's prefetch list, ENTRYPOINT/WORKDIR read from the registry. */
+/**
+ * Add a container task — or add one again: `?from=<task>` starts from that task's spec under a new
+ * id, and `&fix=<code>` applies the fix its failure explanation offers (explainTaskFailure).
+ */
 export default function NewTaskPage() {
-  const styles = useStyles();
   const { account, job } = useParams() as { account: string; job: string };
+  const [search] = useSearchParams();
+  const from = search.get("from") ?? undefined;
+  const source = useTaskSpec(account, job, from);
+  const details = useTask(account, job, from ?? "");
+  if (!from) return <TaskForm account={account} job={job} initial={INITIAL} />;
+  if (source.isPending || (details.isPending && search.get("fix"))) return <TableSkeleton label={`Loading task ${from}`} />;
+  if (source.isError) return <ErrorState what={`task ${from}`} error={source.error} onRetry={() => source.refetch()} />;
+  const explanation = details.data ? explainTaskFailure(details.data) : undefined;
+  const fixed = search.get("fix") && explanation?.code === search.get("fix") && explanation.fix ? explanation.fix.apply(source.data.spec) : source.data.spec;
+  return <TaskForm account={account} job={job} initial={{ ...fixed, id: nextTaskId(fixed.id) }} fromTask={from} atFault={explanation?.field} />;
+}
+
+/** The task form itself, from `initial`; `atFault` is revealed at once (the field a failure named). */
+function TaskForm({ account, job, initial, fromTask, atFault }: { account: string; job: string; initial: TaskSpecInput; fromTask?: string; atFault?: SpecPath }) {
+  const styles = useStyles();
   const notify = useNotify();
   const navigate = useNavigate();
   const jobInfo = useJob(account, job);
   const pool = usePool(account, jobInfo.data?.poolId);
   const prefetch = pool.data?.prefetchImages ?? [];
-  const [useEntrypoint, setUseEntrypoint] = useState(false);
-  const [image, setImage] = useState("");
+  // A task added again keeps running its image ENTRYPOINT if it did; a new one starts with a command line.
+  const [useEntrypoint, setUseEntrypoint] = useState(fromTask !== undefined && initial.containerSettings !== undefined && !initial.commandLine);
+  const [image, setImage] = useState(initial.containerSettings?.imageName ?? "");
   const settledImage = useDebounced(image.trim(), 400);
   const poolRegistries = pool.data?.registries ?? NO_REGISTRIES;
   const imageConfig = useImageConfig(image, settledImage, pool.data?.registries);
@@ -124,7 +148,12 @@ export default function NewTaskPage() {
     },
     [api, account, job],
   );
-  const form = useSpecForm<TaskSpecInput, ValidationContext>({ initial: INITIAL, validate, check });
+  const form = useSpecForm<TaskSpecInput, ValidationContext>({ initial, validate, check });
+  const { reveal } = form;
+  // Re-adding after a failure: the field the failure named shows its issues at once.
+  useEffect(() => {
+    if (atFault) reveal([atFault]);
+  }, [atFault, reveal]);
   const spec = form.value;
   const issues = form.shown;
   /** Changes one container setting; `field` is what the operator touched. */
@@ -191,7 +220,7 @@ export default function NewTaskPage() {
 
   return (
     <>
-      <PageHeader title={`Add a container task to ${job}`} />
+      <PageHeader title={fromTask ? `Add task ${fromTask} again to ${job}` : `Add a container task to ${job}`} />
       <Card className={styles.form}>
         <Field label="Task id" required {...fieldState(issues, "id")}>
           <Input value={spec.id} onChange={(_, d) => form.set(["id"], d.value)} />

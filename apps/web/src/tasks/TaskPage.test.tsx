@@ -76,7 +76,10 @@ describe("TaskPage", () => {
       containerError: "image pull took 40s",
     };
     const { container } = renderTask(failed, files);
-    expect(await screen.findByText("FailureExitCode")).toBeTruthy();
+    expect(await screen.findByText("The task exited with code 3")).toBeTruthy();
+    expect(screen.getByText(/Batch said: FailureExitCode: The task exited with exit code 3/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Open stderr.txt" }).getAttribute("href")).toBe("/a/acct/jobs/j1/tasks/t1/files/stderr.txt");
+    expect(screen.getByRole("link", { name: "Re-add to fix" }).getAttribute("href")).toBe("/a/acct/jobs/j1/tasks/new?from=t1");
     expect(screen.getByText("Container: image pull took 40s")).toBeTruthy();
     expect(screen.getByRole("link", { name: "tvm-1" })).toBeTruthy();
     // The viewer is a lazy chunk: its first import in a test run is transformed on demand, slow on a busy machine.
@@ -84,6 +87,21 @@ describe("TaskPage", () => {
     expect(await screen.findByRole("link", { name: "wd/result.csv" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "wd" })).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe("TaskPage explain and fix", () => {
+  it("a task stopped at its time limit offers to re-add it with a longer one", async () => {
+    renderTask({
+      ...base,
+      state: "completed",
+      result: "failure",
+      maxWallClockTime: "PT10M",
+      failure: { category: "servererror", code: "TaskEnded", message: "Task Was Ended because it exceeded its maximum wall clock time" },
+    });
+    expect(await screen.findByText("The task ran out of time")).toBeTruthy();
+    const readd = screen.getByRole("link", { name: "Re-add with this fix: Allow PT40M" });
+    expect(readd.getAttribute("href")).toBe("/a/acct/jobs/j1/tasks/new?from=t1&fix=TaskEnded");
   });
 });
 

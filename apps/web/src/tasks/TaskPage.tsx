@@ -15,6 +15,7 @@ import { savedOutputSource, taskFileSource } from "../output/outputSource";
 import { FactList } from "../components/FactList";
 import { TaskActionButtons } from "./TaskActionButtons";
 import { SavedOutputsSection } from "./SavedOutputsSection";
+import { FailureBanner } from "./FailureBanner";
 import type { TaskAction } from "./taskActions";
 
 const TaskActionDialog = lazy(() => import("./TaskActionDialog").then((m) => ({ default: m.TaskActionDialog })));
@@ -41,9 +42,11 @@ export default function TaskPage() {
   // A completed task whose node no longer has its folder (node gone, or past retention): its saved std file, if any.
   const filesGone = details.data?.state === "completed" && files.data !== undefined && !files.data.items.some((f) => f.name === "stdout.txt");
   const savedStd = filesGone ? savedStdFile(saved.data?.items) : undefined;
+  // A task that exited non-zero opens on what explains it: its stderr, when it wrote any.
+  const explaining = details.data?.result === "failure" && (files.data?.items.find((f) => f.name === "stderr.txt")?.size ?? 0) > 0 ? "stderr.txt" : "stdout.txt";
   const source = useMemo(
-    () => (savedStd ? savedOutputSource(account, job, task, savedStd.path) : taskFileSource(account, job, task, "stdout.txt")),
-    [account, job, task, savedStd],
+    () => (savedStd ? savedOutputSource(account, job, task, savedStd.path) : taskFileSource(account, job, task, explaining)),
+    [account, job, task, savedStd, explaining],
   );
   if (details.isPending) return <TableSkeleton label="Loading task" />;
   if (details.isError) return <ErrorState what={`task ${task}`} error={details.error} onRetry={() => details.refetch()} />;
@@ -77,14 +80,7 @@ export default function TaskPage() {
           />
         </Suspense>
       )}
-      {t.failure && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.failure.code ?? "Task failed"}</MessageBarTitle>
-            {t.failure.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {t.failure && <FailureBanner account={account} job={job} task={t} />}
       {t.containerError && (
         <MessageBar intent="error">
           <MessageBarBody>Container: {t.containerError}</MessageBarBody>
@@ -114,7 +110,7 @@ export default function TaskPage() {
         </>
       ) : (
         <>
-          <OutputTabs current="stdout.txt" files={files.data?.items} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
+          <OutputTabs current={explaining} files={files.data?.items} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
           <Suspense fallback={<TableSkeleton rows={3} label="Loading viewer" />}>
             <TaskOutputViewer key={source.key} source={source} follow={t.state !== "completed"} />
           </Suspense>

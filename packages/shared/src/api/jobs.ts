@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TaskSpec } from "../task-spec";
 
 export const JobSummary = z.object({
   id: z.string(),
@@ -133,3 +134,7 @@ export const JobNodeTaskStatus = z.object({
   release: JobNodeTaskRun.optional(),
 });
 export type JobNodeTaskStatus = z.infer<typeof JobNodeTaskStatus>;
+
+/** A task as a spec, to add it again (with a fix): what Batch holds, registry passwords blank. */
+export const TaskSpecResponse = z.object({ spec: TaskSpec });
+export type TaskSpecResponse = z.infer<typeof TaskSpecResponse>;

@@ -90,6 +90,7 @@ export const apiRoutePaths = {
   tasks: { method: "GET", path: `${JOB}/tasks`, params: "job" },
   addTask: { method: "POST", path: `${JOB}/tasks`, params: "job" },
   task: { method: "GET", path: TASK, params: "task" },
+  taskSpec: { method: "GET", path: `${TASK}/spec`, params: "task" },
   deleteTask: { method: "DELETE", path: TASK, params: "task" },
   terminateTask: { method: "POST", path: `${TASK}/terminate`, params: "task" },
   reactivateTask: { method: "POST", path: `${TASK}/reactivate`, params: "task" },

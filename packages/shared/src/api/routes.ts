@@ -7,7 +7,7 @@ import { AccountsResponse, Me } from "./accounts";
 import { ApplicationsResponse } from "./applications";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
-import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSummary, TerminateRequest } from "./jobs";
+import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSpecResponse, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { SavedOutputsResponse } from "./saved-outputs";
 import { routeParams } from "./path-params";
@@ -225,6 +225,7 @@ export const apiRoutes = {
   tasks: route("tasks", { tag: "tasks", summary: "List tasks (server-side filters, cursor paging)", query: TaskListQuery, response: pageOf(TaskSummary) }),
   addTask: route("addTask", { tag: "tasks", summary: "Add a task from a TaskSpec (400 lists every issue)", status: 201, body: TaskSpec, response: TaskDetails }),
   task: route("task", { tag: "tasks", summary: "Get a task", response: TaskDetails }),
+  taskSpec: route("taskSpec", { tag: "tasks", summary: "A task as a TaskSpec, to add it again (registry passwords blank; 422 if Batch's task cannot be expressed)", response: TaskSpecResponse }),
   deleteTask: route("deleteTask", { tag: "tasks", summary: "Delete a task", status: 204, response: "empty" }),
   terminateTask: route("terminateTask", { tag: "tasks", summary: "Terminate a task", status: 204, response: "empty" }),
   reactivateTask: route("reactivateTask", {
