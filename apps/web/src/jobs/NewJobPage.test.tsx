@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { JobSpec, PoolDetails, PoolSummary } from "@batch-studio/shared";
+import type { JobSpec, PoolDetails } from "@batch-studio/shared";
 import NewJobPage from "./NewJobPage";
 import { fakeApi } from "../test/fakeApi";
+import { poolSummary } from "../test/fixtures";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
 const A = "/api/accounts/acct";
 const IMAGE = "127.0.0.1:5000/lab/busybox:latest";
-const summary: PoolSummary = {
-  id: "p1",
-  vmSize: "standard_d2s_v3",
-  state: "active",
-  allocationState: "steady",
-  currentDedicatedNodes: 2,
-  currentSpotNodes: 0,
-  targetDedicatedNodes: 2,
-  targetSpotNodes: 0,
-  isContainerPool: true,
-  resizeErrors: [],
-};
+const summary = poolSummary({ currentDedicatedNodes: 2, targetDedicatedNodes: 2 });
 const details: PoolDetails = { ...summary, prefetchImages: [IMAGE], registries: [] };
 
 function renderNewJob(url = "/a/acct/jobs/new") {

@@ -12,6 +12,31 @@ import { OutputTabs } from "./OutputTabs";
 import { nodeFileSource, savedOutputSource, taskFileSource } from "./outputSource";
 import { TaskOutputViewer } from "./TaskOutputViewer";
 
+/** Job › task (› a last step), each a link the router follows. */
+function TaskBreadcrumb({ account, job, task, then }: { account: string; job: string; task: string; then?: string }) {
+  const navigate = useNavigate();
+  const step = (to: string, text: string) => (
+    <BreadcrumbItem>
+      <BreadcrumbButton as="a" href={to} onClick={(e) => { e.preventDefault(); navigate(to); }}>
+        {text}
+      </BreadcrumbButton>
+    </BreadcrumbItem>
+  );
+  return (
+    <Breadcrumb aria-label="Location">
+      {step(paths.job(account, job), job)}
+      <BreadcrumbDivider />
+      {step(paths.task(account, job, task), task)}
+      {then && (
+        <>
+          <BreadcrumbDivider />
+          <BreadcrumbItem>{then}</BreadcrumbItem>
+        </>
+      )}
+    </Breadcrumb>
+  );
+}
+
 /** The listed size of a file, if the listing is already there (cached from the task page): it saves the viewer a read. */
 const sizeOf = (items: readonly NodeFile[] | undefined, name: string) => items?.find((f) => f.name === name && !f.isDirectory)?.size;
 
@@ -50,19 +75,7 @@ const TaskFileView = memo(function TaskFileView({
   const source = useMemo(() => taskFileSource(account, job, task, file), [account, job, task, file]);
   return (
     <>
-      <Breadcrumb aria-label="Location">
-        <BreadcrumbItem>
-          <BreadcrumbButton as="a" href={paths.job(account, job)} onClick={(e) => { e.preventDefault(); navigate(paths.job(account, job)); }}>
-            {job}
-          </BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton as="a" href={paths.task(account, job, task)} onClick={(e) => { e.preventDefault(); navigate(paths.task(account, job, task)); }}>
-            {task}
-          </BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <TaskBreadcrumb account={account} job={job} task={task} />
       <PageHeader title={file}>{details && <StateBadge state={details.state} />}</PageHeader>
       <OutputTabs current={file} files={files} onSelect={(n) => navigate(paths.taskFile(account, job, task, n))} />
       {/* The viewer opens the file at once, in parallel with the task's details: its state only decides following. */}
@@ -106,27 +119,12 @@ function NodeFileViewer({ account, pool, node, file }: { account: string; pool: 
 
 /** A saved output (`file` = "<output file index>/<blob name>"): read from Storage, so it opens after the node is gone too. */
 function SavedOutputViewer({ account, job, task, file }: { account: string; job: string; task: string; file: string }) {
-  const navigate = useNavigate();
   const saved = useTaskSavedOutputs(account, job, task);
   const source = useMemo(() => savedOutputSource(account, job, task, file), [account, job, task, file]);
   const item = saved.data?.items.find((i) => i.path === file);
   return (
     <>
-      <Breadcrumb aria-label="Location">
-        <BreadcrumbItem>
-          <BreadcrumbButton as="a" href={paths.job(account, job)} onClick={(e) => { e.preventDefault(); navigate(paths.job(account, job)); }}>
-            {job}
-          </BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton as="a" href={paths.task(account, job, task)} onClick={(e) => { e.preventDefault(); navigate(paths.task(account, job, task)); }}>
-            {task}
-          </BreadcrumbButton>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>Saved outputs</BreadcrumbItem>
-      </Breadcrumb>
+      <TaskBreadcrumb account={account} job={job} task={task} then="Saved outputs" />
       <PageHeader title={item?.name ?? file.replace(/^\d+\//, "")} />
       <TaskOutputViewer key={source.key} source={source} follow={false} sizeHint={item?.size} />
     </>

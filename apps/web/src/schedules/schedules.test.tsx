@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { JobScheduleSpec, JobScheduleSummary, PoolSummary } from "@batch-studio/shared";
+import type { JobScheduleSpec, JobScheduleSummary } from "@batch-studio/shared";
 import JobSchedulesPage from "./JobSchedulesPage";
 import JobSchedulePage from "./JobSchedulePage";
 import NewJobSchedulePage from "./NewJobSchedulePage";
 import EditJobSchedulePage from "./EditJobSchedulePage";
 import { fakeApi } from "../test/fakeApi";
+import { poolSummary } from "../test/fixtures";
 import { renderPage } from "../test/renderPage";
 import { findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
@@ -21,18 +22,7 @@ const nightly: JobScheduleSummary = {
   recentJobId: "nightly:job-1",
   creationTime: "2026-12-01T10:00:00.000Z",
 };
-const pool: PoolSummary = {
-  id: "p1",
-  vmSize: "standard_d2s_v3",
-  state: "active",
-  allocationState: "steady",
-  currentDedicatedNodes: 1,
-  currentSpotNodes: 0,
-  targetDedicatedNodes: 1,
-  targetSpotNodes: 0,
-  isContainerPool: false,
-  resizeErrors: [],
-};
+const pool = poolSummary({ isContainerPool: false });
 
 describe("JobSchedulesPage", () => {
   it("lists each schedule with how often it runs, its next job and its open job; axe clean", async () => {

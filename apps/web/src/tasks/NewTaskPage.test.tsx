@@ -4,25 +4,13 @@ import userEvent from "@testing-library/user-event";
 import { TaskSpec as TaskSpecSchema, type ApplicationInfo, type ImageInspectRequest, type ImageInspection, type PoolDetails, type TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
 import { fakeApi, type Handler } from "../test/fakeApi";
+import { poolDetails } from "../test/fixtures";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
 
 const A = "/api/accounts/acct";
 const IMAGE = "127.0.0.1:5000/lab/entrypoint:1";
-const pool: PoolDetails = {
-  id: "p1",
-  vmSize: "standard_d2s_v3",
-  state: "active",
-  allocationState: "steady",
-  currentDedicatedNodes: 1,
-  currentSpotNodes: 0,
-  targetDedicatedNodes: 1,
-  targetSpotNodes: 0,
-  isContainerPool: true,
-  resizeErrors: [],
-  prefetchImages: [IMAGE],
-  registries: [{ server: "127.0.0.1:5000", username: "lab" }],
-};
+const pool = poolDetails({ prefetchImages: [IMAGE], registries: [{ server: "127.0.0.1:5000", username: "lab" }] });
 
 /** ffmpeg has a default version, blender none, so a reference to blender must name one. */
 const APPLICATIONS: ApplicationInfo[] = [

@@ -1,24 +1,8 @@
-import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { OutputFileSpecInput, ValidationIssue } from "@batch-studio/shared";
 import { fieldState } from "../components/fieldState";
-
-const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // Three fields a line: what and when, then where; the card is too narrow for six in a row.
-  row: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    alignItems: "start",
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  remove: { justifySelf: "start", marginBlockStart: "22px" },
-  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the row.
-  fill: { minWidth: 0, width: "100%" },
-});
+import { useRowEditorStyles } from "../components/rowEditorStyles";
 
 type Destination = OutputFileSpecInput["destination"];
 type Condition = NonNullable<OutputFileSpecInput["uploadCondition"]>;
@@ -74,7 +58,7 @@ export function OutputFilesEditor({
   /** `touched` names the field the operator changed; adding or removing a row touches none. */
   onChange(next: OutputFileSpecInput[], touched?: { row: number; field: OutputFileField }): void;
 }) {
-  const styles = useStyles();
+  const styles = useRowEditorStyles();
   const setRow = (i: number, field: OutputFileField, row: OutputFileSpecInput) => onChange(value.map((r, k) => (k === i ? row : r)), { row: i, field });
   const at = (i: number, ...rest: string[]) => [...base, "outputFiles", i, ...rest].join(".");
   return (

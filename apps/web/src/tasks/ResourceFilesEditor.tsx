@@ -1,25 +1,8 @@
-import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { ResourceFileSpec, ValidationIssue } from "@batch-studio/shared";
 import { fieldState } from "../components/fieldState";
-
-const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // Where from on the first line, where to on the second: the form is too narrow for five fields in a row.
-  row: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    alignItems: "start",
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  wide: { gridColumn: "span 2" },
-  remove: { justifySelf: "start", marginBlockStart: "22px" },
-  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the row.
-  fill: { minWidth: 0, width: "100%" },
-});
+import { useRowEditorStyles } from "../components/rowEditorStyles";
 
 type Source = ResourceFileSpec["source"];
 /** Which part of a row changed, so only that field counts as touched. */
@@ -68,7 +51,7 @@ export function ResourceFilesEditor({
   /** What each row is called in its labels: "Input 1 from", "Preparation input 1 from". */
   name?: string;
 }) {
-  const styles = useStyles();
+  const styles = useRowEditorStyles();
   const setRow = (i: number, field: ResourceFileField, row: ResourceFileSpec) => onChange(value.map((r, k) => (k === i ? row : r)), { row: i, field });
   const path = (i: number, ...rest: string[]) => [...at, "resourceFiles", i, ...rest].join(".");
   const setSource = (i: number, row: ResourceFileSpec, source: Source) => setRow(i, "source", { ...row, source });
