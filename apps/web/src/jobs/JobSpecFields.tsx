@@ -76,6 +76,16 @@ export function JobSpecFields({
       return next;
     });
   const onHost = "Empty: it runs on the node itself, outside any container.";
+  /** A job task's input files, downloaded before its command runs. */
+  const inputsOf = (key: JobTaskKey, label: string) => (
+    <ResourceFilesEditor
+      at={[key]}
+      name={`${label} input`}
+      value={value[key]?.resourceFiles ?? []}
+      issues={issues}
+      onChange={(resourceFiles, touched) => update((s) => (s[key] ? { ...s, [key]: { ...s[key], resourceFiles } } : s), touched && [key, "resourceFiles", touched.row, touched.field])}
+    />
+  );
 
   return (
     <>
@@ -135,15 +145,7 @@ export function JobSpecFields({
               imageHint={containerPool ? "Required: on a container pool the job manager runs in a container." : "The pool has no container configuration: leave it empty."}
               onChange={(patch, field) => setTask("jobManagerTask", patch, ["jobManagerTask", field])}
             />
-            <ResourceFilesEditor
-              at={["jobManagerTask"]}
-              name="Job manager input"
-              value={value.jobManagerTask.resourceFiles ?? []}
-              issues={issues}
-              onChange={(resourceFiles, touched) =>
-                update((s) => (s.jobManagerTask ? { ...s, jobManagerTask: { ...s.jobManagerTask, resourceFiles } } : s), touched && ["jobManagerTask", "resourceFiles", touched.row, touched.field])
-              }
-            />
+            {inputsOf("jobManagerTask", "Job manager")}
             <Switch
               label="End the job when the job manager completes"
               checked={value.jobManagerTask.killJobOnCompletion ?? true}
@@ -193,15 +195,7 @@ export function JobSpecFields({
               imageHint={onHost}
               onChange={(patch, field) => setTask("jobPreparationTask", patch, ["jobPreparationTask", field])}
             />
-            <ResourceFilesEditor
-              at={["jobPreparationTask"]}
-              name="Preparation input"
-              value={value.jobPreparationTask.resourceFiles ?? []}
-              issues={issues}
-              onChange={(resourceFiles, touched) =>
-                update((s) => (s.jobPreparationTask ? { ...s, jobPreparationTask: { ...s.jobPreparationTask, resourceFiles } } : s), touched && ["jobPreparationTask", "resourceFiles", touched.row, touched.field])
-              }
-            />
+            {inputsOf("jobPreparationTask", "Preparation")}
             <Switch
               label="Tasks wait until the preparation succeeds"
               checked={value.jobPreparationTask.waitForSuccess ?? true}
@@ -226,15 +220,7 @@ export function JobSpecFields({
               imageHint={onHost}
               onChange={(patch, field) => setTask("jobReleaseTask", patch, ["jobReleaseTask", field])}
             />
-            <ResourceFilesEditor
-              at={["jobReleaseTask"]}
-              name="Release input"
-              value={value.jobReleaseTask.resourceFiles ?? []}
-              issues={issues}
-              onChange={(resourceFiles, touched) =>
-                update((s) => (s.jobReleaseTask ? { ...s, jobReleaseTask: { ...s.jobReleaseTask, resourceFiles } } : s), touched && ["jobReleaseTask", "resourceFiles", touched.row, touched.field])
-              }
-            />
+            {inputsOf("jobReleaseTask", "Release")}
             <Field label="Release time limit" hint="ISO-8601, at most PT15M (Batch's limit and default)." {...fieldState(issues, "jobReleaseTask.maxWallClockTime")}>
               <Input value={value.jobReleaseTask.maxWallClockTime ?? ""} placeholder="PT15M" onChange={(_, d) => setTask("jobReleaseTask", { maxWallClockTime: d.value || undefined }, ["jobReleaseTask", "maxWallClockTime"])} />
             </Field>
