@@ -15,3 +15,4 @@ export * from "./export";
 export * from "./api";
 export * from "./quota-usage";
 export * from "./explain/task-failure";
+export * from "./sweep";

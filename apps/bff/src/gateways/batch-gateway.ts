@@ -22,6 +22,7 @@ import {
   type TaskSpec,
   type TaskSummary,
   type ContainerUrlOf,
+  type AddTaskResult,
 } from "@batch-studio/shared";
 import { problem } from "../http/problem";
 import {
@@ -415,6 +416,19 @@ export class BatchGateway {
   async addTask(jobId: string, spec: TaskSpec, containerUrlOf?: ContainerUrlOf) {
     await this.client.task.add(jobId, toTaskAddParameter(spec, containerUrlOf));
     return this.getTask(jobId, spec.id);
+  }
+
+  /** Up to 100 tasks in one task-collection request; each task's outcome in request order. */
+  async addTaskCollection(jobId: string, specs: TaskSpec[], containerUrlOf?: ContainerUrlOf): Promise<AddTaskResult[]> {
+    const answer = await this.client.task.addCollection(jobId, specs.map((s) => toTaskAddParameter(s, containerUrlOf)));
+    const byId = new Map((answer.value ?? []).map((r) => [r.taskId, r]));
+    return specs.map((s): AddTaskResult => {
+      const r = byId.get(s.id);
+      // @azure/batch 10.2.0 spells TaskAddStatus in lower case; no answer for a task counts as the service's error.
+      const result: AddTaskResult = { id: s.id, status: r?.status === "success" ? "success" : r?.status === "clienterror" ? "clientError" : "serverError" };
+      if (r?.error) result.error = { ...(r.error.code ? { code: r.error.code } : {}), ...(r.error.message?.value ? { message: r.error.message.value } : {}) };
+      return result;
+    });
   }
 
   /**

@@ -10,6 +10,8 @@ import {
   validateStartTaskUpdate,
   validateJob,
   validateJobSchedule,
+  validateTask,
+  parseIsoDuration,
   validateTaskInput,
   type JobScheduleSpec,
   type JobSpec,
@@ -236,6 +238,19 @@ export const handlers: Handlers = {
     blockOnErrors(await checkTask(scope, params.account, params.job, body), "task");
     const sign = await signOutputs(scope, params.account, [body.outputFiles], outputSasExpiry(new Date(), body.constraints.maxWallClockTime));
     return (await scope.batch(params.account)).addTask(params.job, body, sign);
+  },
+  addTasks: async ({ scope, params, body: { tasks } }) => {
+    // One facts lookup for the whole request (a sweep's tasks share their pool and, mostly, their image).
+    const check = await checkTask(scope, params.account, params.job, tasks[0]);
+    const issues = tasks.flatMap((t, i) => validateTask(t, check.facts).map((issue) => ({ ...issue, path: ["tasks", i, ...issue.path] })));
+    if (hasErrors(issues)) throw validationProblem(issues, "Some tasks have problems to fix before they can be added");
+    // One SAS per container for the whole request, living as long as the longest-running task needs.
+    const longest = tasks.reduce<string | undefined>((best, t) => {
+      const w = t.constraints.maxWallClockTime;
+      return w !== undefined && (parseIsoDuration(w) ?? 0) > (best === undefined ? -1 : (parseIsoDuration(best) ?? 0)) ? w : best;
+    }, undefined);
+    const sign = await signOutputs(scope, params.account, tasks.map((t) => t.outputFiles), outputSasExpiry(new Date(), longest));
+    return { results: await (await scope.batch(params.account)).addTaskCollection(params.job, tasks, sign) };
   },
   task: async ({ scope, params }) => (await scope.batch(params.account)).getTask(params.job, params.task),
   taskSpec: async ({ scope, params }) => ({ spec: await (await scope.batch(params.account)).getTaskSpec(params.job, params.task) }),

@@ -70,6 +70,29 @@ describe("job and task actions", () => {
     expect((await call(apiUrl("taskSpec", { account, job, task: "nope" }))).status).toBe(404);
   });
 
+  it("adds tasks 100 at a time through Batch's task collection, each with its outcome; the rules judge every task", async () => {
+    const job = `many-job-${stamp}`;
+    await addJob({ id: job });
+    await addTask(job, "dup", "/bin/true");
+    const task = (id: string) => ({ id, commandLine: "/bin/true", containerSettings: { imageName: "busybox:latest" } });
+    const res = await post(apiUrl("addTasks", { account, job }), { tasks: [task("a"), task("dup"), task("b")] });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: { id: string; status: string; error?: { code?: string } }[] };
+    expect(results.map((r) => [r.id, r.status, r.error?.code])).toEqual([
+      ["a", "success", undefined],
+      ["dup", "clientError", "TaskExists"],
+      ["b", "success", undefined],
+    ]);
+    // A task without container settings on this container pool: refused before Batch, at its index.
+    const bad = await post(apiUrl("addTasks", { account, job }), { tasks: [task("c"), { id: "d", commandLine: "/bin/true" }] });
+    expect(bad.status).toBe(400);
+    const errors = ((await bad.json()) as ProblemDetails).issues?.filter((i) => i.level === "error");
+    expect(errors?.map((i) => i.path.join("."))).toEqual(["tasks.1.containerSettings"]);
+    const tooMany = await post(apiUrl("addTasks", { account, job }), { tasks: Array.from({ length: 101 }, (_, k) => task(`t${k}`)) });
+    expect(tooMany.status).toBe(400);
+    expect((await call(apiUrl("task", { account, job, task: "c" }))).status).toBe(404);
+  });
+
   it("refuses a job whose manager has no container settings on a container pool, with the field path, before Batch sees it", async () => {
     const res = await post(apiUrl("createJob", { account }), { id: `jm-${stamp}`, poolId: pool, jobManagerTask: { id: "jm", commandLine: "/bin/true" } });
     expect(res.status).toBe(400);

@@ -138,3 +138,19 @@ export type JobNodeTaskStatus = z.infer<typeof JobNodeTaskStatus>;
 /** A task as a spec, to add it again (with a fix): what Batch holds, registry passwords blank. */
 export const TaskSpecResponse = z.object({ spec: TaskSpec });
 export type TaskSpecResponse = z.infer<typeof TaskSpecResponse>;
+
+/** Up to 100 tasks in one request, as Batch's task collection takes them (a sweep sends several). */
+export const AddTasksRequest = z.object({
+  tasks: z.array(TaskSpec).min(1, "give at least one task").max(100, "Batch adds at most 100 tasks per request"),
+});
+export type AddTasksRequest = z.input<typeof AddTasksRequest>;
+
+/** Each task's outcome, in request order: Batch may add some and refuse others. */
+export const AddTaskResult = z.object({
+  id: z.string(),
+  status: z.enum(["success", "clientError", "serverError"]),
+  error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
+});
+export type AddTaskResult = z.infer<typeof AddTaskResult>;
+export const AddTasksResponse = z.object({ results: z.array(AddTaskResult) });
+export type AddTasksResponse = z.infer<typeof AddTasksResponse>;

@@ -91,6 +91,7 @@ export const apiRoutePaths = {
   addTask: { method: "POST", path: `${JOB}/tasks`, params: "job" },
   task: { method: "GET", path: TASK, params: "task" },
   taskSpec: { method: "GET", path: `${TASK}/spec`, params: "task" },
+  addTasks: { method: "POST", path: `${JOB}/tasks/collection`, params: "job" },
   deleteTask: { method: "DELETE", path: TASK, params: "task" },
   terminateTask: { method: "POST", path: `${TASK}/terminate`, params: "task" },
   reactivateTask: { method: "POST", path: `${TASK}/reactivate`, params: "task" },

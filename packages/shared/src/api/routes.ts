@@ -7,7 +7,7 @@ import { AccountsResponse, Me } from "./accounts";
 import { ApplicationsResponse } from "./applications";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
-import { DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSpecResponse, TaskSummary, TerminateRequest } from "./jobs";
+import { AddTasksRequest, AddTasksResponse, DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSpecResponse, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { SavedOutputsResponse } from "./saved-outputs";
 import { routeParams } from "./path-params";
@@ -223,6 +223,12 @@ export const apiRoutes = {
   jobScheduleJobs: route("jobScheduleJobs", { tag: "job schedules", summary: "List the jobs a job schedule created", response: listOf(JobSummary) }),
 
   tasks: route("tasks", { tag: "tasks", summary: "List tasks (server-side filters, cursor paging)", query: TaskListQuery, response: pageOf(TaskSummary) }),
+  addTasks: route("addTasks", {
+    tag: "tasks",
+    summary: "Add up to 100 tasks in one request (Batch's task collection; a sweep sends several); 400 lists every issue under tasks.N, else each task's outcome",
+    body: AddTasksRequest,
+    response: AddTasksResponse,
+  }),
   addTask: route("addTask", { tag: "tasks", summary: "Add a task from a TaskSpec (400 lists every issue)", status: 201, body: TaskSpec, response: TaskDetails }),
   task: route("task", { tag: "tasks", summary: "Get a task", response: TaskDetails }),
   taskSpec: route("taskSpec", { tag: "tasks", summary: "A task as a TaskSpec, to add it again (registry passwords blank; 422 if Batch's task cannot be expressed)", response: TaskSpecResponse }),
