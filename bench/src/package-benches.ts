@@ -74,6 +74,13 @@ export const PACKAGE_BENCHES: PackageBench[] = [
     goal: "the emulator's memory flat (growth independent of the bytes downloaded); azuriteDirectMBps is the same blobs read into files with @azure/storage-blob at the same parallelism",
   },
   {
+    name: "sweep",
+    title: "BFF: a 1,000-task sweep (10 addTasks requests of 100, each checked by the shared rules) against @azure/batch's addCollection straight to the emulator",
+    pkg: "@batch-studio/bff",
+    file: "src/sweep.bench.ts",
+    goal: "1,000 tasks in ≤ 5 s through the BFF",
+  },
+  {
     name: "download-memory",
     title: "BFF: memory while streaming a large download (BENCH_DOWNLOAD_MIB, default 1024)",
     pkg: "@batch-studio/bff",

@@ -38,6 +38,7 @@ export const DEFERRED = {
   "src/schedules/JobSchedulePage.tsx": "route /a/:account/job-schedules/:schedule",
   "src/schedules/EditJobSchedulePage.tsx": "route …/job-schedules/:schedule/edit",
   "src/tasks/NewTaskPage.tsx": "route …/tasks/new",
+  "src/jobs/SweepPage.tsx": "route …/tasks/sweep",
   "src/tasks/TaskPage.tsx": "route …/tasks/:task",
   "src/output/FileViewerPage.tsx": "route …/files/:file",
   "src/app/HeaderMenus.tsx": "theme and user menus: pointer, focus or click on their buttons",

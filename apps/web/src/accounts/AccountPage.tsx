@@ -1,7 +1,8 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, ProgressBar, Skeleton, SkeletonItem, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useParams } from "../router";
 import { quotaUsage, share, type AccountQuotas, type CoreUse, type FamilyUse } from "@batch-studio/shared";
-import { useAccounts, usePools, useVmSizes } from "../api/hooks";
+import { useAccounts, usePools } from "../api/hooks";
+import { useVmSizes } from "../api/catalog";
 import { errorMessage } from "../auth/apiError";
 import { ErrorState } from "../components/ErrorState";
 import { PageHeader } from "../components/PageHeader";

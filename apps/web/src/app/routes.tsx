@@ -18,6 +18,7 @@ const JobSchedulePage = lazy(() => import("../schedules/JobSchedulePage"));
 const NewJobSchedulePage = lazy(() => import("../schedules/NewJobSchedulePage"));
 const EditJobSchedulePage = lazy(() => import("../schedules/EditJobSchedulePage"));
 const NewTaskPage = lazy(() => import("../tasks/NewTaskPage"));
+const SweepPage = lazy(() => import("../jobs/SweepPage"));
 const TaskPage = lazy(() => import("../tasks/TaskPage"));
 const FileViewerPage = lazy(loadFileViewerPage);
 const AccountPage = lazy(() => import("../accounts/AccountPage"));
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/job-schedules/:schedule/edit", element: page(<EditJobSchedulePage />) },
       { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
+      { path: "/a/:account/jobs/:job/tasks/sweep", element: page(<SweepPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task/files/:file", element: page(<FileViewerPage source="task" />) },
       { path: "/a/:account/jobs/:job/tasks/:task/saved-outputs/:file", element: page(<FileViewerPage source="savedOutput" />) },

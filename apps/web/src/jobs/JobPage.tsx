@@ -2,7 +2,7 @@ import { Button } from "@fluentui/react-components";
 import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
-import { useJob, useTaskCounts } from "../api/hooks";
+import { useJob, useTaskCounts } from "../api/jobs";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { LinkButton } from "../components/LinkButton";
@@ -46,6 +46,7 @@ export default function JobPage() {
             <LinkButton to={paths.newTask(account, job)} appearance="primary" icon={<AddRegular />}>
               Add container task
             </LinkButton>
+            <LinkButton to={paths.sweep(account, job)}>Add many tasks</LinkButton>
             {t && t.failed > 0 && (
               <Button
                 icon={<ArrowClockwiseRegular />}

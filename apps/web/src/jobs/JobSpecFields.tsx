@@ -1,6 +1,7 @@
 import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import type { JobSpecificationInput, ValidationIssue } from "@batch-studio/shared";
-import { usePool, usePools } from "../api/hooks";
+import { usePools } from "../api/hooks";
+import { usePool } from "../api/pools";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { fieldState } from "../components/fieldState";
 import type { Path } from "../forms/paths";

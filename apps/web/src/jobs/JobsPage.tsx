@@ -1,7 +1,7 @@
 import { AddRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
-import { useJobs } from "../api/hooks";
+import { useJobs } from "../api/jobs";
 import { paths } from "../router/paths";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorState } from "../components/ErrorState";

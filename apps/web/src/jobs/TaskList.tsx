@@ -15,7 +15,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { FilterDismissRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import { Link } from "../router";
-import { useTaskPages } from "../api/hooks";
+import { useTaskPages } from "../api/jobs";
 import { jobKeys, type TaskFilter } from "../api/keys";
 import { paths } from "../router/paths";
 import { EmptyState } from "../components/EmptyState";

@@ -1,6 +1,6 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Link, useNavigate, useParams } from "../router";
-import { useNode, useNodeFiles, useRebootNode } from "../api/hooks";
+import { useNode, useNodeFiles, useRebootNode } from "../api/pools";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
 import { useNotify } from "../components/notify";

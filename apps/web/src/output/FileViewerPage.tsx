@@ -2,7 +2,8 @@ import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from 
 import { memo, useDeferredValue, useMemo } from "react";
 import type { NodeFile, TaskDetails } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
-import { useNodeFiles, useTask, useTaskFiles } from "../api/hooks";
+import { useNodeFiles } from "../api/pools";
+import { useTask, useTaskFiles } from "../api/jobs";
 import { useTaskSavedOutputs } from "../api/savedOutputs";
 import { paths } from "../router/paths";
 import { PageHeader } from "../components/PageHeader";

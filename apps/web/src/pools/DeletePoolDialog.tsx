@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
 import { useNavigate } from "../router";
-import { useDeletePool } from "../api/hooks";
+import { useDeletePool } from "../api/pools";
 import { paths } from "../router/paths";
 import { useNotify } from "../components/notify";
 

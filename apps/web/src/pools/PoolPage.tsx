@@ -18,7 +18,7 @@ import type { NodeSummary, PoolDetails } from "@batch-studio/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "../router";
-import { poolSpecQuery, useNodes, usePool } from "../api/hooks";
+import { poolSpecQuery, useNodes, usePool } from "../api/pools";
 import { useApi } from "../auth/AuthContext";
 import { paths } from "../router/paths";
 import { downloadText } from "../components/download";

@@ -16,7 +16,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PoolDetails, ValidationIssue } from "@batch-studio/shared";
-import { useAccounts, usePools, useResizePool, useVmSizes } from "../api/hooks";
+import { useAccounts, usePools } from "../api/hooks";
+import { useResizePool } from "../api/pools";
+import { useVmSizes } from "../api/catalog";
 import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
 import { useSpecForm } from "../forms/useSpecForm";

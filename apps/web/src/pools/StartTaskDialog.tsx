@@ -25,7 +25,7 @@ import {
 } from "@batch-studio/shared";
 import { useCallback, useState } from "react";
 import { isApiError } from "../auth/apiError";
-import { useRebootNodes, useSetPoolStartTask } from "../api/hooks";
+import { useRebootNodes, useSetPoolStartTask } from "../api/pools";
 import { fieldState } from "../components/fieldState";
 import { useNotify } from "../components/notify";
 import { useSpecForm } from "../forms/useSpecForm";

@@ -19,6 +19,7 @@ export const paths = {
   newSchedule: (a: string) => `/a/${e(a)}/job-schedules/new`,
   schedule: (a: string, s: string) => `/a/${e(a)}/job-schedules/${e(s)}`,
   editSchedule: (a: string, s: string) => `/a/${e(a)}/job-schedules/${e(s)}/edit`,
+  sweep: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/sweep`,
   newTask: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/new`,
   task: (a: string, j: string, t: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}`,
   taskFile: (a: string, j: string, t: string, file: string) => `/a/${e(a)}/jobs/${e(j)}/tasks/${e(t)}/files/${e(file)}`,

@@ -25,7 +25,8 @@ import {
 } from "@batch-studio/shared";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useJob, usePool, useTask } from "../api/hooks";
+import { useJob, useTask } from "../api/jobs";
+import { usePool } from "../api/pools";
 import { useAddTask } from "../api/jobWrites";
 import { useTaskSpec } from "../api/taskSpec";
 import { ErrorState } from "../components/ErrorState";

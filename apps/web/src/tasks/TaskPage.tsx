@@ -2,7 +2,7 @@ import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle
 import { lazy, Suspense, useMemo, useState } from "react";
 import type { SavedOutput } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
-import { useJob, useTask, useTaskFiles } from "../api/hooks";
+import { useJob, useTask, useTaskFiles } from "../api/jobs";
 import { useTaskSavedOutputs } from "../api/savedOutputs";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";

@@ -16,7 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { latestGalleryVersion, parseGalleryImageId } from "@batch-studio/shared";
 import { useMemo, useState } from "react";
-import { useAccounts, useSupportedImages } from "../api/hooks";
+import { useAccounts } from "../api/hooks";
+import { useSupportedImages } from "../api/catalog";
 import { useGalleries, useGalleryImageVersions, useGalleryImages } from "../api/galleries";
 import { ErrorState } from "../components/ErrorState";
 import { IssueField } from "./IssueField";

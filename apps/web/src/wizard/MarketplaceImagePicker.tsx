@@ -1,7 +1,7 @@
 import { Badge, Caption1, Input, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { SupportedImage } from "@batch-studio/shared";
 import { useMemo } from "react";
-import { useSupportedImages } from "../api/hooks";
+import { useSupportedImages } from "../api/catalog";
 import { ErrorState } from "../components/ErrorState";
 import { TableSkeleton } from "../components/Skeletons";
 import { eolStatus } from "./eol";

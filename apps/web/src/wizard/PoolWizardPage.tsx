@@ -3,7 +3,8 @@ import { ArrowLeftRegular, ArrowRightRegular, CheckmarkRegular } from "@fluentui
 import { parsePoolSpec, type PoolSpecInput, type PoolSpecResponse, type ValidationContext, type ValidationFix } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useAccounts, useCreatePool, usePoolSpec } from "../api/hooks";
+import { useAccounts } from "../api/hooks";
+import { useCreatePool, usePoolSpec } from "../api/pools";
 import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
 import { isApiError } from "../auth/apiError";

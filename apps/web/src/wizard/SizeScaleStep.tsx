@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import type { VmSizeInfo } from "@batch-studio/shared";
 import { useMemo, useState } from "react";
-import { useVmSizes } from "../api/hooks";
+import { useVmSizes } from "../api/catalog";
 import { ErrorState } from "../components/ErrorState";
 import { TableSkeleton } from "../components/Skeletons";
 import { IssueField } from "./IssueField";

@@ -1,0 +1,182 @@
+import { Button, Card, Caption1, Combobox, Field, Input, MessageBar, MessageBarBody, Option, ProgressBar, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { sweepChunks, sweepIssues, sweepTask, validateTask, type TaskSpecInput, type ValidationIssue } from "@batch-studio/shared";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useParams } from "../router";
+import { useJob } from "../api/jobs";
+import { usePool } from "../api/pools";
+import { callRoute } from "../api/callRoute";
+import { jobKeys } from "../api/keys";
+import { useApi } from "../auth/AuthContext";
+import { errorMessage } from "../auth/apiError";
+import { fieldState } from "../components/fieldState";
+import { OtherIssues } from "../components/OtherIssues";
+import { PageHeader } from "../components/PageHeader";
+import { useSpecForm } from "../forms/useSpecForm";
+import { paths } from "../router/paths";
+import { usePoolContext } from "./usePoolContext";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px", padding: tokens.spacingHorizontalXL },
+  row: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  failures: { maxHeight: "240px", overflowY: "auto", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+interface SweepDraft {
+  template: TaskSpecInput;
+  range: { from: number; to: number };
+}
+
+const INITIAL: SweepDraft = {
+  template: { id: "task-{i:4}", commandLine: "/bin/sh -c 'echo item {i}'", containerSettings: { imageName: "", runOptions: "--rm", workingDirectory: "taskWorkingDirectory" } },
+  range: { from: 1, to: 100 },
+};
+
+type Run = { added: number; total: number; failures: { id: string; message: string }[]; cancelled?: boolean; finished: boolean };
+
+/** "12" → 12; anything else → NaN, which the range's rules name. */
+const whole = (text: string) => (/^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+
+/**
+ * A parametric sweep: a template task whose texts say {i}, added once for each i of a range
+ * through Batch's task collection, 100 tasks a request, with progress, every refused task listed,
+ * and a cancel between requests. The shared rules judge the template with the job's pool.
+ */
+export default function SweepPage() {
+  const styles = useStyles();
+  const { account, job } = useParams() as { account: string; job: string };
+  const navigate = useNavigate();
+  const api = useApi();
+  const client = useQueryClient();
+  const jobInfo = useJob(account, job);
+  const pool = usePool(account, jobInfo.data?.poolId);
+  const poolContext = usePoolContext(account);
+  const prefetch = pool.data?.prefetchImages ?? [];
+  const validate = useCallback(
+    (d: SweepDraft): ValidationIssue[] => {
+      const issues = sweepIssues(d.template, d.range);
+      const first = sweepTask(d.template, d.range.from);
+      const rules = first.ok ? validateTask(first.value, poolContext(jobInfo.data?.poolId ?? "")).map((i) => ({ ...i, path: ["template", ...i.path] })) : [];
+      return [...issues, ...rules.filter((r) => !issues.some((i) => i.path.join(".") === r.path.join(".")))];
+    },
+    [poolContext, jobInfo.data?.poolId],
+  );
+  const form = useSpecForm<SweepDraft>({ initial: INITIAL, validate });
+  const d = form.value;
+  const issues = form.shown;
+  const [run, setRun] = useState<Run>();
+  const abort = useRef<AbortController>(undefined);
+  useEffect(() => () => abort.current?.abort(), []);
+  const count = Number.isInteger(d.range.from) && Number.isInteger(d.range.to) && d.range.to >= d.range.from ? d.range.to - d.range.from + 1 : 0;
+  const idOf = (i: number) => {
+    const t = sweepTask(d.template, i);
+    return t.ok ? t.value.id : "—";
+  };
+  const setTemplate = (patch: Partial<TaskSpecInput>, field: "id" | "commandLine" | "containerSettings") =>
+    form.update((s) => ({ ...s, template: { ...s.template, ...patch } }), ["template", field]);
+
+  const submit = () =>
+    form.submit(async (value) => {
+      const controller = new AbortController();
+      abort.current = controller;
+      const state: Run = { added: 0, total: value.range.to - value.range.from + 1, failures: [], finished: false };
+      setRun({ ...state });
+      try {
+        for (const { tasks, refused } of sweepChunks(value.template, value.range)) {
+          if (controller.signal.aborted) break;
+          for (const r of refused) state.failures.push({ id: `{i} = ${r.i}`, message: r.issues.map((x) => x.message).join(" ") });
+          if (tasks.length > 0) {
+            const { results } = await callRoute(api, "addTasks", { account, job }, { body: { tasks }, signal: controller.signal });
+            for (const r of results) {
+              if (r.status === "success") state.added++;
+              else state.failures.push({ id: r.id, message: [r.error?.code, r.error?.message].filter(Boolean).join(": ") || r.status });
+            }
+          }
+          setRun({ ...state, failures: [...state.failures] });
+        }
+      } catch (e) {
+        if (!controller.signal.aborted) state.failures.push({ id: "request", message: errorMessage(e) });
+      }
+      setRun({ ...state, failures: [...state.failures], cancelled: controller.signal.aborted, finished: true });
+      await client.invalidateQueries({ queryKey: jobKeys.detail(account, job) });
+    });
+
+  const done = run ? run.added + run.failures.filter((f) => f.id !== "request").length : 0;
+  const running = run !== undefined && !run.finished;
+  return (
+    <>
+      <PageHeader title={`Add many tasks to ${job}`} />
+      <Card className={styles.form}>
+        <Caption1>Every text may say {"{i}"}; {"{i:4}"} pads it to four digits. The id must say it, so that each task gets its own.</Caption1>
+        <Field label="Task id pattern" required {...fieldState(issues, "template.id")}>
+          <Input value={d.template.id} onChange={(_, e) => setTemplate({ id: e.value }, "id")} />
+        </Field>
+        <div className={styles.row}>
+          <Field label="From" {...fieldState(issues, "range.from")}>
+            <Input type="number" value={String(d.range.from)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, from: whole(e.value) } }), ["range", "from"])} />
+          </Field>
+          <Field label="To" {...fieldState(issues, "range.to")}>
+            <Input type="number" value={String(d.range.to)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, to: whole(e.value) } }), ["range", "to"])} />
+          </Field>
+        </div>
+        <Field label="Container image" required hint={prefetch.length ? "Suggestions are the images the pool prefetches." : undefined} {...fieldState(issues, "template.containerSettings.imageName")}>
+          <Combobox
+            freeform
+            value={d.template.containerSettings?.imageName ?? ""}
+            selectedOptions={d.template.containerSettings?.imageName ? [d.template.containerSettings.imageName] : []}
+            onOptionSelect={(_, e) => e.optionValue && setTemplate({ containerSettings: { ...d.template.containerSettings, imageName: e.optionValue } }, "containerSettings")}
+            onChange={(e) => setTemplate({ containerSettings: { ...d.template.containerSettings, imageName: e.target.value } }, "containerSettings")}
+          >
+            {prefetch.map((p) => (
+              <Option key={p}>{p}</Option>
+            ))}
+          </Combobox>
+        </Field>
+        <Field label="Command line" {...fieldState(issues, "template.commandLine")}>
+          <Textarea className={styles.mono} value={d.template.commandLine ?? ""} onChange={(_, e) => setTemplate({ commandLine: e.value }, "commandLine")} resize="vertical" />
+        </Field>
+        <Subtitle2 as="h2">Preview</Subtitle2>
+        <Caption1 as="p">
+          {count > 0 ? `${count.toLocaleString("en")} tasks: ${idOf(d.range.from)}${count > 1 ? ` … ${idOf(d.range.to)}` : ""}, sent 100 a request.` : "No task yet: set the range."}
+        </Caption1>
+        <OtherIssues issues={issues} shownAt={new Set(["template.id", "range.from", "range.to", "template.containerSettings.imageName", "template.commandLine"])} />
+        {run && (
+          <Field label={`Added ${run.added} of ${run.total}`} validationState={run.failures.length ? "error" : "none"} validationMessage={run.failures.length ? `${run.failures.length} refused` : undefined}>
+            <ProgressBar value={run.total ? done / run.total : 0} />
+          </Field>
+        )}
+        {run?.finished && (
+          <MessageBar intent={run.failures.length ? "warning" : "success"}>
+            <MessageBarBody>
+              {run.cancelled ? "Cancelled: " : ""}
+              {run.added} task{run.added === 1 ? "" : "s"} added{run.failures.length ? `, ${run.failures.length} refused` : ""}.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {run && run.failures.length > 0 && (
+          <ul className={styles.failures} aria-label="Refused tasks">
+            {run.failures.map((f, k) => (
+              <li key={k}>
+                <code>{f.id}</code>: {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.actions}>
+          {running ? (
+            <Button onClick={() => abort.current?.abort()}>Cancel</Button>
+          ) : (
+            <Button appearance="primary" disabled={issues.some((i) => i.level === "error")} onClick={submit}>
+              {`Add ${count.toLocaleString("en")} tasks`}
+            </Button>
+          )}
+          <Button disabled={running} onClick={() => navigate(paths.job(account, job))}>
+            {run?.finished ? "Back to the job" : "Close"}
+          </Button>
+        </div>
+      </Card>
+    </>
+  );
+}
