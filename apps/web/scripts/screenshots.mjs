@@ -122,13 +122,27 @@ if (!only || only === "output") {
     await job.click();
     await page.getByRole("table", { name: "Tasks" }).waitFor({ timeout: 15000 }).catch(() => {});
     await shot(`job-tasks-${theme}`);
+    const jobUrl = page.url();
     const task = page.getByRole("table", { name: "Tasks" }).getByRole("link").first();
     if (await task.count()) {
       await task.click();
       await page.getByRole("log").waitFor({ timeout: 15000 }).catch(() => {});
       await shot(`task-output-${theme}`);
     }
+    // The demo's task that fails on purpose: the banner explains its code and opens its stderr.
+    await page.goto(`${jobUrl}/tasks/validate-totals`);
+    await page.getByRole("log").waitFor({ timeout: 15000 }).catch(() => {});
+    await shot(`task-failed-explained-${theme}`);
+    await page.goto(`${jobUrl}/tasks/sweep`);
+    await page.getByRole("textbox", { name: /Task id pattern/ }).waitFor({ timeout: 15000 }).catch(() => {});
+    await page.getByRole("spinbutton", { name: "To" }).fill("1000");
+    await shot(`job-sweep-${theme}`);
   }
+  await go(`/a/${a}/jobs/new`);
+  await page.getByRole("switch", { name: "Run a job manager task first" }).click().catch(() => {});
+  await shot(`job-new-${theme}`);
+  await go(`/a/${a}/job-schedules`);
+  await shot(`schedules-${theme}`);
 }
 if (only === "create") {
   // Creates a 48-node pool through the wizard and captures the pool page while nodes start.

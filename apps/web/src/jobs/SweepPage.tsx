@@ -30,7 +30,7 @@ interface SweepDraft {
 }
 
 const INITIAL: SweepDraft = {
-  template: { id: "task-{i:4}", commandLine: "/bin/sh -c 'echo item {i}'", containerSettings: { imageName: "", runOptions: "--rm", workingDirectory: "taskWorkingDirectory" } },
+  template: { id: "task-{i:4}", commandLine: "/bin/sh -c 'echo item {i}'" },
   range: { from: 1, to: 100 },
 };
 
@@ -76,6 +76,9 @@ export default function SweepPage() {
   };
   const setTemplate = (patch: Partial<TaskSpecInput>, field: "id" | "commandLine" | "containerSettings") =>
     form.update((s) => ({ ...s, template: { ...s.template, ...patch } }), ["template", field]);
+  /** An empty image runs the tasks on the node itself (a pool without container configuration). */
+  const setImage = (imageName: string) => setTemplate({ containerSettings: imageName ? { runOptions: "--rm", ...d.template.containerSettings, imageName } : undefined }, "containerSettings");
+  const containerPool = pool.data?.isContainerPool !== false;
 
   const submit = () =>
     form.submit(async (value) => {
@@ -121,13 +124,18 @@ export default function SweepPage() {
             <Input type="number" value={String(d.range.to)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, to: whole(e.value) } }), ["range", "to"])} />
           </Field>
         </div>
-        <Field label="Container image" required hint={prefetch.length ? "Suggestions are the images the pool prefetches." : undefined} {...fieldState(issues, "template.containerSettings.imageName")}>
+        <Field
+          label="Container image"
+          required={containerPool}
+          hint={containerPool ? (prefetch.length ? "Suggestions are the images the pool prefetches." : undefined) : "The pool has no container configuration: leave it empty."}
+          {...fieldState(issues, "template.containerSettings")}
+        >
           <Combobox
             freeform
             value={d.template.containerSettings?.imageName ?? ""}
             selectedOptions={d.template.containerSettings?.imageName ? [d.template.containerSettings.imageName] : []}
-            onOptionSelect={(_, e) => e.optionValue && setTemplate({ containerSettings: { ...d.template.containerSettings, imageName: e.optionValue } }, "containerSettings")}
-            onChange={(e) => setTemplate({ containerSettings: { ...d.template.containerSettings, imageName: e.target.value } }, "containerSettings")}
+            onOptionSelect={(_, e) => e.optionValue && setImage(e.optionValue)}
+            onChange={(e) => setImage(e.target.value)}
           >
             {prefetch.map((p) => (
               <Option key={p}>{p}</Option>
@@ -141,7 +149,7 @@ export default function SweepPage() {
         <Caption1 as="p">
           {count > 0 ? `${count.toLocaleString("en")} tasks: ${idOf(d.range.from)}${count > 1 ? ` … ${idOf(d.range.to)}` : ""}, sent 100 a request.` : "No task yet: set the range."}
         </Caption1>
-        <OtherIssues issues={issues} shownAt={new Set(["template.id", "range.from", "range.to", "template.containerSettings.imageName", "template.commandLine"])} />
+        <OtherIssues issues={issues} shownAt={new Set(["template.id", "range.from", "range.to", "template.containerSettings", "template.commandLine"])} />
         {run && (
           <Field label={`Added ${run.added} of ${run.total}`} validationState={run.failures.length ? "error" : "none"} validationMessage={run.failures.length ? `${run.failures.length} refused` : undefined}>
             <ProgressBar value={run.total ? done / run.total : 0} />
