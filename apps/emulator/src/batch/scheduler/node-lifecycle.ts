@@ -57,8 +57,10 @@ export class NodeLifecycle {
   private savePool = (pool: PoolRecord) => this.engine.state.stage(this.engine.state.key("pool", pool), pool);
 
   private setNodeState(node: NodeRecord, state: NodeState): void {
+    const from = node.wire.state;
     node.wire.state = state;
     node.wire.stateTransitionTime = isoNow();
+    this.engine.agentLog.write(node, `node state ${from} -> ${state}`);
     this.saveNode(node);
   }
 
@@ -132,6 +134,7 @@ export class NodeLifecycle {
     };
     node.wire.url = nodeUrl(this.engine, pool, node);
     state.nodesOf(node.poolKey).add(id, node);
+    this.engine.agentLog.write(node, `node ${id} allocated in pool ${pool.wire.id} (${pool.wire.vmSize})`);
     this.saveNode(node);
     return node;
   }
