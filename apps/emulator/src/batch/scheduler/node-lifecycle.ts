@@ -10,6 +10,7 @@ import type { Engine } from "../engine";
 import { removeBelow } from "../files/confined-writes";
 import { isoNow, touch } from "../model/clock";
 import { parseDuration } from "../model/duration";
+import { settleCommunicationMode } from "../model/node-communication";
 import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/types";
 import { executeOnNode, nodeUrl, toCredential } from "./execution";
 import { installApplicationPackages } from "../task-data/application-packages";
@@ -79,6 +80,8 @@ export class NodeLifecycle {
     w.allocationStateTransitionTime = isoNow();
     delete w.resizeErrors;
     const live = this.nodes(pool).filter((n) => n.wire.state !== "leavingpool");
+    // Nodes joining an empty pool take up its target communication mode.
+    if (live.length === 0) settleCommunicationMode(pool, false);
     for (const dedicated of [true, false]) {
       const have = live.filter((n) => n.wire.isDedicated === dedicated);
       const want = dedicated ? w.targetDedicatedNodes : w.targetLowPriorityNodes;

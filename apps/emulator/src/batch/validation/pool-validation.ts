@@ -8,6 +8,7 @@
 import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";
 import { invalidProperty, missingProperty } from "../http/batch-error";
+import { resolvedMode, targetModeField } from "../model/node-communication";
 import { applicationPackageReferencesAt } from "./application-packages";
 import type { ErrorWire, PoolWire } from "../model/types";
 import {
@@ -118,6 +119,9 @@ export async function validatePoolAdd(
     },
     startTask: startTaskFrom(body, "", containerPool),
     metadata: nameValueList(body, "metadata"),
+    targetNodeCommunicationMode: targetModeField(body) ?? "default",
+    // Read-only: what a pool without nodes will use (a value sent in the body is not kept).
+    currentNodeCommunicationMode: resolvedMode(targetModeField(body)),
   };
   if (displayName !== undefined) fields.displayName = displayName;
   if (virtualMachineConfiguration) fields.virtualMachineConfiguration = virtualMachineConfiguration;
