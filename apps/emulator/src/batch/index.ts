@@ -161,9 +161,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   for (const work of resumeJobWork(engine, scheduler)) track(work);
   const clock = new ScheduleClock(engine, scheduler, deadlines);
   for (const unfinished of clock.start())
-    track(
-      unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished),
-    );
+    track(unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished));
 
   const router = new Router();
   for (const register of [

@@ -114,7 +114,8 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     if (metadata) pool.wire.metadata = metadata;
     // Nodes already in the pool get changed packages when they next boot (reboot, reimage), as in Batch.
     if (packages) pool.wire.applicationPackageReferences = packages;
-    if (body.certificateReferences !== undefined) pool.wire.certificateReferences = body.certificateReferences;
+    if (body.certificateReferences !== undefined)
+      pool.wire.certificateReferences = body.certificateReferences;
     const mode = targetModeField(body);
     if (mode) pool.wire.targetNodeCommunicationMode = mode;
     settleCommunicationMode(pool, hasNodes(pool));

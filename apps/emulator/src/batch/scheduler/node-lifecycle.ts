@@ -14,6 +14,7 @@ import { settleCommunicationMode } from "../model/node-communication";
 import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/types";
 import { executeOnNode, nodeUrl, toCredential } from "./execution";
 import { installApplicationPackages } from "../task-data/application-packages";
+import { inboundEndpointsFor, natPoolsOf } from "./node-endpoints";
 import { createNodeRoot, nodeRoot, poolDir, START_TASK_REL_DIR } from "./node-layout";
 import type { PullResult } from "../runtime/task-runtime";
 import type { NodeDrains } from "./node-drains";
@@ -136,6 +137,10 @@ export class NodeLifecycle {
       },
     };
     node.wire.url = nodeUrl(this.engine, pool, node);
+    if (natPoolsOf(pool).length > 0) {
+      const inboundEndpoints = inboundEndpointsFor(pool, this.nodes(pool), config.accountName, config.region);
+      node.wire.endpointConfiguration = { inboundEndpoints };
+    }
     state.nodesOf(node.poolKey).add(id, node);
     this.engine.agentLog.write(node, `node ${id} allocated in pool ${pool.wire.id} (${pool.wire.vmSize})`);
     this.saveNode(node);
