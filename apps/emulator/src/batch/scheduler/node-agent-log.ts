@@ -7,8 +7,9 @@
  */
 import type { NodeRecord } from "../model/types";
 
-/** Lines kept per node: a few days of a busy node's events, a few hundred KB at most. */
+/** Lines kept per node, and characters per line: at most about 1 MB per node, whatever the command lines. */
 export const AGENT_LOG_LINES = 2000;
+const MAX_LINE_CHARS = 500;
 
 export interface AgentLogLine {
   /** Milliseconds since the epoch. */
@@ -24,7 +25,7 @@ export class NodeAgentLog {
   write(node: NodeRecord, text: string, at = Date.now()): void {
     let ring = this.lines.get(node);
     if (!ring) this.lines.set(node, (ring = []));
-    ring.push({ at, text });
+    ring.push({ at, text: text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text });
     if (ring.length > this.capacity) ring.splice(0, ring.length - this.capacity);
   }
 
