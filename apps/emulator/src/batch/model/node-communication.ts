@@ -20,9 +20,9 @@ export const resolvedMode = (target: unknown): Exclude<NodeCommunicationMode, "d
   target === "classic" ? "classic" : "simplified";
 
 /**
- * The pool's nodes take up a changed target only when they (re)join: Batch applies it when the
- * pool is next scaled to zero and back. So the current mode follows the target only while the
- * pool has no nodes; `hasNodes` says whether it has any now.
+ * Nodes take up their settings when they join, so (the emulator's reading; the reference does not
+ * say when a changed target takes effect) the current mode follows the target only while the pool
+ * has no nodes; `hasNodes` says whether it has any now.
  */
 export function settleCommunicationMode(pool: PoolRecord, hasNodes: boolean): void {
   if (!hasNodes || pool.wire.currentNodeCommunicationMode === undefined)
