@@ -5,6 +5,7 @@ import type { StorageAccountAccess } from "../storage/local-storage";
 import type { TaskRuntime } from "./runtime/task-runtime";
 import type { AccountState } from "./state/account-state";
 import type { ConcurrencyGate } from "./scheduler/concurrency-gate";
+import type { NodeAgentLog } from "./scheduler/node-agent-log";
 
 /** How long allocation steps take; tiny in tests, a few seconds in demos. */
 export interface TimeScale {
@@ -42,6 +43,8 @@ export interface Engine {
   config: EngineConfig;
   state: AccountState;
   gate: ConcurrencyGate;
+  /** Per-node agent-like events, for ComputeNode_UploadBatchServiceLogs. */
+  agentLog: NodeAgentLog;
 }
 
 export const entityUrl = (config: EngineConfig, ...segments: string[]) =>

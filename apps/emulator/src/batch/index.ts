@@ -25,6 +25,7 @@ import type { Services } from "./routes/services";
 import { registerTaskRoutes } from "./routes/task-routes";
 import { createProcessRuntime } from "./runtime/process";
 import type { RuntimeInfo, TaskRuntime } from "./runtime/task-runtime";
+import { NodeAgentLog } from "./scheduler/node-agent-log";
 import { ConcurrencyGate } from "./scheduler/concurrency-gate";
 import { nodeUrl } from "./scheduler/execution";
 import { JobDeadlines } from "./scheduler/job-deadlines";
@@ -133,7 +134,12 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   };
   // The moving parts, wired here and only here: the scheduler reports drained nodes to the
   // drains the lifecycle waits on; the lifecycle asks the scheduler to place and stop tasks.
-  const engine: Engine = { config, state, gate: new ConcurrencyGate(maxConcurrent) };
+  const engine: Engine = {
+    config,
+    state,
+    gate: new ConcurrencyGate(maxConcurrent),
+    agentLog: new NodeAgentLog(),
+  };
   const background = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     const p = work.catch(() => undefined).finally(() => background.delete(p));
@@ -155,9 +161,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
   for (const work of resumeJobWork(engine, scheduler)) track(work);
   const clock = new ScheduleClock(engine, scheduler, deadlines);
   for (const unfinished of clock.start())
-    track(
-      unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished),
-    );
+    track(unfinished.wire.state === "deleting" ? clock.delete(unfinished) : clock.terminate(unfinished));
 
   const router = new Router();
   for (const register of [

@@ -212,6 +212,7 @@ export interface JobManagerTaskWire {
   containerSettings?: TaskContainerSettingsWire;
   applicationPackageReferences?: ApplicationPackageReferenceWire[];
   environmentSettings?: NameValue[];
+  resourceFiles?: ResourceFileWire[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   requiredSlots: number;
   killJobOnCompletion: boolean;
@@ -226,6 +227,7 @@ export interface JobPreparationTaskWire {
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
   environmentSettings?: NameValue[];
+  resourceFiles?: ResourceFileWire[];
   constraints: { maxWallClockTime: string; retentionTime: string; maxTaskRetryCount: number };
   waitForSuccess: boolean;
   rerunOnNodeRebootAfterSuccess: boolean;
@@ -238,6 +240,7 @@ export interface JobReleaseTaskWire {
   commandLine: string;
   containerSettings?: TaskContainerSettingsWire;
   environmentSettings?: NameValue[];
+  resourceFiles?: ResourceFileWire[];
   maxWallClockTime: string;
   retentionTime: string;
   [k: string]: unknown;

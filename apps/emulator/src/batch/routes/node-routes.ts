@@ -1,11 +1,12 @@
-/** /pools/{id}/nodes: list, get, reboot, reimage, disablescheduling, enablescheduling. */
-import { conflict } from "../http/batch-error";
+/** /pools/{id}/nodes: list, get, reboot, reimage, disablescheduling, enablescheduling, uploadbatchservicelogs. */
+import { conflict, invalidProperty } from "../http/batch-error";
 import type { RequestContext } from "../http/context";
-import { listReply } from "../http/odata-query";
+import { listReply, metadataUrl } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { withoutSecrets } from "../model/redact";
 import type { NodeRecord } from "../model/types";
-import { enumField } from "../validation/fields";
+import { ServiceLogUploadError, uploadBatchServiceLogs } from "../task-data/batch-service-logs";
+import { bodyObject, enumField, objectField, requiredString, stringField } from "../validation/fields";
 import { entityReply, findNode, findPool, livePool, lower, optionalBody } from "./common";
 import type { Services } from "./services";
 
@@ -63,4 +64,45 @@ export function registerNodeRoutes(router: Router, s: Services): void {
     lifecycle.enableScheduling(node);
     return { status: 200, headers: { DataServiceId: node.wire.url } };
   });
+
+  router.on("POST", "/pools/:poolId/nodes/:nodeId/uploadbatchservicelogs", async (ctx) => {
+    const { pool, node } = target(ctx);
+    const body = bodyObject(ctx.body);
+    const containerUrl = requiredString(body, "containerUrl");
+    if (!/^https?:\/\//i.test(containerUrl))
+      throw invalidProperty("containerUrl", "Expected an http(s) URL of a container with a SAS.");
+    const startTime = timeField(body, "startTime", true)!;
+    const endTime = timeField(body, "endTime", false);
+    if (endTime !== undefined && endTime < startTime)
+      throw invalidProperty("endTime", "endTime must not be before startTime.");
+    if (objectField(body, "identityReference"))
+      // The emulator has no managed identities; a SAS in containerUrl is the way in.
+      throw invalidProperty(
+        "identityReference",
+        "Managed identities are not emulated by the local Batch emulator; give containerUrl with a SAS that allows write.",
+      );
+    try {
+      const result = await uploadBatchServiceLogs({
+        containerUrl,
+        poolId: pool.wire.id,
+        nodeId: node.wire.id,
+        lines: engine.agentLog.between(node, startTime, endTime),
+      });
+      const json = { "odata.metadata": metadataUrl(ctx, "uploadbatchservicelogsresult/@Element"), ...result };
+      return { status: 200, json };
+    } catch (e) {
+      // Batch documents no code for a container that refuses the upload; the emulator's choice.
+      if (e instanceof ServiceLogUploadError) throw invalidProperty("containerUrl", e.message);
+      throw e;
+    }
+  });
+}
+
+/** A date-time body field as epoch milliseconds. */
+function timeField(body: Record<string, unknown>, name: string, required: boolean): number | undefined {
+  const text = required ? requiredString(body, name) : stringField(body, name);
+  if (text === undefined) return undefined;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw invalidProperty(name, "Expected an ISO 8601 date-time.", text);
+  return ms;
 }

@@ -9,6 +9,7 @@ import type { Reply, RequestContext } from "../http/context";
 import { expandsStats, listReply } from "../http/odata-query";
 import type { Router } from "../http/router";
 import { isoNow, newETag, touch } from "../model/clock";
+import { settleCommunicationMode, targetModeField } from "../model/node-communication";
 import { withoutSecrets, withUsedSecretsOnly } from "../model/redact";
 import type { PoolRecord, PoolWire } from "../model/types";
 import type { DeallocationOption } from "../scheduler/node-lifecycle";
@@ -39,6 +40,7 @@ export function registerPoolRoutes(router: Router, s: Services): void {
       stats ? { ...withoutSecrets(pool.wire), stats: poolStats(pool) } : withoutSecrets(pool.wire);
   };
   const save = (pool: PoolRecord) => state.commit([[state.key("pool", pool), pool]]);
+  const hasNodes = (pool: PoolRecord) => state.nodesOf(pool.wire.id.toLowerCase()).size > 0;
 
   router.on("POST", "/pools", async (ctx) => {
     const body = bodyObject(ctx.body);
@@ -112,8 +114,11 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     if (metadata) pool.wire.metadata = metadata;
     // Nodes already in the pool get changed packages when they next boot (reboot, reimage), as in Batch.
     if (packages) pool.wire.applicationPackageReferences = packages;
-    for (const k of ["certificateReferences", "targetNodeCommunicationMode"])
-      if (body[k] !== undefined) pool.wire[k] = body[k];
+    if (body.certificateReferences !== undefined)
+      pool.wire.certificateReferences = body.certificateReferences;
+    const mode = targetModeField(body);
+    if (mode) pool.wire.targetNodeCommunicationMode = mode;
+    settleCommunicationMode(pool, hasNodes(pool));
     touch(pool.wire);
     await save(pool);
     return changedReply(200, pool.wire.url, pool.wire);
@@ -136,8 +141,9 @@ export function registerPoolRoutes(router: Router, s: Services): void {
     pool.wire.metadata = nameValueList(body, "metadata") ?? [];
     pool.wire.certificateReferences = body.certificateReferences;
     pool.wire.applicationPackageReferences = packages;
-    if (body.targetNodeCommunicationMode !== undefined)
-      pool.wire.targetNodeCommunicationMode = body.targetNodeCommunicationMode;
+    // "If omitted, the existing setting is default" (PoolUpdatePropertiesParameter).
+    pool.wire.targetNodeCommunicationMode = targetModeField(body) ?? "default";
+    settleCommunicationMode(pool, hasNodes(pool));
     touch(pool.wire);
     await save(pool);
     return changedReply(204, pool.wire.url, pool.wire);

@@ -67,6 +67,20 @@ const preFailure = (code: string, message: string, detail: string): RunResult =>
 });
 
 export async function executeOnNode(engine: Engine, spec: ExecutionSpec): Promise<RunResult> {
+  // Every attempt of every kind of task passes here, so the node's agent log sees them all.
+  const log = (text: string) => engine.agentLog.write(spec.node, `${spec.relDir}: ${text}`);
+  log(`attempt starting (execution ${spec.executionId}, command line ${JSON.stringify(spec.commandLine)})`);
+  const result = await runAttempt(engine, spec);
+  const f = result.failure;
+  log(
+    f
+      ? `attempt failed: ${f.category} ${f.code}${result.exitCode === undefined ? "" : `, exit code ${result.exitCode}`}`
+      : `attempt exited with code ${result.exitCode}`,
+  );
+  return result;
+}
+
+async function runAttempt(engine: Engine, spec: ExecutionSpec): Promise<RunResult> {
   const { config } = engine;
   const root = nodeRoot(config.dataDir, spec.node.poolKey, spec.node.wire.id);
   const taskDir = join(root, spec.relDir);

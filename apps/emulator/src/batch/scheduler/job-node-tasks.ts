@@ -306,7 +306,10 @@ export class JobNodeTasks {
     job: JobRecord,
     pool: PoolRecord,
     node: NodeRecord,
-    task: Pick<JobReleaseTaskWire, "id" | "commandLine" | "containerSettings" | "environmentSettings">,
+    task: Pick<
+      JobReleaseTaskWire,
+      "id" | "commandLine" | "containerSettings" | "environmentSettings" | "resourceFiles"
+    >,
     relDir: string,
     prepRelDir: string | undefined,
     run: { limit: string; stop: AbortSignal; attempt: string },
@@ -340,6 +343,9 @@ export class JobNodeTasks {
           prepRelDir,
         },
         settings: task.environmentSettings,
+        // Downloaded before the command like a task's; a failed download fails the attempt the
+        // same way (usererror, no exit code, no retry).
+        data: { resourceFiles: task.resourceFiles },
         hostAllowed: true,
         signal: controller.signal,
       });

@@ -10,9 +10,11 @@ import type { Engine } from "../engine";
 import { removeBelow } from "../files/confined-writes";
 import { isoNow, touch } from "../model/clock";
 import { parseDuration } from "../model/duration";
+import { settleCommunicationMode } from "../model/node-communication";
 import type { ErrorWire, NodeRecord, NodeState, PoolRecord } from "../model/types";
 import { executeOnNode, nodeUrl, toCredential } from "./execution";
 import { installApplicationPackages } from "../task-data/application-packages";
+import { inboundEndpointsFor, natPoolsOf } from "./node-endpoints";
 import { createNodeRoot, nodeRoot, poolDir, START_TASK_REL_DIR } from "./node-layout";
 import type { PullResult } from "../runtime/task-runtime";
 import type { NodeDrains } from "./node-drains";
@@ -57,8 +59,10 @@ export class NodeLifecycle {
   private savePool = (pool: PoolRecord) => this.engine.state.stage(this.engine.state.key("pool", pool), pool);
 
   private setNodeState(node: NodeRecord, state: NodeState): void {
+    const from = node.wire.state;
     node.wire.state = state;
     node.wire.stateTransitionTime = isoNow();
+    this.engine.agentLog.write(node, `node state ${from} -> ${state}`);
     this.saveNode(node);
   }
 
@@ -77,6 +81,8 @@ export class NodeLifecycle {
     w.allocationStateTransitionTime = isoNow();
     delete w.resizeErrors;
     const live = this.nodes(pool).filter((n) => n.wire.state !== "leavingpool");
+    // Nodes joining an empty pool take up its target communication mode.
+    if (live.length === 0) settleCommunicationMode(pool, false);
     for (const dedicated of [true, false]) {
       const have = live.filter((n) => n.wire.isDedicated === dedicated);
       const want = dedicated ? w.targetDedicatedNodes : w.targetLowPriorityNodes;
@@ -131,7 +137,12 @@ export class NodeLifecycle {
       },
     };
     node.wire.url = nodeUrl(this.engine, pool, node);
+    if (natPoolsOf(pool).length > 0) {
+      const inboundEndpoints = inboundEndpointsFor(pool, this.nodes(pool), config.accountName, config.region);
+      node.wire.endpointConfiguration = { inboundEndpoints };
+    }
     state.nodesOf(node.poolKey).add(id, node);
+    this.engine.agentLog.write(node, `node ${id} allocated in pool ${pool.wire.id} (${pool.wire.vmSize})`);
     this.saveNode(node);
     return node;
   }

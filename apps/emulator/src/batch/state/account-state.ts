@@ -5,6 +5,7 @@
  * (registry passwords) are clear text in memory, where pulls need them, and sealed in the store.
  */
 import { OrderedIndex } from "../model/ordered-index";
+import { settleCommunicationMode } from "../model/node-communication";
 import { mapSecrets } from "../model/redact";
 import type { JobRecord, JobScheduleRecord, NodeRecord, PoolRecord, TaskRecord } from "../model/types";
 import type { LevelStore } from "../store/level-store";
@@ -51,6 +52,8 @@ export class AccountState {
       else if (kind === "s")
         this.schedules.add((value as JobScheduleRecord).wire.id, value as JobScheduleRecord);
     }
+    // A pool stored before pools answered currentNodeCommunicationMode gets it (kept when present).
+    for (const pool of this.pools.values()) settleCommunicationMode(pool, true);
     // A node or task whose pool or job is gone (a deletion cut short) must not reappear under a
     // new pool or job with the same id.
     for (const { kind, value } of records) {

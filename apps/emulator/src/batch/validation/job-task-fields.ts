@@ -16,6 +16,7 @@ import type {
   TaskContainerSettingsWire,
 } from "../model/types";
 import { containerSettingsFrom } from "./container-fields";
+import { resourceFilesFrom } from "./data-files";
 import {
   boolField,
   displayNameField,
@@ -36,7 +37,7 @@ const RELEASE_LIMIT_MS = 15 * 60_000;
 
 const DEFAULT_USER = { autoUser: { scope: "pool", elevationLevel: "nonadmin" } };
 
-/** The fields every one of the three shares: command line, container, environment, display name. */
+/** The fields every one of the three shares: command line, container, environment, resource files, display name. */
 function commonFrom(o: Obj, path: string, pool: PoolWire | undefined, containerRequired: boolean) {
   const containerSettings = containerSettingsFrom(o, "containerSettings", path);
   const commandLine = requiredString(o, "commandLine", path, true);
@@ -64,6 +65,10 @@ function commonFrom(o: Obj, path: string, pool: PoolWire | undefined, containerR
   else delete out.containerSettings;
   const env = nameValueList(o, "environmentSettings", path);
   if (env) out.environmentSettings = env;
+  // Checked as a task's are (one source, a relative filePath), since they are downloaded the same way.
+  const resourceFiles = resourceFilesFrom(o, path);
+  if (resourceFiles) out.resourceFiles = resourceFiles;
+  else delete out.resourceFiles;
   const displayName = displayNameField(o, path);
   if (displayName !== undefined) out.displayName = displayName;
   return out;

@@ -8,7 +8,9 @@
 import type { GalleryImageFact } from "@batch-studio/shared";
 import type { AuthKind } from "../auth/authenticate";
 import { invalidProperty, missingProperty } from "../http/batch-error";
+import { resolvedMode, targetModeField } from "../model/node-communication";
 import { applicationPackageReferencesAt } from "./application-packages";
+import { inboundNatPoolsOf } from "./inbound-nat-pools";
 import type { ErrorWire, PoolWire } from "../model/types";
 import {
   bodyObjectAt,
@@ -118,7 +120,16 @@ export async function validatePoolAdd(
     },
     startTask: startTaskFrom(body, "", containerPool),
     metadata: nameValueList(body, "metadata"),
+    targetNodeCommunicationMode: targetModeField(body) ?? "default",
+    // Read-only: what a pool without nodes will use (a value sent in the body is not kept).
+    currentNodeCommunicationMode: resolvedMode(targetModeField(body)),
   };
+  const natPools = inboundNatPoolsOf(body);
+  if (natPools)
+    fields.networkConfiguration = {
+      ...(body.networkConfiguration as Obj),
+      endpointConfiguration: { inboundNATPools: natPools },
+    };
   if (displayName !== undefined) fields.displayName = displayName;
   if (virtualMachineConfiguration) fields.virtualMachineConfiguration = virtualMachineConfiguration;
   for (const k of Object.keys(fields) as (keyof PoolFields)[]) if (fields[k] === undefined) delete fields[k];
