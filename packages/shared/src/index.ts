@@ -16,3 +16,4 @@ export * from "./api";
 export * from "./quota-usage";
 export * from "./explain/task-failure";
 export * from "./sweep";
+export * from "./task-dependencies-text";

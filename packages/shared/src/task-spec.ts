@@ -35,6 +35,22 @@ export const TaskConstraintsSpec = z.object({
 });
 export type TaskConstraintsSpec = z.infer<typeof TaskConstraintsSpec>;
 
+/**
+ * Tasks this one waits for (Batch REST TaskDependencies): ids, and ranges of numeric ids
+ * ("1"…"100" for start 1, end 100). The job must use task dependencies.
+ */
+export const TaskDependenciesSpec = z.object({
+  taskIds: z.array(batchId("Task")).default([]),
+  taskIdRanges: z
+    .array(
+      z
+        .object({ start: z.number().int().min(0, "a range starts at 0 or more"), end: z.number().int().min(0, "a range ends at 0 or more") })
+        .refine((r) => r.end >= r.start, { message: "a range's end must not be below its start", path: ["end"] }),
+    )
+    .default([]),
+});
+export type TaskDependenciesSpec = z.infer<typeof TaskDependenciesSpec>;
+
 export const TaskSpec = z.object({
   id: batchId("Task"),
   displayName: z.string().max(1024).optional(),
@@ -48,6 +64,7 @@ export const TaskSpec = z.object({
   resourceFiles: z.array(ResourceFileSpec).optional(),
   outputFiles: z.array(OutputFileSpec).optional(),
   applicationPackages: z.array(ApplicationPackageReferenceSpec).optional(),
+  dependsOn: TaskDependenciesSpec.optional(),
 });
 export type TaskSpec = z.infer<typeof TaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;
@@ -96,6 +113,17 @@ export const JobReleaseTaskSpec = z.object({
 });
 export type JobReleaseTaskSpec = z.infer<typeof JobReleaseTaskSpec>;
 
+/** Limits of the whole job (Batch REST JobConstraints). */
+export const JobConstraintsSpec = z.object({
+  /** ISO-8601; past it Batch terminates the job (MaxWallClockTimeExpiry). Absent = unlimited. */
+  maxWallClockTime: z.string().optional(),
+  /** Retries of each task of the job unless the task says otherwise; -1 = retry forever. */
+  maxTaskRetryCount: z.number().int().min(-1, "retries are -1 (forever) or more").optional(),
+});
+export type JobConstraintsSpec = z.infer<typeof JobConstraintsSpec>;
+
+export const NameValue = z.object({ name: z.string().min(1, "name is required"), value: z.string() });
+
 export const JobSpec = z.object({
   id: batchId("Job"),
   displayName: z.string().max(1024).optional(),
@@ -103,7 +131,13 @@ export const JobSpec = z.object({
   priority: z.number().int().min(-1000).max(1000).default(0),
   maxParallelTasks: z.number().int().min(-1).default(-1),
   onAllTasksComplete: z.enum(["noaction", "terminatejob"]).default("noaction"),
+  /** What a task's failure does to the job: nothing, or the task's exit conditions' job action. */
+  onTaskFailure: z.enum(["noaction", "performexitoptionsjobaction"]).default("noaction"),
+  constraints: JobConstraintsSpec.optional(),
+  /** Tasks of the job may depend on others (dependsOn); Batch refuses dependencies otherwise. */
+  usesTaskDependencies: z.boolean().default(false),
   env: z.array(EnvironmentVariable).default([]),
+  metadata: z.array(NameValue).default([]),
   jobManagerTask: JobManagerTaskSpec.optional(),
   jobPreparationTask: JobPreparationTaskSpec.optional(),
   jobReleaseTask: JobReleaseTaskSpec.optional(),

@@ -93,6 +93,23 @@ describe("job and task actions", () => {
     expect((await call(apiUrl("task", { account, job, task: "c" }))).status).toBe(404);
   });
 
+  it("a job with task dependencies runs a dependent task only after the task it waits for, and keeps its limits", async () => {
+    const job = `deps-job-${stamp}`;
+    await addJob({ id: job, usesTaskDependencies: true, constraints: { maxWallClockTime: "P1D" } });
+    const created = await json<{ id: string }>(apiUrl("job", { account, job }));
+    expect(created.id).toBe(job);
+    await addTask(job, "first", "/bin/sh -c 'sleep 1'");
+    const res = await post(apiUrl("addTask", { account, job }), { id: "second", commandLine: "/bin/true", containerSettings: { imageName: "busybox:latest" }, dependsOn: { taskIds: ["first"] } });
+    expect(res.status).toBe(201);
+    // While "first" runs, "second" stays active (blocked), as Batch shows a dependent task.
+    expect((await task(job, "second")).state).toBe("active");
+    const first = await completed(job, "first");
+    const second = await completed(job, "second");
+    expect(new Date(second.startTime ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(first.endTime ?? 0).getTime());
+    const { spec } = await json<{ spec: { dependsOn?: unknown } }>(apiUrl("taskSpec", { account, job, task: "second" }));
+    expect(spec.dependsOn).toEqual({ taskIds: ["first"], taskIdRanges: [] });
+  });
+
   it("refuses a job whose manager has no container settings on a container pool, with the field path, before Batch sees it", async () => {
     const res = await post(apiUrl("createJob", { account }), { id: `jm-${stamp}`, poolId: pool, jobManagerTask: { id: "jm", commandLine: "/bin/true" } });
     expect(res.status).toBe(400);

@@ -27,6 +27,8 @@ const NEW_TASKS = {
 
 const ON_ALL_COMPLETE = { noaction: "Nothing: the job stays active", terminatejob: "Terminate the job" } as const;
 const isOnAllComplete = (v: string | undefined): v is keyof typeof ON_ALL_COMPLETE => v !== undefined && v in ON_ALL_COMPLETE;
+const ON_TASK_FAILURE = { noaction: "Nothing: the job goes on", performexitoptionsjobaction: "What the task's exit conditions say" } as const;
+const isOnTaskFailure = (v: string | undefined): v is keyof typeof ON_TASK_FAILURE => v !== undefined && v in ON_TASK_FAILURE;
 
 /** "12" → 12; "" or not a whole number → undefined (the field then shows the schema's default). */
 const wholeNumber = (text: string): number | undefined => (/^-?\d+$/.test(text.trim()) ? Number(text) : undefined);
@@ -36,6 +38,8 @@ export const jobFieldPaths = (value: JobSpecificationInput): string[] => [
   "poolId",
   "priority",
   "maxParallelTasks",
+  "constraints.maxWallClockTime",
+  "constraints.maxTaskRetryCount",
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => ["commandLine", "containerSettings", "id", "maxWallClockTime"].map((f) => `${k}.${f}`)),
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => resourceFilePaths([k], value[k]?.resourceFiles)),
   ...applicationPackagePaths(["jobManagerTask"], value.jobManagerTask?.applicationPackages),
@@ -129,6 +133,44 @@ export function JobSpecFields({
             </Dropdown>
           </Field>
         </div>
+        <div className={styles.row}>
+          <Field label="Job time limit" hint="ISO-8601, e.g. P1D; Batch then terminates the job. Empty: none." {...fieldState(issues, "constraints.maxWallClockTime")}>
+            <Input
+              value={value.constraints?.maxWallClockTime ?? ""}
+              placeholder="P1D"
+              onChange={(_, d) => update((s) => ({ ...s, constraints: { ...s.constraints, maxWallClockTime: d.value || undefined } }), ["constraints", "maxWallClockTime"])}
+            />
+          </Field>
+          <Field label="Task retries" hint="For each task that sets none; -1 retries forever." {...fieldState(issues, "constraints.maxTaskRetryCount")}>
+            <Input
+              type="number"
+              value={value.constraints?.maxTaskRetryCount === undefined ? "" : String(value.constraints.maxTaskRetryCount)}
+              onChange={(_, d) => update((s) => ({ ...s, constraints: { ...s.constraints, maxTaskRetryCount: wholeNumber(d.value) } }), ["constraints", "maxTaskRetryCount"])}
+            />
+          </Field>
+          <Field label="When a task fails">
+            <Dropdown
+              className={styles.fill}
+              value={ON_TASK_FAILURE[value.onTaskFailure ?? "noaction"]}
+              selectedOptions={[value.onTaskFailure ?? "noaction"]}
+              onOptionSelect={(_, d) => {
+                const v = d.optionValue;
+                if (isOnTaskFailure(v)) update((s) => ({ ...s, onTaskFailure: v }), ["onTaskFailure"]);
+              }}
+            >
+              {Object.entries(ON_TASK_FAILURE).map(([k, label]) => (
+                <Option key={k} value={k}>
+                  {label}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+        <Switch
+          label="Tasks may wait for other tasks (task dependencies)"
+          checked={value.usesTaskDependencies ?? false}
+          onChange={(_, d) => update((s) => ({ ...s, usesTaskDependencies: d.checked }), ["usesTaskDependencies"])}
+        />
 
         <Subtitle2 as="h2">Job manager task</Subtitle2>
         <Switch label="Run a job manager task first" checked={!!value.jobManagerTask} onChange={(_, d) => toggle("jobManagerTask", d.checked)} />

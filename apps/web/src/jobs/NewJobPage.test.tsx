@@ -50,6 +50,8 @@ describe("NewJobPage", () => {
     await type(/Preparation command line/, "/bin/sh -c 'mkdir -p /mnt/cache'");
     await userEvent.click(screen.getByRole("switch", { name: "Release each node when the job ends" }));
     await type(/Release command line/, "/bin/sh -c 'rm -rf /mnt/cache'");
+    await type(/Job time limit/, "P1D");
+    await userEvent.click(screen.getByRole("switch", { name: "Tasks may wait for other tasks (task dependencies)" }));
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(screen.getByRole("button", { name: "Create job" }));
     expect(await screen.findByText("job page")).toBeTruthy();
@@ -59,6 +61,8 @@ describe("NewJobPage", () => {
       jobManagerTask: { id: "jobmanager", commandLine: "/bin/sh -c 'echo split the work'", containerSettings: { imageName: IMAGE }, killJobOnCompletion: true, runExclusive: false },
       jobPreparationTask: { commandLine: "/bin/sh -c 'mkdir -p /mnt/cache'", waitForSuccess: true },
       jobReleaseTask: { commandLine: "/bin/sh -c 'rm -rf /mnt/cache'" },
+      constraints: { maxWallClockTime: "P1D" },
+      usesTaskDependencies: true,
     });
     expect(sent.job?.jobPreparationTask?.containerSettings).toBeUndefined();
   });

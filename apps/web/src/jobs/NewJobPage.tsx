@@ -51,7 +51,7 @@ export default function NewJobPage() {
       });
     });
 
-  const shownAt = new Set(["id", ...jobFieldPaths(spec)]);
+  const shownAt = new Set(["id", "displayName", ...jobFieldPaths(spec)]);
 
   return (
     <>
@@ -59,6 +59,9 @@ export default function NewJobPage() {
       <Card className={styles.form}>
         <Field label="Job id" required {...fieldState(issues, "id")}>
           <Input value={spec.id} onChange={(_, d) => form.set(["id"], d.value)} />
+        </Field>
+        <Field label="Display name" {...fieldState(issues, "displayName")}>
+          <Input value={spec.displayName ?? ""} onChange={(_, d) => form.update((s) => ({ ...s, displayName: d.value || undefined }), ["displayName"])} />
         </Field>
         <JobSpecFields account={account} value={spec} issues={issues} update={(fn, touched) => form.update((s) => ({ ...s, ...fn(s) }), touched)} />
         <OtherIssues issues={issues} shownAt={shownAt} />

@@ -121,7 +121,7 @@ describe("EditJobSchedulePage", () => {
     const spec: JobScheduleSpec = {
       id: "nightly",
       schedule: { recurrenceInterval: "P1D" },
-      jobSpecification: { poolId: "p1", priority: 0, maxParallelTasks: -1, onAllTasksComplete: "noaction", env: [] },
+      jobSpecification: { poolId: "p1", priority: 0, maxParallelTasks: -1, onAllTasksComplete: "noaction", onTaskFailure: "noaction", usesTaskDependencies: false, env: [], metadata: [] },
       metadata: [],
     };
     const api = fakeApi({

@@ -293,6 +293,7 @@ describe("NewTaskPage limits and identity", () => {
     await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "render-1");
     await chooseImage(IMAGE);
     await userEvent.type(screen.getByRole("textbox", { name: /Time limit/ }), "PT2H");
+    await userEvent.type(screen.getByRole("textbox", { name: /Runs after/ }), "prepare, 1-10");
     await userEvent.click(screen.getByRole("switch", { name: /Use the image ENTRYPOINT/ }));
     // The check answers after its debounce; then Add task reveals the error.
     await waitFor(() => expect(sent.checks).toBeGreaterThan(0));
@@ -304,7 +305,7 @@ describe("NewTaskPage limits and identity", () => {
     await waitFor(() => expect(screen.queryByText(/only for an administrator/)).toBeNull());
     await userEvent.click(screen.getByRole("button", { name: "Add task" }));
     expect(await screen.findByText("task page")).toBeTruthy();
-    expect(sent.added).toMatchObject({ elevated: true, constraints: { maxWallClockTime: "PT2H" } });
+    expect(sent.added).toMatchObject({ elevated: true, constraints: { maxWallClockTime: "PT2H" }, dependsOn: { taskIds: ["prepare"], taskIdRanges: [{ start: 1, end: 10 }] } });
   });
 
   it("a time limit that is not a duration is an error at its field once typed", async () => {

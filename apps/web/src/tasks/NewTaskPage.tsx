@@ -14,7 +14,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  dependsOnText,
   explainTaskFailure,
+  parseDependsOnText,
   nextTaskId,
   parseTaskSpec,
   validateTask,
@@ -108,6 +110,8 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
   // A task added again keeps running its image ENTRYPOINT if it did; a new one starts with a command line.
   const [useEntrypoint, setUseEntrypoint] = useState(fromTask !== undefined && initial.containerSettings !== undefined && !initial.commandLine);
   const [image, setImage] = useState(initial.containerSettings?.imageName ?? "");
+  // As typed (commas, spaces); the spec holds the parsed ids and ranges.
+  const [dependsOn, setDependsOn] = useState(dependsOnText(initial.dependsOn ? { taskIds: initial.dependsOn.taskIds ?? [], taskIdRanges: initial.dependsOn.taskIdRanges ?? [] } : undefined));
   const settledImage = useDebounced(image.trim(), 400);
   const poolRegistries = pool.data?.registries ?? NO_REGISTRIES;
   const imageConfig = useImageConfig(image, settledImage, pool.data?.registries);
@@ -210,6 +214,7 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
     "containerSettings.runOptions",
     ...(imageConfig.askTaskLogin ? TASK_LOGIN_FIELDS : []),
     ...resourceFilePaths([], spec.resourceFiles),
+    "dependsOn",
     "constraints.maxWallClockTime",
     "constraints.retentionTime",
     "constraints.maxTaskRetryCount",
@@ -314,6 +319,20 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
           issues={issues}
           onChange={(resourceFiles, touched) => form.update((s) => ({ ...s, resourceFiles }), touched && ["resourceFiles", touched.row, touched.field])}
         />
+        <Field
+          label="Runs after"
+          hint="Task ids and ranges of numeric ids it waits for, e.g. prepare, 1-10. The job must allow task dependencies."
+          {...fieldState(issues, "dependsOn")}
+        >
+          <Input
+            value={dependsOn}
+            onChange={(_, d) => {
+              setDependsOn(d.value);
+              const deps = parseDependsOnText(d.value);
+              form.update((s) => ({ ...s, dependsOn: deps.taskIds.length || deps.taskIdRanges.length ? deps : undefined }), ["dependsOn"]);
+            }}
+          />
+        </Field>
         <Subtitle2 as="h2">Limits and identity</Subtitle2>
         <TaskLimitsFields
           value={spec}

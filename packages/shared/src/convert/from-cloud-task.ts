@@ -46,6 +46,10 @@ export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
     applicationPackages: fromApplicationPackageReferences(task.applicationPackageReferences),
     constraints: fromConstraints(task.constraints),
     requiredSlots: task.requiredSlots ?? 1,
+    dependsOn:
+      task.dependsOn && ((task.dependsOn.taskIds?.length ?? 0) > 0 || (task.dependsOn.taskIdRanges?.length ?? 0) > 0)
+        ? { taskIds: task.dependsOn.taskIds ?? [], taskIdRanges: (task.dependsOn.taskIdRanges ?? []).map(({ start, end }) => ({ start, end })) }
+        : undefined,
   });
 };
 
@@ -90,7 +94,11 @@ export const fromJobSpecification = (j: JobSpecification): JobSpecificationSpec 
     priority: j.priority ?? 0,
     maxParallelTasks: j.maxParallelTasks ?? -1,
     onAllTasksComplete: j.onAllTasksComplete === "terminatejob" ? "terminatejob" : "noaction",
+    onTaskFailure: j.onTaskFailure === "performexitoptionsjobaction" ? "performexitoptionsjobaction" : "noaction",
+    constraints: j.constraints && (j.constraints.maxWallClockTime !== undefined || j.constraints.maxTaskRetryCount !== undefined) ? compact({ maxWallClockTime: j.constraints.maxWallClockTime, maxTaskRetryCount: j.constraints.maxTaskRetryCount }) : undefined,
+    usesTaskDependencies: j.usesTaskDependencies ?? false,
     env: fromEnvironmentSettings(j.commonEnvironmentSettings),
+    metadata: (j.metadata ?? []).map(({ name, value }) => ({ name, value })),
     jobManagerTask: j.jobManagerTask ? fromJobManagerTask(j.jobManagerTask) : undefined,
     jobPreparationTask: j.jobPreparationTask ? fromJobPreparationTask(j.jobPreparationTask) : undefined,
     jobReleaseTask: j.jobReleaseTask ? fromJobReleaseTask(j.jobReleaseTask) : undefined,

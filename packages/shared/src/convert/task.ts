@@ -30,6 +30,12 @@ const taskUser = (elevated: boolean) => ({
   autoUser: { scope: "task" as const, elevationLevel: elevated ? ("admin" as const) : ("nonadmin" as const) },
 });
 
+/** Batch's TaskDependencies, or nothing when the task waits for none. */
+const toDependsOn = (d: TaskSpec["dependsOn"]) =>
+  d && (d.taskIds.length > 0 || d.taskIdRanges.length > 0)
+    ? compact({ taskIds: d.taskIds.length ? d.taskIds : undefined, taskIdRanges: d.taskIdRanges.length ? d.taskIdRanges : undefined })
+    : undefined;
+
 /**
  * The `@azure/batch` body for `task.add`. An empty command line is sent as "" on purpose: for a
  * container task it means "run the image's ENTRYPOINT". `containerUrlOf` signs "account storage"
@@ -47,6 +53,7 @@ export const toTaskAddParameter = (task: TaskSpec, containerUrlOf?: ContainerUrl
     environmentSettings: toEnvironmentSettings(task.env),
     constraints: toConstraints(task.constraints),
     requiredSlots: task.requiredSlots,
+    dependsOn: toDependsOn(task.dependsOn),
     userIdentity: taskUser(task.elevated),
   });
 
@@ -103,6 +110,11 @@ export const toJobSpecification = (
     priority: job.priority,
     maxParallelTasks: job.maxParallelTasks,
     onAllTasksComplete: job.onAllTasksComplete,
+    // Batch's defaults are sent as nothing, so a plain job's body stays what it was.
+    onTaskFailure: job.onTaskFailure === "noaction" ? undefined : job.onTaskFailure,
+    constraints: job.constraints && (job.constraints.maxWallClockTime !== undefined || job.constraints.maxTaskRetryCount !== undefined) ? compact({ ...job.constraints }) : undefined,
+    usesTaskDependencies: job.usesTaskDependencies || undefined,
+    metadata: job.metadata.length > 0 ? job.metadata : undefined,
     commonEnvironmentSettings: toEnvironmentSettings(job.env),
     jobManagerTask: job.jobManagerTask ? toJobManagerTask(job.jobManagerTask, containerUrlOf) : undefined,
     jobPreparationTask: job.jobPreparationTask ? toJobPreparationTask(job.jobPreparationTask) : undefined,

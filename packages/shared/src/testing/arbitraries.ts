@@ -188,6 +188,12 @@ export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
     resourceFiles: nonEmptyListOf(resourceFileArb),
     outputFiles: nonEmptyListOf(outputFileArb),
     applicationPackages: nonEmptyListOf(applicationPackageArb),
+    dependsOn: optional(
+      fc.record({
+        taskIds: fc.array(batchIdArb, { minLength: 1, maxLength: 3 }),
+        taskIdRanges: fc.array(fc.integer({ min: 0, max: 50 }).chain((start) => fc.integer({ min: start, max: start + 50 }).map((end) => ({ start, end }))), { maxLength: 2 }),
+      }),
+    ),
   })
   .map(compact);
 
@@ -199,7 +205,14 @@ export const jobSpecArb: fc.Arbitrary<JobSpec> = fc
     priority: fc.integer({ min: -1000, max: 1000 }),
     maxParallelTasks: fc.integer({ min: -1, max: 100 }),
     onAllTasksComplete: fc.constantFrom("noaction" as const, "terminatejob" as const),
+    onTaskFailure: fc.constantFrom("noaction" as const, "performexitoptionsjobaction" as const),
+    constraints: optional(
+      // Never empty: no constraints at all is `undefined`, which Batch and the spec say alike.
+      fc.record({ maxWallClockTime: fc.constantFrom("PT2H", "P1D"), maxTaskRetryCount: optional(fc.integer({ min: -1, max: 5 })) }).map(compact),
+    ),
+    usesTaskDependencies: fc.boolean(),
     env: envArb,
+    metadata: fc.array(fc.record({ name: fc.stringMatching(/^[a-z]{1,8}$/), value: fc.string({ maxLength: 12 }) }), { maxLength: 2 }),
     jobManagerTask: optional(
       fc
         .record({

@@ -4,10 +4,12 @@ import type { ValidationIssue } from "../validation-result";
 import { runRules, type Rule } from "./rule";
 import { jobTaskRules, type JobFacts } from "./rules/job-tasks";
 import { taskDataRules } from "./rules/task-data";
+import { jobConstraintDuration } from "./rules/task-limits";
 import { applicationPackageRules } from "./rules/application-packages";
 
 export const jobRules: readonly Rule<JobFacts>[] = [
   ...jobTaskRules,
+  jobConstraintDuration,
   ...taskDataRules<JobFacts>(({ spec }) => ({
     dataSets: [
       {

@@ -20,3 +20,13 @@ describe("task limit rules", () => {
     expect(codes({ constraints: { maxWallClockTime: "PT2H", retentionTime: "forever" } })).toEqual([["task.constraintDuration", "constraints.retentionTime", undefined]]);
   });
 });
+
+describe("job limit rules", () => {
+  it("a job time limit that is not an ISO-8601 duration is an error at its field", async () => {
+    const { JobSpec } = await import("../../task-spec");
+    const { validateJob } = await import("../validate-job");
+    const issues = validateJob(JobSpec.parse({ id: "j", poolId: "p", constraints: { maxWallClockTime: "one day" } }));
+    expect(issues.map((i) => [i.code, i.path.join(".")])).toEqual([["job.constraintDuration", "constraints.maxWallClockTime"]]);
+    expect(validateJob(JobSpec.parse({ id: "j", poolId: "p", constraints: { maxWallClockTime: "P1D" } }))).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Rule } from "../rule";
 import { setFix } from "../rule";
 import { parseIsoDuration } from "../../grammar/iso-duration";
 import type { TaskFacts } from "../task-facts";
+import type { JobFacts } from "./job-tasks";
 
 /** Windows containers on Batch run only for an administrator; a non-admin task fails when its container starts. */
 export const taskWindowsContainerElevated: Rule<TaskFacts> = {
@@ -41,3 +42,17 @@ export const taskConstraintDurations: Rule<TaskFacts> = {
 };
 
 export const taskLimitRules = [taskWindowsContainerElevated, taskConstraintDurations];
+
+/** The job's own time limit, as Batch takes it. */
+export const jobConstraintDuration: Rule<JobFacts> = {
+  code: "job.constraintDuration",
+  area: "job tasks",
+  level: "error",
+  summary: "A job's time limit is an ISO-8601 duration.",
+  source: "Batch REST JobConstraints.maxWallClockTime: a duration (e.g. P1D); past it Batch terminates the job.",
+  check: ({ spec }, emit) => {
+    const value = spec.constraints?.maxWallClockTime;
+    if (value !== undefined && parseIsoDuration(value) === undefined)
+      emit(["constraints", "maxWallClockTime"], `The job's time limit "${value}" is not an ISO-8601 duration; write it like PT12H or P1D.`);
+  },
+};
