@@ -179,6 +179,26 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("saved-output");
     });
 
+    await test.step("a task whose image does not exist fails; its banner says why and re-adding it with the right image runs", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+      await page.getByRole("table", { name: "Jobs" }).getByRole("link", { name: jobId }).click();
+      await page.getByRole("link", { name: "Add container task" }).click();
+      await page.getByLabel("Task id").fill("wrong-image");
+      await page.getByRole("combobox", { name: "Container image" }).fill(`${lab.registry}/lab/no-such-image:1`);
+      await page.getByRole("textbox", { name: "Command line" }).fill("/bin/true");
+      await page.getByRole("button", { name: "Add task" }).click();
+      await expect(page.getByRole("heading", { name: "wrong-image", level: 1 })).toBeVisible();
+      await expect(page.getByText("The container image could not be pulled")).toBeVisible({ timeout: 60_000 });
+      await checkpoint("task-failed-image");
+      await page.getByRole("link", { name: "Re-add to fix" }).click();
+      await expect(page.getByRole("heading", { name: `Add task wrong-image again to ${jobId}` })).toBeVisible();
+      await expect(page.getByLabel("Task id")).toHaveValue("wrong-image-2");
+      await page.getByRole("combobox", { name: "Container image" }).fill(lab.plainImage);
+      await page.getByRole("button", { name: "Add task" }).click();
+      await expect(page.getByRole("heading", { name: "wrong-image-2", level: 1 })).toBeVisible();
+      await expect(page.getByRole("main").getByText("completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+    });
+
     await test.step("a schedule on the same pool creates its job at once", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedules" }).click();
       await expect(page.getByRole("heading", { name: "Job schedules", level: 1 })).toBeVisible();
