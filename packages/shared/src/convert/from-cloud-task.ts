@@ -1,3 +1,4 @@
+import { parseIsoDuration } from "../grammar/iso-duration";
 import type {
   JobManagerTaskSpec,
   JobPreparationTaskSpec,
@@ -24,6 +25,20 @@ const fromConstraints = (c: BatchServiceModels.TaskConstraints | undefined): Tas
     retentionTime: c?.retentionTime,
     maxTaskRetryCount: c?.maxTaskRetryCount ?? 0,
   });
+
+/** Batch answers "unlimited" as .NET's TimeSpan.MaxValue (P10675199DT2H48M5.4775807S): anything past 10,000 days is none. */
+const UNLIMITED_MS = 10_000 * 24 * 3_600_000;
+
+/**
+ * A job's constraints without Batch's defaults (no time limit, 0 retries), which Batch fills in
+ * on every job it returns: a job that set none comes back with none.
+ */
+const fromJobConstraints = (c: BatchServiceModels.JobConstraints | undefined) => {
+  const wall = c?.maxWallClockTime;
+  const limited = wall !== undefined && (parseIsoDuration(wall) ?? 0) < UNLIMITED_MS ? wall : undefined;
+  const retries = c?.maxTaskRetryCount === 0 ? undefined : c?.maxTaskRetryCount;
+  return limited === undefined && retries === undefined ? undefined : compact({ maxWallClockTime: limited, maxTaskRetryCount: retries });
+};
 
 /** The parts every task kind shares, back to spec fields (SAS queries dropped, see task-data.ts). */
 const commonParts = (t: JobManagerTask | JobPreparationTask | JobReleaseTask | CloudTask) =>
@@ -95,7 +110,7 @@ export const fromJobSpecification = (j: JobSpecification): JobSpecificationSpec 
     maxParallelTasks: j.maxParallelTasks ?? -1,
     onAllTasksComplete: j.onAllTasksComplete === "terminatejob" ? "terminatejob" : "noaction",
     onTaskFailure: j.onTaskFailure === "performexitoptionsjobaction" ? "performexitoptionsjobaction" : "noaction",
-    constraints: j.constraints && (j.constraints.maxWallClockTime !== undefined || j.constraints.maxTaskRetryCount !== undefined) ? compact({ maxWallClockTime: j.constraints.maxWallClockTime, maxTaskRetryCount: j.constraints.maxTaskRetryCount }) : undefined,
+    constraints: fromJobConstraints(j.constraints),
     usesTaskDependencies: j.usesTaskDependencies ?? false,
     env: fromEnvironmentSettings(j.commonEnvironmentSettings),
     metadata: (j.metadata ?? []).map(({ name, value }) => ({ name, value })),

@@ -50,3 +50,12 @@ describe("toJobScheduleAddParameter", () => {
     expect(fromCloudJobSchedule({})).toBeUndefined();
   });
 });
+
+describe("a job's constraints from Batch", () => {
+  it("leaves out Batch's defaults (unlimited time as TimeSpan.MaxValue, 0 retries) and keeps what was set", () => {
+    const job = (constraints: object) => fromCloudJobSchedule({ id: "s", schedule: {}, jobSpecification: { poolInfo: { poolId: "p" }, constraints } })?.jobSpecification.constraints;
+    expect(job({ maxWallClockTime: "P10675199DT2H48M5.4775807S", maxTaskRetryCount: 0 })).toBeUndefined();
+    expect(job({ maxWallClockTime: "P1D", maxTaskRetryCount: 0 })).toEqual({ maxWallClockTime: "P1D" });
+    expect(job({ maxTaskRetryCount: 2 })).toEqual({ maxTaskRetryCount: 2 });
+  });
+});
