@@ -17,6 +17,4 @@ export const useRowEditorStyles = makeStyles({
   },
   wide: { gridColumn: "span 2" },
   remove: { justifySelf: "start", marginBlockStart: "22px" },
-  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the row.
-  fill: { minWidth: 0, width: "100%" },
 });

@@ -5,7 +5,7 @@ import type { JobSummary, TaskSummary } from "@batch-studio/shared";
 import JobPage from "./JobPage";
 import { fakeApi, problem, type Handler } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
-import { findDialog } from "../test/dialogs";
+import { findButtonIn, findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const J = "/api/accounts/acct/jobs/j1";
@@ -79,25 +79,27 @@ describe("job actions on the job page", () => {
     expect(screen.getByRole("button", { name: "Delete" }).getAttribute("aria-disabled")).toBeNull();
   });
 
-  it("terminates with a reason, and deletes then goes to the job list", async () => {
+  it("terminates with a reason", async () => {
     const sent: unknown[] = [];
-    renderJob(active, {
-      [`POST ${J}/terminate`]: ({ body }) => void sent.push(body),
-      [`DELETE ${J}`]: () => void sent.push("deleted"),
-    });
+    renderJob(active, { [`POST ${J}/terminate`]: ({ body }) => void sent.push(body) });
     await userEvent.click(await screen.findByRole("button", { name: "Terminate" }));
-    let dialog = await findDialog("Terminate job j1?");
+    const dialog = await findDialog("Terminate job j1?");
     await userEvent.type(within(dialog).getByRole("textbox", { name: /Reason/ }), "wrong input");
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Terminate job" }));
+    await userEvent.click(await findButtonIn(dialog, "Terminate job"));
     await waitFor(() => expect(sent).toEqual([{ reason: "wrong input" }]));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
 
+  // A page of its own: two modal dialogs in a row within one render race Fluent's modalizer in jsdom.
+  it("deletes and then goes to the job list", async () => {
+    const sent: unknown[] = [];
+    renderJob(active, { [`DELETE ${J}`]: () => void sent.push("deleted") });
     await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
-    dialog = await findDialog("Delete job j1?");
+    const dialog = await findDialog("Delete job j1?");
     expect(within(dialog).getByText(/deletes the job with all its tasks/)).toBeTruthy();
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete job" }));
+    await userEvent.click(await findButtonIn(dialog, "Delete job"));
     expect(await screen.findByText("job list")).toBeTruthy();
-    expect(sent).toEqual([{ reason: "wrong input" }, "deleted"]);
+    expect(sent).toEqual(["deleted"]);
   });
 
   it("shows per node how the preparation and release tasks ran, only for a job that has them", async () => {
@@ -162,7 +164,7 @@ describe("bulk task actions", () => {
 
     await userEvent.click(within(bar).getByRole("button", { name: "Terminate" }));
     const dialog = await findDialog("Terminate 2 selected tasks?");
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Terminate" }));
+    await userEvent.click(await findButtonIn(dialog, "Terminate"));
     expect(await within(dialog).findByText("Terminate: 2 of 2")).toBeTruthy();
     expect(within(dialog).getByText("1 terminated.")).toBeTruthy();
     const errors = within(dialog).getByRole("list", { name: "Errors" });
@@ -190,7 +192,7 @@ describe("bulk task actions", () => {
     expect(within(bar).getByText("All tasks of the job are selected.")).toBeTruthy();
     await userEvent.click(within(bar).getByRole("button", { name: "Delete" }));
     const dialog = await findDialog("Delete every task that matches the filter?");
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete" }));
+    await userEvent.click(await findButtonIn(dialog, "Delete"));
     expect(await within(dialog).findByText("3 deleted.")).toBeTruthy();
     expect(deleted.sort()).toEqual(["t1", "t2", "t9"]);
   });
@@ -218,7 +220,7 @@ describe("bulk task actions", () => {
     expect(
       within(dialog).getByText(/completed with failure information or a non-zero exit code/),
     ).toBeTruthy();
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Rerun" }));
+    await userEvent.click(await findButtonIn(dialog, "Rerun"));
     expect(await within(dialog).findByText("2 reactivated.")).toBeTruthy();
     expect(reactivated.sort()).toEqual(["bad", "nostart"]);
     expect(api.calls.some((c) => c.includes("/ok/"))).toBe(false);

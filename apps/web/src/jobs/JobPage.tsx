@@ -36,7 +36,9 @@ export default function JobPage() {
     return <ErrorState what={`job ${job}`} error={details.error} onRetry={() => details.refetch()} />;
   const t = counts.data?.tasks;
   const j = details.data;
-  const close = () => setDialog(undefined);
+  // A dialog closes only itself: a late close from one that just went (Fluent may report it after
+  // unmounting) must not shut the next one the operator already opened.
+  const closeIf = (which: Dialog) => () => setDialog((open) => (open === which ? undefined : open));
   return (
     <>
       <PageHeader
@@ -78,7 +80,7 @@ export default function JobPage() {
             account={account}
             job={job}
             action={dialog.action}
-            onClose={close}
+            onClose={closeIf(dialog)}
             onDone={(done) => done === "delete" && navigate(paths.jobs(account))}
           />
         )}
@@ -89,7 +91,7 @@ export default function JobPage() {
             jobState={j.state}
             action={dialog.action}
             target={dialog.target}
-            onClose={close}
+            onClose={closeIf(dialog)}
           />
         )}
       </Suspense>

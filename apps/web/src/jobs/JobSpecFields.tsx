@@ -8,12 +8,11 @@ import type { Path } from "../forms/paths";
 import { OutputFilesEditor, outputFilePaths } from "../tasks/OutputFilesEditor";
 import { ResourceFilesEditor, resourceFilePaths } from "../tasks/ResourceFilesEditor";
 import { JobTaskFields } from "./JobTaskFields";
+import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
-  // Fluent's Dropdown keeps a 250px minimum, wider than a third of the form.
-  fill: { minWidth: 0, width: "100%" },
 });
 
 type JobTaskKey = "jobManagerTask" | "jobPreparationTask" | "jobReleaseTask";
@@ -26,9 +25,7 @@ const NEW_TASKS = {
 } as const satisfies Required<Pick<JobSpecificationInput, JobTaskKey>>;
 
 const ON_ALL_COMPLETE = { noaction: "Nothing: the job stays active", terminatejob: "Terminate the job" } as const;
-const isOnAllComplete = (v: string | undefined): v is keyof typeof ON_ALL_COMPLETE => v !== undefined && v in ON_ALL_COMPLETE;
 const ON_TASK_FAILURE = { noaction: "Nothing: the job goes on", performexitoptionsjobaction: "What the task's exit conditions say" } as const;
-const isOnTaskFailure = (v: string | undefined): v is keyof typeof ON_TASK_FAILURE => v !== undefined && v in ON_TASK_FAILURE;
 
 /** "12" → 12; "" or not a whole number → undefined (the field then shows the schema's default). */
 const wholeNumber = (text: string): number | undefined => (/^-?\d+$/.test(text.trim()) ? Number(text) : undefined);
@@ -116,21 +113,7 @@ export function JobSpecFields({
             <Input type="number" value={String(value.maxParallelTasks ?? -1)} onChange={(_, d) => update((s) => ({ ...s, maxParallelTasks: wholeNumber(d.value) ?? -1 }), ["maxParallelTasks"])} />
           </Field>
           <Field label="When all tasks complete">
-            <Dropdown
-              className={styles.fill}
-              value={ON_ALL_COMPLETE[value.onAllTasksComplete ?? "noaction"]}
-              selectedOptions={[value.onAllTasksComplete ?? "noaction"]}
-              onOptionSelect={(_, d) => {
-                const v = d.optionValue;
-                if (isOnAllComplete(v)) update((s) => ({ ...s, onAllTasksComplete: v }), ["onAllTasksComplete"]);
-              }}
-            >
-              {Object.entries(ON_ALL_COMPLETE).map(([k, label]) => (
-                <Option key={k} value={k}>
-                  {label}
-                </Option>
-              ))}
-            </Dropdown>
+            <ChoiceDropdown choices={ON_ALL_COMPLETE} value={value.onAllTasksComplete ?? "noaction"} onPick={(v) => update((s) => ({ ...s, onAllTasksComplete: v }), ["onAllTasksComplete"])} />
           </Field>
         </div>
         <div className={styles.row}>
@@ -149,21 +132,7 @@ export function JobSpecFields({
             />
           </Field>
           <Field label="When a task fails">
-            <Dropdown
-              className={styles.fill}
-              value={ON_TASK_FAILURE[value.onTaskFailure ?? "noaction"]}
-              selectedOptions={[value.onTaskFailure ?? "noaction"]}
-              onOptionSelect={(_, d) => {
-                const v = d.optionValue;
-                if (isOnTaskFailure(v)) update((s) => ({ ...s, onTaskFailure: v }), ["onTaskFailure"]);
-              }}
-            >
-              {Object.entries(ON_TASK_FAILURE).map(([k, label]) => (
-                <Option key={k} value={k}>
-                  {label}
-                </Option>
-              ))}
-            </Dropdown>
+            <ChoiceDropdown choices={ON_TASK_FAILURE} value={value.onTaskFailure ?? "noaction"} onPick={(v) => update((s) => ({ ...s, onTaskFailure: v }), ["onTaskFailure"])} />
           </Field>
         </div>
         <Switch

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import JobsPage from "./JobsPage";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
-import { findDialog } from "../test/dialogs";
+import { findButtonIn, findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 describe("JobsPage row actions", () => {
@@ -37,7 +37,7 @@ describe("JobsPage row actions", () => {
     expect(within(menu).getByText("Batch disables only an active job; this one is disabled.")).toBeTruthy();
     await userEvent.click(within(menu).getByRole("menuitem", { name: "Enable" }));
     const dialog = await findDialog("Enable job j2?");
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Enable job" }));
+    await userEvent.click(await findButtonIn(dialog, "Enable job"));
     await waitFor(() => expect(enabled).toBe(1));
     await waitFor(() => expect(api.calls.filter((c) => c === "GET /api/accounts/acct/jobs")).toHaveLength(2));
   });

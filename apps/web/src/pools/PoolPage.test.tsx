@@ -5,7 +5,7 @@ import type { NodeSummary, PoolDetails, PoolSpecInput } from "@batch-studio/shar
 import PoolPage, { allocationProgress } from "./PoolPage";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
-import { findDialog } from "../test/dialogs";
+import { findButtonIn, findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const P = "/api/accounts/acct/pools/render";
@@ -299,7 +299,7 @@ describe("PoolPage: editing the start task in place", () => {
     expect((save as HTMLButtonElement).disabled).toBe(true);
     // A warning-level rule with its one-click fix.
     await userEvent.click(await within(dialog).findByRole("switch", { name: /Wait for success/ }));
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Wait for the start task to succeed" }));
+    await userEvent.click(await findButtonIn(dialog, "Wait for the start task to succeed"));
     expect((within(dialog).getByRole("switch", { name: /Wait for success/ }) as HTMLInputElement).checked).toBe(true);
 
     await userEvent.type(commandLine, "/bin/sh -c 'apt-get install -y jq'");
@@ -355,12 +355,12 @@ describe("PoolPage: editing the start task in place", () => {
     const image = within(dialog).getByRole("textbox", { name: /Container image/ });
     expect((image as HTMLInputElement).value).toBe("myacr.azurecr.io/tools/setup:1");
     const password = within(dialog).getByLabelText(/Password for puller@myacr\.azurecr\.io/);
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Save start task" }));
+    await userEvent.click(await findButtonIn(dialog, "Save start task"));
     expect(await within(dialog).findByText("password is required")).toBeTruthy();
     expect(saved).toBeUndefined();
 
     await userEvent.type(password, "s3cret");
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Save start task" }));
+    await userEvent.click(await findButtonIn(dialog, "Save start task"));
     await waitFor(() =>
       expect(saved).toMatchObject({
         startTask: {
@@ -373,7 +373,7 @@ describe("PoolPage: editing the start task in place", () => {
     );
     expect(await within(dialog).findByText("No such image in myacr.azurecr.io.")).toBeTruthy();
 
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Cancel" }));
+    await userEvent.click(await findButtonIn(dialog, "Cancel"));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     // Closing drops ?edit=, so a reload does not reopen the dialog.
     expect(history.location.search).toBe("");

@@ -9,7 +9,7 @@ import EditJobSchedulePage from "./EditJobSchedulePage";
 import { fakeApi } from "../test/fakeApi";
 import { poolSummary } from "../test/fixtures";
 import { renderPage } from "../test/renderPage";
-import { findDialog } from "../test/dialogs";
+import { findButtonIn, findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 
 const A = "/api/accounts/acct";
@@ -57,7 +57,7 @@ describe("JobSchedulePage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Disable" }));
     const dialog = await findDialog("Disable schedule nightly?");
     expect(within(dialog).getByText(/No new job is created until the schedule is enabled again/)).toBeTruthy();
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Disable schedule" }));
+    await userEvent.click(await findButtonIn(dialog, "Disable schedule"));
     await waitFor(() => expect(disabled).toBe(1));
     // Read again after the write: the page now offers Enable.
     expect(await screen.findByRole("button", { name: "Enable" })).toBeTruthy();

@@ -1,4 +1,5 @@
-import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Button, Field, Input } from "@fluentui/react-components";
+import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { OutputFileSpecInput, ValidationIssue } from "@batch-studio/shared";
 import { fieldState } from "../components/fieldState";
@@ -14,7 +15,6 @@ const CONDITIONS: Record<Condition, string> = {
   taskFailure: "When it fails",
   taskCompletion: "Always",
 };
-const isCondition = (v: string | undefined): v is Condition => v !== undefined && v in CONDITIONS;
 
 const KINDS = { accountStorage: "The account's storage", container: "A container URL with a SAS" } as const;
 
@@ -72,29 +72,10 @@ export function OutputFilesEditor({
               <Input value={row.filePattern} onChange={(_, e) => setRow(i, "filePattern", { ...row, filePattern: e.value })} />
             </Field>
             <Field label={`Output ${n} destination`}>
-              <Dropdown
-                className={styles.fill}
-                value={KINDS[d.kind]}
-                selectedOptions={[d.kind]}
-                onOptionSelect={(_, e) => (e.optionValue === "accountStorage" || e.optionValue === "container") && setRow(i, "destination", { ...row, destination: withKind(d, e.optionValue) })}
-              >
-                <Option value="accountStorage">{KINDS.accountStorage}</Option>
-                <Option value="container">{KINDS.container}</Option>
-              </Dropdown>
+              <ChoiceDropdown choices={KINDS} value={d.kind} onPick={(k) => setRow(i, "destination", { ...row, destination: withKind(d, k) })} />
             </Field>
             <Field label={`Output ${n} upload`}>
-              <Dropdown
-                className={styles.fill}
-                value={CONDITIONS[row.uploadCondition ?? "taskCompletion"]}
-                selectedOptions={[row.uploadCondition ?? "taskCompletion"]}
-                onOptionSelect={(_, e) => isCondition(e.optionValue) && setRow(i, "uploadCondition", { ...row, uploadCondition: e.optionValue })}
-              >
-                {Object.entries(CONDITIONS).map(([k, label]) => (
-                  <Option key={k} value={k}>
-                    {label}
-                  </Option>
-                ))}
-              </Dropdown>
+              <ChoiceDropdown choices={CONDITIONS} value={row.uploadCondition ?? "taskCompletion"} onPick={(c) => setRow(i, "uploadCondition", { ...row, uploadCondition: c })} />
             </Field>
             {d.kind === "accountStorage" ? (
               <Field label={`Output ${n} container`} hint="Created if it does not exist." {...fieldState(issues, at(i, "destination", "containerName"))}>

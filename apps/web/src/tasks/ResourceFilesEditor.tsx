@@ -1,4 +1,5 @@
-import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Button, Field, Input } from "@fluentui/react-components";
+import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { AddRegular } from "@fluentui/react-icons";
 import type { ResourceFileSpec, ValidationIssue } from "@batch-studio/shared";
 import { fieldState } from "../components/fieldState";
@@ -13,7 +14,6 @@ const KINDS: Record<Source["kind"], string> = {
   container: "A container URL with a SAS",
   http: "One file by URL",
 };
-const isKind = (v: string | undefined): v is Source["kind"] => v !== undefined && v in KINDS;
 
 /** The dotted paths the editor shows issues at, for a form's list of the rest. */
 export const resourceFilePaths = (at: readonly string[], files: readonly unknown[] | undefined): string[] =>
@@ -68,13 +68,7 @@ export function ResourceFilesEditor({
         return (
           <div key={i} className={styles.row}>
             <Field label={`${n} from`}>
-              <Dropdown className={styles.fill} value={KINDS[s.kind]} selectedOptions={[s.kind]} onOptionSelect={(_, d) => isKind(d.optionValue) && setSource(i, row, withKind(d.optionValue))}>
-                {Object.entries(KINDS).map(([k, text]) => (
-                  <Option key={k} value={k}>
-                    {text}
-                  </Option>
-                ))}
-              </Dropdown>
+              <ChoiceDropdown choices={KINDS} value={s.kind} onPick={(k) => setSource(i, row, withKind(k))} />
             </Field>
             {s.kind === "http" && (
               <Field className={styles.wide} label={`${n} URL`} {...fieldState(issues, path(i, "source", "url"))}>

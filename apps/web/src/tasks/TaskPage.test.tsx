@@ -6,7 +6,7 @@ import { contentAnswer } from "../output/fakeContentRoute";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, problem } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
-import { findDialog } from "../test/dialogs";
+import { findButtonIn, findDialog } from "../test/dialogs";
 import { axeViolations } from "../test/axe";
 import { jobKeys } from "../api/keys";
 
@@ -165,7 +165,7 @@ describe("TaskPage actions", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Reactivate" }));
     const dialog = await findDialog("Reactivate task t1?");
     expect(within(dialog).getByText(/retry count reset to 0/)).toBeTruthy();
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Reactivate task" }));
+    await userEvent.click(await findButtonIn(dialog, "Reactivate task"));
     await waitFor(() => expect(reactivated).toBe(1));
     expect(await screen.findByText("Task reactivated")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -196,12 +196,12 @@ describe("TaskPage actions", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
     const dialog = await findDialog("Delete task t1?");
     expect(within(dialog).getByText(/cannot be undone/)).toBeTruthy();
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete task" }));
+    await userEvent.click(await findButtonIn(dialog, "Delete task"));
     expect(await screen.findByText(/The job is being deleted/)).toBeTruthy();
     expect(screen.getByRole("dialog", { name: "Delete task t1?" })).toBeTruthy();
 
     refuse = false;
-    await userEvent.click(await within(dialog).findByRole("button", { name: "Delete task" }));
+    await userEvent.click(await findButtonIn(dialog, "Delete task"));
     expect(await screen.findByText("job page")).toBeTruthy();
   });
 });

@@ -5,6 +5,9 @@ import { screen, waitFor, within } from "@testing-library/react";
  * while the menu that opened it is still closing, and the modalizer moves aria-hidden between them
  * over a few ticks: a query right after the dialog first appears can find it but miss its buttons.
  */
+/** How long a dialog (a lazy chunk behind Suspense, with Fluent's modalizer settling) may take on a loaded two-core machine. */
+const DIALOG_TIMEOUT_MS = 5_000;
+
 export const findDialog = (name: string | RegExp): Promise<HTMLElement> =>
   waitFor(
     () => {
@@ -12,6 +15,9 @@ export const findDialog = (name: string | RegExp): Promise<HTMLElement> =>
       within(dialog).getAllByRole("button");
       return dialog;
     },
-    // A dialog is a lazy chunk behind Suspense: on a loaded two-core machine it can take seconds.
-    { timeout: 5_000 },
+    { timeout: DIALOG_TIMEOUT_MS },
   );
+
+/** One of a just-opened dialog's buttons, once the modalizer lets it be found (see findDialog). */
+export const findButtonIn = (dialog: HTMLElement, name: string | RegExp): Promise<HTMLElement> =>
+  within(dialog).findByRole("button", { name }, { timeout: DIALOG_TIMEOUT_MS });
