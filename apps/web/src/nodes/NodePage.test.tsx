@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import type { NodeDetails, PoolDetails } from "@batch-studio/shared";
 import NodePage from "./NodePage";
 import PoolPage from "../pools/PoolPage";
+import { poolDetails } from "../test/fixtures";
 import { fakeApi } from "../test/fakeApi";
 import { renderPage } from "../test/renderPage";
 import { findDialog } from "../test/dialogs";
@@ -17,22 +18,11 @@ const failedNode: NodeDetails = {
   recentTasks: [],
   startTask: { state: "completed", exitCode: 2, failureMessage: "The start task exited with code 2" },
 };
-const pool: PoolDetails = {
+const pool: PoolDetails = poolDetails({
   id: "render",
-  vmSize: "standard_d2s_v3",
-  state: "active",
-  allocationState: "steady",
-  currentDedicatedNodes: 1,
-  currentSpotNodes: 0,
-  targetDedicatedNodes: 1,
-  targetSpotNodes: 0,
-  isContainerPool: true,
-  resizeErrors: [],
-  prefetchImages: [],
-  registries: [],
   startTaskCommandLine: "/bin/sh -c 'exit 2'",
   startTask: { commandLine: "/bin/sh -c 'exit 2'", elevated: false, waitForSuccess: true, maxRetries: 0, env: [], resourceFileCount: 0 },
-};
+});
 
 describe("NodePage", () => {
   it("sends a failed start task to the pool's start task dialog, not to a clone of the pool", async () => {

@@ -2,18 +2,13 @@
  * ComputeNode_UploadBatchServiceLogs through the real @azure/batch client into a real Azurite:
  * the node's agent log lines of the window land under `{poolId}/{nodeId}/{guid}/`.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ContainerClient, ContainerSASPermissions, StorageSharedKeyCredential } from "@azure/storage-blob";
+import { ContainerSASPermissions, type ContainerClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAzurite, type RunningAzurite } from "../../storage/azurite";
-import { storageAccountAccess } from "../../storage/local-storage";
 import { PLAIN_VM, failure, startTestAccount, waitFor, type TestAccount } from "../testing/account-harness";
+import { startTestStorage, type TestStorage } from "../testing/storage-harness";
 
 describe("uploadbatchservicelogs", () => {
-  let dir: string;
-  let azurite: RunningAzurite;
+  let storage: TestStorage;
   let acct: TestAccount;
   let logs: ContainerClient;
   let nodeId: string;
@@ -26,14 +21,8 @@ describe("uploadbatchservicelogs", () => {
     });
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "bs-svc-logs-"));
-    azurite = await startAzurite({ location: dir });
-    const storage = storageAccountAccess(azurite, "contosoweudata");
-    logs = new ContainerClient(
-      `${storage.blobEndpoint}/batchlogs`,
-      new StorageSharedKeyCredential(storage.name, storage.key),
-    );
-    await logs.create();
+    storage = await startTestStorage("bs-svc-logs");
+    logs = await storage.container("batchlogs");
     acct = await startTestAccount();
     await acct.client.pool.add({
       id: "logpool",
@@ -61,8 +50,7 @@ describe("uploadbatchservicelogs", () => {
 
   afterAll(async () => {
     await acct?.dispose();
-    await azurite?.close();
-    await rm(dir, { recursive: true, force: true });
+    await storage?.close();
   }, 30_000);
 
   it("uploads the node's agent log of the window under {pool}/{node}/{guid}/", async () => {

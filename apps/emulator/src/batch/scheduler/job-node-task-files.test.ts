@@ -3,43 +3,27 @@
  * a real Azurite (process runtime): downloaded before their commands like a task's, and a failed
  * download fails the preparation as a task's would (usererror, no exit code, no retry).
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BatchServiceModels } from "@azure/batch";
-import {
-  BlobSASPermissions,
-  ContainerClient,
-  ContainerSASPermissions,
-  StorageSharedKeyCredential,
-} from "@azure/storage-blob";
+import { BlobSASPermissions, ContainerSASPermissions, type ContainerClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAzurite, type RunningAzurite } from "../../storage/azurite";
-import { storageAccountAccess } from "../../storage/local-storage";
 import { PLAIN_VM, failure, startTestAccount, waitFor, type TestAccount } from "../testing/account-harness";
+import { startTestStorage, type TestStorage } from "../testing/storage-harness";
 
 type Status = BatchServiceModels.JobPreparationAndReleaseTaskExecutionInformation;
 
 describe("job preparation and release resource files", () => {
-  let dir: string;
-  let azurite: RunningAzurite;
+  let storage: TestStorage;
   let acct: TestAccount;
   let inputs: ContainerClient;
   const hour = () => new Date(Date.now() + 3600_000);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "bs-jobtask-files-"));
-    azurite = await startAzurite({ location: dir });
-    const storage = storageAccountAccess(azurite, "contosoweudata");
-    inputs = new ContainerClient(
-      `${storage.blobEndpoint}/prepinputs`,
-      new StorageSharedKeyCredential(storage.name, storage.key),
-    );
-    await inputs.create();
+    storage = await startTestStorage("bs-jobtask-files");
+    inputs = await storage.container("prepinputs");
     await inputs.uploadBlockBlob("setup/a.txt", "A\n", 2);
     await inputs.uploadBlockBlob("setup/b.txt", "B\n", 2);
     await inputs.uploadBlockBlob("teardown.sh", "echo released > released.txt\n", 29);
-    acct = await startTestAccount({ autoStorage: storage });
+    acct = await startTestAccount({ autoStorage: storage.access });
     await acct.client.pool.add({
       id: "jtf",
       vmSize: "standard_d2s_v3",
@@ -56,8 +40,7 @@ describe("job preparation and release resource files", () => {
 
   afterAll(async () => {
     await acct?.dispose();
-    await azurite?.close();
-    await rm(dir, { recursive: true, force: true });
+    await storage?.close();
   }, 30_000);
 
   const status = (jobId: string) => acct.client.job.listPreparationAndReleaseTaskStatus(jobId);
