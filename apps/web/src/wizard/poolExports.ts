@@ -1,13 +1,9 @@
+import type { ExportTab } from "../components/ExportFiles";
 import { exportAzCli, exportCSharp, exportPython, exportRestJson, type PoolSpec } from "@batch-studio/shared";
 
-export interface ExportFile {
-  id: "rest" | "az" | "python" | "csharp";
-  label: string;
-  files: { name: string; content: string }[];
-}
 
 /** The review step's export tabs: each a set of files to show, copy and download. */
-export function poolExports(spec: PoolSpec, account?: { name: string; resourceGroup: string }): ExportFile[] {
+export function poolExports(spec: PoolSpec, account?: { name: string; resourceGroup: string }): ExportTab[] {
   const az = exportAzCli(spec, account ? { accountName: account.name, resourceGroup: account.resourceGroup } : {});
   return [
     { id: "rest", label: "REST JSON", files: [{ name: `${spec.id}.json`, content: exportRestJson(spec) }] },
