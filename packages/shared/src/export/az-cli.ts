@@ -19,11 +19,12 @@ export interface AzCliOptions {
  * the body holds as `${…}` placeholders typed in (not echoed) and filled with envsubst.
  */
 export const azJsonFileCommand = (
-  noun: "pool" | "job-schedule",
+  noun: "pool" | "job" | "job-schedule" | "task",
   fileName: string,
   secrets: string[],
   options: AzCliOptions,
   notes: string[] = [],
+  extraArguments?: string,
 ): string => {
   const account = options.accountName ?? "<batch-account>";
   const group = options.resourceGroup ?? "<resource-group>";
@@ -35,13 +36,13 @@ export const azJsonFileCommand = (
   let file = fileName;
   if (secrets.length > 0) {
     lines.push(
-      `# ${fileName} holds \${…} placeholders for registry passwords; type them (not echoed) and fill them in.`,
+      `# ${fileName} holds \${…} placeholders for secrets (registry passwords, write SAS URLs); type them (not echoed) and fill them in.`,
     );
     for (const name of secrets) lines.push(`read -rsp "${name}: " ${name} && echo && export ${name}`);
     file = fileName.replace(/\.json$/, ".filled.json");
     lines.push(`envsubst '${secrets.map((n) => `$${n}`).join(" ")}' < ${fileName} > ${file}`, "");
   }
-  lines.push(`az batch ${noun} create --json-file ${file}`);
+  lines.push(`az batch ${noun} create${extraArguments ? ` ${extraArguments}` : ""} --json-file ${file}`);
   if (secrets.length > 0) lines.push(`rm ${file}`);
   return `${lines.join("\n")}\n`;
 };

@@ -8,6 +8,8 @@ export {
   exportJobScheduleRestJson,
   exportJobScheduleAzCli,
   exportJobSchedulePython,
+  exportJobScheduleCSharp,
   toRestJobScheduleBody,
-  jobSchedulePasswordEnvVars,
 } from "./job-schedule";
+export { exportJobRestJson, exportJobAzCli, exportJobPython, exportJobCSharp } from "./job";
+export { exportTaskRestJson, exportTaskAzCli, exportTaskPython, exportTaskCSharp } from "./task";

@@ -1,86 +1,21 @@
 import { toJobScheduleAddParameter } from "../convert/job-schedule";
-import type { ContainerRegistry } from "../convert/batch-models";
 import type { JobScheduleSpec } from "../job-schedule-spec";
-import type { RegistrySpec } from "../registry-spec";
-import { azJsonFileCommand, type AzCliExport, type AzCliOptions } from "./az-cli";
-import { pyString } from "./code-writer";
-import { toWireRegistry } from "./rest-json";
-import { passwordEnvVar } from "./secrets";
+import type { AzCliOptions } from "./az-cli";
+import { exportContainerUrl } from "./job";
+import { wireAzCli, wireBody, wireCSharp, wireJson, wirePython, type WireResource } from "./wire-export";
 
-const JOB_TASKS = ["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const;
+const scheduleResource = (spec: JobScheduleSpec): WireResource => ({
+  noun: "job-schedule",
+  fileName: "job-schedule.json",
+  body: toJobScheduleAddParameter(spec, exportContainerUrl),
+  restPath: "/jobschedules",
+  python: { model: "JobScheduleAddParameter", add: "client.job_schedule.add(model)" },
+});
 
-/** The environment variables an export of this schedule needs (its job tasks' registry passwords). */
-export const jobSchedulePasswordEnvVars = (spec: JobScheduleSpec): string[] => {
-  const registries: RegistrySpec[] = JOB_TASKS.flatMap(
-    (t) => spec.jobSpecification[t]?.containerSettings?.registry ?? [],
-  );
-  return [
-    ...new Set(registries.filter((r) => r.auth.kind === "password").map((r) => passwordEnvVar(r.server))),
-  ];
-};
-
-type WireTask = { containerSettings?: { registry?: ContainerRegistry | Record<string, unknown> } };
-
-/**
- * The `POST /jobschedules` body as JSON on the wire (also `az batch job-schedule create --json-file`):
- * dates as ISO strings, registry passwords as `${REGISTRY_PASSWORD_…}` placeholders.
- */
-export const toRestJobScheduleBody = (spec: JobScheduleSpec): Record<string, unknown> => {
-  const json = JSON.parse(JSON.stringify(toJobScheduleAddParameter(spec))) as Record<string, unknown> & {
-    jobSpecification: Partial<Record<(typeof JOB_TASKS)[number], WireTask>>;
-  };
-  for (const name of JOB_TASKS) {
-    const settings = json.jobSpecification[name]?.containerSettings;
-    if (settings?.registry) settings.registry = toWireRegistry(settings.registry);
-  }
-  return json;
-};
-
-export const exportJobScheduleRestJson = (spec: JobScheduleSpec): string =>
-  `${JSON.stringify(toRestJobScheduleBody(spec), null, 2)}\n`;
-
+/** The `POST /jobschedules` body on the wire: dates as ISO strings, secrets as `${…}` placeholders. */
+export const toRestJobScheduleBody = (spec: JobScheduleSpec): Record<string, unknown> => wireBody(scheduleResource(spec));
+export const exportJobScheduleRestJson = (spec: JobScheduleSpec): string => wireJson(scheduleResource(spec));
 /** `az batch job-schedule create --json-file job-schedule.json` with the file it reads. */
-export const exportJobScheduleAzCli = (spec: JobScheduleSpec, options: AzCliOptions = {}): AzCliExport => {
-  const fileName = "job-schedule.json";
-  const command = azJsonFileCommand("job-schedule", fileName, jobSchedulePasswordEnvVars(spec), options);
-  return { fileName, fileContent: exportJobScheduleRestJson(spec), command };
-};
-
-/**
- * Python (azure-batch): the same REST body, read by the SDK's own model. msrest's `from_dict` takes
- * the wire names, so the script cannot drift from the JSON export. Registry passwords come from
- * the environment: only strings that are exactly a `${REGISTRY_PASSWORD_…}` placeholder are
- * replaced, so a command line's `$VAR` stays as it is.
- */
-export const exportJobSchedulePython = (spec: JobScheduleSpec): string => {
-  const usesEnv = jobSchedulePasswordEnvVars(spec).length > 0;
-  const body = pyString(JSON.stringify(toRestJobScheduleBody(spec)));
-  return [
-    "import json",
-    ...(usesEnv ? ["import os", "import re"] : []),
-    "",
-    "import azure.batch.models as batchmodels",
-    "",
-    "# client = azure.batch.BatchServiceClient(credentials, batch_url=...)  (sign in with Microsoft Entra ID)",
-    "",
-    `body = json.loads(${body})`,
-    ...(usesEnv
-      ? [
-          "",
-          "# Registry passwords are read from the environment, never written in code.",
-          "def with_passwords(value):",
-          "    if isinstance(value, dict):",
-          "        return {k: with_passwords(v) for k, v in value.items()}",
-          "    if isinstance(value, list):",
-          "        return [with_passwords(v) for v in value]",
-          "    placeholder = isinstance(value, str) and re.fullmatch(r'\\$\\{(REGISTRY_PASSWORD_[A-Z0-9_]+)\\}', value)",
-          "    return os.environ[placeholder.group(1)] if placeholder else value",
-          "",
-          "body = with_passwords(body)",
-        ]
-      : []),
-    "",
-    "client.job_schedule.add(batchmodels.JobScheduleAddParameter.from_dict(body))",
-    "",
-  ].join("\n");
-};
+export const exportJobScheduleAzCli = (spec: JobScheduleSpec, options?: AzCliOptions) => wireAzCli(scheduleResource(spec), options);
+export const exportJobSchedulePython = (spec: JobScheduleSpec): string => wirePython(scheduleResource(spec));
+export const exportJobScheduleCSharp = (spec: JobScheduleSpec): string => wireCSharp(scheduleResource(spec));

@@ -8,9 +8,11 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toPoolAddParameter } from "../convert/pool";
-import { toTaskAddParameter } from "../convert/task";
+import { toJobAddParameter, toTaskAddParameter } from "../convert/task";
 import type { PoolSpec } from "../pool-spec";
-import { poolSpecArb, taskSpecArb } from "../testing/arbitraries";
+import { jobSpecArb, poolSpecArb, taskSpecArb } from "../testing/arbitraries";
+import { exportContainerUrl, exportJobRestJson } from "./job";
+import { exportTaskRestJson } from "./task";
 import { toRestPoolBody } from "./rest-json";
 import { passwordEnvVar } from "./secrets";
 import { seedPools } from "./seed-pools";
@@ -104,6 +106,48 @@ describe("REST JSON export vs the real @azure/batch client", () => {
         expect((bodies[0] as { commandLine: string; id: string }).commandLine).toBe(task.commandLine);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+/** Every registry password in a spec set to one value, so an export's placeholders can be filled back. */
+const SAME_PASSWORD = "pw-1";
+const withOnePassword = <T>(spec: T): T => {
+  const copy = structuredClone(spec);
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const auth = (v as { auth?: { kind?: string; password?: string } }).auth;
+      if (auth?.kind === "password") auth.password = SAME_PASSWORD;
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(copy);
+  return copy;
+};
+const filled = (json: string): unknown =>
+  JSON.parse(json.replace(/\$\{REGISTRY_PASSWORD_[A-Z0-9_]+\}/g, SAME_PASSWORD));
+
+describe("job and task exports vs the real @azure/batch client", () => {
+  it("a job's export is the body job.add sends", async () => {
+    await fc.assert(
+      fc.asyncProperty(jobSpecArb.map(withOnePassword), async (job) => {
+        bodies.length = 0;
+        await client.job.add(toJobAddParameter(job, exportContainerUrl));
+        expect(bodies[0]).toEqual(filled(exportJobRestJson(job)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a task's export is the body task.add sends", async () => {
+    await fc.assert(
+      fc.asyncProperty(taskSpecArb.map(withOnePassword), async (task) => {
+        bodies.length = 0;
+        await client.task.add("job1", toTaskAddParameter(task, exportContainerUrl));
+        expect(bodies[0]).toEqual(filled(exportTaskRestJson("job1", task)));
+      }),
+      { numRuns: 60 },
     );
   });
 });

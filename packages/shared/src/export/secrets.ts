@@ -12,6 +12,16 @@ export const passwordEnvVar = (server: string): string =>
     .replace(/[^A-Z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")}`;
 
+/**
+ * An "account storage" output destination in an export: the write SAS URL only the BFF can mint
+ * becomes OUTPUT_CONTAINER_URL_<CONTAINER>, filled from the environment when the export runs.
+ */
+export const outputContainerUrlEnvVar = (containerName: string): string =>
+  `OUTPUT_CONTAINER_URL_${containerName.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
+
+/** A `${NAME}` placeholder the exports fill from the environment. */
+export const placeholder = (envVar: string): string => `\${${envVar}}`;
+
 /** The environment variables an export of this pool needs, in first-use order. */
 export const passwordEnvVars = (spec: PoolSpec): string[] => {
   const registries: RegistrySpec[] = [...(spec.container?.registries ?? [])];

@@ -2,7 +2,7 @@
 az login
 az batch account login --name <batch-account> --resource-group <resource-group>
 
-# pool.json holds ${…} placeholders for registry passwords; type them (not echoed) and fill them in.
+# pool.json holds ${…} placeholders for secrets (registry passwords, write SAS URLs); type them (not echoed) and fill them in.
 read -rsp "REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO: " REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO && echo && export REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO
 envsubst '$REGISTRY_PASSWORD_MYCONTAINERREGISTRY_AZURECR_IO' < pool.json > pool.filled.json
 
