@@ -12,6 +12,9 @@ import {
   type JobSchedulePatch,
   fromCloudJobSchedule,
   fromCloudTask,
+  fromJobSpecification,
+  type JobPatch,
+  type JobSpecResponse,
   toJobScheduleAddParameter,
   toJobSpecification,
   toSchedule,
@@ -282,6 +285,30 @@ export class BatchGateway {
 
   async getJob(jobId: string) {
     return toJobSummary(await this.client.job.get(jobId));
+  }
+
+  /** The job as the spec it would be created from, to edit or clone it; its eTag is the version read. */
+  async getJobSpec(jobId: string): Promise<JobSpecResponse> {
+    const job = await this.client.job.get(jobId);
+    return {
+      spec: { id: job.id ?? jobId, ...fromJobSpecification({ ...job, poolInfo: job.poolInfo ?? {} }) },
+      eTag: job.eTag,
+      state: job.state ?? "active",
+    };
+  }
+
+  /** Job - Patch with If-Match: Batch answers 412 when the job changed after `patch.eTag` was read. */
+  async patchJob(jobId: string, { eTag, poolId, ...fields }: JobPatch) {
+    const body: BatchServiceModels.JobPatchParameter = { ...fields };
+    if (poolId !== undefined) body.poolInfo = { poolId };
+    try {
+      await this.client.job.patch(jobId, body, { jobPatchOptions: { ifMatch: eTag } });
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 412)
+        throw problem(412, "ConditionNotMet", `Job "${jobId}" was changed by someone else after you opened it. Reload it to see their change, then make yours again.`);
+      throw err;
+    }
+    return this.getJob(jobId);
   }
 
   /** `containerUrlOf` signs "account storage" output destinations (signed-destinations.ts). */

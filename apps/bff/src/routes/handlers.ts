@@ -195,6 +195,16 @@ export const handlers: Handlers = {
     return (await scope.batch(params.account)).addJob(body, sign);
   },
   job: async ({ scope, params }) => (await scope.batch(params.account)).getJob(params.job),
+  jobSpec: async ({ scope, params }) => (await scope.batch(params.account)).getJobSpec(params.job),
+  updateJob: async ({ scope, params, body }) => {
+    const batch = await scope.batch(params.account);
+    // Checked as the whole it becomes (a new pool is judged with its facts, constraints with the job's tasks).
+    const { spec } = await batch.getJobSpec(params.job);
+    const { eTag: _version, poolId, ...fields } = body;
+    const check = await checkJob(scope, params.account, { ...spec, ...fields, poolId: poolId ?? spec.poolId });
+    if (!check.ok) throw validationProblem(check.issues, "The job has problems to fix before it can be saved");
+    return batch.patchJob(params.job, body);
+  },
   terminateJob: async ({ scope, params, body }) => (await scope.batch(params.account)).terminateJob(params.job, body.reason),
   deleteJob: async ({ scope, params }) => (await scope.batch(params.account)).deleteJob(params.job),
   disableJob: async ({ scope, params, body }) => (await scope.batch(params.account)).disableJob(params.job, body.disableTasks),

@@ -224,4 +224,35 @@ describe("job and task actions", () => {
     ).toBeUndefined();
     expect((await call(apiUrl("jobNodeTaskStatus", { account, job: plain }))).status).toBe(409);
   }, 60_000);
+
+  it("edits a job with If-Match: the change lands, an edit from an old version is refused with 412, a pool change waits for disable", async () => {
+    const job = `edit-job-${stamp}`;
+    await addJob({ id: job, priority: 1, metadata: [{ name: "team", value: "render" }] });
+    const specUrl = apiUrl("jobSpec", { account, job });
+    const first = await json<{ spec: { priority: number; metadata: unknown[] }; eTag: string; state: string }>(specUrl);
+    expect(first).toMatchObject({ spec: { priority: 1, metadata: [{ name: "team", value: "render" }] }, state: "active" });
+    const patch = (body: object) =>
+      call(apiUrl("updateJob", { account, job }), { method: "PATCH", body: JSON.stringify(body) });
+
+    const saved = await patch({ eTag: first.eTag, priority: 500, maxParallelTasks: 2, constraints: { maxTaskRetryCount: 3 } });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()) as JobSummary).toMatchObject({ id: job, priority: 500 });
+    const second = await json<{ spec: { priority: number; maxParallelTasks: number; constraints: unknown; metadata: unknown[] }; eTag: string }>(specUrl);
+    expect(second.spec).toMatchObject({ priority: 500, maxParallelTasks: 2, constraints: { maxTaskRetryCount: 3 }, metadata: [{ name: "team", value: "render" }] });
+    expect(second.eTag).not.toBe(first.eTag);
+
+    // Someone else's change came in between: the old version's edit is refused, with a message that says so.
+    const stale = await patch({ eTag: first.eTag, priority: 2 });
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as ProblemDetails).title).toMatch(/changed by someone else/);
+
+    // Bad input names the field; an empty change is refused.
+    const bad = await patch({ eTag: second.eTag, priority: 5000 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("priority");
+    expect((await patch({ eTag: second.eTag })).status).toBe(400);
+
+    // Batch moves a job to another pool only while it is disabled.
+    expect((await patch({ eTag: second.eTag, poolId: `other-${stamp}` })).status).toBe(409);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TaskSpec } from "../task-spec";
+import { JobConstraintsSpec, JobSpec, TaskSpec } from "../task-spec";
 
 export const JobSummary = z.object({
   id: z.string(),
@@ -18,6 +18,30 @@ export const JobSummary = z.object({
   hasReleaseTask: z.boolean().optional(),
 });
 export type JobSummary = z.infer<typeof JobSummary>;
+
+/**
+ * What Batch lets change on a job once it exists (REST "Job - Patch"): its priority, how many tasks
+ * run at once, its constraints, what happens when all tasks complete, its metadata, and its pool
+ * while the job is disabled. `eTag` is the version the edit started from: the BFF sends it as
+ * If-Match, so an edit made over someone else's answers 412 instead of undoing theirs.
+ */
+export const JobPatch = z
+  .object({
+    priority: JobSpec.shape.priority.unwrap().optional(),
+    maxParallelTasks: JobSpec.shape.maxParallelTasks.unwrap().optional(),
+    constraints: JobConstraintsSpec.optional(),
+    onAllTasksComplete: JobSpec.shape.onAllTasksComplete.unwrap().optional(),
+    metadata: JobSpec.shape.metadata.unwrap().optional(),
+    poolId: JobSpec.shape.poolId.optional(),
+    eTag: z.string().min(1, "eTag is required").max(200),
+  })
+  .refine((p) => Object.keys(p).some((k) => k !== "eTag"), { message: "give at least one field to change" });
+export type JobPatch = z.infer<typeof JobPatch>;
+export type JobPatchInput = z.input<typeof JobPatch>;
+
+/** A job as the spec it would be created from (to edit or clone it), and the version read. SAS signatures removed. */
+export const JobSpecResponse = z.object({ spec: JobSpec, eTag: z.string().optional(), state: z.string() });
+export type JobSpecResponse = z.infer<typeof JobSpecResponse>;
 
 export const TaskCountsBlock = z.object({
   active: z.number(),

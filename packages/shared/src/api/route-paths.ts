@@ -71,6 +71,8 @@ export const apiRoutePaths = {
   jobs: { method: "GET", path: `${A}/jobs`, params: "account" },
   createJob: { method: "POST", path: `${A}/jobs`, params: "account" },
   job: { method: "GET", path: JOB, params: "job" },
+  jobSpec: { method: "GET", path: `${JOB}/spec`, params: "job" },
+  updateJob: { method: "PATCH", path: JOB, params: "job" },
   terminateJob: { method: "POST", path: `${JOB}/terminate`, params: "job" },
   deleteJob: { method: "DELETE", path: JOB, params: "job" },
   disableJob: { method: "POST", path: `${JOB}/disable`, params: "job" },

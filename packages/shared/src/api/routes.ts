@@ -7,7 +7,7 @@ import { AccountsResponse, Me } from "./accounts";
 import { ApplicationsResponse } from "./applications";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
-import { AddTasksRequest, AddTasksResponse, DisableJobRequest, JobNodeTaskStatus, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSpecResponse, TaskSummary, TerminateRequest } from "./jobs";
+import { AddTasksRequest, AddTasksResponse, DisableJobRequest, JobNodeTaskStatus, JobPatch, JobSpecResponse, JobSummary, TaskCounts, TaskDetails, TaskListQuery, TaskSpecResponse, TaskSummary, TerminateRequest } from "./jobs";
 import { pageOf } from "./page";
 import { SavedOutputsResponse } from "./saved-outputs";
 import { routeParams } from "./path-params";
@@ -183,6 +183,13 @@ export const apiRoutes = {
   jobs: route("jobs", { tag: "jobs", summary: "List jobs", response: listOf(JobSummary) }),
   createJob: route("createJob", { tag: "jobs", summary: "Create a job", status: 201, body: JobSpec, response: JobSummary }),
   job: route("job", { tag: "jobs", summary: "Get a job", response: JobSummary }),
+  jobSpec: route("jobSpec", { tag: "jobs", summary: "A job as the spec to edit or clone it from, with its eTag (SAS signatures removed)", response: JobSpecResponse }),
+  updateJob: route("updateJob", {
+    tag: "jobs",
+    summary: "Change what Batch allows on a job (priority, parallelism, constraints, completion, metadata, pool while disabled); 412 if it changed since eTag",
+    body: JobPatch,
+    response: JobSummary,
+  }),
   terminateJob: route("terminateJob", { tag: "jobs", summary: "Terminate a job", status: 202, body: TerminateRequest, response: "empty" }),
   deleteJob: route("deleteJob", { tag: "jobs", summary: "Delete a job", status: 202, response: "empty" }),
   disableJob: route("disableJob", {
