@@ -33,6 +33,7 @@ export const DEFERRED = {
   "src/jobs/JobsPage.tsx": "route /a/:account/jobs",
   "src/jobs/JobPage.tsx": "route /a/:account/jobs/:job",
   "src/jobs/NewJobPage.tsx": "route /a/:account/jobs/new",
+  "src/jobs/EditJobPage.tsx": "route …/jobs/:job/edit",
   "src/schedules/JobSchedulesPage.tsx": "route /a/:account/job-schedules",
   "src/schedules/NewJobSchedulePage.tsx": "route /a/:account/job-schedules/new",
   "src/schedules/JobSchedulePage.tsx": "route /a/:account/job-schedules/:schedule",

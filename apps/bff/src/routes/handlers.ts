@@ -29,7 +29,7 @@ import { accountApplications } from "../services/account-applications";
 import type { ApplicationsLookup } from "../services/live-validation";
 import type { OperatorScope } from "../services/operator-scope";
 import type { Handlers } from "./handler-types";
-import { savedOutputFiles, signOutputs, taskDestinations } from "./output-storage";
+import { reclaimAccountStorage, savedOutputFiles, signOutputs, taskDestinations } from "./output-storage";
 import { MAX_SAS_MS, outputSasExpiry } from "../storage/account-storage";
 import { listSavedOutputs } from "../storage/saved-outputs";
 import { jobOutputFiles } from "../storage/signed-destinations";
@@ -195,7 +195,13 @@ export const handlers: Handlers = {
     return (await scope.batch(params.account)).addJob(body, sign);
   },
   job: async ({ scope, params }) => (await scope.batch(params.account)).getJob(params.job),
-  jobSpec: async ({ scope, params }) => (await scope.batch(params.account)).getJobSpec(params.job),
+  jobSpec: async ({ scope, params }) => {
+    const read = await (await scope.batch(params.account)).getJobSpec(params.job);
+    const manager = read.spec.jobManagerTask;
+    if (!manager) return read;
+    const reclaim = await reclaimAccountStorage(scope, params.account, [manager.outputFiles]);
+    return { ...read, spec: { ...read.spec, jobManagerTask: { ...manager, outputFiles: reclaim(manager.outputFiles) } } };
+  },
   updateJob: async ({ scope, params, body }) => {
     const batch = await scope.batch(params.account);
     // Checked as the whole it becomes (a new pool is judged with its facts, constraints with the job's tasks).
@@ -263,7 +269,11 @@ export const handlers: Handlers = {
     return { results: await (await scope.batch(params.account)).addTaskCollection(params.job, tasks, sign) };
   },
   task: async ({ scope, params }) => (await scope.batch(params.account)).getTask(params.job, params.task),
-  taskSpec: async ({ scope, params }) => ({ spec: await (await scope.batch(params.account)).getTaskSpec(params.job, params.task) }),
+  taskSpec: async ({ scope, params }) => {
+    const spec = await (await scope.batch(params.account)).getTaskSpec(params.job, params.task);
+    const reclaim = await reclaimAccountStorage(scope, params.account, [spec.outputFiles]);
+    return { spec: { ...spec, outputFiles: reclaim(spec.outputFiles) } };
+  },
   deleteTask: async ({ scope, params }) => (await scope.batch(params.account)).deleteTask(params.job, params.task),
   terminateTask: async ({ scope, params }) => (await scope.batch(params.account)).terminateTask(params.job, params.task),
   reactivateTask: async ({ scope, params }) => (await scope.batch(params.account)).reactivateTask(params.job, params.task),

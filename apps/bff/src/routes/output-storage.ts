@@ -2,6 +2,7 @@
 import type { ContainerUrlOf, OutputFileSpec } from "@batch-studio/shared";
 import { toProblem } from "../http/problem";
 import type { OperatorScope } from "../services/operator-scope";
+import type { AccountStorage } from "../storage/account-storage";
 import { accountStorageContainers, signAccountStorage } from "../storage/signed-destinations";
 import { resolveDestinations, savedOutputsSource, type AutoStorageAccess, type ResolvedDestination } from "../storage/saved-outputs";
 
@@ -34,3 +35,28 @@ export const taskDestinations = async (scope: OperatorScope, p: TaskParams): Pro
 
 /** The task's saved outputs as a file source (paths "<output file index>/<blob name>"). */
 export const savedOutputFiles = async (scope: OperatorScope, p: TaskParams) => savedOutputsSource(await taskDestinations(scope, p));
+
+/**
+ * A spec read back from Batch carries its account-storage destinations as the container URLs they
+ * were signed into, the signature stripped. Named as account-storage containers again, a clone or
+ * a re-add is signed anew when it is sent; without access to the auto-storage account they stay
+ * plain container URLs (and the form asks for a SAS).
+ */
+export const reclaimAccountStorage = async (scope: OperatorScope, accountId: string, files: readonly (readonly OutputFileSpec[] | undefined)[]): Promise<(list: OutputFileSpec[] | undefined) => OutputFileSpec[] | undefined> => {
+  const keep = (list: OutputFileSpec[] | undefined) => list;
+  if (!files.some((list) => list?.some((f) => f.destination.kind === "container"))) return keep;
+  let storage: AccountStorage;
+  try {
+    storage = await scope.autoStorage(accountId);
+  } catch (err) {
+    const { problem: answer } = toProblem(err);
+    if (answer.status !== 403 && answer.status !== 409) throw err;
+    return keep;
+  }
+  return (list) =>
+    list?.map((f) => {
+      if (f.destination.kind !== "container") return f;
+      const containerName = storage.containerOf(f.destination.containerUrl);
+      return containerName ? { ...f, destination: { kind: "accountStorage" as const, containerName, ...(f.destination.path !== undefined ? { path: f.destination.path } : {}) } } : f;
+    });
+};

@@ -75,6 +75,16 @@ describe("saved outputs", () => {
     expect(await tail.text()).toBe("done\n");
   });
 
+  it("gives the task back with its account-storage destinations named again, so a re-add signs a new SAS", async () => {
+    const { spec } = await api.json<{ spec: { outputFiles: unknown[] } }>(apiUrl("taskSpec", { account, job: ids.job, task: "t1" }));
+    expect(spec.outputFiles).toEqual(task("t1").outputFiles);
+    // Without the right to the storage keys the destination stays the plain container URL, unsigned.
+    const asSeenByReader = await asReader.json<{ spec: { outputFiles: { destination: { kind: string; containerUrl?: string } }[] } }>(
+      apiUrl("taskSpec", { account, job: ids.job, task: "t1" }),
+    );
+    expect(asSeenByReader.spec.outputFiles[0]!.destination).toMatchObject({ kind: "container", containerUrl: expect.stringMatching(new RegExp(`/${CONTAINER}$`)) });
+  });
+
   it("reads only what the destination's pattern can have written, and refuses bad queries with the field", async () => {
     // A blob in the same container that no output file of t1 wrote.
     const key = new StorageSharedKeyCredential("contosoweudata", WELL_KNOWN_STORAGE_KEYS.contosoweudata![0]);

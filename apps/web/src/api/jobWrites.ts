@@ -26,6 +26,18 @@ export function useAddTask(account: string, job: string) {
   });
 }
 
+/** A job as its spec and eTag, to edit or clone it: always what Batch has now, never a cached copy. */
+export function useJobSpec(account: string, job: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: jobKeys.spec(account, job ?? ""),
+    queryFn: ({ signal }) => callRoute(api, "jobSpec", { account, job: job ?? "" }, { signal }),
+    enabled: known(account, job),
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
 /** A job's writes: each refreshes the job (its details, counts and tasks) and the job list. */
 function useJobWrite<V>(account: string, job: string, write: (api: ApiClient, vars: V) => Promise<unknown>) {
   const api = useApi();
@@ -44,6 +56,9 @@ export const useTerminateJob = (account: string, job: string) =>
   useJobWrite(account, job, (api, reason: string | undefined) =>
     callRoute(api, "terminateJob", { account, job }, { body: reason ? { reason } : {} }),
   );
+
+export const useUpdateJob = (account: string, job: string) =>
+  useJobWrite(account, job, (api, body: RouteBody<"updateJob">) => callRoute(api, "updateJob", { account, job }, { body }));
 
 export const useDeleteJob = (account: string, job: string) =>
   useJobWrite(account, job, (api, _: void) => callRoute(api, "deleteJob", { account, job }));

@@ -48,6 +48,7 @@ export const jobKeys = {
   all: (account: string) => ["account", account, "jobs"] as const,
   list: (account: string) => [...jobKeys.all(account), "list"] as const,
   detail: (account: string, job: string) => [...jobKeys.all(account), "detail", job] as const,
+  spec: (account: string, job: string) => [...jobKeys.detail(account, job), "spec"] as const,
   taskCounts: (account: string, job: string) => [...jobKeys.detail(account, job), "taskCounts"] as const,
   nodeTaskStatus: (account: string, job: string) => [...jobKeys.detail(account, job), "nodeTaskStatus"] as const,
   tasks: (account: string, job: string) => [...jobKeys.detail(account, job), "tasks"] as const,

@@ -13,6 +13,7 @@ const NodePage = lazy(() => import("../nodes/NodePage"));
 const JobsPage = lazy(() => import("../jobs/JobsPage"));
 const JobPage = lazy(() => import("../jobs/JobPage"));
 const NewJobPage = lazy(() => import("../jobs/NewJobPage"));
+const EditJobPage = lazy(() => import("../jobs/EditJobPage"));
 const JobSchedulesPage = lazy(() => import("../schedules/JobSchedulesPage"));
 const JobSchedulePage = lazy(() => import("../schedules/JobSchedulePage"));
 const NewJobSchedulePage = lazy(() => import("../schedules/NewJobSchedulePage"));
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: "/a/:account/job-schedules/:schedule", element: page(<JobSchedulePage />) },
       { path: "/a/:account/job-schedules/:schedule/edit", element: page(<EditJobSchedulePage />) },
       { path: "/a/:account/jobs/:job", element: page(<JobPage />) },
+      { path: "/a/:account/jobs/:job/edit", element: page(<EditJobPage />) },
       { path: "/a/:account/jobs/:job/tasks/new", element: page(<NewTaskPage />) },
       { path: "/a/:account/jobs/:job/tasks/sweep", element: page(<SweepPage />) },
       { path: "/a/:account/jobs/:job/tasks/:task", element: page(<TaskPage />) },

@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { AddRegular, ArrowClockwiseRegular, CopyRegular, EditRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/jobs";
@@ -20,6 +20,9 @@ import { TaskList } from "./TaskList";
 
 const JobActionDialog = lazy(() => import("./JobActionDialog").then((m) => ({ default: m.JobActionDialog })));
 const BulkTaskDialog = lazy(() => import("./BulkTaskDialog").then((m) => ({ default: m.BulkTaskDialog })));
+
+/** Batch refuses Job - Patch once a job is completing or gone (JobCompleted, JobBeingTerminated, JobBeingDeleted). */
+const EDITABLE_STATES = new Set(["active", "disabling", "disabled", "enabling"]);
 
 type Dialog = { kind: "job"; action: JobAction } | { kind: "tasks"; action: TaskAction; target: BulkTarget };
 
@@ -57,6 +60,14 @@ export default function JobPage() {
                 Rerun {t.failed} failed
               </Button>
             )}
+            {EDITABLE_STATES.has(j.state) && (
+              <LinkButton to={paths.editJob(account, job)} icon={<EditRegular />}>
+                Edit
+              </LinkButton>
+            )}
+            <LinkButton to={paths.cloneJob(account, job)} icon={<CopyRegular />}>
+              Clone
+            </LinkButton>
             <JobActionButtons state={j.state} onAction={(action) => setDialog({ kind: "job", action })} />
           </>
         }

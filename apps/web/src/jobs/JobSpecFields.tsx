@@ -1,4 +1,4 @@
-import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch } from "@fluentui/react-components";
 import type { JobSpecificationInput, ValidationIssue } from "@batch-studio/shared";
 import { usePools } from "../api/hooks";
 import { usePool } from "../api/pools";
@@ -10,10 +10,7 @@ import { ResourceFilesEditor, resourceFilePaths } from "../tasks/ResourceFilesEd
 import { JobTaskFields } from "./JobTaskFields";
 import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
-
-const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalM },
-});
+import { JOB_SETTING_PATHS, JobSettingsFields } from "./JobSettingsFields";
 
 type JobTaskKey = "jobManagerTask" | "jobPreparationTask" | "jobReleaseTask";
 
@@ -24,19 +21,12 @@ const NEW_TASKS = {
   jobReleaseTask: { commandLine: "" },
 } as const satisfies Required<Pick<JobSpecificationInput, JobTaskKey>>;
 
-const ON_ALL_COMPLETE = { noaction: "Nothing: the job stays active", terminatejob: "Terminate the job" } as const;
 const ON_TASK_FAILURE = { noaction: "Nothing: the job goes on", performexitoptionsjobaction: "What the task's exit conditions say" } as const;
-
-/** "12" → 12; "" or not a whole number → undefined (the field then shows the schema's default). */
-const wholeNumber = (text: string): number | undefined => (/^-?\d+$/.test(text.trim()) ? Number(text) : undefined);
 
 /** The dotted paths these fields show issues at (the caller shows the rest in one list). */
 export const jobFieldPaths = (value: JobSpecificationInput): string[] => [
   "poolId",
-  "priority",
-  "maxParallelTasks",
-  "constraints.maxWallClockTime",
-  "constraints.maxTaskRetryCount",
+  ...JOB_SETTING_PATHS,
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => ["commandLine", "containerSettings", "id", "maxWallClockTime"].map((f) => `${k}.${f}`)),
   ...(["jobManagerTask", "jobPreparationTask", "jobReleaseTask"] as const).flatMap((k) => resourceFilePaths([k], value[k]?.resourceFiles)),
   ...applicationPackagePaths(["jobManagerTask"], value.jobManagerTask?.applicationPackages),
@@ -61,7 +51,6 @@ export function JobSpecFields({
   issues: ValidationIssue[];
   update(fn: (v: JobSpecificationInput) => JobSpecificationInput, touched?: Path<JobSpecificationInput>): void;
 }) {
-  const styles = useStyles();
   const pools = usePools(account);
   const pool = usePool(account, value.poolId || undefined);
   const prefetch = pool.data?.prefetchImages ?? [];
@@ -105,36 +94,16 @@ export function JobSpecFields({
             ))}
           </Dropdown>
         </Field>
-        <div className={styles.row}>
-          <Field label="Priority" hint="-1000 to 1000; higher runs first." {...fieldState(issues, "priority")}>
-            <Input type="number" value={String(value.priority ?? 0)} onChange={(_, d) => update((s) => ({ ...s, priority: wholeNumber(d.value) ?? 0 }), ["priority"])} />
-          </Field>
-          <Field label="Tasks at once" hint="-1 for no limit." {...fieldState(issues, "maxParallelTasks")}>
-            <Input type="number" value={String(value.maxParallelTasks ?? -1)} onChange={(_, d) => update((s) => ({ ...s, maxParallelTasks: wholeNumber(d.value) ?? -1 }), ["maxParallelTasks"])} />
-          </Field>
-          <Field label="When all tasks complete">
-            <ChoiceDropdown choices={ON_ALL_COMPLETE} value={value.onAllTasksComplete ?? "noaction"} onPick={(v) => update((s) => ({ ...s, onAllTasksComplete: v }), ["onAllTasksComplete"])} />
-          </Field>
-        </div>
-        <div className={styles.row}>
-          <Field label="Job time limit" hint="ISO-8601, e.g. P1D; Batch then terminates the job. Empty: none." {...fieldState(issues, "constraints.maxWallClockTime")}>
-            <Input
-              value={value.constraints?.maxWallClockTime ?? ""}
-              placeholder="P1D"
-              onChange={(_, d) => update((s) => ({ ...s, constraints: { ...s.constraints, maxWallClockTime: d.value || undefined } }), ["constraints", "maxWallClockTime"])}
-            />
-          </Field>
-          <Field label="Task retries" hint="For each task that sets none; -1 retries forever." {...fieldState(issues, "constraints.maxTaskRetryCount")}>
-            <Input
-              type="number"
-              value={value.constraints?.maxTaskRetryCount === undefined ? "" : String(value.constraints.maxTaskRetryCount)}
-              onChange={(_, d) => update((s) => ({ ...s, constraints: { ...s.constraints, maxTaskRetryCount: wholeNumber(d.value) } }), ["constraints", "maxTaskRetryCount"])}
-            />
-          </Field>
-          <Field label="When a task fails">
-            <ChoiceDropdown choices={ON_TASK_FAILURE} value={value.onTaskFailure ?? "noaction"} onPick={(v) => update((s) => ({ ...s, onTaskFailure: v }), ["onTaskFailure"])} />
-          </Field>
-        </div>
+        <JobSettingsFields
+          value={value}
+          issues={issues}
+          update={(fn, touched) => update((s) => ({ ...s, ...fn(s) }), touched)}
+          extra={
+            <Field label="When a task fails">
+              <ChoiceDropdown choices={ON_TASK_FAILURE} value={value.onTaskFailure ?? "noaction"} onPick={(v) => update((s) => ({ ...s, onTaskFailure: v }), ["onTaskFailure"])} />
+            </Field>
+          }
+        />
         <Switch
           label="Tasks may wait for other tasks (task dependencies)"
           checked={value.usesTaskDependencies ?? false}
@@ -241,6 +210,10 @@ export function JobSpecFields({
 
         <Subtitle2 as="h2">Environment variables</Subtitle2>
         <EnvVarsEditor label="Job environment variables" value={value.env ?? []} onChange={(env) => update((s) => ({ ...s, env }), ["env"])} />
+
+        <Subtitle2 as="h2">Metadata</Subtitle2>
+        <Caption1>Name/value pairs Batch keeps with the job for your own tools; Batch itself does not read them.</Caption1>
+        <EnvVarsEditor label="Job metadata" noun="entry" namePlaceholder="name" value={value.metadata ?? []} onChange={(rows) => update((s) => ({ ...s, metadata: rows.map((r) => ({ name: r.name, value: r.value ?? "" })) }), ["metadata"])} />
     </>
   );
 }

@@ -14,7 +14,10 @@ export const paths = {
   nodeFile: (a: string, p: string, n: string, file: string) => `/a/${e(a)}/pools/${e(p)}/nodes/${e(n)}/files/${e(file)}`,
   jobs: (a: string) => `/a/${e(a)}/jobs`,
   newJob: (a: string, pool?: string) => `/a/${e(a)}/jobs/new${pool ? `?pool=${e(pool)}` : ""}`,
+  /** A new job starting as a copy of `from` (its SAS signatures removed; account-storage outputs are signed again). */
+  cloneJob: (a: string, from: string) => `/a/${e(a)}/jobs/new?from=${e(from)}`,
   job: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}`,
+  editJob: (a: string, j: string) => `/a/${e(a)}/jobs/${e(j)}/edit`,
   schedules: (a: string) => `/a/${e(a)}/job-schedules`,
   newSchedule: (a: string) => `/a/${e(a)}/job-schedules/new`,
   schedule: (a: string, s: string) => `/a/${e(a)}/job-schedules/${e(s)}`,
