@@ -5,7 +5,10 @@ import { blobEndpoint, storageAccountAccess, storageKeys, type LocalStorage } fr
 import { vmSkusIn } from "../seed";
 import { ArmError, armErrors } from "./arm-errors";
 import type { ArmCaller } from "./arm-auth";
+import { authorizationFailed, requestScope } from "./arm-authorization";
+import { PERMISSION_PATTERNS, permissionsAt } from "./permissions-routes";
 import { pageOf } from "./paging";
+import type { AccessControl } from "../rbac";
 import { normalizeLocation } from "./locations";
 import {
   activateVersion,
@@ -47,6 +50,8 @@ export const API_VERSIONS = {
   storage: ["2021-09-01", "2022-09-01", "2023-01-01", "2023-05-01", "2024-01-01"],
   /** Subscriptions / resource groups (ARM's Microsoft.Resources). */
   resources: ["2016-06-01", "2020-01-01", "2021-01-01", "2021-04-01", "2022-12-01"],
+  /** Microsoft.Authorization/permissions (the Azure CLI and @azure/arm-authorization send 2022-04-01). */
+  authorization: ["2015-07-01", "2018-01-01-preview", "2022-04-01"],
 } as const;
 
 export interface ArmContext {
@@ -58,10 +63,8 @@ export interface ArmContext {
   accountEndpoints: Map<string, string>;
   /** account name (lower case) → its shared key, for listKeys. */
   accountKeys: Map<string, string>;
-  /** Object ids of service principals with Reader/Contributor on the subscription (users always have it). */
-  appPrincipals: ReadonlySet<string>;
-  /** Object ids of users who hold only Reader: every write answers 403 AuthorizationFailed. */
-  readers: ReadonlySet<string>;
+  /** The role assignments every route is checked against (see src/rbac). */
+  access: AccessControl;
   /** Long-running gallery writes (replication) and their status. */
   operations: GalleryOperations;
   /** The blob service behind the seeded storage accounts; without it ARM serves none. */
@@ -83,11 +86,16 @@ interface Route {
   resourceType: string;
   /** The RBAC action ARM would check (named in 403s). */
   action: string;
-  /** Changes a resource: Reader is not enough. */
-  write?: true;
   /** Served for the seed's other subscriptions too (they hold no resources, only these). */
   everySubscription?: true;
-  handle: (ctx: ArmContext, m: RouteMatch, req: Request) => unknown;
+  /**
+   * A list: the handler returns every item (each with its resource `id`) and ARM pages only those
+   * the caller may read, as Azure filters lists by the caller's assignments instead of refusing them.
+   */
+  list?: true;
+  /** Answered for any signed-in caller of the tenant, about themselves (Microsoft.Authorization/permissions). */
+  self?: true;
+  handle: (ctx: ArmContext, m: RouteMatch, req: Request, caller: ArmCaller) => unknown;
 }
 
 const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -246,24 +254,19 @@ function applicationRoutes(): Route[] {
     provider: "batch",
     resourceType,
     action: `Microsoft.Batch/batchAccounts/${resourceType.replace("batchAccounts/", "")}/${verb}`,
-    ...(verb === "read" ? {} : { write: true as const }),
     handle: (ctx, m, req) => handle(applicationScope(ctx, m), m, req, ctx),
   });
   const A = "batchAccounts/applications";
   const V = "batchAccounts/applications/versions";
   return [
-    app("GET", APPLICATIONS, A, "read", (s, _m, req, ctx) =>
-      pageOf(req, ctx.baseUrl, listApplications(s), ctx.pageSize),
-    ),
+    { ...app("GET", APPLICATIONS, A, "read", (s) => listApplications(s)), list: true },
     app("GET", [...APPLICATIONS, ":app"], A, "read", (s, m) => getApplication(s, m.params.app!)),
     app("PUT", [...APPLICATIONS, ":app"], A, "write", (s, m, req) => putApplication(s, m.params.app!, req)),
     app("PATCH", [...APPLICATIONS, ":app"], A, "write", (s, m, req) =>
       patchApplication(s, m.params.app!, req),
     ),
     app("DELETE", [...APPLICATIONS, ":app"], A, "delete", (s, m) => deleteApplication(s, m.params.app!)),
-    app("GET", VERSIONS, V, "read", async (s, m, req, ctx) =>
-      pageOf(req, ctx.baseUrl, await listVersions(s, m.params.app!), ctx.pageSize),
-    ),
+    { ...app("GET", VERSIONS, V, "read", (s, m) => listVersions(s, m.params.app!)), list: true },
     app("GET", [...VERSIONS, ":version"], V, "read", (s, m) =>
       getVersion(s, m.params.app!, m.params.version!),
     ),
@@ -319,13 +322,8 @@ export const ARM_ROUTES: Route[] = [
     provider: "resources",
     resourceType: "resourceGroups",
     action: "Microsoft.Resources/subscriptions/resourceGroups/read",
-    handle: (ctx, _m, req) =>
-      pageOf(
-        req,
-        ctx.baseUrl,
-        ctx.seed.resourceGroups.map((rg) => resourceGroupResource(ctx.seed, rg)),
-        ctx.pageSize,
-      ),
+    list: true,
+    handle: (ctx) => ctx.seed.resourceGroups.map((rg) => resourceGroupResource(ctx.seed, rg)),
   },
   {
     method: "GET",
@@ -341,13 +339,8 @@ export const ARM_ROUTES: Route[] = [
     provider: "batch",
     resourceType: "batchAccounts",
     action: "Microsoft.Batch/batchAccounts/read",
-    handle: (ctx, _m, req) =>
-      pageOf(
-        req,
-        ctx.baseUrl,
-        ctx.seed.batchAccounts.map((a) => accountJson(ctx, a)),
-        ctx.pageSize,
-      ),
+    list: true,
+    handle: (ctx) => ctx.seed.batchAccounts.map((a) => accountJson(ctx, a)),
   },
   {
     method: "GET",
@@ -355,14 +348,12 @@ export const ARM_ROUTES: Route[] = [
     provider: "batch",
     resourceType: "batchAccounts",
     action: "Microsoft.Batch/batchAccounts/read",
-    handle: (ctx, m, req) => {
+    list: true,
+    handle: (ctx, m) => {
       const rg = resourceGroup(ctx, m.params.rg!);
-      return pageOf(
-        req,
-        ctx.baseUrl,
-        ctx.seed.batchAccounts.filter((a) => eq(a.resourceGroup, rg.name)).map((a) => accountJson(ctx, a)),
-        ctx.pageSize,
-      );
+      return ctx.seed.batchAccounts
+        .filter((a) => eq(a.resourceGroup, rg.name))
+        .map((a) => accountJson(ctx, a));
     },
   },
   {
@@ -398,13 +389,8 @@ export const ARM_ROUTES: Route[] = [
     provider: "storage",
     resourceType: "storageAccounts",
     action: "Microsoft.Storage/storageAccounts/read",
-    handle: (ctx, _m, req) =>
-      pageOf(
-        req,
-        ctx.baseUrl,
-        storageAccounts(ctx).map((a) => storageJson(ctx, a)),
-        ctx.pageSize,
-      ),
+    list: true,
+    handle: (ctx) => storageAccounts(ctx).map((a) => storageJson(ctx, a)),
   },
   {
     method: "GET",
@@ -412,15 +398,11 @@ export const ARM_ROUTES: Route[] = [
     provider: "storage",
     resourceType: "storageAccounts",
     action: "Microsoft.Storage/storageAccounts/read",
-    handle: (ctx, m, req) => {
+    list: true,
+    handle: (ctx, m) => {
       const rg = resourceGroup(ctx, m.params.rg!);
       const inGroup = storageAccounts(ctx).filter((a) => eq(a.resourceGroup, rg.name));
-      return pageOf(
-        req,
-        ctx.baseUrl,
-        inGroup.map((a) => storageJson(ctx, a)),
-        ctx.pageSize,
-      );
+      return inGroup.map((a) => storageJson(ctx, a));
     },
   },
   {
@@ -437,8 +419,7 @@ export const ARM_ROUTES: Route[] = [
     provider: "storage",
     resourceType: "storageAccounts",
     action: "Microsoft.Storage/storageAccounts/listKeys/action",
-    // Reading keys is an action Reader does not hold (Azure's built-in Reader role excludes it).
-    write: true,
+    // Reading keys is an action, not a read: Reader's */read does not cover it.
     handle: (ctx, m) =>
       storageKeysResource(
         storageKeys(storageAccount(ctx, m.params.rg!, m.params.account!).name),
@@ -476,13 +457,8 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries",
     action: "Microsoft.Compute/galleries/read",
-    handle: (ctx, _m, req) =>
-      pageOf(
-        req,
-        ctx.baseUrl,
-        ctx.seed.galleries.map((g) => galleryResource(ctx.seed, g)),
-        ctx.pageSize,
-      ),
+    list: true,
+    handle: (ctx) => ctx.seed.galleries.map((g) => galleryResource(ctx.seed, g)),
   },
   {
     method: "GET",
@@ -490,16 +466,12 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries",
     action: "Microsoft.Compute/galleries/read",
-    handle: (ctx, m, req) => {
+    list: true,
+    handle: (ctx, m) => {
       const rg = resourceGroup(ctx, m.params.rg!);
-      return pageOf(
-        req,
-        ctx.baseUrl,
-        ctx.seed.galleries
-          .filter((g) => eq(g.resourceGroup, rg.name))
-          .map((g) => galleryResource(ctx.seed, g)),
-        ctx.pageSize,
-      );
+      return ctx.seed.galleries
+        .filter((g) => eq(g.resourceGroup, rg.name))
+        .map((g) => galleryResource(ctx.seed, g));
     },
   },
   {
@@ -516,14 +488,10 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries/images",
     action: "Microsoft.Compute/galleries/images/read",
-    handle: (ctx, m, req) => {
+    list: true,
+    handle: (ctx, m) => {
       const g = gallery(ctx, m.params.rg!, m.params.gallery!);
-      return pageOf(
-        req,
-        ctx.baseUrl,
-        g.images.map((i) => galleryImageResource(ctx.seed, g, i)),
-        ctx.pageSize,
-      );
+      return g.images.map((i) => galleryImageResource(ctx.seed, g, i));
     },
   },
   {
@@ -543,15 +511,11 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries/images/versions",
     action: "Microsoft.Compute/galleries/images/versions/read",
-    handle: (ctx, m, req) => {
+    list: true,
+    handle: (ctx, m) => {
       const { g, i } = galleryImage(ctx, m.params.rg!, m.params.gallery!, m.params.image!);
-      return pageOf(
-        req,
-        ctx.baseUrl,
-        i.versions.map((v) =>
-          galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)),
-        ),
-        ctx.pageSize,
+      return i.versions.map((v) =>
+        galleryImageVersionResource(ctx.seed, g, i, v, ctx.operations.provisioningState(v)),
       );
     },
   },
@@ -581,7 +545,6 @@ export const ARM_ROUTES: Route[] = [
     provider: "compute",
     resourceType: "galleries/images/versions",
     action: "Microsoft.Compute/galleries/images/versions/write",
-    write: true,
     handle: updateGalleryImageVersion,
   },
   {
@@ -605,6 +568,15 @@ export const ARM_ROUTES: Route[] = [
       return status;
     },
   },
+  ...Object.values(PERMISSION_PATTERNS).map((pattern): Route => ({
+    method: "GET",
+    pattern,
+    provider: "authorization",
+    resourceType: "permissions",
+    action: "Microsoft.Authorization/permissions/read",
+    self: true,
+    handle: (ctx, m, _req, caller) => permissionsAt(ctx, caller, m.params),
+  })),
 ];
 
 export interface ArmRequest {
@@ -614,10 +586,14 @@ export interface ArmRequest {
   caller: ArmCaller;
 }
 
-/** The subscriptions a caller can see: users of the tenant, and service principals given a role. */
-export function canAccessSubscription(ctx: ArmContext, caller: ArmCaller): boolean {
-  if (caller.tid && caller.tid !== ctx.seed.subscription.tenantId) return false;
-  return !caller.isApp || ctx.appPrincipals.has(caller.oid);
+/**
+ * Whether the subscription shows in the caller's `GET /subscriptions`: a caller of the tenant
+ * with any role assignment at, above or inside it (Azure lists a subscription to someone who can
+ * reach anything in it, e.g. only one Batch account).
+ */
+export function canSeeSubscription(ctx: ArmContext, caller: ArmCaller, s: SeedSubscription): boolean {
+  if (caller.tid && caller.tid !== s.tenantId) return false;
+  return ctx.access.hasAnyAssignmentTouching(caller.oid, `/subscriptions/${s.subscriptionId}`);
 }
 
 /** The seeded subscription with this id (ids compare case-insensitively), the main one or another. */
@@ -641,13 +617,46 @@ const wrongTenant = (caller: ArmCaller, tenantId: string) =>
     },
   );
 
+/** The caller may perform the route's action at its scope, or ARM's 403. */
+function authorize(ctx: ArmContext, r: ArmRequest, route: Route, subscription: SeedSubscription): void {
+  const scope = requestScope(r.method, r.segments);
+  // Reading a subscription is open to whoever it is listed for (they reach something in it).
+  const allowed =
+    route.resourceType === "subscriptions"
+      ? canSeeSubscription(ctx, r.caller, subscription)
+      : ctx.access.isAllowed(r.caller.oid, scope, route.action);
+  if (!allowed) throw authorizationFailed(r.caller, route.action, scope);
+}
+
+/**
+ * A list route's items, only those the caller may read, paged. Someone with a role somewhere in
+ * the subscription gets the items they can read (possibly none); someone with no role in it at
+ * all is refused at the list's scope, as ARM refuses a subscription the caller cannot reach.
+ */
+async function visibleItems(
+  ctx: ArmContext,
+  r: ArmRequest,
+  route: Route,
+  m: RouteMatch,
+  req: Request,
+  subscription: SeedSubscription,
+) {
+  if (!canSeeSubscription(ctx, r.caller, subscription))
+    throw authorizationFailed(r.caller, route.action, requestScope(r.method, r.segments));
+  const items = (await route.handle(ctx, m, req, r.caller)) as { id: string }[];
+  const visible = items.filter((item) => ctx.access.isAllowed(r.caller.oid, item.id, route.action));
+  return pageOf(req, ctx.baseUrl, visible, ctx.pageSize);
+}
+
 /** Dispatches one authenticated ARM request; throws ArmError for every ARM-shaped failure. */
-export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unknown {
+export async function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): Promise<unknown> {
   const path = `/${r.segments.join("/")}`;
   if (r.segments.length === 1 && eq(r.segments[0]!, "subscriptions")) {
     if (r.method !== "GET") throw armErrors.methodNotAllowed(r.method, path);
     checkApiVersion("resources", "subscriptions", r.apiVersion);
-    const visible = canAccessSubscription(ctx, r.caller) ? [subscriptionResource(ctx.seed)] : [];
+    const visible = canSeeSubscription(ctx, r.caller, ctx.seed.subscription)
+      ? [subscriptionResource(ctx.seed)]
+      : [];
     return pageOf(req, ctx.baseUrl, visible, ctx.pageSize);
   }
   const candidates = ARM_ROUTES.map((route) => ({
@@ -661,29 +670,21 @@ export function dispatchArm(ctx: ArmContext, r: ArmRequest, req: Request): unkno
   checkApiVersion(route.provider, route.resourceType, r.apiVersion);
   const subscription = subscriptionOf(ctx, m.params.sub!);
   if (!subscription) throw armErrors.subscriptionNotFound(m.params.sub!);
+  if (r.caller.tid && r.caller.tid !== subscription.tenantId)
+    throw wrongTenant(r.caller, subscription.tenantId);
   if (subscription !== ctx.seed.subscription) {
-    if (r.caller.tid && r.caller.tid !== subscription.tenantId)
-      throw wrongTenant(r.caller, subscription.tenantId);
-    if (r.caller.isApp && !ctx.appPrincipals.has(r.caller.oid))
-      throw authorizationFailed(r.caller, route.action, path);
+    if (!route.self) authorize(ctx, r, route, subscription);
     if (!route.everySubscription) {
       // The other subscriptions hold no resources here.
       if (m.params.rg) throw armErrors.resourceGroupNotFound(m.params.rg);
       throw armErrors.subscriptionNotFound(m.params.sub!);
     }
-    return route.handle(ctx, m, req);
+    return route.handle(ctx, m, req, r.caller);
   }
-  if (!canAccessSubscription(ctx, r.caller)) throw authorizationFailed(r.caller, route.action, path);
-  if (route.write && ctx.readers.has(r.caller.oid)) throw authorizationFailed(r.caller, route.action, path);
-  return route.handle(ctx, m, req);
+  if (route.list) return visibleItems(ctx, r, route, m, req, subscription);
+  if (!route.self) authorize(ctx, r, route, subscription);
+  return route.handle(ctx, m, req, r.caller);
 }
-
-const authorizationFailed = (caller: ArmCaller, action: string, path: string) =>
-  new ArmError(
-    403,
-    "AuthorizationFailed",
-    `The client '${caller.oid}' with object id '${caller.oid}' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-  );
 
 function checkApiVersion(
   provider: keyof typeof API_VERSIONS,

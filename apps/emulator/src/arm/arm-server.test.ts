@@ -28,8 +28,8 @@ describe("local ARM subset driven by the real ARM SDKs", () => {
       arm: { pageSize: 2, accountEndpoints: { contosoweu: "127.0.0.1:4410" } },
     });
     ({ identity, arm, bff } = harness);
-    userToken = await harness.userToken(SEEDED_OPERATORS[1]!.oid);
-    obo = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
+    userToken = await harness.userToken(SEEDED_OPERATORS[0]!.oid);
+    obo = await harness.credentialFor(SEEDED_OPERATORS[0]!.oid);
   });
   afterAll(async () => {
     await harness?.close();

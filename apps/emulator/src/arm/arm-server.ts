@@ -10,6 +10,7 @@ import { createArmAuthenticator, type ArmIdentityConfig, type Clock } from "./ar
 import { ArmError, sendArmError } from "./arm-errors";
 import { dispatchArm, type ArmContext } from "./arm-routes";
 import { lookupGalleryImage } from "./gallery-lookup";
+import { AccessControl, roleNamed, seededRoleAssignments, type RoleAssignmentInput } from "../rbac";
 import { ArmReply, GalleryOperations } from "./gallery-writes";
 
 export interface ArmOptions {
@@ -24,10 +25,17 @@ export interface ArmOptions {
   accountEndpoints?: Record<string, string>;
   /** Batch account name → shared key (answered by listKeys). */
   accountKeys?: Record<string, string>;
-  /** Object ids of service principals that hold a role on the subscription (users always do). */
+  /** Object ids of service principals that keep full access (Contributor and Batch data) on every subscription. */
   appPrincipals?: string[];
-  /** Object ids of users who hold only Reader on the subscription: their writes answer 403. */
+  /** Object ids of users who hold Reader on the tenant's subscriptions instead of their seeded roles. */
   readers?: string[];
+  /** Further role assignments (built-in roles by name), e.g. to give a typed-in operator a role. */
+  roleAssignments?: RoleAssignmentInput[];
+  /**
+   * The role table to check instead of the one built from the options above; give the same one
+   * to the Batch accounts' data planes so both answer alike (startLocalAzure does).
+   */
+  access?: AccessControl;
   /** How long a gallery write (e.g. new replicas) stays "Updating" before it succeeds. Default 1.5 s. */
   replicationMs?: number;
   /** Clock for token expiry checks and long-running operations (tests). */
@@ -38,6 +46,24 @@ export interface ArmOptions {
   applications?: ApplicationCatalog;
 }
 
+/** The seeded role assignments with the options' changes: what ARM and the data planes check. */
+export function accessControlFor(
+  seed: LocalAzureSeed,
+  options: Pick<ArmOptions, "appPrincipals" | "readers" | "roleAssignments">,
+): AccessControl {
+  return new AccessControl(
+    seededRoleAssignments(seed, {
+      appPrincipals: options.appPrincipals,
+      readers: options.readers,
+      extra: (options.roleAssignments ?? []).map((a) => ({
+        principalId: a.principalId,
+        role: roleNamed(a.roleName),
+        scope: a.scope,
+      })),
+    }),
+  );
+}
+
 export interface LocalArm {
   /** e.g. http://127.0.0.1:4401 — the ARM SDKs' `endpoint`. */
   url: string;
@@ -46,6 +72,8 @@ export interface LocalArm {
   setAccountEndpoint(name: string, endpoint: string, key?: string): void;
   /** The applications ARM serves; give `applications.forAccount(name)` to the account's data plane. */
   applications: ApplicationCatalog;
+  /** The role table ARM checks (give it to the data planes). */
+  access: AccessControl;
   close(): Promise<void>;
 }
 
@@ -72,8 +100,7 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
     pageSize: options.pageSize ?? 100,
     accountEndpoints: lowerKeys(options.accountEndpoints),
     accountKeys: lowerKeys(options.accountKeys),
-    appPrincipals: new Set(options.appPrincipals ?? []),
-    readers: new Set(options.readers ?? []),
+    access: options.access ?? accessControlFor(seed, options),
     operations: new GalleryOperations(options.replicationMs ?? 1_500, options.now ?? Date.now),
     storage: options.storage,
     startedAt: new Date((options.now ?? Date.now)()).toISOString(),
@@ -143,6 +170,7 @@ export async function startArm(options: ArmOptions): Promise<LocalArm> {
     url,
     galleryLookup: (imageId) => lookupGalleryImage(seed, imageId),
     applications: ctx.applications,
+    access: ctx.access,
     setAccountEndpoint(name, endpoint, key) {
       ctx.accountEndpoints.set(name.toLowerCase(), endpoint);
       if (key) ctx.accountKeys.set(name.toLowerCase(), key);

@@ -41,7 +41,7 @@ describe("Batch applications in the local ARM", () => {
     const seed = structuredClone(DEFAULT_SEED);
     delete seed.batchAccounts[1]!.autoStorageAccount;
     harness = await startArmHarness({ spaOrigin: "http://localhost:43996", arm: { storage: azurite, seed } });
-    const credential = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
+    const credential = await harness.credentialFor(SEEDED_OPERATORS[0]!.oid);
     client = new BatchManagementClient(credential, SUB, {
       endpoint: harness.arm.url,
       retryOptions: { maxRetries: 0 },

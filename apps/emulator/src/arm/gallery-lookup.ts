@@ -15,7 +15,13 @@ export function lookupGalleryImage(seed: LocalAzureSeed, imageId: string): Galle
   const missing: GalleryImageFact = { imageId, exists: false };
   const parsed = parseGalleryImageId(imageId);
   if (!parsed.ok) return missing;
-  const { subscriptionId: sub, resourceGroup: rg, gallery: galleryName, imageDefinition: imageName, version: versionName } = parsed.value;
+  const {
+    subscriptionId: sub,
+    resourceGroup: rg,
+    gallery: galleryName,
+    imageDefinition: imageName,
+    version: versionName,
+  } = parsed.value;
   const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   if (!eq(seed.subscription.subscriptionId, sub)) return missing;
   const gallery = seed.galleries.find((g) => eq(g.name, galleryName) && eq(g.resourceGroup, rg));

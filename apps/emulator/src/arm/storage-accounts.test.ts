@@ -23,7 +23,7 @@ describe("storage accounts in the local ARM, backed by a real Azurite", () => {
   beforeAll(async () => {
     azurite = await startAzurite({ location: folder });
     harness = await startArmHarness({ spaOrigin: "http://localhost:43996", arm: { storage: azurite } });
-    credential = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
+    credential = await harness.credentialFor(SEEDED_OPERATORS[0]!.oid);
   });
   afterAll(async () => {
     await harness?.close();
