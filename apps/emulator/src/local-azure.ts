@@ -4,6 +4,7 @@ import { startIdentity, type LocalIdentity } from "./identity";
 import { startArm, type LocalArm } from "./arm";
 import { startBatchAccount, type BatchAccountHandle, type RuntimeInfo, type TimeScale } from "./batch";
 import { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
+import { batchAccountScope, type RoleAssignmentInput } from "./rbac";
 import { chooseRuntime, type RuntimeChoice } from "./runtime-choice";
 import { PortInUseError, type TlsFiles } from "./listen";
 import { ensureDemoWorkload } from "./demo-workload";
@@ -39,8 +40,13 @@ export interface LocalAzureOptions {
   seed?: LocalAzureSeed;
   /** ARM list page size (tests use small ones to exercise nextLink). */
   armPageSize?: number;
-  /** Object ids of users who are only Readers in ARM (their writes answer 403). */
+  /**
+   * Object ids of users who hold Reader on the tenant's subscriptions instead of their seeded roles
+   * (ARM reads only; the data plane refuses them jobs, as Reader holds no Batch dataActions).
+   */
   armReaders?: string[];
+  /** Further role assignments, by built-in role name and scope (see apps/emulator/README.md, "Roles"). */
+  roleAssignments?: RoleAssignmentInput[];
   /** Serve the identity provider over https with this certificate (see README, "https"). */
   identityTls?: TlsFiles;
   /** Create the seeded demo workload (a pool with finished tasks) on first start. Default false. */
@@ -139,6 +145,7 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
       seed,
       pageSize: options.armPageSize,
       readers: options.armReaders,
+      roleAssignments: options.roleAssignments,
       storage: options.storage,
     });
     closers.push(() => arm.close());
@@ -164,6 +171,8 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
           host,
           port,
           bearer: { issuer: identity.issuer, jwksUri: identity.jwksUri },
+          // The same role table ARM checks, at this account's resource id.
+          authorization: { access: arm.access, accountId: batchAccountScope(seed, account) },
           supportedImages: [...seed.supportedImages],
           galleryLookup: async (imageId) => arm.galleryLookup(imageId),
           runtime,

@@ -8,12 +8,10 @@
  */
 import type { ArmCaller } from "./arm-auth";
 import { ArmError } from "./arm-errors";
+import { principalOf } from "../rbac";
 
 /** How ARM names the caller: a user's sign-in name, else (service principals) the object id. */
-export function clientName(caller: ArmCaller): string {
-  const upn = caller.claims.upn ?? caller.claims.unique_name ?? caller.claims.preferred_username;
-  return !caller.isApp && typeof upn === "string" && upn ? upn : caller.oid;
-}
+export const clientName = (caller: ArmCaller): string => principalOf(caller.claims).displayName;
 
 export const authorizationFailed = (caller: ArmCaller, action: string, scope: string) =>
   new ArmError(

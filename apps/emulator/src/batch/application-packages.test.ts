@@ -75,7 +75,7 @@ async function publish(app: string, version: string, zip: Buffer) {
 beforeAll(async () => {
   azurite = await startAzurite({ location: join(folder, "azurite") });
   harness = await startArmHarness({ spaOrigin: "http://localhost:43996", arm: { storage: azurite } });
-  const credential = await harness.credentialFor(SEEDED_OPERATORS[1]!.oid);
+  const credential = await harness.credentialFor(SEEDED_OPERATORS[0]!.oid);
   arm = new BatchManagementClient(credential, SUB, {
     endpoint: harness.arm.url,
     retryOptions: { maxRetries: 0 },

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { GalleryImageFact } from "@batch-studio/shared";
 import { ensurePrivateDir, writePrivateFile } from "../private-files";
 import { createBearerVerifier } from "./auth/bearer";
+import type { DataPlaneAuthorization } from "./auth/authorize";
 import { entityUrl, type Engine, type EngineConfig, type TimeScale } from "./engine";
 import { API_VERSION } from "./http/odata-query";
 import { Router } from "./http/router";
@@ -65,6 +66,11 @@ export interface BatchAccountOptions {
   publicUrl?: string;
   /** Accept bearer tokens from this issuer; audience defaults to https://batch.core.windows.net/. */
   bearer?: { issuer: string; jwksUri: string; audience?: string };
+  /**
+   * Check bearer callers' roles (src/rbac) at the account's resource id, as Batch does. Without it
+   * every valid token may do everything (a bare account in tests, with no ARM around it).
+   */
+  authorization?: DataPlaneAuthorization;
   /** Rows GET /supportedimages returns (ImageInformation wire shape). Pools must use one of them when non-empty. */
   supportedImages: object[];
   /** Looks up Shared Image Gallery images for pools with virtualMachineImageId. */
@@ -182,6 +188,7 @@ export async function startBatchAccount(opts: BatchAccountOptions): Promise<Batc
       key: Buffer.from(opts.key, "base64"),
       bearer: opts.bearer ? createBearerVerifier(opts.bearer) : undefined,
     },
+    authorization: opts.authorization,
     baseUrl: () => publicUrl,
     info: () => ({
       emulator: "batch-studio",

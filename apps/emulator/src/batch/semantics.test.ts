@@ -126,10 +126,16 @@ describe("pools and nodes", () => {
 
   it("refuses Cloud Services Configuration pools, as Azure does since their retirement", async () => {
     const err = await acct.client.pool
-      .add({ id: "csc", vmSize: "small", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 })
+      .add({
+        id: "csc",
+        vmSize: "small",
+        cloudServiceConfiguration: { osFamily: "6" },
+        targetDedicatedNodes: 1,
+      })
       .then(
         () => undefined,
-        (e: { statusCode?: number; code?: string; body?: { values?: { key: string; value: string }[] } }) => e,
+        (e: { statusCode?: number; code?: string; body?: { values?: { key: string; value: string }[] } }) =>
+          e,
       );
     expect(err?.statusCode).toBe(400);
     expect(err?.code).toBe("InvalidPropertyValue");
@@ -163,7 +169,11 @@ describe("pools and nodes", () => {
       },
     });
     expect(
-      await failure(acct.client.pool.patch("props", { startTask: { commandLine: "x", containerSettings: { imageName: "busybox" } } })),
+      await failure(
+        acct.client.pool.patch("props", {
+          startTask: { commandLine: "x", containerSettings: { imageName: "busybox" } },
+        }),
+      ),
     ).toMatchObject({ statusCode: 400 });
     const r = await acct.client.pool.updateProperties("props", {
       startTask: { commandLine: "/bin/true" },

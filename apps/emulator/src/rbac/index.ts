@@ -1,4 +1,5 @@
 export { actionMatches, grants } from "./action-match";
+export { principalOf, type Principal } from "./principal";
 export { AccessControl, scopeContains, type ActionKind } from "./access-control";
 export {
   BUILT_IN_ROLES,

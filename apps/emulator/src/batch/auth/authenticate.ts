@@ -5,13 +5,16 @@ import { verifySharedKey, type SignedRequest } from "./shared-key";
 
 export type AuthKind = "sharedKey" | "bearer";
 
+/** The verified caller: the key holder, or a token's principal (its claims, for role checks). */
+export type Authenticated = { kind: "sharedKey" } | { kind: "bearer"; claims: Record<string, unknown> };
+
 export interface AccountCredentials {
   account: string;
   key: Buffer;
   bearer?: BearerVerifier;
 }
 
-export async function authenticate(req: SignedRequest, creds: AccountCredentials): Promise<AuthKind> {
+export async function authenticate(req: SignedRequest, creds: AccountCredentials): Promise<Authenticated> {
   const raw = req.headers.authorization;
   if (!raw)
     throw batchError(401, "AuthenticationFailed", [
@@ -22,7 +25,7 @@ export async function authenticate(req: SignedRequest, creds: AccountCredentials
   const value = space < 0 ? "" : raw.slice(space + 1).trim();
   if (scheme === "sharedkey") {
     verifySharedKey(req, value, creds.account, creds.key);
-    return "sharedKey";
+    return { kind: "sharedKey" };
   }
   if (scheme === "bearer") {
     if (!creds.bearer)
@@ -32,8 +35,7 @@ export async function authenticate(req: SignedRequest, creds: AccountCredentials
           value: "This endpoint has no token issuer configured; use SharedKey.",
         },
       ]);
-    await creds.bearer(value);
-    return "bearer";
+    return { kind: "bearer", claims: await creds.bearer(value) };
   }
   throw batchError(400, "InvalidAuthenticationInfo", [
     { key: "Reason", value: "Authorization must use the SharedKey or Bearer scheme." },

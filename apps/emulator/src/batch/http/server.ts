@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, type AccountCredentials } from "../auth/authenticate";
+import { authorizeBearer, type DataPlaneAuthorization } from "../auth/authorize";
 import { batchError, BatchError } from "./batch-error";
 import type { Reply, RequestContext } from "./context";
 import { API_VERSION } from "./odata-query";
@@ -18,6 +19,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export interface PipelineOptions {
   router: Router;
   credentials: AccountCredentials;
+  /** Role checks for bearer callers; without it (a bare test account) every valid token has full access. */
+  authorization?: DataPlaneAuthorization;
   baseUrl: () => string;
   /** GET /emulator/info: served without api-version or authentication (it holds no secrets). */
   info: () => object;
@@ -130,8 +133,9 @@ export function createPipeline(opts: PipelineOptions) {
           { key: "QueryParameterValue", value: version },
           { key: "Reason", value: `This emulator serves api-version ${API_VERSION} only.` },
         ]);
-      const authKind = await authenticate({ method, rawUrl, headers: req.headers }, opts.credentials);
-      const { handler, params } = opts.router.match(method, decodeSegments(rawPath));
+      const caller = await authenticate({ method, rawUrl, headers: req.headers }, opts.credentials);
+      const segments = decodeSegments(rawPath);
+      const { handler, params } = opts.router.match(method, segments);
       const raw = await readBody(req, MAX_BODY_BYTES);
       let body: unknown;
       if (raw.length) {
@@ -143,6 +147,8 @@ export function createPipeline(opts: PipelineOptions) {
           ]);
         }
       }
+      if (caller.kind === "bearer" && opts.authorization)
+        authorizeBearer(opts.authorization, caller.claims, { method, rawPath, segments, body });
       const ctx: RequestContext = {
         method,
         params,
@@ -150,7 +156,7 @@ export function createPipeline(opts: PipelineOptions) {
         headers: req.headers,
         body,
         bodyBytes: raw.length,
-        authKind,
+        authKind: caller.kind,
         requestId,
         baseUrl,
         rawPath,
