@@ -16,6 +16,14 @@ export {
 } from "./identity";
 export { startArm, lookupGalleryImage, type LocalArm, type ArmOptions } from "./arm";
 export { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
+export { operatorForTypedName } from "./identity/operators";
+export {
+  BUILT_IN_ROLES,
+  type RoleAssignmentInput,
+  type RoleDefinition,
+  type Permission,
+} from "./rbac";
+export { DATA_PLANE_PERMISSIONS, type DataPlanePermission } from "./batch/auth/data-plane-actions";
 export { headlessSignIn, CookieJar, type SpaTokens } from "./identity/headless-sign-in";
 export { allowBearerOverLoopbackHttp } from "./arm/loopback-bearer";
 export { PortInUseError } from "./listen";
