@@ -288,7 +288,7 @@ export class BatchGateway {
   }
 
   /** The job as the spec it would be created from, to edit or clone it; its eTag is the version read. */
-  async getJobSpec(jobId: string): Promise<JobSpecResponse> {
+  async getJobSpec(jobId: string): Promise<JobSpecResponse & { spec: JobSpec }> {
     const job = await this.client.job.get(jobId);
     return {
       spec: { id: job.id ?? jobId, ...fromJobSpecification({ ...job, poolInfo: job.poolInfo ?? {} }) },

@@ -1,4 +1,5 @@
-import { Button, Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import type { AzCliExport } from "@batch-studio/shared";
 import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { downloadText } from "./download";
@@ -9,6 +10,40 @@ export interface ExportTab {
   id: "rest" | "az" | "python" | "csharp";
   label: string;
   files: { name: string; content: string }[];
+}
+
+/** What one resource's exports are: the REST body, the az CLI snippet with its file, Python and C#. */
+export interface Exports {
+  rest: string;
+  az: AzCliExport;
+  python: string;
+  csharp: string;
+}
+
+/** The four tabs with their file names: `noun` "job-schedule" → create-job-schedule.sh, create_job_schedule.py, CreateJobSchedule.cs. */
+export function exportTabs(noun: string, restFileName: string, e: Exports): ExportTab[] {
+  const words = noun.split("-");
+  const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  return [
+    { id: "rest", label: "REST JSON", files: [{ name: restFileName, content: e.rest }] },
+    { id: "az", label: "az CLI", files: [{ name: `create-${noun}.sh`, content: e.az.command }, { name: e.az.fileName, content: e.az.fileContent }] },
+    { id: "python", label: "Python", files: [{ name: `create_${words.join("_")}.py`, content: e.python }] },
+    { id: "csharp", label: "C#", files: [{ name: `Create${pascal}.cs`, content: e.csharp }] },
+  ];
+}
+
+/** A form's exports, folded away below it; `tabs` is undefined while the form does not parse. */
+export function ExportSection({ what, tabs }: { what: string; tabs: readonly ExportTab[] | undefined }) {
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="export">
+        <AccordionHeader as="h2">Export as REST JSON, az CLI, Python or C#</AccordionHeader>
+        <AccordionPanel>
+          {tabs ? <ExportFiles tabs={tabs} /> : <Caption1>Fix the {what}&apos;s fields first: the exports are made from a valid {what}.</Caption1>}
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
 }
 
 const useStyles = makeStyles({

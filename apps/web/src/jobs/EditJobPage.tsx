@@ -1,5 +1,5 @@
 import { Button, Card, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { JobPatch, parseJobSpec, validateJob, type JobPatchInput, type JobSpec, type JobSpecResponse, type ValidationIssue } from "@batch-studio/shared";
+import { JobPatch, parseJobSpec, validateJob, type JobPatchInput, type JobSpecInput, type JobSpecResponse, type ValidationIssue } from "@batch-studio/shared";
 import { useCallback, useState } from "react";
 import { useNavigate, useParams } from "../router";
 import { usePools } from "../api/hooks";
@@ -133,7 +133,7 @@ function EditJobForm({ account, current, reload }: { account: string; current: J
 }
 
 /** The patch's own grammar, then the shared job rules on the job it would make (with the chosen pool's facts). */
-function usePatchRules(account: string, spec: JobSpec) {
+function usePatchRules(account: string, spec: JobSpecInput) {
   const poolContext = usePoolContext(account);
   return useCallback(
     (patch: JobPatchInput): ValidationIssue[] => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { JobSpec, PoolDetails } from "@batch-studio/shared";
+import type { JobSpec, JobSpecInput, PoolDetails } from "@batch-studio/shared";
 import NewJobPage from "./NewJobPage";
 import { fakeApi } from "../test/fakeApi";
 import { poolSummary } from "../test/fixtures";
@@ -86,5 +86,67 @@ describe("NewJobPage", () => {
     await userEvent.click(screen.getByRole("switch", { name: "Prepare each node" }));
     await waitFor(() => expect(screen.queryByRole("textbox", { name: /Release command line/ })).toBeNull());
     expect(screen.queryByRole("switch", { name: "Release each node when the job ends" })).toBeNull();
+  });
+});
+
+describe("NewJobPage from an existing job", () => {
+  it("starts from the job's spec under a new id, and shows its exports without any password", async () => {
+    const source: JobSpecInput = {
+      id: "render",
+      poolId: "p1",
+      priority: 7,
+      maxParallelTasks: -1,
+      onAllTasksComplete: "terminatejob",
+      onTaskFailure: "noaction",
+      usesTaskDependencies: false,
+      env: [],
+      metadata: [{ name: "team", value: "vfx" }],
+      jobManagerTask: {
+        id: "jobmanager",
+        commandLine: "split",
+        containerSettings: {
+          imageName: IMAGE,
+          workingDirectory: "taskWorkingDirectory",
+          registry: { server: "lab.example", auth: { kind: "password", username: "u", password: "" } },
+        },
+        killJobOnCompletion: true,
+        runExclusive: true,
+        env: [],
+        resourceFiles: [],
+        outputFiles: [],
+        applicationPackages: [],
+        elevated: false,
+        constraints: {},
+        requiredSlots: 1,
+      },
+    };
+    const sent: { job?: JobSpec } = {};
+    const api = fakeApi({
+      [`GET ${A}/pools`]: () => ({ items: [summary] }),
+      [`GET ${A}/pools/p1`]: () => details,
+      [`GET ${A}/applications`]: () => ({ items: [] }),
+      [`GET ${A}/jobs/render/spec`]: () => ({ spec: source, eTag: "0x1", state: "completed" }),
+      [`POST ${A}/jobs`]: ({ body }) => {
+        sent.job = body as JobSpec;
+        return { id: sent.job.id, state: "active", poolId: "p1" };
+      },
+    });
+    renderPage({ api, pattern: "/a/:account/jobs/new", url: "/a/acct/jobs/new?from=render", element: <NewJobPage />, extraRoutes: [{ path: "/a/:account/jobs/:job", element: <p>job page</p> }] });
+    expect(await screen.findByRole("heading", { name: "New job from render" })).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: /^Job id/ }) as HTMLInputElement).value).toBe("render-copy");
+    expect((screen.getByRole("textbox", { name: "Entry 1 value" }) as HTMLInputElement).value).toBe("vfx");
+    expect(screen.getByRole("note").textContent).toMatch(/registry login of the job manager \(lab.example\) task/);
+
+    await userEvent.click(screen.getByRole("button", { name: /Export as REST JSON/ }));
+    await userEvent.click(await screen.findByRole("tab", { name: "az CLI" }));
+    const az = screen.getByRole("region", { name: "create-job.sh" }).textContent ?? "";
+    expect(az).toContain("az batch job create --json-file job.json");
+    expect(az).not.toContain("REGISTRY_PASSWORD");
+    await userEvent.click(screen.getByRole("tab", { name: "C#" }));
+    expect(screen.getByRole("region", { name: "CreateJob.cs" }).textContent).toContain("/jobs?api-version=2022-10-01.16.0");
+    await userEvent.click(screen.getByRole("button", { name: "Create job" }));
+    expect(await screen.findByText("job page")).toBeTruthy();
+    expect(sent.job).toMatchObject({ id: "render-copy", priority: 7, onAllTasksComplete: "terminatejob", metadata: [{ name: "team", value: "vfx" }] });
+    expect(sent.job?.jobManagerTask?.containerSettings?.registry).toBeUndefined();
   });
 });

@@ -1,6 +1,18 @@
 import { Button, Card, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { parseJobScheduleSpec, validateJobScheduleDraft, type JobScheduleSpecInput, type ValidationContext, type ValidationIssue } from "@batch-studio/shared";
+import {
+  exportJobScheduleAzCli,
+  exportJobScheduleCSharp,
+  exportJobSchedulePython,
+  exportJobScheduleRestJson,
+  parseJobScheduleSpec,
+  validateJobScheduleDraft,
+  type AzCliOptions,
+  type JobScheduleSpec,
+  type JobScheduleSpecInput, type ValidationContext, type ValidationIssue } from "@batch-studio/shared";
+import { useMemo } from "react";
 import { useNavigate } from "../router";
+import { azOptions, useAccountInfo } from "../api/accountInfo";
+import { ExportSection, exportTabs, type ExportTab } from "../components/ExportFiles";
 import { callRoute } from "../api/callRoute";
 import { useCreateJobSchedule, useUpdateJobSchedule } from "../api/schedules";
 import { useApi } from "../auth/AuthContext";
@@ -33,6 +45,14 @@ const SCHEDULE_FIELDS: { name: ScheduleField; label: string; hint: string; place
 const underJob = (issues: readonly ValidationIssue[]): ValidationIssue[] =>
   issues.flatMap((i) => (i.path[0] === "jobSpecification" ? [{ ...i, path: i.path.slice(1) }] : []));
 
+const scheduleExports = (spec: JobScheduleSpec, az: AzCliOptions): ExportTab[] =>
+  exportTabs("job-schedule", `${spec.id}.json`, {
+    rest: exportJobScheduleRestJson(spec),
+    az: exportJobScheduleAzCli(spec, az),
+    python: exportJobSchedulePython(spec),
+    csharp: exportJobScheduleCSharp(spec),
+  });
+
 export const NEW_SCHEDULE: JobScheduleSpecInput = { id: "", schedule: {}, jobSpecification: { poolId: "" } };
 
 /**
@@ -47,6 +67,7 @@ export function JobScheduleForm({ account, initial, editing }: { account: string
   const notify = useNotify();
   const navigate = useNavigate();
   const poolContext = usePoolContext(account);
+  const accountInfo = useAccountInfo(account);
   const form = useSpecForm<JobScheduleSpecInput, ValidationContext>({
     initial,
     // The BFF's facts (the pool it read) once they are in; the pool list's before.
@@ -85,6 +106,7 @@ export function JobScheduleForm({ account, initial, editing }: { account: string
       else create.mutate(parsed.value, callbacks);
     });
 
+  const parsed = useMemo(() => parseJobScheduleSpec(spec), [spec]);
   const shownAt = new Set(["id", ...SCHEDULE_FIELDS.map((f) => `schedule.${f.name}`), ...jobFieldPaths(spec.jobSpecification).map((p) => `jobSpecification.${p}`)]);
   return (
     <>
@@ -109,6 +131,7 @@ export function JobScheduleForm({ account, initial, editing }: { account: string
           update={(fn, touched) => form.update((s) => ({ ...s, jobSpecification: fn(s.jobSpecification) }), touched && ["jobSpecification", ...touched])}
         />
         <OtherIssues issues={issues} shownAt={shownAt} />
+        <ExportSection what="schedule" tabs={parsed.ok ? scheduleExports(parsed.value, azOptions(accountInfo)) : undefined} />
         <div className={styles.actions}>
           <Button appearance="primary" disabled={pending || issues.some((i) => i.level === "error")} onClick={submit}>
             {editing ? (pending ? "Saving…" : "Save schedule") : pending ? "Creating…" : "Create schedule"}

@@ -3,7 +3,7 @@ import { ArrowLeftRegular, ArrowRightRegular, CheckmarkRegular } from "@fluentui
 import { parsePoolSpec, type PoolSpecInput, type PoolSpecResponse, type ValidationContext, type ValidationFix } from "@batch-studio/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "../router";
-import { useAccounts } from "../api/hooks";
+import { useAccountInfo } from "../api/accountInfo";
 import { useCreatePool, usePoolSpec } from "../api/pools";
 import { paths } from "../router/paths";
 import { useApi } from "../auth/AuthContext";
@@ -80,8 +80,7 @@ function Wizard({ account, initial, startStep }: { account: string; initial: Poo
   const api = useApi();
   const navigate = useNavigate();
   const notify = useNotify();
-  const accounts = useAccounts();
-  const accountInfo = accounts.data?.subscriptions.flatMap((s) => s.accounts).find((a) => a.id === account);
+  const accountInfo = useAccountInfo(account);
   const check = useMemo(() => poolCheck(api, account), [api, account]);
   const form = useSpecForm<PoolSpecInput, ValidationContext>({
     initial,

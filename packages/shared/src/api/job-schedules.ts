@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readBackSpec } from "./read-back-spec";
 import { JobScheduleSpec, ScheduleSpec } from "../job-schedule-spec";
 
 /** A job schedule as the portal lists and shows it. */
@@ -17,4 +18,4 @@ export const JobScheduleSummary = z.object({
 });
 export type JobScheduleSummary = z.infer<typeof JobScheduleSummary>;
 
-export const JobScheduleSpecResponse = z.object({ spec: JobScheduleSpec });
+export const JobScheduleSpecResponse = z.object({ spec: readBackSpec(JobScheduleSpec, "JobScheduleSpec") });

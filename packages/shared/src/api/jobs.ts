@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readBackSpec } from "./read-back-spec";
 import { JobConstraintsSpec, JobSpec, TaskSpec } from "../task-spec";
 
 export const JobSummary = z.object({
@@ -40,7 +41,7 @@ export type JobPatch = z.infer<typeof JobPatch>;
 export type JobPatchInput = z.input<typeof JobPatch>;
 
 /** A job as the spec it would be created from (to edit or clone it), and the version read. SAS signatures removed. */
-export const JobSpecResponse = z.object({ spec: JobSpec, eTag: z.string().optional(), state: z.string() });
+export const JobSpecResponse = z.object({ spec: readBackSpec(JobSpec, "JobSpec"), eTag: z.string().optional(), state: z.string() });
 export type JobSpecResponse = z.infer<typeof JobSpecResponse>;
 
 export const TaskCountsBlock = z.object({
@@ -160,7 +161,7 @@ export const JobNodeTaskStatus = z.object({
 export type JobNodeTaskStatus = z.infer<typeof JobNodeTaskStatus>;
 
 /** A task as a spec, to add it again (with a fix): what Batch holds, registry passwords blank. */
-export const TaskSpecResponse = z.object({ spec: TaskSpec });
+export const TaskSpecResponse = z.object({ spec: readBackSpec(TaskSpec, "TaskSpec") });
 export type TaskSpecResponse = z.infer<typeof TaskSpecResponse>;
 
 /** Up to 100 tasks in one request, as Batch's task collection takes them (a sweep sends several). */
