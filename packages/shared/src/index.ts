@@ -3,6 +3,7 @@ export * from "./ids";
 export * from "./registry-spec";
 export * from "./task-data-spec";
 export * from "./application-package-spec";
+export * from "./exit-conditions-spec";
 export * from "./task-spec";
 export * from "./job-schedule-spec";
 export * from "./pool-spec";

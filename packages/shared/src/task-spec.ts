@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApplicationPackageReferenceSpec } from "./application-package-spec";
+import { ExitConditionsSpec } from "./exit-conditions-spec";
 import { batchId } from "./ids";
 import { RegistrySpec } from "./registry-spec";
 import { OutputFileSpec, ResourceFileSpec } from "./task-data-spec";
@@ -65,6 +66,8 @@ export const TaskSpec = z.object({
   outputFiles: z.array(OutputFileSpec).optional(),
   applicationPackages: z.array(ApplicationPackageReferenceSpec).optional(),
   dependsOn: TaskDependenciesSpec.optional(),
+  /** What the task's ending does to its job and to the tasks that depend on it. */
+  exitConditions: ExitConditionsSpec.optional(),
 });
 export type TaskSpec = z.infer<typeof TaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;

@@ -16,5 +16,6 @@ export type RegistryProbeFact = z.infer<typeof facts.RegistryProbeFactSchema>;
 export type ImageProbeStatus = z.infer<typeof facts.ImageProbeStatusSchema>;
 export type ImageProbeFact = z.infer<typeof facts.ImageProbeFactSchema>;
 export type TaskPoolFact = z.infer<typeof facts.TaskPoolFactSchema>;
+export type TaskJobFact = z.infer<typeof facts.TaskJobFactSchema>;
 export type ApplicationFact = z.infer<typeof facts.ApplicationFactSchema>;
 export type ValidationContext = z.infer<typeof facts.ValidationContextSchema>;

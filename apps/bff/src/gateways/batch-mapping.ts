@@ -169,6 +169,8 @@ export const toJobSummary = (job: CloudJob): JobSummary =>
     poolId: job.poolInfo?.poolId,
     priority: job.priority,
     onAllTasksComplete: job.onAllTasksComplete,
+    onTaskFailure: job.onTaskFailure,
+    usesTaskDependencies: job.usesTaskDependencies,
     creationTime: iso(job.creationTime),
     startTime: iso(job.executionInfo?.startTime),
     endTime: iso(job.executionInfo?.endTime),

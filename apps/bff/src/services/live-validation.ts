@@ -18,6 +18,7 @@ import {
   type RegistryProbeFact,
   type RegistrySpec,
   type SubscriptionFact,
+  taskJobFact,
   type TaskPoolFact,
   type TaskSpec,
   type ValidationContext,
@@ -243,6 +244,8 @@ export class LiveValidation {
     ]);
     const facts: ValidationContext = { authMode: "entra" };
     if (taskIdTaken !== undefined) facts.taskIdTaken = taskIdTaken;
+    // What the task's exit conditions may do depends on the job (Batch refuses a job action otherwise).
+    facts.job = taskJobFact(job);
     if (imageFact) facts.images = [imageFact];
     if (pool) facts.pool = pool;
     if (applications) facts.applications = applications;

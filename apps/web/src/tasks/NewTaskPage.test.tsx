@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { TaskSpec as TaskSpecSchema, type ApplicationInfo, type ImageInspectRequest, type ImageInspection, type PoolDetails, type TaskSpec } from "@batch-studio/shared";
+import { TaskSpec as TaskSpecSchema, type ApplicationInfo, type ImageInspectRequest, type ImageInspection, type JobSummary, type PoolDetails, type TaskSpec } from "@batch-studio/shared";
 import NewTaskPage from "./NewTaskPage";
 import { fakeApi, type Handler } from "../test/fakeApi";
 import { poolDetails } from "../test/fixtures";
@@ -25,7 +25,7 @@ const FOUND: Omit<ImageInspection, "reference"> = { status: "found", entrypoint:
 const UNAUTHORIZED: Omit<ImageInspection, "reference"> = { status: "unauthorized", message: "the registry requires a user name and password" };
 
 /** The page on job j1 of `p`, with the registry answering through `inspect`; collects what it sends. */
-function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Omit<ImageInspection, "reference">) {
+function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Omit<ImageInspection, "reference">, job: Partial<JobSummary> = {}) {
   const sent = { inspections: [] as ImageInspectRequest[], added: undefined as unknown, addedJson: "", checks: 0 };
   const addTask: Handler = ({ body }) => {
     sent.added = body;
@@ -33,7 +33,7 @@ function renderNewTask(p: PoolDetails, inspect: (req: ImageInspectRequest) => Om
     return { ...(body as object), state: "active", env: [] };
   };
   const api = fakeApi({
-    [`GET ${A}/jobs/j1`]: () => ({ id: "j1", state: "active", poolId: p.id }),
+    [`GET ${A}/jobs/j1`]: () => ({ id: "j1", state: "active", poolId: p.id, ...job }),
     [`GET ${A}/pools/${p.id}`]: () => p,
     [`GET ${A}/applications`]: () => ({ items: APPLICATIONS }),
     "POST /api/registry/inspect": ({ body }) => {
@@ -67,6 +67,11 @@ async function chooseImage(image: string, fromSuggestions = true) {
     await userEvent.clear(box);
     await userEvent.type(box, image);
   }
+}
+
+async function pick(dropdown: RegExp, option: string) {
+  await userEvent.click(screen.getByRole("combobox", { name: dropdown }));
+  await userEvent.click(await screen.findByRole("option", { name: option }));
 }
 
 async function addTaskRunningEntrypoint() {
@@ -284,6 +289,25 @@ describe("NewTaskPage output files", () => {
     expect(sent.added).toBeUndefined();
     await userEvent.click(screen.getByRole("button", { name: "Remove package 1" }));
     expect(screen.queryByText(/Application id is required/)).toBeNull();
+  });
+});
+
+describe("NewTaskPage exit conditions", () => {
+  it("a job action on a job that takes none is an error at its field once picked; the dependency action is sent", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND, { usesTaskDependencies: true });
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "score-1");
+    await chooseImage(IMAGE);
+    await userEvent.click(screen.getByRole("button", { name: "Add exit code" }));
+    const code = screen.getByRole("textbox", { name: "Exit code 1" });
+    await userEvent.clear(code);
+    await userEvent.type(code, "3");
+    await pick(/Exit code 1 job action/, "Terminate the job");
+    expect(await screen.findByText(/Job "j1" takes no action when a task fails/)).toBeTruthy();
+    await pick(/Exit code 1 job action/, "Batch's default");
+    await pick(/Exit code 1 dependency action/, "Let dependent tasks run");
+    await waitFor(() => expect(screen.queryByText(/takes no action when a task fails/)).toBeNull());
+    await addTaskRunningEntrypoint();
+    expect((sent.added as TaskSpec).exitConditions).toEqual({ exitCodes: [{ code: 3, exitOptions: { dependencyAction: "satisfy" } }], exitCodeRanges: [] });
   });
 });
 

@@ -19,6 +19,7 @@ import {
   parseDependsOnText,
   nextTaskId,
   parseTaskSpec,
+  taskJobFact,
   validateTask,
   type PoolDetails,
   type SpecPath,
@@ -50,6 +51,7 @@ import { useImageConfig } from "./useImageConfig";
 import { OutputFilesEditor, outputFilePaths } from "./OutputFilesEditor";
 import { TaskLimitsFields } from "./TaskLimitsFields";
 import { ResourceFilesEditor, resourceFilePaths } from "./ResourceFilesEditor";
+import { ExitConditionsEditor, exitConditionPaths } from "./ExitConditionsEditor";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
 
@@ -130,10 +132,11 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
             },
           }
         : {}),
+      ...(jobInfo.data ? { job: taskJobFact(jobInfo.data) } : {}),
       ...(inspection ? { images: [inspection] } : {}),
       ...(applications ? { applications } : {}),
     }),
-    [pool.data, inspection, applications],
+    [pool.data, jobInfo.data, inspection, applications],
   );
   // The pool and the image's registry answer arrive through their own queries; the rules judge with
   // both, and with what the BFF's debounced check learned (the pool's OS, read from its node agent).
@@ -221,6 +224,7 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
     "requiredSlots",
     "elevated",
     ...outputFilePaths([], spec.outputFiles),
+    ...exitConditionPaths(spec.exitConditions),
     ...applicationPackagePaths([], spec.applicationPackages),
   ]);
 
@@ -333,6 +337,17 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
             }}
           />
         </Field>
+        <Subtitle2 as="h2">Exit conditions</Subtitle2>
+        <Caption1>
+          What the task&apos;s ending does to the job and to the tasks that wait for it. A job action needs a job whose task failure
+          action is to perform it (onTaskFailure performexitoptionsjobaction); a dependency action matters only when the job uses task
+          dependencies. Batch&apos;s default: nothing for exit code 0; terminate the job and block dependent tasks otherwise.
+        </Caption1>
+        <ExitConditionsEditor
+          value={spec.exitConditions}
+          issues={issues}
+          onChange={(exitConditions, touched) => form.update((s) => ({ ...s, exitConditions }), touched && ["exitConditions", ...touched])}
+        />
         <Subtitle2 as="h2">Limits and identity</Subtitle2>
         <TaskLimitsFields
           value={spec}

@@ -111,6 +111,16 @@ export const TaskPoolFactSchema = z.object({
 });
 
 /**
+ * What the task validator needs to know about the task's job: whether a task's exit conditions may
+ * act on it (onTaskFailure) and whether its tasks may depend on each other.
+ */
+export const TaskJobFactSchema = z.object({
+  jobId: z.string(),
+  onTaskFailure: z.enum(["noaction", "performexitoptionsjobaction"]),
+  usesTaskDependencies: z.boolean(),
+});
+
+/**
  * One application of the Batch account with the package versions a node can install (Batch's
  * ApplicationSummary lists only active ones). `defaultVersion` comes from ARM: a name, null when
  * the application has none, absent when ARM was not asked or did not answer.
@@ -144,6 +154,8 @@ export const ValidationContextSchema = z.object({
   /** True when a task with this id already exists in the job. */
   taskIdTaken: z.boolean().optional(),
   pool: TaskPoolFactSchema.optional(),
+  /** The job a task is added to. */
+  job: TaskJobFactSchema.optional(),
   /** The account's applications, looked up when the spec references application packages. */
   applications: z.array(ApplicationFactSchema).optional(),
 });

@@ -10,6 +10,10 @@ export const JobSummary = z.object({
   poolId: z.string().optional(),
   priority: z.number().optional(),
   onAllTasksComplete: z.string().optional(),
+  /** Batch OnTaskFailure: noaction | performexitoptionsjobaction (a task's exit conditions may act on the job). */
+  onTaskFailure: z.string().optional(),
+  /** Tasks of the job may depend on others. */
+  usesTaskDependencies: z.boolean().optional(),
   creationTime: z.string().optional(),
   startTime: z.string().optional(),
   endTime: z.string().optional(),

@@ -17,6 +17,7 @@ import type {
 } from "./batch-models";
 import { fromApplicationPackageReferences } from "./application-packages";
 import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
+import { fromExitConditions } from "./exit-conditions";
 import { fromOutputFiles, fromResourceFiles } from "./task-data";
 
 const fromConstraints = (c: BatchServiceModels.TaskConstraints | undefined): TaskConstraintsSpec =>
@@ -65,6 +66,7 @@ export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
       task.dependsOn && ((task.dependsOn.taskIds?.length ?? 0) > 0 || (task.dependsOn.taskIdRanges?.length ?? 0) > 0)
         ? { taskIds: task.dependsOn.taskIds ?? [], taskIdRanges: (task.dependsOn.taskIdRanges ?? []).map(({ start, end }) => ({ start, end })) }
         : undefined,
+    exitConditions: fromExitConditions(task.exitConditions),
   });
 };
 

@@ -19,3 +19,4 @@ export {
 export * from "./task-data";
 export { toJobScheduleAddParameter, fromCloudJobSchedule, toSchedule, fromSchedule } from "./job-schedule";
 export { toApplicationPackageReferences, fromApplicationPackageReferences } from "./application-packages";
+export { toExitConditions, fromExitConditions } from "./exit-conditions";

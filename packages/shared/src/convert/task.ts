@@ -17,6 +17,7 @@ import type {
 } from "./batch-models";
 import { toApplicationPackageReferences } from "./application-packages";
 import { compact, toContainerSettings, toEnvironmentSettings } from "./container-parts";
+import { toExitConditions } from "./exit-conditions";
 import { toOutputFiles, toResourceFiles, type ContainerUrlOf } from "./task-data";
 
 const toConstraints = (c: TaskConstraintsSpec) =>
@@ -54,6 +55,7 @@ export const toTaskAddParameter = (task: TaskSpec, containerUrlOf?: ContainerUrl
     constraints: toConstraints(task.constraints),
     requiredSlots: task.requiredSlots,
     dependsOn: toDependsOn(task.dependsOn),
+    exitConditions: toExitConditions(task.exitConditions),
     userIdentity: taskUser(task.elevated),
   });
 

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import type { ApplicationPackageReferenceSpec } from "../application-package-spec";
+import type { ExitConditionsSpec, ExitOptionsSpec } from "../exit-conditions-spec";
 import type { PoolSpec, StartTaskSpec } from "../pool-spec";
 import type { RegistrySpec } from "../registry-spec";
 import type { OutputFileSpec, ResourceFileSpec } from "../task-data-spec";
@@ -169,6 +170,30 @@ export const poolSpecArb: fc.Arbitrary<PoolSpec> = fc
   })
   .map(compact);
 
+const exitOptionsArb: fc.Arbitrary<ExitOptionsSpec> = fc
+  .record({
+    jobAction: optional(fc.constantFrom("none" as const, "disable" as const, "terminate" as const)),
+    dependencyAction: optional(fc.constantFrom("satisfy" as const, "block" as const)),
+  })
+  .map(compact);
+
+/** An ending's options with at least one action (one with neither is not sent, so it comes back as none). */
+const endingOptionsArb = exitOptionsArb.filter((o) => o.jobAction !== undefined || o.dependencyAction !== undefined);
+
+const exitConditionsArb: fc.Arbitrary<ExitConditionsSpec> = fc
+  .record({
+    exitCodes: fc.array(fc.record({ code: fc.integer({ min: -5, max: 300 }), exitOptions: exitOptionsArb }), { maxLength: 2 }),
+    exitCodeRanges: fc.array(
+      fc.integer({ min: 1, max: 100 }).chain((start) => fc.record({ start: fc.constant(start), end: fc.integer({ min: start, max: start + 50 }), exitOptions: exitOptionsArb })),
+      { maxLength: 2 },
+    ),
+    preProcessingError: optional(endingOptionsArb),
+    fileUploadError: optional(endingOptionsArb),
+    default: optional(endingOptionsArb),
+  })
+  .map(compact)
+  .filter((c) => c.exitCodes.length + c.exitCodeRanges.length > 0 || c.preProcessingError !== undefined || c.fileUploadError !== undefined || c.default !== undefined);
+
 export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
   .record({
     id: batchIdArb,
@@ -194,6 +219,7 @@ export const taskSpecArb: fc.Arbitrary<TaskSpec> = fc
         taskIdRanges: fc.array(fc.integer({ min: 0, max: 50 }).chain((start) => fc.integer({ min: start, max: start + 50 }).map((end) => ({ start, end }))), { maxLength: 2 }),
       }),
     ),
+    exitConditions: optional(exitConditionsArb),
   })
   .map(compact);
 

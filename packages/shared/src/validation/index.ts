@@ -13,6 +13,7 @@ export { validateStartTaskUpdate, type StartTaskTarget } from "./validate-start-
 export { validatePoolInput, validateTaskInput } from "./validate-input";
 export { parsePoolParts, validatePoolDraft, type PoolParts } from "./validate-pool-draft";
 export { applyFix, applyPatches } from "./apply-fix";
+export { taskJobFact } from "./task-facts";
 export { MINIMUM_RESIZE_TIMEOUT_MS, recommendedResizeTimeout } from "./rules/scale";
 export { END_OF_LIFE_SOON_DAYS } from "./rules/marketplace-image";
 export { parseRunOptions, splitShellWords, type RunOptions, type RunOption } from "./run-options";

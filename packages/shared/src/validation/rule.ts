@@ -17,6 +17,7 @@ export type RuleArea =
   | "vm size"
   | "quota"
   | "task"
+  | "exit conditions"
   | "resource files"
   | "output files"
   | "job tasks"

@@ -5,7 +5,7 @@ import {
 } from "../grammar/image-reference";
 import type { Parsed } from "../grammar/parsed";
 import type { TaskSpec } from "../task-spec";
-import type { ImageProbeFact, ValidationContext } from "../validation-context";
+import type { ImageProbeFact, TaskJobFact, ValidationContext } from "../validation-context";
 import { parseRunOptions, type RunOptions } from "./run-options";
 
 export interface TaskFacts {
@@ -32,6 +32,16 @@ export const findImageProbe = (
       probe.reference === reference ||
       (canonical !== undefined && canonicalOf(probe.reference) === canonical),
   );
+
+/**
+ * The job fact from a job as Batch (or the BFF's job summary) describes it: Batch's defaults where
+ * it says nothing (onTaskFailure noaction, no task dependencies).
+ */
+export const taskJobFact = (job: { id: string; onTaskFailure?: string; usesTaskDependencies?: boolean }): TaskJobFact => ({
+  jobId: job.id,
+  onTaskFailure: job.onTaskFailure === "performexitoptionsjobaction" ? "performexitoptionsjobaction" : "noaction",
+  usesTaskDependencies: job.usesTaskDependencies ?? false,
+});
 
 export const deriveTaskFacts = (spec: TaskSpec, context: ValidationContext = {}): TaskFacts => {
   const facts: TaskFacts = { spec, context };

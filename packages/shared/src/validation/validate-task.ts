@@ -6,6 +6,7 @@ import { runRules } from "./rule";
 import { taskIdFormat, taskIdTaken } from "./rules/ids";
 import { taskRules as taskAreaRules } from "./rules/task";
 import { taskLimitRules } from "./rules/task-limits";
+import { exitConditionRules } from "./rules/exit-conditions";
 import { taskRegistryRules } from "./rules/task-registry";
 import { taskDataRules } from "./rules/task-data";
 import { applicationPackageRules } from "./rules/application-packages";
@@ -16,6 +17,7 @@ export const taskRules: readonly Rule<TaskFacts>[] = [
   taskIdTaken,
   ...taskAreaRules,
   ...taskLimitRules,
+  ...exitConditionRules,
   ...taskRegistryRules,
   ...taskDataRules<TaskFacts>(({ spec }) => ({
     dataSets: [{ at: [], resourceFiles: spec.resourceFiles, outputFiles: spec.outputFiles }],
