@@ -10,6 +10,7 @@ export * from "./pool-spec";
 export * from "./validation-context";
 export * from "./grammar";
 export * from "./parse/parse-spec";
+export * from "./parse/task-json";
 export * from "./validation";
 export * from "./convert";
 export * from "./export";

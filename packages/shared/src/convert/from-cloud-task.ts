@@ -18,7 +18,8 @@ import type {
 import { fromApplicationPackageReferences } from "./application-packages";
 import { compact, fromContainerSettings, fromEnvironmentSettings } from "./container-parts";
 import { fromExitConditions } from "./exit-conditions";
-import { fromOutputFiles, fromResourceFiles } from "./task-data";
+import { fromOutputFiles, fromResourceFiles, type UrlReading } from "./task-data";
+import { withoutSas } from "../grammar/sas";
 
 const fromConstraints = (c: BatchServiceModels.TaskConstraints | undefined): TaskConstraintsSpec =>
   compact({
@@ -42,23 +43,27 @@ const fromJobConstraints = (c: BatchServiceModels.JobConstraints | undefined) =>
 };
 
 /** The parts every task kind shares, back to spec fields (SAS queries dropped, see task-data.ts). */
-const commonParts = (t: JobManagerTask | JobPreparationTask | JobReleaseTask | CloudTask) =>
+const commonParts = (t: JobManagerTask | JobPreparationTask | JobReleaseTask | CloudTask, readUrl: UrlReading = withoutSas) =>
   compact({
     containerSettings: t.containerSettings ? fromContainerSettings(t.containerSettings) : undefined,
     env: fromEnvironmentSettings(t.environmentSettings),
-    resourceFiles: fromResourceFiles(t.resourceFiles),
+    resourceFiles: fromResourceFiles(t.resourceFiles, readUrl),
     elevated: t.userIdentity?.autoUser?.elevationLevel === "admin",
   });
 
-/** A CloudTask back to a spec ("run again"); registry passwords come back empty. Undefined without id. */
-export const fromCloudTask = (task: CloudTask): TaskSpec | undefined => {
+/**
+ * A CloudTask back to a spec ("run again"); registry passwords come back empty. Undefined without
+ * id. `readUrl` says what becomes of file URLs (their SAS dropped, unless the task is JSON the
+ * operator pasted).
+ */
+export const fromCloudTask = (task: CloudTask, readUrl: UrlReading = withoutSas): TaskSpec | undefined => {
   if (!task.id) return undefined;
   return compact({
     id: task.id,
     displayName: task.displayName,
     commandLine: task.commandLine ?? "",
-    ...commonParts(task),
-    outputFiles: fromOutputFiles(task.outputFiles),
+    ...commonParts(task, readUrl),
+    outputFiles: fromOutputFiles(task.outputFiles, readUrl),
     applicationPackages: fromApplicationPackageReferences(task.applicationPackageReferences),
     constraints: fromConstraints(task.constraints),
     requiredSlots: task.requiredSlots ?? 1,

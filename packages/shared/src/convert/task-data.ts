@@ -17,6 +17,13 @@ const unresolved: ContainerUrlOf = (name) => {
 
 type UploadCondition = OutputFileSpec["uploadCondition"];
 
+/**
+ * What becomes of a URL read back into a spec: from Batch its SAS is dropped (withoutSas); from
+ * JSON the operator pasted, it is kept as written (`keepUrl`), since it goes back to Batch as theirs.
+ */
+export type UrlReading = (url: string) => string;
+export const keepUrl: UrlReading = (url) => url;
+
 /** @azure/batch 10.2.0 spells the conditions in lower case; the REST docs in camel case (the service ignores case). */
 const toUploadCondition = {
   taskSuccess: "tasksuccess",
@@ -69,13 +76,13 @@ export const toOutputFiles = (
  * to the operator and cloned, and a signature must not travel that way (re-enter or re-sign it).
  * Undefined when the file names no source.
  */
-export const fromResourceFile = (file: ResourceFile): ResourceFileSpec | undefined => {
+export const fromResourceFile = (file: ResourceFile, readUrl: UrlReading = withoutSas): ResourceFileSpec | undefined => {
   const source: ResourceFileSpec["source"] | undefined = file.httpUrl
-    ? { kind: "http", url: withoutSas(file.httpUrl) }
+    ? { kind: "http", url: readUrl(file.httpUrl) }
     : file.storageContainerUrl
       ? compact({
           kind: "container" as const,
-          containerUrl: withoutSas(file.storageContainerUrl),
+          containerUrl: readUrl(file.storageContainerUrl),
           blobPrefix: file.blobPrefix,
         })
       : file.autoStorageContainerName
@@ -89,20 +96,20 @@ export const fromResourceFile = (file: ResourceFile): ResourceFileSpec | undefin
 };
 
 /** Batch's OutputFile back to a spec: a container destination without its SAS. */
-export const fromOutputFile = (file: OutputFile): OutputFileSpec => ({
+export const fromOutputFile = (file: OutputFile, readUrl: UrlReading = withoutSas): OutputFileSpec => ({
   filePattern: file.filePattern,
   destination: compact({
     kind: "container" as const,
-    containerUrl: withoutSas(file.destination.container?.containerUrl ?? ""),
+    containerUrl: readUrl(file.destination.container?.containerUrl ?? ""),
     path: file.destination.container?.path,
   }),
   uploadCondition: fromUploadCondition(file.uploadOptions.uploadCondition),
 });
 
-export const fromResourceFiles = (files: ResourceFile[] | undefined): ResourceFileSpec[] | undefined => {
-  const specs = (files ?? []).flatMap((f) => fromResourceFile(f) ?? []);
+export const fromResourceFiles = (files: ResourceFile[] | undefined, readUrl: UrlReading = withoutSas): ResourceFileSpec[] | undefined => {
+  const specs = (files ?? []).flatMap((f) => fromResourceFile(f, readUrl) ?? []);
   return specs.length ? specs : undefined;
 };
 
-export const fromOutputFiles = (files: OutputFile[] | undefined): OutputFileSpec[] | undefined =>
-  files?.length ? files.map(fromOutputFile) : undefined;
+export const fromOutputFiles = (files: OutputFile[] | undefined, readUrl: UrlReading = withoutSas): OutputFileSpec[] | undefined =>
+  files?.length ? files.map((f) => fromOutputFile(f, readUrl)) : undefined;
