@@ -29,15 +29,17 @@ describe("the seeded role assignments", () => {
     expect(access.isAllowed(ada, SUB, "Microsoft.Authorization/roleAssignments/write")).toBe(false);
   });
 
-  it("let Grace read only: no writes, no keys, and no job data (Reader holds no dataActions)", () => {
+  it("let Grace read everything and change nothing: Reader, with the job read dataActions Reader lacks", () => {
     expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/read")).toBe(true);
     expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/pools/read")).toBe(true);
     expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/pools/write")).toBe(false);
     expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/listKeys/action")).toBe(false);
-    expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/jobs/read", "dataAction")).toBe(false);
+    expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/jobs/read", "dataAction")).toBe(true);
+    expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/jobSchedules/read", "dataAction")).toBe(true);
+    expect(access.isAllowed(grace, WEU, "Microsoft.Batch/batchAccounts/jobs/write", "dataAction")).toBe(false);
   });
 
-  it("let Alan submit jobs on contosoweu only, and read its pools but not the account", () => {
+  it("let Alan submit jobs on contosoweu only, and read that account and its pools but change no pool", () => {
     expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/jobs/write", "dataAction")).toBe(true);
     expect(
       access.isAllowed(alan, `${WEU}/jobs/j1`, "Microsoft.Batch/batchAccounts/jobs/delete", "dataAction"),
@@ -45,7 +47,9 @@ describe("the seeded role assignments", () => {
     expect(access.isAllowed(alan, EUS, "Microsoft.Batch/batchAccounts/jobs/write", "dataAction")).toBe(false);
     expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/pools/read")).toBe(true);
     expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/pools/write")).toBe(false);
-    expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/read")).toBe(false);
+    expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/read")).toBe(true);
+    expect(access.isAllowed(alan, EUS, "Microsoft.Batch/batchAccounts/read")).toBe(false);
+    expect(access.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/listKeys/action")).toBe(false);
     // An assignment below a scope does not grant at the scope.
     expect(access.isAllowed(alan, RG, "Microsoft.Resources/subscriptions/resourceGroups/read")).toBe(false);
     expect(access.hasAnyAssignmentTouching(alan, SUB)).toBe(true);
@@ -66,11 +70,11 @@ describe("the seeded role assignments", () => {
         ["Microsoft.Batch/batchAccounts/jobSchedules/*", "Microsoft.Batch/batchAccounts/jobs/*"],
       ],
     ]);
-    expect(access.permissionsAt(alan, WEU)).toHaveLength(1);
+    expect(access.permissionsAt(alan, WEU)).toHaveLength(2);
     expect(access.permissionsAt(alan, SUB)).toEqual([]);
   });
 
-  it("turn a listed reader into Reader everywhere and nothing more", () => {
+  it("turn a listed reader into a reader of everything (as Grace) and nothing more", () => {
     const readers = new AccessControl(seededRoleAssignments(DEFAULT_SEED, { readers: [alan] }));
     expect(readers.isAllowed(alan, EUS, "Microsoft.Batch/batchAccounts/read")).toBe(true);
     expect(readers.isAllowed(alan, WEU, "Microsoft.Batch/batchAccounts/jobs/write", "dataAction")).toBe(

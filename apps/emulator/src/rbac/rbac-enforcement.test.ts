@@ -136,7 +136,8 @@ describe("role-based access in the local Azure", () => {
       // who, method, path, api-version, status, action named when refused, scope named
       ["ada", "GET", WEU, B, 200],
       ["grace", "GET", WEU, B, 200],
-      ["alan", "GET", WEU, B, 403, "Microsoft.Batch/batchAccounts/read", WEU],
+      ["alan", "GET", WEU, B, 200],
+      ["alan", "GET", EUS, B, 403, "Microsoft.Batch/batchAccounts/read", EUS],
       ["bob", "GET", WEU, B, 403, "Microsoft.Batch/batchAccounts/read", WEU],
       ["ada", "POST", `${WEU}/listKeys`, B, 200],
       ["grace", "POST", `${WEU}/listKeys`, B, 403, "Microsoft.Batch/batchAccounts/listKeys/action", WEU],
@@ -206,8 +207,8 @@ describe("role-based access in the local Azure", () => {
         "contosoweu",
         "contosoeus",
       ]);
-      // Job Submitter holds no batchAccounts/read: Alan sees the subscription but lists no account.
-      expect(await names("alan", `${SUB}/providers/Microsoft.Batch/batchAccounts`, B)).toEqual([]);
+      // Reader on contosoweu alone: Alan lists that account and no other, and no resource group.
+      expect(await names("alan", `${SUB}/providers/Microsoft.Batch/batchAccounts`, B)).toEqual(["contosoweu"]);
       expect(await names("alan", `${SUB}/resourcegroups`, "2021-04-01")).toEqual([]);
       expect(await names("alan", "/subscriptions", "2022-12-01")).toEqual([
         DEFAULT_SEED.subscription.subscriptionId,
@@ -248,6 +249,12 @@ describe("role-based access in the local Azure", () => {
       ]);
       expect(await perms("grace", RG)).toEqual([
         { actions: ["*/read"], notActions: [], dataActions: [], notDataActions: [] },
+        {
+          actions: [],
+          notActions: [],
+          dataActions: ["Microsoft.Batch/batchAccounts/jobs/read", "Microsoft.Batch/batchAccounts/jobSchedules/read"],
+          notDataActions: [],
+        },
       ]);
       expect((await perms("alan", WEU))[0]).toMatchObject({
         actions: expect.arrayContaining(["Microsoft.Batch/batchAccounts/pools/read"]),
@@ -309,8 +316,9 @@ describe("role-based access in the local Azure", () => {
         `${WEU}/pools/shared`,
       ],
       // Reader holds no dataActions: Grace sees pools but no jobs.
-      ["grace", "contosoweu", "GET", "/jobs", undefined, 403, `${P}/jobs/read`, WEU],
-      ["grace", "contosoweu", "GET", "/jobschedules", undefined, 403, `${P}/jobSchedules/read`, WEU],
+      ["grace", "contosoweu", "GET", "/jobs", undefined, 200],
+      ["grace", "contosoweu", "GET", "/jobschedules", undefined, 200],
+      ["grace", "contosoweu", "POST", "/jobs", { id: "grace-job", poolInfo: { poolId: "shared" } }, 403, `${P}/jobs/write`, WEU],
       ["alan", "contosoweu", "GET", "/pools/shared", undefined, 200],
       ["alan", "contosoweu", "GET", "/applications", undefined, 200],
       ["alan", "contosoweu", "POST", "/jobs", { id: "alan-job", poolInfo: { poolId: "shared" } }, 201],

@@ -6,6 +6,7 @@ import { SEEDED_OPERATORS } from "../identity/operators";
 import type { LocalAzureSeed } from "../seed";
 import {
   BATCH_DATA_CONTRIBUTOR,
+  BATCH_JOB_READER,
   BATCH_JOB_SUBMITTER,
   CONTRIBUTOR,
   READER,
@@ -36,7 +37,7 @@ export const batchAccountScope = (seed: LocalAzureSeed, account: { name: string;
 export interface SeedAssignmentOptions {
   /** Service principals that keep full access (Contributor, and Batch data access) on every subscription. */
   appPrincipals?: readonly string[];
-  /** Users who hold Reader on the tenant's subscriptions instead of their seeded roles. */
+  /** Users who hold what Grace holds (Reader and Batch Studio Job Reader) instead of their seeded roles. */
   readers?: readonly string[];
   /** Further assignments, added after the seeded ones. */
   extra?: readonly RoleAssignment[];
@@ -48,9 +49,11 @@ export interface SeedAssignmentOptions {
  *   the main one. Contributor's `*` covers pools and accounts but no dataActions, and Batch checks
  *   jobs and job schedules as dataActions, so someone who runs work with Entra ID holds a Batch
  *   data role as well (as they must in Azure).
- * - Grace Hopper: Reader on the tenant's subscriptions.
+ * - Grace Hopper: Reader on the tenant's subscriptions, with the custom Batch Studio Job Reader
+ *   (jobs and schedules are dataActions, out of Reader's reach): she can read everything, change nothing.
  * - Alan Turing: Azure Batch Job Submitter on the contosoweu account only (the first account when a
- *   test seed has no contosoweu).
+ *   test seed has no contosoweu), and Reader on that account so ARM shows it to him — how an
+ *   administrator gives a job submitter the portal.
  * - Anyone else signed in: nothing.
  */
 export function seededRoleAssignments(
@@ -76,14 +79,17 @@ export function seededRoleAssignments(
     onTenant(ada.oid, CONTRIBUTOR);
     assignments.push({ principalId: ada.oid, role: BATCH_DATA_CONTRIBUTOR, scope: main });
   }
-  if (grace && !readers.has(grace.oid)) onTenant(grace.oid, READER);
-  if (alan && submitterAccount && !readers.has(alan.oid))
-    assignments.push({
-      principalId: alan.oid,
-      role: BATCH_JOB_SUBMITTER,
-      scope: batchAccountScope(seed, submitterAccount),
-    });
-  for (const oid of readers) onTenant(oid, READER);
+  const reader = (oid: string) => {
+    onTenant(oid, READER);
+    onTenant(oid, BATCH_JOB_READER);
+  };
+  if (grace && !readers.has(grace.oid)) reader(grace.oid);
+  if (alan && submitterAccount && !readers.has(alan.oid)) {
+    const scope = batchAccountScope(seed, submitterAccount);
+    assignments.push({ principalId: alan.oid, role: BATCH_JOB_SUBMITTER, scope });
+    assignments.push({ principalId: alan.oid, role: READER, scope });
+  }
+  for (const oid of readers) reader(oid);
   for (const oid of options.appPrincipals ?? [])
     for (const s of everySubscription) {
       const scope = subscriptionScope(s.subscriptionId);

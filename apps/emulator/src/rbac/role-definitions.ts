@@ -100,12 +100,32 @@ export const BATCH_DATA_CONTRIBUTOR: RoleDefinition = {
   ],
 };
 
+/**
+ * A custom role (a tenant's own definition, so its id is local): Reader's `*\/read` reaches no
+ * dataActions, so reading jobs and schedules with Entra ID needs their read dataActions as well.
+ * The seeded readers hold Reader and this; docs/CONFIGURATION.md lists it beside the operator role.
+ */
+export const BATCH_JOB_READER: RoleDefinition = {
+  id: "5d0c8f0e-2a57-4e5b-9a4c-b47d1a3c0001",
+  roleName: "Batch Studio Job Reader",
+  description: "Read a Batch account's jobs, tasks and job schedules through the Batch API with Microsoft Entra ID.",
+  permissions: [
+    {
+      actions: [],
+      notActions: [],
+      dataActions: ["Microsoft.Batch/batchAccounts/jobs/read", "Microsoft.Batch/batchAccounts/jobSchedules/read"],
+      notDataActions: [],
+    },
+  ],
+};
+
 /** Every role an assignment may name, by display name (what `az role assignment create --role` takes). */
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   CONTRIBUTOR,
   READER,
   BATCH_JOB_SUBMITTER,
   BATCH_DATA_CONTRIBUTOR,
+  BATCH_JOB_READER,
 ];
 
 export function roleNamed(name: string): RoleDefinition {
