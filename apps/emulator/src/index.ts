@@ -18,7 +18,9 @@ export { startArm, lookupGalleryImage, type LocalArm, type ArmOptions } from "./
 export { DEFAULT_SEED, type LocalAzureSeed } from "./seed";
 export { operatorForTypedName } from "./identity/operators";
 export {
+  AccessControl,
   BUILT_IN_ROLES,
+  seededRoleAssignments,
   type RoleAssignmentInput,
   type RoleDefinition,
   type Permission,

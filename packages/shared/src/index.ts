@@ -19,3 +19,4 @@ export * from "./quota-usage";
 export * from "./explain/task-failure";
 export * from "./sweep";
 export * from "./task-dependencies-text";
+export * from "./authorization";

@@ -7,7 +7,7 @@ import type {
   GalleryInfo,
   VmSizeFact,
 } from "@batch-studio/shared";
-import { accountIdOf, problemCodes } from "@batch-studio/shared";
+import { accountIdOf, PermissionBlock, problemCodes } from "@batch-studio/shared";
 import { ARM_SCOPE, type OnBehalfOfTokens } from "../auth/on-behalf-of";
 import type { Operator } from "../auth/token-verifier";
 import { useOnBehalfOfBearer } from "./arm-pipeline";
@@ -16,6 +16,7 @@ import { problem } from "../http/problem";
 
 /** Microsoft.Resources api-versions: subscriptions (list and get) and resource providers. */
 const RESOURCES_API_VERSION = "2022-12-01";
+const AUTHORIZATION_API_VERSION = "2022-04-01";
 const PROVIDERS_API_VERSION = "2021-04-01";
 /** Microsoft.Storage storageAccounts (get, listKeys). */
 const STORAGE_API_VERSION = "2023-01-01";
@@ -42,11 +43,21 @@ export interface SubscriptionInfo {
 export const resourceGroupOf = (id: string | undefined): string =>
   /\/resourceGroups\/([^/]+)/i.exec(id ?? "")?.[1] ?? "";
 
-const collect = async <T>(items: AsyncIterable<T>, limit = 5_000): Promise<T[]> => {
+/**
+ * All pages of an ARM list. The SDK's pager drops ARM's error body ("Pagination failed with
+ * unexpected statusCode 403"), so a refusal is answered here with the permission the list needs.
+ */
+const collect = async <T>(items: AsyncIterable<T>, action: string, limit = 5_000): Promise<T[]> => {
   const out: T[] = [];
-  for await (const item of items) {
-    out.push(item);
-    if (out.length >= limit) break;
+  try {
+    for await (const item of items) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 403)
+      throw problem(403, "AuthorizationFailed", `Azure refused the list: it needs ${action}`, { detail: "Ask an administrator for a role that grants it on the subscription or the resource." });
+    throw err;
   }
   return out;
 };
@@ -187,6 +198,15 @@ export class ArmGateway {
     return (await res.json()) as T;
   }
 
+  /** What the user holds at a resource (Microsoft.Authorization/permissions): one block per role assignment that applies. */
+  async permissionsAt(resourceId: string): Promise<PermissionBlock[]> {
+    const body = await this.armGet<{ value?: unknown[] }>(`${resourceId}/providers/Microsoft.Authorization/permissions?api-version=${AUTHORIZATION_API_VERSION}`);
+    return (body.value ?? []).flatMap((b) => {
+      const parsed = PermissionBlock.safeParse(b);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
   async listSubscriptions(): Promise<SubscriptionInfo[]> {
     const out: SubscriptionInfo[] = [];
     let url: string | undefined = `/subscriptions?api-version=${RESOURCES_API_VERSION}`;
@@ -245,7 +265,7 @@ export class ArmGateway {
   }
 
   async listBatchAccounts(subscriptionId: string): Promise<AccountSummary[]> {
-    const accounts = await collect(this.batch(subscriptionId).batchAccountOperations.list());
+    const accounts = await collect(this.batch(subscriptionId).batchAccountOperations.list(), "Microsoft.Batch/batchAccounts/read");
     return accounts.map((a) => toAccountSummary(subscriptionId, a));
   }
 
@@ -258,17 +278,17 @@ export class ArmGateway {
    * ARM knows it: Batch's own application list has no default version.
    */
   async listApplicationDefaults(subscriptionId: string, resourceGroup: string, accountName: string): Promise<Map<string, string | null>> {
-    const apps = await collect(this.batch(subscriptionId).applicationOperations.list(resourceGroup, accountName));
+    const apps = await collect(this.batch(subscriptionId).applicationOperations.list(resourceGroup, accountName), "Microsoft.Batch/batchAccounts/applications/read");
     return new Map(apps.map((a) => [(a.name ?? "").toLowerCase(), a.defaultVersion ?? null]));
   }
 
   async listVmSizes(subscriptionId: string, location: string) {
-    const skus = await collect(this.batch(subscriptionId).location.listSupportedVirtualMachineSkus(location));
+    const skus = await collect(this.batch(subscriptionId).location.listSupportedVirtualMachineSkus(location), "Microsoft.Batch/locations/virtualMachineSkus/read");
     return skus.map(toVmSizeFact);
   }
 
   async listGalleries(subscriptionId: string): Promise<GalleryInfo[]> {
-    const galleries = await collect(this.compute(subscriptionId).galleries.list());
+    const galleries = await collect(this.compute(subscriptionId).galleries.list(), "Microsoft.Compute/galleries/read");
     return galleries.map((g) => {
       const info: GalleryInfo = { id: g.id ?? "", name: g.name ?? "", resourceGroup: resourceGroupOf(g.id), location: g.location };
       if (g.description !== undefined) info.description = g.description;
@@ -277,7 +297,7 @@ export class ArmGateway {
   }
 
   async listGalleryImages(subscriptionId: string, resourceGroup: string, gallery: string): Promise<GalleryImageDefinitionInfo[]> {
-    const images = await collect(this.compute(subscriptionId).galleryImages.listByGallery(resourceGroup, gallery));
+    const images = await collect(this.compute(subscriptionId).galleryImages.listByGallery(resourceGroup, gallery), "Microsoft.Compute/galleries/images/read");
     return images.map((i) => {
       const info: GalleryImageDefinitionInfo = {
         id: i.id ?? "",
@@ -310,7 +330,7 @@ export class ArmGateway {
     const compute = this.compute(subscriptionId);
     const [definition, versions] = await Promise.all([
       compute.galleryImages.get(resourceGroup, gallery, image),
-      collect(compute.galleryImageVersions.listByGalleryImage(resourceGroup, gallery, image)),
+      collect(compute.galleryImageVersions.listByGalleryImage(resourceGroup, gallery, image), "Microsoft.Compute/galleries/images/versions/read"),
     ]);
     return versions.map((v) => toVersionInfo(v, definition));
   }

@@ -2,6 +2,7 @@ import {
   apiUrl,
   fromCloudPool,
   hasErrors,
+  parseAccountId,
   problemCodes,
   parseParts,
   parsePoolParts,
@@ -126,6 +127,13 @@ export const handlers: Handlers = {
   },
 
   accounts: async ({ scope }) => scope.services.accounts.list(scope.arm()),
+  permissions: async ({ scope, params }) => {
+    // The account's resource id comes from its id alone: someone who may not read the account still learns what they hold.
+    const c = parseAccountId(params.account);
+    if (!c) throw problem(400, problemCodes.validationFailed, "The account id is not an account id");
+    const id = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Batch/batchAccounts/${c.accountName}`;
+    return { blocks: await scope.arm().permissionsAt(id) };
+  },
   catalogImages: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listSupportedImages()),
   catalogVmSizes: async ({ scope, params }) => {
     const account = await scope.account(params.account);

@@ -28,7 +28,7 @@ export const taskDestinations = async (scope: OperatorScope, p: TaskParams): Pro
       // No auto-storage, or no right to its keys: that destination is shown unreadable, with why.
       const { problem: answer } = toProblem(err);
       if (answer.status !== 403 && answer.status !== 409) throw err;
-      return { reason: `${answer.title}. ${answer.detail ?? ""}`.trim() };
+      return { reason: `${answer.title}. ${answer.detail ?? ""}`.trim(), denied: answer.status === 403 };
     }
   });
 };

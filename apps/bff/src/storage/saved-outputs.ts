@@ -38,12 +38,14 @@ export const blobScopeOf = (filePattern: string, path: string | undefined): Blob
 };
 
 /** What the auto-storage account gives the reader: the account, or why it cannot be used. */
-export type AutoStorageAccess = { storage: AccountStorage } | { reason: string };
+export type AutoStorageAccess = { storage: AccountStorage } | { reason: string; denied: boolean };
 
 export interface ResolvedDestination {
   info: SavedOutputDestination;
   scope: BlobScope;
   container?: ContainerClient;
+  /** Unreadable because Azure refused the user the storage keys (a 403 then, not a conflict). */
+  denied?: true;
 }
 
 /** Whether a SAS URL is not expired and grants every permission letter in `needs`. */
@@ -74,7 +76,7 @@ export const resolveDestinations = async (files: readonly BatchServiceModels.Out
       if (signed && sasGrants(signed, picomatch.scan(file.filePattern).isGlob ? "rl" : "r"))
         return { info: { ...base, access: "sas" }, scope, container: new ContainerClient(signed) };
       const access = await (auto ??= autoStorage());
-      if ("reason" in access) return { info: { ...base, access: "none", reason: access.reason }, scope };
+      if ("reason" in access) return { info: { ...base, access: "none", reason: access.reason }, scope, ...(access.denied ? { denied: true as const } : {}) };
       const name = access.storage.containerOf(containerUrl);
       if (name === undefined)
         return {
@@ -142,7 +144,10 @@ export const savedOutputsSource = (destinations: readonly ResolvedDestination[])
     const at = splitPath(path);
     const d = at && destinations[at.index];
     if (!at || !d) throw problem(404, problemCodes.notFound, `The saved output "${path}" was not found`, { detail: "A saved output's path is the index of one of the task's output files, a slash, and the blob's name." });
-    if (!d.container) throw problem(409, "saved_output_unreadable", "The portal cannot read this output file's destination", { detail: d.info.reason ?? "" });
+    if (!d.container)
+      throw d.denied
+        ? problem(403, "AuthorizationFailed", "You may not read this saved output: reading it needs Microsoft.Storage/storageAccounts/listKeys/action on the account's storage", { detail: d.info.reason ?? "" })
+        : problem(409, "saved_output_unreadable", "The portal cannot read this output file's destination", { detail: d.info.reason ?? "" });
     if (!d.scope.matches(at.blob)) throw problem(404, problemCodes.notFound, `The saved output "${path}" was not found`, { detail: `Output file ${d.info.index} (${d.info.filePattern}) does not write that blob.` });
     return { name: at.blob, client: d.container.getBlobClient(at.blob) };
   };

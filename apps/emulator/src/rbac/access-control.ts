@@ -5,7 +5,7 @@
  * grants it (allow entry matches, no notActions entry does). dataActions are checked separately
  * from actions, so `*` in actions never grants a data action.
  */
-import { grants } from "./action-match";
+import { permits, type ActionKind } from "@batch-studio/shared";
 import type { Permission } from "./role-definitions";
 import type { RoleAssignment } from "./role-assignments";
 
@@ -18,7 +18,7 @@ export function scopeContains(scope: string, resourceId: string): boolean {
   return a === "" || b === a || b.startsWith(`${a}/`);
 }
 
-export type ActionKind = "action" | "dataAction";
+export type { ActionKind };
 
 export class AccessControl {
   readonly #assignments: RoleAssignment[];
@@ -41,13 +41,7 @@ export class AccessControl {
   }
 
   isAllowed(principalId: string, scope: string, action: string, kind: ActionKind = "action"): boolean {
-    return this.assignmentsAt(principalId, scope).some((a) =>
-      a.role.permissions.some((p) =>
-        kind === "action"
-          ? grants(p.actions, p.notActions, action)
-          : grants(p.dataActions, p.notDataActions, action),
-      ),
-    );
+    return this.assignmentsAt(principalId, scope).some((a) => permits(a.role.permissions, { action, kind }));
   }
 
   /** `Microsoft.Authorization/permissions`: one permission block per applying assignment's role block. */

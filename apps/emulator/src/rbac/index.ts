@@ -1,4 +1,4 @@
-export { actionMatches, grants } from "./action-match";
+export { actionMatches, grants } from "@batch-studio/shared";
 export { principalOf, type Principal } from "./principal";
 export { AccessControl, scopeContains, type ActionKind } from "./access-control";
 export {

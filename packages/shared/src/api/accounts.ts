@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PermissionBlock } from "../authorization/permissions";
 import { ProblemDetails } from "./problem";
 
 /** GET /api/me: who the BFF thinks is signed in (from the verified API token). */
@@ -50,3 +51,7 @@ export type SubscriptionAccounts = z.infer<typeof SubscriptionAccounts>;
 
 export const AccountsResponse = z.object({ subscriptions: z.array(SubscriptionAccounts) });
 export type AccountsResponse = z.infer<typeof AccountsResponse>;
+
+/** The user's permissions on one account, as Azure answers Microsoft.Authorization/permissions there. */
+export const PermissionsResponse = z.object({ blocks: z.array(PermissionBlock) });
+export type PermissionsResponse = z.infer<typeof PermissionsResponse>;

@@ -44,6 +44,7 @@ export const apiRoutePaths = {
   emulator: { method: "GET", path: "/api/emulator", params: "none" },
   me: { method: "GET", path: "/api/me", params: "none" },
   accounts: { method: "GET", path: "/api/accounts", params: "none" },
+  permissions: { method: "GET", path: `${A}/permissions`, params: "account" },
   catalogImages: { method: "GET", path: `${A}/catalog/images`, params: "account" },
   catalogVmSizes: { method: "GET", path: `${A}/catalog/vm-sizes`, params: "account" },
   applications: { method: "GET", path: `${A}/applications`, params: "account" },

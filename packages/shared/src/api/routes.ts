@@ -3,7 +3,7 @@ import { JobSpec, TaskSpec } from "../task-spec";
 import { PoolSpec } from "../pool-spec";
 import { JobSchedulePatch, JobScheduleSpec } from "../job-schedule-spec";
 import { JobScheduleSpecResponse, JobScheduleSummary } from "./job-schedules";
-import { AccountsResponse, Me } from "./accounts";
+import { AccountsResponse, Me, PermissionsResponse } from "./accounts";
 import { ApplicationsResponse } from "./applications";
 import { GalleryImageDefinitionInfo, GalleryImageVersionInfo, GalleryInfo, listOf, SetGalleryReplicasRequest, SupportedImage, VmSizesResponse } from "./catalog";
 import { DownloadTicket, FileContentQuery, FileDownloadQuery, FileFollowQuery, FileListQuery, FileSearchQuery, FileSearchResult, FileTicketDownloadQuery, NodeFile } from "./files";
@@ -138,6 +138,11 @@ export const apiRoutes = {
   me: route("me", { tag: "system", summary: "The signed-in operator", response: Me }),
 
   accounts: route("accounts", { tag: "accounts", summary: "Batch accounts grouped by subscription", response: AccountsResponse }),
+  permissions: route("permissions", {
+    tag: "accounts",
+    summary: "What the signed-in user may do on the account: Azure's Microsoft.Authorization/permissions blocks at its resource id",
+    response: PermissionsResponse,
+  }),
   catalogImages: route("catalogImages", { tag: "catalog", summary: "Marketplace images the account supports", response: listOf(SupportedImage) }),
   catalogVmSizes: route("catalogVmSizes", { tag: "catalog", summary: "VM sizes in the account's region with per-family quota", response: VmSizesResponse }),
   applications: route("applications", {
