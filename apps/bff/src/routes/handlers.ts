@@ -3,6 +3,7 @@ import {
   fromCloudPool,
   hasErrors,
   parseAccountId,
+  refusedRoutes,
   problemCodes,
   parseParts,
   parsePoolParts,
@@ -132,7 +133,8 @@ export const handlers: Handlers = {
     const c = parseAccountId(params.account);
     if (!c) throw problem(400, problemCodes.validationFailed, "The account id is not an account id");
     const id = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Batch/batchAccounts/${c.accountName}`;
-    return { blocks: await scope.arm().permissionsAt(id) };
+    const blocks = await scope.arm().permissionsAt(id);
+    return { blocks, refused: refusedRoutes(blocks) };
   },
   catalogImages: async ({ scope, params }) => listOf(await (await scope.batch(params.account)).listSupportedImages()),
   catalogVmSizes: async ({ scope, params }) => {

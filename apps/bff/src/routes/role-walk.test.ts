@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessControl, DEFAULT_SEED, operatorForTypedName, SEEDED_OPERATORS, seededRoleAssignments } from "@batch-studio/emulator";
-import { apiRouteEntries, apiUrl, routeNeeds, type ApiRouteName, type AzureAction, type NodeSummary, type TaskDetails } from "@batch-studio/shared";
+import { apiRouteEntries, apiUrl, routeNeeds, type ApiRouteName, type AzureAction, type NodeSummary, type PermissionsResponse, type TaskDetails } from "@batch-studio/shared";
 import { oneNodePool, operatorApi, until, type OperatorApi } from "../testing/api-fixtures";
 import { startLocalStack, type LocalStack } from "../testing/local-stack";
 
@@ -171,11 +171,15 @@ describe("every route as every seeded role", () => {
     });
   });
 
-  it("answers each person what they hold on the account, from Azure's permissions", async () => {
-    const blocks = async (who: Who) => (await as[who].json<{ blocks: unknown[] }>(apiUrl("permissions", { account: fixtures.account! }))).blocks;
-    expect(await blocks("ada")).toHaveLength(2);
-    expect(await blocks("grace")).toHaveLength(2);
-    expect(await blocks("alan")).toHaveLength(2);
-    expect(await blocks("bob")).toEqual([]);
+  it("answers each person what they hold on the account and which routes that refuses them, as the walk found", async () => {
+    const answer = (who: Who) => as[who].json<PermissionsResponse>(apiUrl("permissions", { account: fixtures.account! }));
+    for (const who of Object.keys(PEOPLE) as Who[]) {
+      const { refused } = await answer(who);
+      for (const [name] of walked)
+        if (!GALLERY_ROUTES.has(name) && name !== "catalogVmSizes") expect(Object.keys(refused).includes(name), `${who} ${name}`).toBe(lacks(who, name).length > 0);
+    }
+    expect((await answer("ada")).blocks).toHaveLength(2);
+    expect((await answer("alan")).refused.createPool).toEqual([{ action: `${B}/pools/write`, kind: "action" }]);
+    expect((await answer("bob")).blocks).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PermissionBlock } from "../authorization/permissions";
+import { AzureAction, PermissionBlock } from "../authorization/permissions";
 import { ProblemDetails } from "./problem";
 
 /** GET /api/me: who the BFF thinks is signed in (from the verified API token). */
@@ -52,6 +52,13 @@ export type SubscriptionAccounts = z.infer<typeof SubscriptionAccounts>;
 export const AccountsResponse = z.object({ subscriptions: z.array(SubscriptionAccounts) });
 export type AccountsResponse = z.infer<typeof AccountsResponse>;
 
-/** The user's permissions on one account, as Azure answers Microsoft.Authorization/permissions there. */
-export const PermissionsResponse = z.object({ blocks: z.array(PermissionBlock) });
+/**
+ * The user's permissions on one account, as Azure answers Microsoft.Authorization/permissions
+ * there, and judged against the route table: each account route the user may not call, with the
+ * permissions they lack. The portal disables those actions and names what is missing.
+ */
+export const PermissionsResponse = z.object({
+  blocks: z.array(PermissionBlock),
+  refused: z.record(z.string(), z.array(AzureAction)),
+});
 export type PermissionsResponse = z.infer<typeof PermissionsResponse>;

@@ -119,3 +119,6 @@ export const apiRoutePaths = {
 } as const satisfies Record<string, RoutePath>;
 
 export type ApiRouteName = keyof typeof apiRoutePaths;
+
+/** Every route's name (Object.keys cannot know the keys are exactly these). */
+export const apiRouteNames = Object.keys(apiRoutePaths) as ApiRouteName[];

@@ -1,3 +1,3 @@
 export { actionMatches, grants } from "./action-match";
-export { PermissionBlock, permits, missingPermissions, type ActionKind, type AzureAction } from "./permissions";
-export { routeAuthorization, routeNeeds, type RouteAuthorization } from "./route-actions";
+export { AzureAction, PermissionBlock, permits, missingPermissions, type ActionKind, type Grants } from "./permissions";
+export { ACCOUNT_READ, refusedRoutes, routeAuthorization, routeNeeds, type RouteAuthorization } from "./route-actions";

@@ -5,10 +5,8 @@ import { grants } from "./action-match";
 export type ActionKind = "action" | "dataAction";
 
 /** One Azure permission a call needs, by Azure's own name. */
-export interface AzureAction {
-  action: string;
-  kind: ActionKind;
-}
+export const AzureAction = z.object({ action: z.string(), kind: z.enum(["action", "dataAction"]) });
+export type AzureAction = z.infer<typeof AzureAction>;
 
 /** One block of `Microsoft.Authorization/permissions`: what one role assignment grants at a scope. */
 export const PermissionBlock = z.object({
@@ -20,7 +18,7 @@ export const PermissionBlock = z.object({
 export type PermissionBlock = z.infer<typeof PermissionBlock>;
 
 /** A permission block as any holder keeps it (the local Azure's role table keeps them read-only). */
-type Grants = { readonly [K in keyof PermissionBlock]: readonly string[] };
+export type Grants = { readonly [K in keyof PermissionBlock]: readonly string[] };
 
 /** Granted when some block grants it: an allow entry of its kind matches and no deny entry of that kind does. */
 export const permits = (blocks: readonly Grants[], need: AzureAction): boolean =>

@@ -1,5 +1,5 @@
-import type { ApiRouteName } from "../api/route-paths";
-import type { AzureAction } from "./permissions";
+import { apiRouteNames, apiRoutePaths, type ApiRouteName } from "../api/route-paths";
+import { missingPermissions, type AzureAction, type Grants } from "./permissions";
 
 /**
  * What each portal route needs in Azure, declared once: the Azure RBAC permissions the user's
@@ -112,8 +112,28 @@ export const routeAuthorization = {
   registryInspect: { none: "talks to the container registry only, not to Azure" },
 } as const satisfies Record<ApiRouteName, RouteAuthorization>;
 
+/** Reading the account through ARM: every account route needs it first (the BFF finds the account's endpoint so). */
+export const ACCOUNT_READ: AzureAction = act(`${B}/read`);
+
 /** The permissions a route needs (none for the routes that reach no Azure permission). */
 export const routeNeeds = (name: ApiRouteName): readonly AzureAction[] => {
   const auth: RouteAuthorization = routeAuthorization[name];
   return "needs" in auth ? auth.needs : [];
+};
+
+/** Path levels below a Batch account: their permissions are checked at (or under) the account. */
+const ACCOUNT_LEVELS = new Set(["account", "pool", "node", "job", "task", "jobSchedule"]);
+
+/**
+ * The account routes these permission blocks do not let the user call, each with what is missing.
+ * Gallery and subscription routes are checked at their own scope, so they are not judged here.
+ */
+export const refusedRoutes = (blocks: readonly Grants[]): Partial<Record<ApiRouteName, AzureAction[]>> => {
+  const out: Partial<Record<ApiRouteName, AzureAction[]>> = {};
+  for (const name of apiRouteNames) {
+    if (!ACCOUNT_LEVELS.has(apiRoutePaths[name].params) || name === "catalogVmSizes" || name === "permissions") continue;
+    const missing = missingPermissions(blocks, [ACCOUNT_READ, ...routeNeeds(name)]);
+    if (missing.length > 0) out[name] = missing;
+  }
+  return out;
 };
