@@ -7,6 +7,7 @@ import { fakeApi, type Handler } from "../test/fakeApi";
 import { poolDetails } from "../test/fixtures";
 import { renderPage } from "../test/renderPage";
 import { axeViolations } from "../test/axe";
+import { findButtonIn, findDialog } from "../test/dialogs";
 
 const A = "/api/accounts/acct";
 const IMAGE = "127.0.0.1:5000/lab/entrypoint:1";
@@ -308,6 +309,53 @@ describe("NewTaskPage exit conditions", () => {
     await waitFor(() => expect(screen.queryByText(/takes no action when a task fails/)).toBeNull());
     await addTaskRunningEntrypoint();
     expect((sent.added as TaskSpec).exitConditions).toEqual({ exitCodes: [{ code: 3, exitOptions: { dependencyAction: "satisfy" } }], exitCodeRanges: [] });
+  });
+});
+
+describe("NewTaskPage importing JSON", () => {
+  const SAS = "sv=2022-11-02&sp=r&sig=c2VjcmV0";
+  const REST = {
+    id: "imported-1",
+    commandLine: "/bin/greet --name batch",
+    containerSettings: { imageName: IMAGE, containerRunOptions: "--rm" },
+    resourceFiles: [{ httpUrl: `https://acct.blob.core.windows.net/in/a.txt?${SAS}`, filePath: "a.txt" }],
+    constraints: { maxWallClockTime: "two hours" },
+    colour: "blue",
+  };
+
+  async function importJson(text: string) {
+    await userEvent.click(await screen.findByRole("button", { name: "Import JSON" }));
+    const dialog = await findDialog("Import a task from JSON");
+    await userEvent.click(screen.getByRole("textbox", { name: "Task JSON" }));
+    await userEvent.paste(text);
+    return dialog;
+  }
+
+  it("lists what it leaves out at its JSON path, fills the form, shows its errors at once and sends the SAS as pasted", async () => {
+    const { sent } = renderNewTask(pool, () => FOUND);
+    const dialog = await importJson(JSON.stringify(REST));
+    expect(await screen.findByText(/"colour" is not a field Batch takes here/)).toBeTruthy();
+    await userEvent.click(await findButtonIn(dialog, "Fill the form"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(screen.getByRole("textbox", { name: /Task id/ })).toHaveProperty("value", "imported-1");
+    expect(screen.getByRole("combobox", { name: /Container image/ })).toHaveProperty("value", IMAGE);
+    // Judged as if typed: the time limit's error shows without touching it.
+    expect(await screen.findByText(/The time limit "two hours" is not an ISO-8601 duration/)).toBeTruthy();
+    const limit = screen.getByRole("textbox", { name: /Time limit/ });
+    await userEvent.clear(limit);
+    await userEvent.type(limit, "PT2H");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add task" }).hasAttribute("disabled")).toBe(false));
+    await userEvent.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await screen.findByText("task page")).toBeTruthy();
+    expect((sent.added as TaskSpec).resourceFiles).toEqual([{ source: { kind: "http", url: `https://acct.blob.core.windows.net/in/a.txt?${SAS}` }, filePath: "a.txt" }]);
+    expect((sent.added as TaskSpec).commandLine).toBe("/bin/greet --name batch");
+  });
+
+  it("text that is not JSON fills nothing and says so", async () => {
+    renderNewTask(pool, () => FOUND);
+    const dialog = await importJson('{"id": "x",');
+    expect(await screen.findByText(/This is not JSON/)).toBeTruthy();
+    expect((await findButtonIn(dialog, "Fill the form")).hasAttribute("disabled")).toBe(true);
   });
 });
 

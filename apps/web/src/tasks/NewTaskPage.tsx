@@ -52,6 +52,7 @@ import { OutputFilesEditor, outputFilePaths } from "./OutputFilesEditor";
 import { TaskLimitsFields } from "./TaskLimitsFields";
 import { ResourceFilesEditor, resourceFilePaths } from "./ResourceFilesEditor";
 import { ExitConditionsEditor, exitConditionPaths } from "./ExitConditionsEditor";
+import { ImportTaskJsonDialog } from "./ImportTaskJsonDialog";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
 
@@ -76,6 +77,9 @@ type ContainerSpec = NonNullable<TaskSpecInput["containerSettings"]>;
 const WORKING_DIRECTORIES = ["taskWorkingDirectory", "containerImageDefault"] as const;
 const isWorkingDirectory = (v: string | undefined): v is ContainerSpec["workingDirectory"] & string =>
   WORKING_DIRECTORIES.some((w) => w === v);
+/** A task's dependencies as the "Runs after" field writes them. */
+const dependsOnTextOf = ({ dependsOn: d }: TaskSpecInput) => dependsOnText(d ? { taskIds: d.taskIds ?? [], taskIdRanges: d.taskIdRanges ?? [] } : undefined);
+
 const INITIAL: TaskSpecInput = {
   id: "",
   commandLine: "",
@@ -113,7 +117,7 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
   const [useEntrypoint, setUseEntrypoint] = useState(fromTask !== undefined && initial.containerSettings !== undefined && !initial.commandLine);
   const [image, setImage] = useState(initial.containerSettings?.imageName ?? "");
   // As typed (commas, spaces); the spec holds the parsed ids and ranges.
-  const [dependsOn, setDependsOn] = useState(dependsOnText(initial.dependsOn ? { taskIds: initial.dependsOn.taskIds ?? [], taskIdRanges: initial.dependsOn.taskIdRanges ?? [] } : undefined));
+  const [dependsOn, setDependsOn] = useState(dependsOnTextOf(initial));
   const settledImage = useDebounced(image.trim(), 400);
   const poolRegistries = pool.data?.registries ?? NO_REGISTRIES;
   const imageConfig = useImageConfig(image, settledImage, pool.data?.registries);
@@ -158,6 +162,16 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
   );
   const form = useSpecForm<TaskSpecInput, ValidationContext>({ initial, validate, check });
   const { reveal } = form;
+  const [importing, setImporting] = useState(false);
+  /** The form becomes the imported task, judged at once as if every field had been typed. */
+  const fill = (task: TaskSpecInput) => {
+    setImage(task.containerSettings?.imageName ?? "");
+    setUseEntrypoint(task.containerSettings !== undefined && !task.commandLine);
+    setDependsOn(dependsOnTextOf(task));
+    form.update(() => task);
+    reveal();
+    setImporting(false);
+  };
   // Re-adding after a failure: the field the failure named shows its issues at once.
   useEffect(() => {
     if (atFault) reveal([atFault]);
@@ -231,7 +245,11 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
   return (
     <>
       <PageHeader title={fromTask ? `Add task ${fromTask} again to ${job}` : `Add a container task to ${job}`} />
+      {importing && <ImportTaskJsonDialog onImport={fill} onClose={() => setImporting(false)} />}
       <Card className={styles.form}>
+        <div className={styles.actions}>
+          <Button onClick={() => setImporting(true)}>Import JSON</Button>
+        </div>
         <Field label="Task id" required {...fieldState(issues, "id")}>
           <Input value={spec.id} onChange={(_, d) => form.set(["id"], d.value)} />
         </Field>
