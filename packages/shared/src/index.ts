@@ -18,5 +18,7 @@ export * from "./api";
 export * from "./quota-usage";
 export * from "./explain/task-failure";
 export * from "./sweep";
+export * from "./sweep-csv";
+export * from "./csv";
 export * from "./task-dependencies-text";
 export * from "./authorization";

@@ -29,8 +29,11 @@ const substitute = (value: unknown, i: number): unknown => {
   return value;
 };
 
+/** A template whose other placeholders were already filled (a CSV row's columns), for one `i`. */
+export const sweptTask = (template: unknown, i: number): ParseResult<TaskSpec> => parseTaskSpec(substitute(template, i));
+
 /** The template's task for one value of the range, parsed as the BFF will parse it. */
-export const sweepTask = (template: TaskSpecInput, i: number): ParseResult<TaskSpec> => parseTaskSpec(substitute(template, i));
+export const sweepTask = (template: TaskSpecInput, i: number): ParseResult<TaskSpec> => sweptTask(template, i);
 
 /** Issues of the sweep itself: the range, an id without `{i}`, and the shape of its first and last task. */
 export const sweepIssues = (template: TaskSpecInput, range: { from: number; to: number }): ValidationIssue[] => {
