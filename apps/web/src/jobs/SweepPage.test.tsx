@@ -54,4 +54,38 @@ describe("SweepPage", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: /^Add .* tasks$/ }).hasAttribute("disabled")).toBe(true));
     expect(requests).toEqual([]);
   });
+
+  it("adds one task per CSV row with its {column} values; a bad row is listed with its number and blocks the sweep until fixed", async () => {
+    const { requests } = renderSweep();
+    await userEvent.click(await screen.findByRole("combobox", { name: "Tasks from" }));
+    await userEvent.click(await screen.findByRole("option", { name: /The rows of a CSV/ }));
+    const id = screen.getByRole("textbox", { name: /Task id pattern/ });
+    await userEvent.clear(id);
+    await userEvent.type(id, "render-{{scene}-{{i:2}");
+    const command = screen.getByRole("textbox", { name: /Command line/ });
+    await userEvent.clear(command);
+    await userEvent.type(command, "/bin/render --scene {{scene} --frames {{frames}");
+    await userEvent.click(screen.getByRole("combobox", { name: /Container image/ }));
+    await userEvent.click(await screen.findByRole("option", { name: IMAGE }));
+    const csv = screen.getByRole("textbox", { name: /CSV/ });
+    await userEvent.click(csv);
+    await userEvent.paste('scene,frames\r\nforest,"1-10"\r\ncity night,11-20\r\nsea\r\n');
+    const rows = await screen.findByRole("list", { name: "Rows to fix" });
+    expect(rows.textContent).toMatch(/Row 3, id: /);
+    expect(rows.textContent).toMatch(/Row 4: Row 4 has 1 field, the header 2\./);
+    expect(screen.getByRole("button", { name: "Add 2 tasks" }).hasAttribute("disabled")).toBe(true);
+    await userEvent.clear(csv);
+    await userEvent.click(csv);
+    await userEvent.paste("scene,frames\nforest,1-10\ncity,11-20\n");
+    await waitFor(() => expect(screen.queryByRole("list", { name: "Rows to fix" })).toBeNull());
+    const preview = screen.getByRole("table", { name: "First tasks" });
+    expect(preview.textContent).toContain("render-city-02");
+    expect(preview.textContent).toContain("/bin/render --scene city --frames 11-20");
+    await userEvent.click(screen.getByRole("button", { name: "Add 2 tasks" }));
+    expect(await screen.findByText("2 tasks added.")).toBeTruthy();
+    expect(requests.flatMap((r) => r.tasks.map((t) => [t.id, t.commandLine]))).toEqual([
+      ["render-forest-01", "/bin/render --scene forest --frames 1-10"],
+      ["render-city-02", "/bin/render --scene city --frames 11-20"],
+    ]);
+  });
 });

@@ -1,6 +1,19 @@
 import { Button, Card, Caption1, Combobox, Field, Input, MessageBar, MessageBarBody, Option, ProgressBar, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { sweepChunks, sweepIssues, sweepTask, validateTask, type TaskSpecInput, type ValidationIssue } from "@batch-studio/shared";
-import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  csvSweepChunks,
+  csvSweepIssues,
+  csvSweepTask,
+  parseCsvTable,
+  sweepChunks,
+  sweepIssues,
+  sweepTask,
+  validateTask,
+  type TaskSpec,
+  type TaskSpecInput,
+  type ValidationIssue,
+} from "@batch-studio/shared";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "../router";
 import { useJob } from "../api/jobs";
@@ -22,17 +35,40 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
   failures: { maxHeight: "240px", overflowY: "auto", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  preview: { borderCollapse: "collapse", "& th, & td": { textAlign: "start", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
 });
+
+/** Where the tasks' values come from: each i of a range, or each row of a pasted CSV. */
+const SOURCES = { range: "A range of numbers {i}", csv: "The rows of a CSV {column}" } as const;
+type Source = keyof typeof SOURCES;
+/** Rows the preview shows, and rows to fix listed before "and N more". */
+const PREVIEW_ROWS = 5;
+const LISTED_ROW_ISSUES = 50;
 
 interface SweepDraft {
   template: TaskSpecInput;
+  source: Source;
   range: { from: number; to: number };
+  /** With a header row naming the columns. */
+  csv: string;
 }
 
 const INITIAL: SweepDraft = {
   template: { id: "task-{i:4}", commandLine: "/bin/sh -c 'echo item {i}'" },
+  source: "range",
   range: { from: 1, to: 100 },
+  csv: "",
 };
+
+/** A CSV sweep's issue about one of its rows (["csv", row]), listed under the CSV with its row number. */
+const isRowIssue = (i: ValidationIssue) => i.path[0] === "csv" && i.path.length === 2;
+
+/** The draft's tasks a request at a time, whichever its source; a refused one is named by its i or its row. */
+function* draftChunks(d: SweepDraft): Generator<{ tasks: TaskSpec[]; refused: { label: string; issues: ValidationIssue[] }[] }> {
+  if (d.source === "csv")
+    for (const c of csvSweepChunks(d.template, parseCsvTable(d.csv))) yield { tasks: c.tasks, refused: c.refused.map((r) => ({ label: `row ${r.row}`, issues: r.issues })) };
+  else for (const c of sweepChunks(d.template, d.range)) yield { tasks: c.tasks, refused: c.refused.map((r) => ({ label: `{i} = ${r.i}`, issues: r.issues })) };
+}
 
 type Run = { added: number; total: number; failures: { id: string; message: string }[]; cancelled?: boolean; finished: boolean };
 
@@ -56,8 +92,11 @@ export default function SweepPage() {
   const prefetch = pool.data?.prefetchImages ?? [];
   const validate = useCallback(
     (d: SweepDraft): ValidationIssue[] => {
-      const issues = sweepIssues(d.template, d.range);
-      const first = sweepTask(d.template, d.range.from);
+      const table = d.source === "csv" ? parseCsvTable(d.csv) : undefined;
+      const issues = table ? csvSweepIssues(d.template, table) : sweepIssues(d.template, d.range);
+      const firstRow = table?.rows[0];
+      const first = table ? (firstRow ? csvSweepTask(d.template, firstRow.values, 1) : undefined) : sweepTask(d.template, d.range.from);
+      if (!first) return issues;
       const rules = first.ok ? validateTask(first.value, poolContext(jobInfo.data?.poolId ?? "")).map((i) => ({ ...i, path: ["template", ...i.path] })) : [];
       return [...issues, ...rules.filter((r) => !issues.some((i) => i.path.join(".") === r.path.join(".")))];
     },
@@ -69,7 +108,11 @@ export default function SweepPage() {
   const [run, setRun] = useState<Run>();
   const abort = useRef<AbortController>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
-  const count = Number.isInteger(d.range.from) && Number.isInteger(d.range.to) && d.range.to >= d.range.from ? d.range.to - d.range.from + 1 : 0;
+  const table = useMemo(() => (d.source === "csv" ? parseCsvTable(d.csv) : undefined), [d.source, d.csv]);
+  const rangeCount = Number.isInteger(d.range.from) && Number.isInteger(d.range.to) && d.range.to >= d.range.from ? d.range.to - d.range.from + 1 : 0;
+  const count = table ? table.rows.length : rangeCount;
+  const preview = (table?.rows ?? []).slice(0, PREVIEW_ROWS).map((r, k) => ({ row: r.row, task: csvSweepTask(d.template, r.values, k + 1) }));
+  const rowIssues = issues.filter(isRowIssue);
   const idOf = (i: number) => {
     const t = sweepTask(d.template, i);
     return t.ok ? t.value.id : "—";
@@ -84,12 +127,12 @@ export default function SweepPage() {
     form.submit(async (value) => {
       const controller = new AbortController();
       abort.current = controller;
-      const state: Run = { added: 0, total: value.range.to - value.range.from + 1, failures: [], finished: false };
+      const state: Run = { added: 0, total: count, failures: [], finished: false };
       setRun({ ...state });
       try {
-        for (const { tasks, refused } of sweepChunks(value.template, value.range)) {
+        for (const { tasks, refused } of draftChunks(value)) {
           if (controller.signal.aborted) break;
-          for (const r of refused) state.failures.push({ id: `{i} = ${r.i}`, message: r.issues.map((x) => x.message).join(" ") });
+          for (const r of refused) state.failures.push({ id: r.label, message: r.issues.map((x) => x.message).join(" ") });
           if (tasks.length > 0) {
             const { results } = await callRoute(api, "addTasks", { account, job }, { body: { tasks }, signal: controller.signal });
             for (const r of results) {
@@ -112,18 +155,31 @@ export default function SweepPage() {
     <>
       <PageHeader title={`Add many tasks to ${job}`} />
       <Card className={styles.form}>
-        <Caption1>Every text may say {"{i}"}; {"{i:4}"} pads it to four digits. The id must say it, so that each task gets its own.</Caption1>
+        <Field label="Tasks from">
+          <ChoiceDropdown choices={SOURCES} value={d.source} onPick={(source) => form.update((s) => ({ ...s, source }))} />
+        </Field>
+        <Caption1>
+          {d.source === "csv"
+            ? "One task per row. Every text may say {column} for the row's value of a column the CSV's first line names, and {i} for the row's place (1, 2, …). The id must say one, so that each task gets its own."
+            : "Every text may say {i}; {i:4} pads it to four digits. The id must say it, so that each task gets its own."}
+        </Caption1>
         <Field label="Task id pattern" required {...fieldState(issues, "template.id")}>
           <Input value={d.template.id} onChange={(_, e) => setTemplate({ id: e.value }, "id")} />
         </Field>
-        <div className={styles.row}>
-          <Field label="From" {...fieldState(issues, "range.from")}>
-            <Input type="number" value={String(d.range.from)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, from: whole(e.value) } }), ["range", "from"])} />
+        {d.source === "csv" ? (
+          <Field label="CSV" hint={'The first line names the columns; quote a value holding commas or line breaks, e.g. "a, b".'} {...fieldState(issues, "csv")}>
+            <Textarea className={styles.mono} value={d.csv} onChange={(_, e) => form.update((s) => ({ ...s, csv: e.value }), ["csv"])} resize="vertical" placeholder={"scene,frame\nforest,1\ncity,2"} />
           </Field>
-          <Field label="To" {...fieldState(issues, "range.to")}>
-            <Input type="number" value={String(d.range.to)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, to: whole(e.value) } }), ["range", "to"])} />
-          </Field>
-        </div>
+        ) : (
+          <div className={styles.row}>
+            <Field label="From" {...fieldState(issues, "range.from")}>
+              <Input type="number" value={String(d.range.from)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, from: whole(e.value) } }), ["range", "from"])} />
+            </Field>
+            <Field label="To" {...fieldState(issues, "range.to")}>
+              <Input type="number" value={String(d.range.to)} onChange={(_, e) => form.update((s) => ({ ...s, range: { ...s.range, to: whole(e.value) } }), ["range", "to"])} />
+            </Field>
+          </div>
+        )}
         <Field
           label="Container image"
           required={containerPool}
@@ -146,10 +202,44 @@ export default function SweepPage() {
           <Textarea className={styles.mono} value={d.template.commandLine ?? ""} onChange={(_, e) => setTemplate({ commandLine: e.value }, "commandLine")} resize="vertical" />
         </Field>
         <Subtitle2 as="h2">Preview</Subtitle2>
-        <Caption1 as="p">
-          {count > 0 ? `${count.toLocaleString("en")} tasks: ${idOf(d.range.from)}${count > 1 ? ` … ${idOf(d.range.to)}` : ""}, sent 100 a request.` : "No task yet: set the range."}
-        </Caption1>
-        <OtherIssues issues={issues} shownAt={new Set(["template.id", "range.from", "range.to", "template.containerSettings", "template.commandLine"])} />
+        {table ? (
+          <>
+            <Caption1 as="p">{count > 0 ? `${count.toLocaleString("en")} tasks, one per row, sent 100 a request${count > PREVIEW_ROWS ? `; the first ${PREVIEW_ROWS}:` : ":"}` : "No task yet: paste a CSV."}</Caption1>
+            {preview.length > 0 && (
+              <table className={styles.preview} aria-label="First tasks">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Task id</th>
+                    <th scope="col">Command line</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.map(({ row, task }) => (
+                    <tr key={row}>
+                      <td>{row}</td>
+                      <td>{task.ok ? task.value.id : "—"}</td>
+                      <td className={styles.mono}>{task.ok ? task.value.commandLine : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {rowIssues.length > 0 && (
+              <ul className={styles.failures} aria-label="Rows to fix">
+                {rowIssues.slice(0, LISTED_ROW_ISSUES).map((i, k) => (
+                  <li key={k}>{i.message}</li>
+                ))}
+                {rowIssues.length > LISTED_ROW_ISSUES && <li>…and {rowIssues.length - LISTED_ROW_ISSUES} more.</li>}
+              </ul>
+            )}
+          </>
+        ) : (
+          <Caption1 as="p">
+            {count > 0 ? `${count.toLocaleString("en")} tasks: ${idOf(d.range.from)}${count > 1 ? ` … ${idOf(d.range.to)}` : ""}, sent 100 a request.` : "No task yet: set the range."}
+          </Caption1>
+        )}
+        <OtherIssues issues={issues} shownAt={new Set(["template.id", "range.from", "range.to", "csv", "template.containerSettings", "template.commandLine", ...rowIssues.map((i) => i.path.join("."))])} />
         {run && (
           <Field label={`Added ${run.added} of ${run.total}`} validationState={run.failures.length ? "error" : "none"} validationMessage={run.failures.length ? `${run.failures.length} refused` : undefined}>
             <ProgressBar value={run.total ? done / run.total : 0} />
