@@ -359,6 +359,25 @@ describe("NewTaskPage importing JSON", () => {
   });
 });
 
+describe("NewTaskPage exports", () => {
+  it("exports the task it would add as REST JSON, az CLI, Python and C#, exit conditions included", async () => {
+    renderNewTask(pool, () => FOUND, { onTaskFailure: "performexitoptionsjobaction" });
+    await userEvent.type(await screen.findByRole("textbox", { name: /Task id/ }), "export-1");
+    await chooseImage(IMAGE);
+    await userEvent.click(screen.getByRole("button", { name: "Add exit code" }));
+    await pick(/Exit code 1 job action/, "Terminate the job");
+    await userEvent.click(screen.getByRole("button", { name: /Export as REST JSON/ }));
+    const rest = await screen.findByRole("region", { name: "export-1.json" });
+    expect(JSON.parse(rest.querySelector("pre")?.textContent ?? "")).toMatchObject({
+      id: "export-1",
+      containerSettings: { imageName: IMAGE },
+      exitConditions: { exitCodes: [{ code: 1, exitOptions: { jobAction: "terminate" } }] },
+    });
+    await userEvent.click(screen.getByRole("tab", { name: "Python" }));
+    expect((await screen.findByRole("region", { name: "create_task.py" })).textContent).toContain("client.task.add(\"j1\", model)");
+  });
+});
+
 describe("NewTaskPage limits and identity", () => {
   it("on a Windows pool a container task must run elevated: the BFF's facts say Windows, Add task shows why, the switch fixes it", async () => {
     const { sent } = renderNewTask({ ...pool, id: "windows-pool" }, () => FOUND);

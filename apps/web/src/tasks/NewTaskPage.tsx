@@ -53,6 +53,9 @@ import { TaskLimitsFields } from "./TaskLimitsFields";
 import { ResourceFilesEditor, resourceFilePaths } from "./ResourceFilesEditor";
 import { ExitConditionsEditor, exitConditionPaths } from "./ExitConditionsEditor";
 import { ImportTaskJsonDialog } from "./ImportTaskJsonDialog";
+import { taskExports } from "./taskExports";
+import { useAccountInfo } from "../api/accountInfo";
+import { ExportSection } from "../components/ExportFiles";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
 
@@ -204,14 +207,17 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
   };
 
   const add = useAddTask(account, job);
+  const accountInfo = useAccountInfo(account);
+  /** What Add task sends: the spec with the registry login only where the pool has none. */
+  const bodyOf = (task: TaskSpecInput) => {
+    const parsed = parseTaskSpec(task);
+    return parsed.ok ? taskForPool(parsed.value, imageRegistry(parsed.value.containerSettings?.imageName ?? "", poolRegistries)) : undefined;
+  };
+  const exported = bodyOf(spec);
   const submit = () =>
     form.submit((value) => {
-      const parsed = parseTaskSpec(value);
-      if (!parsed.ok) return;
-      const body = taskForPool(
-        parsed.value,
-        imageRegistry(parsed.value.containerSettings?.imageName ?? "", poolRegistries),
-      );
+      const body = bodyOf(value);
+      if (!body) return;
       add.mutate(body, {
         onSuccess: (task) => {
           notify.success("Task added", task.id);
@@ -410,6 +416,7 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
           </Button>
           <Button onClick={() => navigate(paths.job(account, job))}>Cancel</Button>
         </div>
+        <ExportSection what="task" tabs={exported ? taskExports(job, exported, accountInfo) : undefined} />
       </Card>
     </>
   );
