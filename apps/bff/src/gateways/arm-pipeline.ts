@@ -1,5 +1,5 @@
 import type { BatchManagementClient } from "@azure/arm-batch";
-import { currentRequestId } from "../http/request-context";
+import { currentRequestId, recordUpstreamRequestId } from "../http/request-context";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -9,7 +9,7 @@ type PipelinePolicy = Parameters<Pipeline["addPolicy"]>[0];
 /**
  * Replaces the ARM SDK's bearer policy with one that sets the on-behalf-of ARM token. The SDK's
  * own policy refuses non-https URLs, which would make the local emulator a different code path;
- * this one behaves the same on both, and also stamps the portal's request id.
+ * this one behaves the same on both, stamps the portal's request id and keeps ARM's for the audit.
  */
 export const useOnBehalfOfBearer = (pipeline: Pipeline, getToken: () => Promise<string>): void => {
   pipeline.removePolicy({ name: "bearerTokenAuthenticationPolicy" });
@@ -24,7 +24,10 @@ export const useOnBehalfOfBearer = (pipeline: Pipeline, getToken: () => Promise<
       request.headers.set("authorization", `Bearer ${await getToken()}`);
       const requestId = currentRequestId();
       if (requestId !== undefined) request.headers.set("x-ms-client-request-id", requestId);
-      return next(request);
+      const response = await next(request);
+      // Non-2xx answers arrive here too (the SDK throws later), so a refused write keeps its id.
+      recordUpstreamRequestId("arm", response.headers.get("x-ms-request-id"));
+      return response;
     },
   };
   pipeline.addPolicy(policy, { phase: "Sign" });

@@ -3,6 +3,7 @@ import { RestError, WebResource, type AbortSignalLike } from "@azure/ms-rest-js"
 import type { IncomingMessage } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../registry/test-servers";
+import { MAX_UPSTREAM_IDS, newRequestContext, runWithRequestContext } from "../http/request-context";
 import { BatchHttpClient, createBatchDispatcher } from "./batch-transport";
 
 type Seen = { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string };
@@ -27,6 +28,8 @@ describe("BatchHttpClient (the transport @azure/batch sends through)", () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body });
         if (req.url === "/redirect") return res.writeHead(302, { location: "http://169.254.169.254/" }).end();
         if (req.url === "/hang") return; // never answers
+        // The request id the test asked for (a 409 like Batch's refusals carry one too).
+        if (req.url?.startsWith("/answer-id/")) return res.writeHead(req.url.endsWith("-409") ? 409 : 200, { "request-id": req.url.slice("/answer-id/".length).replace(/-409$/, "") }).end("{}");
         if (req.url === "/file") return res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.alloc(70_000, 7));
         if (req.url?.startsWith("/pools?")) {
           res.writeHead(200, { "content-type": "application/json;odata=minimalmetadata", "request-id": "r-1" });
@@ -58,6 +61,32 @@ describe("BatchHttpClient (the transport @azure/batch sends through)", () => {
     expect(res.headers.get("set-cookie")).toBe("a=1, b=2");
     expect(seen[0]).toMatchObject({ method: "POST", url: "/echo", body: '{"a":1}' });
     expect(seen[0]!.headers["content-type"]).toBe("application/json");
+  });
+
+  it("keeps Batch's request-id of every answer, refusals included, in the request's context only", async () => {
+    const ids = ["0f8fad5b-d9cb-469f-a165-70867728950e", "7c9e6679-7425-40de-944b-e07fc1f90ae7"];
+    const context = newRequestContext("c0a8012e-0000-4000-8000-000000000001");
+    await runWithRequestContext(context, async () => {
+      await client.sendRequest(new WebResource(`${server.base}/answer-id/${ids[0]}`, "GET"));
+      await client.sendRequest(new WebResource(`${server.base}/answer-id/${ids[1]}-409`, "POST"));
+      // Not a GUID: not Azure's, so not kept (a header is the server's text, not ours to log).
+      await client.sendRequest(new WebResource(`${server.base}/answer-id/not-a-guid`, "GET"));
+    });
+    expect(context.upstreamRequestIds).toEqual({ batch: ids, arm: [] });
+    // Outside any request (no context) nothing is recorded and nothing throws.
+    await client.sendRequest(new WebResource(`${server.base}/answer-id/${ids[0]}`, "GET"));
+    expect(context.upstreamRequestIds.batch).toEqual(ids);
+  });
+
+  it("keeps the latest ids when one request makes more calls than it records", async () => {
+    const context = newRequestContext("c0a8012e-0000-4000-8000-000000000002");
+    const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+    await runWithRequestContext(context, async () => {
+      for (let n = 0; n < MAX_UPSTREAM_IDS + 3; n++) await client.sendRequest(new WebResource(`${server.base}/answer-id/${idOf(n)}`, "GET"));
+    });
+    expect(context.upstreamRequestIds.batch).toHaveLength(MAX_UPSTREAM_IDS);
+    expect(context.upstreamRequestIds.batch[0]).toBe(idOf(3));
+    expect(context.upstreamRequestIds.batch.at(-1)).toBe(idOf(MAX_UPSTREAM_IDS + 2));
   });
 
   it("reuses one keep-alive connection for requests in a row", async () => {

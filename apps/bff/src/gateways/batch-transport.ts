@@ -1,6 +1,7 @@
 import { HttpHeaders, RestError, type HttpClient, type HttpOperationResponse, type WebResourceLike } from "@azure/ms-rest-js";
 import type { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
+import { recordUpstreamRequestId } from "../http/request-context";
 
 /** Idle keep-alive sockets to Batch are dropped after this; Azure's front ends close idle ones at ~4 min. */
 const KEEP_ALIVE_MS = 30_000;
@@ -63,6 +64,9 @@ export class BatchHttpClient implements HttpClient {
     } catch (err) {
       throw transportError(err, r);
     }
+    // Every answer counts, errors too: a refused or failed write is what Batch support asks about.
+    const batchRequestId = res.headers["request-id"];
+    recordUpstreamRequestId("batch", typeof batchRequestId === "string" ? batchRequestId : undefined);
     const response: HttpOperationResponse = { request: r, status: res.statusCode, headers: responseHeaders(res.headers) };
     if (r.streamResponseBody) {
       response.readableStreamBody = res.body;

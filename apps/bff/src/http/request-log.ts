@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
-import { runWithRequestContext } from "./request-context";
+import { newRequestContext, runWithRequestContext } from "./request-context";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,7 +17,7 @@ export const requestLog = (logger: Logger): RequestHandler => (req, res, next) =
   res.locals.requestId = requestId;
   // At "warn" and above there is no request line to write, so no timer or listener either.
   if (!logger.isLevelEnabled("info")) {
-    runWithRequestContext({ requestId }, next);
+    runWithRequestContext(newRequestContext(requestId), next);
     return;
   }
   const started = process.hrtime.bigint();
@@ -28,5 +28,5 @@ export const requestLog = (logger: Logger): RequestHandler => (req, res, next) =
       "request",
     );
   });
-  runWithRequestContext({ requestId }, next);
+  runWithRequestContext(newRequestContext(requestId), next);
 };
