@@ -29,6 +29,10 @@ import type { HandlerContext, RouteOf } from "./routes/handler-types";
 import { LiveValidation } from "./services/live-validation";
 import { GatewayCache, OperatorScope, type Services } from "./services/operator-scope";
 import { StorageKeyCache } from "./storage/storage-keys";
+import { isAuditedRoute } from "./audit/audited-routes";
+import { AuditTrail, noAzureActionYet, type AzureActionOf } from "./audit/audit-trail";
+import { BULK_OPERATION_HEADER, bulkOperationIdOr400, readBulkOperationId } from "./audit/bulk-operation-id";
+import { currentRequestContext } from "./http/request-context";
 
 export interface BffAppOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -36,6 +40,11 @@ export interface BffAppOptions {
   logger?: Logger;
   /** Poll interval of file follow streams. */
   followIntervalMs?: number;
+  /**
+   * The Azure RBAC action of each route, written into its audit events. Until the route table
+   * carries one, no action is written.
+   */
+  azureActionOf?: AzureActionOf;
 }
 
 export interface BffApp {
@@ -91,9 +100,11 @@ const contentSecurityPolicy = (config: BffConfig) => {
   }));
 };
 
-const sendProblem = (res: Response, err: unknown, logger: Logger) => {
+const sendProblem = (res: Response, err: unknown, logger: Logger, audit: AuditTrail) => {
   const { problem: p, headers } = toProblem(err);
   if (p.status >= 500) logger.error({ err, requestId: res.locals.requestId }, "request failed");
+  // A problem after a streamed answer began: the caller saw the status already sent.
+  audit.end(res, { status: res.headersSent ? res.statusCode : p.status, ...(p.code !== undefined ? { problemCode: p.code } : {}) });
   if (res.headersSent) {
     res.destroy();
     return;
@@ -122,6 +133,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   const batchDispatcher = createBatchDispatcher();
   const gateways = new GatewayCache(tokens, new BatchHttpClient(batchDispatcher));
   const tickets = new DownloadTickets();
+  const audit = new AuditTrail(logger, options.azureActionOf ?? noAzureActionYet);
 
   const app = express();
   app.disable("x-powered-by");
@@ -144,11 +156,13 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   const limiter = createRateLimiter(config.rateLimitPerMinute, new MemoryWindowCounter(60_000), (req) => (req.res?.locals.oid as string | undefined) ?? req.ip ?? "anonymous");
   const failedAuth = new FailedAuthBudget(config.failedAuthPerMinute, new MemoryWindowCounter(60_000));
 
-  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+  /** `authenticated` runs once the caller is known: an audited route opens its audit entry there. */
+  const authenticate = (authenticated?: (req: Request, res: Response, operator: Operator) => void) => async (req: Request, res: Response, next: NextFunction) => {
     try {
       const operator = await verify(req.headers.authorization);
       res.locals.operator = operator;
       res.locals.oid = operator.oid;
+      authenticated?.(req, res, operator);
       next();
     } catch (err) {
       next(await failedAuth.failed(req, err));
@@ -164,13 +178,39 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
       parseOr400(route.paramSchema, req.params, "path");
       next();
     };
-    const chain = [checkParams, ...(route.auth ? [authenticate, limiter] : "ticket" in route && route.ticket ? [ticketAuth(tickets, verify), limiter] : [])];
+    // A mutation is audited from the moment its caller is known (a refusal by the rate limit, the
+    // body parser or the handler is still an attempt by that user); an unauthenticated one has no
+    // user to name and is the request log's, as is a malformed path id (no id safe to write).
+    const audited = route.auth && isAuditedRoute(name);
+    const openAudit = (req: Request, res: Response, operator: Operator) => {
+      // A malformed bulk id is refused by checkBulkOperationId next; the event then names no run.
+      const bulk = readBulkOperationId(req.headers[BULK_OPERATION_HEADER]);
+      const context = currentRequestContext();
+      audit.begin(res, {
+        route: name,
+        method: route.method,
+        user: { oid: operator.oid, ...(operator.tenantId ? { tid: operator.tenantId } : {}) },
+        params: parseOr400(route.paramSchema, req.params, "path"),
+        ...(bulk.kind === "valid" ? { bulkOperationId: bulk.id } : {}),
+        ...(context !== undefined ? { context } : {}),
+      });
+    };
+    const checkBulkOperationId = (req: Request, _res: Response, next: NextFunction) => {
+      bulkOperationIdOr400(req.headers[BULK_OPERATION_HEADER]);
+      next();
+    };
+    const chain = [
+      checkParams,
+      ...(audited ? [authenticate(openAudit), checkBulkOperationId, limiter] : route.auth ? [authenticate(), limiter] : "ticket" in route && route.ticket ? [ticketAuth(tickets, verify), limiter] : []),
+    ];
     if ("body" in route) chain.push(jsonBody);
     api[method](route.path.replace(/^\/api/, ""), ...chain, async (req: Request, res: Response) => {
       const operator = res.locals.operator as Operator | undefined;
       const scope = new OperatorScope(services, operator ?? { oid: "", tenantId: "", scopes: [], assertion: "" }, gateways, logger);
       // The one place the route's types meet Express's untyped request: each part is parsed by
       // the route's own schema just above, which is what HandlerContext<RouteOf<N>> describes.
+      const body = "body" in route ? parseOr400(route.body, req.body ?? {}, "body") : undefined;
+      if (audited) audit.bodyAccepted(res, body);
       const ctx = {
         req,
         res,
@@ -178,12 +218,16 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
         tickets,
         params: parseOr400(route.paramSchema, req.params, "path"),
         query: "query" in route ? parseOr400(route.query, req.query, "query") : undefined,
-        body: "body" in route ? parseOr400(route.body, req.body ?? {}, "body") : undefined,
+        body,
       } as HandlerContext<RouteOf<N>>;
       const result = await handler(ctx);
-      if (res.headersSent || res.writableEnded) return;
+      if (res.headersSent || res.writableEnded) {
+        audit.end(res, { status: res.statusCode });
+        return;
+      }
       if (route.response === "empty" || result === undefined) {
         res.status(route.status).end();
+        audit.end(res, { status: route.status });
         return;
       }
       if (config.checkResponses) {
@@ -191,6 +235,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
         if (broken) throw problem(500, problemCodes.internal, "The BFF's answer breaks its own contract", { detail: `${name}: ${broken}` });
       }
       sendJson(res, route.status, result);
+      audit.end(res, { status: route.status });
     });
   };
   for (const [name] of apiRouteEntries) mount(name);
@@ -204,12 +249,12 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
     next();
   });
   api.use((req, _res, next) => next(problem(404, problemCodes.notFound, `No API route ${req.method} ${req.path}`)));
-  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger));
+  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger, audit));
   app.use("/api", api);
 
   const spa = staticSpa(config.spaDir);
   if (spa) app.use(spa);
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger));
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendProblem(res, err, logger, audit));
 
   const servers: Server[] = [];
   return {

@@ -11,7 +11,7 @@ export const cors = (allowedOrigins: string[]): RequestHandler => {
       res.append("vary", "Origin");
       if (req.method === "OPTIONS") {
         res.setHeader("access-control-allow-methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-        res.setHeader("access-control-allow-headers", "authorization, content-type, x-request-id, last-event-id");
+        res.setHeader("access-control-allow-headers", "authorization, content-type, x-request-id, last-event-id, x-bulk-operation-id");
         res.setHeader("access-control-max-age", "600");
         res.status(204).end();
         return;
