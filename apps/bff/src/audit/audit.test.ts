@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { ClientRequest, IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiUrl, type Me } from "@batch-studio/shared";
@@ -36,6 +37,11 @@ const AnswerHeaders = z.object({
   response: z.object({ headers: z.array(z.instanceof(Uint8Array)) }),
 });
 
+const HttpAnswer = z.object({
+  request: z.instanceof(ClientRequest),
+  response: z.instanceof(IncomingMessage),
+});
+
 const headerIn = (pairs: readonly string[], name: string): string | undefined => {
   for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i]!.toLowerCase() === name) return pairs[i + 1];
   return undefined;
@@ -62,6 +68,17 @@ describe("audit events", () => {
     batchAnswered.set(clientRequestId, [...(batchAnswered.get(clientRequestId) ?? []), requestId]);
   };
 
+  /** The same for ARM, whose SDK sends through node:http (x-ms-client-request-id → x-ms-request-id). */
+  const armAnswered = new Map<string, string[]>();
+  const onHttpResponse = (message: unknown) => {
+    const seen = HttpAnswer.safeParse(message);
+    if (!seen.success) return;
+    const clientRequestId = seen.data.request.getHeader("x-ms-client-request-id");
+    const requestId = seen.data.response.headers["x-ms-request-id"];
+    if (typeof clientRequestId !== "string" || typeof requestId !== "string") return;
+    armAnswered.set(clientRequestId, [...(armAnswered.get(clientRequestId) ?? []), requestId]);
+  };
+
   const auditLines = (): AuditLine[] =>
     stack.logs
       .join("")
@@ -83,6 +100,7 @@ describe("audit events", () => {
 
   beforeAll(async () => {
     subscribe("undici:request:headers", onAnswerHeaders);
+    subscribe("http.client.response.finish", onHttpResponse);
     stack = await startLocalStack({ runtime: "process" });
     tokens.push(await stack.signIn(), await stack.signIn("Grace Hopper"));
     ada = operatorApi(stack.bffUrl, tokens[0]!);
@@ -94,6 +112,7 @@ describe("audit events", () => {
   }, 120_000);
   afterAll(async () => {
     unsubscribe("undici:request:headers", onAnswerHeaders);
+    unsubscribe("http.client.response.finish", onHttpResponse);
     await stack?.close();
   });
 
@@ -125,6 +144,18 @@ describe("audit events", () => {
     expect(events[0]!.errorCode).toEqual(expect.any(String));
     expect(events[0]!.batchRequestIds?.at(-1)).toBe(batchAnswered.get(requestId)?.at(-1));
     expect((await ada.call(apiUrl("job", { account, job }))).status).toBe(404);
+  });
+
+  it("writes ARM's request ids for an ARM write, here one ARM refuses a Reader", async () => {
+    const target = { subscription: account.split("~")[0]!, resourceGroup: "rg-images", gallery: "contosoImages", image: "ubuntu2004-batch-container", version: "1.1.0" };
+    const { status, requestId } = await post(grace, apiUrl("setGalleryReplicas", target), { region: "westeurope", replicaCount: 9 });
+    expect(status).toBe(403);
+    const events = auditOf(requestId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ route: "setGalleryReplicas", outcome: "denied", status: 403, errorCode: "AuthorizationFailed", target });
+    expect(events[0]!.armRequestIds?.length).toBeGreaterThanOrEqual(1);
+    expect(events[0]!.armRequestIds).toEqual(armAnswered.get(requestId));
+    expect(events[0]!.batchRequestIds).toBeUndefined();
   });
 
   it("writes a failed event with the problem's code for a body the BFF refuses, before any Batch call", async () => {
