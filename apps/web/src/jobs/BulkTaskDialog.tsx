@@ -20,7 +20,7 @@ import { errorMessage } from "../auth/apiError";
 import { callRoute } from "../api/callRoute";
 import { jobKeys, type TaskFilter } from "../api/keys";
 import { TASK_ACTIONS, isFailedTask, taskActionAvailability, type TaskAction } from "../tasks/taskActions";
-import { collectTasks, runBulk, BULK_CONCURRENCY, type BulkProgress } from "./bulk";
+import { collectTasks, inBulkRun, runBulk, BULK_CONCURRENCY, type BulkProgress } from "./bulk";
 
 const useStyles = makeStyles({
   failures: { maxHeight: "200px", overflowY: "auto", margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -85,7 +85,7 @@ export function BulkTaskDialog(props: {
         .filter((t) => taskActionAvailability(action, t, props.jobState).ok)
         .map((t) => t.id);
       const skipped = candidates.length - ids.length;
-      const progress = await runBulk(ids, (task) => callRoute(api, ROUTE[action], { account, job, task }), {
+      const progress = await runBulk(ids, (task, run) => callRoute(inBulkRun(api, run), ROUTE[action], { account, job, task }), {
         signal: controller.signal,
         onProgress: (p) => setPhase({ step: "running", progress: p, skipped }),
       });

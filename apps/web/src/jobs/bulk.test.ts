@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectTasks, runBulk, type BulkProgress } from "./bulk";
+import { BULK_OPERATION_HEADER, collectTasks, inBulkRun, runBulk, type BulkProgress, type BulkRun } from "./bulk";
 import { fakeApi, problem } from "../test/fakeApi";
 
 /** A call that answers when the test says so. */
@@ -51,6 +51,17 @@ describe("runBulk", () => {
     expect(result).toMatchObject({ total: 10, done: 3, cancelled: true, failures: [] });
   });
 
+  it("hands every call of one run the same new UUID, and the next run another", async () => {
+    const runs: [string, BulkRun][] = [];
+    const act = (id: string, run: BulkRun) => Promise.resolve(void runs.push([id, run]));
+    await runBulk(["a", "b", "c"], act, { concurrency: 2, onProgress: () => {} });
+    await runBulk(["d"], act, { onProgress: () => {} });
+    const ids = runs.map(([, run]) => run.operationId);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids.slice(0, 3)).toEqual([ids[0], ids[0], ids[0]]);
+    expect(ids[3]).not.toBe(ids[0]);
+  });
+
   it("finishes at once with nothing to do", async () => {
     expect(await runBulk([], () => Promise.resolve(), { onProgress: () => {} })).toEqual({
       total: 0,
@@ -74,6 +85,23 @@ describe("collectTasks", () => {
     expect(api.calls).toEqual([
       "GET /api/accounts/acct/jobs/j1/tasks?state=completed&exitCodeMin=1&pageSize=1000",
       "GET /api/accounts/acct/jobs/j1/tasks?state=completed&exitCodeMin=1&pageSize=1000&cursor=2",
+    ]);
+  });
+});
+
+describe("inBulkRun", () => {
+  it("sends the run's id as the bulk operation header on every call, beside the caller's own headers", async () => {
+    const seen: (Record<string, string> | undefined)[] = [];
+    const api = fakeApi({
+      "POST /api/accounts/acct/jobs/j1/tasks/t1/terminate": ({ headers }) => void seen.push(headers),
+      "DELETE /api/accounts/acct/jobs/j1/tasks/t1": ({ headers }) => void seen.push(headers),
+    });
+    const bulk = inBulkRun(api, { operationId: "3f2b8c1e-5d4a-4b6c-9e8f-1a2b3c4d5e6f" });
+    await bulk.json("/api/accounts/acct/jobs/j1/tasks/t1/terminate", { method: "POST", headers: { "x-request-id": "r" } });
+    await bulk.raw("/api/accounts/acct/jobs/j1/tasks/t1", { method: "DELETE" });
+    expect(seen).toEqual([
+      { "x-request-id": "r", [BULK_OPERATION_HEADER]: "3f2b8c1e-5d4a-4b6c-9e8f-1a2b3c4d5e6f" },
+      { [BULK_OPERATION_HEADER]: "3f2b8c1e-5d4a-4b6c-9e8f-1a2b3c4d5e6f" },
     ]);
   });
 });

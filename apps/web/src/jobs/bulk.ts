@@ -1,11 +1,32 @@
 import type { TaskSummary } from "@batch-studio/shared";
-import type { ApiClient } from "../auth/apiClient";
+import type { ApiClient, ApiInit } from "../auth/apiClient";
 import { errorMessage } from "../auth/apiError";
 import { callRoute } from "../api/callRoute";
 import type { TaskFilter } from "../api/keys";
 
 /** Requests in flight at once: enough to finish thousands of tasks in minutes, few enough not to crowd the BFF's per-operator budget. */
 export const BULK_CONCURRENCY = 8;
+
+/**
+ * The header every request of one bulk run carries, so the BFF's audit events of the run can be
+ * found together (the BFF accepts one lowercase UUID, as crypto.randomUUID() writes it).
+ */
+export const BULK_OPERATION_HEADER = "x-bulk-operation-id";
+
+/** One run of runBulk: the id all of its requests share. */
+export interface BulkRun {
+  operationId: string;
+}
+
+/** `api` as one bulk run's requests go out: every call names the run. */
+export function inBulkRun(api: ApiClient, run: BulkRun): ApiClient {
+  const named = (init: ApiInit = {}): ApiInit => ({ ...init, headers: { ...init.headers, [BULK_OPERATION_HEADER]: run.operationId } });
+  return {
+    json: <T>(path: string, init?: ApiInit) => api.json<T>(path, named(init)),
+    raw: (path: string, init?: ApiInit) => api.raw(path, named(init)),
+    ...(api.connection ? { connection: api.connection } : {}),
+  };
+}
 
 export interface BulkFailure {
   id: string;
@@ -23,15 +44,17 @@ export interface BulkProgress {
 
 /**
  * Runs `act` on every id, at most `concurrency` at a time, reporting progress after each answer.
+ * Each run gets a new operation id, handed to every `act` (send it with inBulkRun).
  * Aborting `signal` stops sending more; requests already sent are let finish (aborting a sent
  * request would not undo it in Batch, only hide its answer). An error is recorded per item and
  * never stops the run.
  */
 export async function runBulk(
   ids: readonly string[],
-  act: (id: string) => Promise<unknown>,
+  act: (id: string, run: BulkRun) => Promise<unknown>,
   opts: { onProgress(p: BulkProgress): void; signal?: AbortSignal; concurrency?: number },
 ): Promise<BulkProgress> {
+  const run: BulkRun = { operationId: crypto.randomUUID() };
   const progress: BulkProgress = { total: ids.length, done: 0, failures: [], cancelled: false };
   const report = () => opts.onProgress({ ...progress, failures: [...progress.failures] });
   let next = 0;
@@ -43,7 +66,7 @@ export async function runBulk(
       }
       const id = ids[next++]!;
       try {
-        await act(id);
+        await act(id, run);
       } catch (e) {
         progress.failures.push({ id, message: errorMessage(e) });
       }
