@@ -30,7 +30,7 @@ import { LiveValidation } from "./services/live-validation";
 import { GatewayCache, OperatorScope, type Services } from "./services/operator-scope";
 import { StorageKeyCache } from "./storage/storage-keys";
 import { isAuditedRoute } from "./audit/audited-routes";
-import { AuditTrail, noAzureActionYet, type AzureActionOf } from "./audit/audit-trail";
+import { AuditTrail } from "./audit/audit-trail";
 import { BULK_OPERATION_HEADER, bulkOperationIdOr400, readBulkOperationId } from "./audit/bulk-operation-id";
 import { currentRequestContext } from "./http/request-context";
 
@@ -40,11 +40,6 @@ export interface BffAppOptions {
   logger?: Logger;
   /** Poll interval of file follow streams. */
   followIntervalMs?: number;
-  /**
-   * The Azure RBAC action of each route, written into its audit events. Until the route table
-   * carries one, no action is written.
-   */
-  azureActionOf?: AzureActionOf;
 }
 
 export interface BffApp {
@@ -133,7 +128,7 @@ export const createBffApp = (config: BffConfig, options: BffAppOptions = {}): Bf
   const batchDispatcher = createBatchDispatcher();
   const gateways = new GatewayCache(tokens, new BatchHttpClient(batchDispatcher));
   const tickets = new DownloadTickets();
-  const audit = new AuditTrail(logger, options.azureActionOf ?? noAzureActionYet);
+  const audit = new AuditTrail(logger);
 
   const app = express();
   app.disable("x-powered-by");

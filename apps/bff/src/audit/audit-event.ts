@@ -1,4 +1,4 @@
-import { pathParam, type ApiRouteName, type HttpMethod, type PathParamName } from "@batch-studio/shared";
+import { pathParam, routeNeeds, type ApiRouteName, type HttpMethod, type PathParamName } from "@batch-studio/shared";
 import type { RequestContext } from "../http/request-context";
 
 export type AuditOutcome = "success" | "denied" | "failed";
@@ -38,8 +38,8 @@ export interface AuditEvent {
   user: { oid: string; tid?: string };
   route: ApiRouteName;
   method: HttpMethod;
-  /** The Azure RBAC action the route needs, once the route table names it (see AzureActionOf). */
-  action?: string;
+  /** The Azure RBAC permissions the route needs (shared routeAuthorization): what a denied user lacked. */
+  actions?: string[];
   target: AuditTarget;
   outcome: AuditOutcome;
   /** The status the BFF answered. */
@@ -86,7 +86,7 @@ export const targetOf = (params: Record<string, string>): AuditTarget => {
   return target;
 };
 
-export const auditEvent = (start: AuditStart, answer: AuditAnswer, action: string | undefined): AuditEvent => {
+export const auditEvent = (start: AuditStart, answer: AuditAnswer): AuditEvent => {
   const event: AuditEvent = {
     event: "audit",
     user: start.user,
@@ -96,7 +96,8 @@ export const auditEvent = (start: AuditStart, answer: AuditAnswer, action: strin
     outcome: outcomeOf(answer),
     status: answer.status,
   };
-  if (action !== undefined) event.action = action;
+  const actions = routeNeeds(start.route).map((a) => a.action);
+  if (actions.length > 0) event.actions = actions;
   if (answer.problemCode !== undefined) event.errorCode = answer.problemCode;
   if (start.context !== undefined) {
     event.requestId = start.context.requestId;

@@ -1,14 +1,5 @@
 import type { Logger } from "pino";
-import type { ApiRouteName } from "@batch-studio/shared";
 import { auditEvent, createdTargetOf, type AuditAnswer, type AuditStart } from "./audit-event";
-
-/**
- * The Azure RBAC action a route needs, for the event's `action`. The route table does not name
- * it yet; when it does, createBffApp passes `(name) => apiRoutes[name].action` here.
- */
-export type AzureActionOf = (route: ApiRouteName) => string | undefined;
-
-export const noAzureActionYet: AzureActionOf = () => undefined;
 
 /**
  * Opens an entry when an audited request is authenticated and writes its one event when the BFF
@@ -19,10 +10,7 @@ export class AuditTrail {
   private readonly open = new WeakMap<object, AuditStart>();
   private readonly logger: Logger;
 
-  constructor(
-    logger: Logger,
-    private readonly azureActionOf: AzureActionOf = noAzureActionYet,
-  ) {
+  constructor(logger: Logger) {
     // Audit lines are written at "info" even when the configured level is quieter ("warn" hides
     // request lines, not who changed what); only "silent" turns them off with everything else.
     this.logger = logger.child({}, { level: logger.level === "silent" ? "silent" : "info" });
@@ -43,6 +31,6 @@ export class AuditTrail {
     const start = this.open.get(res);
     if (start === undefined) return;
     this.open.delete(res);
-    this.logger.info(auditEvent(start, answer, this.azureActionOf(start.route)), "audit");
+    this.logger.info(auditEvent(start, answer), "audit");
   }
 }

@@ -27,6 +27,7 @@ const AuditLine = z.looseObject({
   requestId: z.string().optional(),
   batchRequestIds: z.array(z.string()).optional(),
   armRequestIds: z.array(z.string()).optional(),
+  actions: z.array(z.string()).optional(),
   bulkOperationId: z.string().optional(),
 });
 type AuditLine = z.infer<typeof AuditLine>;
@@ -123,7 +124,7 @@ describe("audit events", () => {
     const events = auditOf(requestId);
     expect(events).toHaveLength(1);
     const [event] = events;
-    expect(event).toMatchObject({ route: "createJob", method: "POST", outcome: "success", status: 201, target: { account, job }, user: { oid: adaOid } });
+    expect(event).toMatchObject({ route: "createJob", method: "POST", actions: ["Microsoft.Batch/batchAccounts/jobs/write"], outcome: "success", status: 201, target: { account, job }, user: { oid: adaOid } });
     expect(event!.errorCode).toBeUndefined();
     expect(event!.user.tid).toMatch(/^[0-9a-f-]{36}$/);
     // The check reads the pool before the add: all of the request's Batch calls, in order, as the emulator answered them.
@@ -152,7 +153,7 @@ describe("audit events", () => {
     expect(status).toBe(403);
     const events = auditOf(requestId);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ route: "setGalleryReplicas", outcome: "denied", status: 403, errorCode: "AuthorizationFailed", target });
+    expect(events[0]).toMatchObject({ route: "setGalleryReplicas", actions: ["Microsoft.Compute/galleries/images/versions/write"], outcome: "denied", status: 403, errorCode: "AuthorizationFailed", target });
     expect(events[0]!.armRequestIds?.length).toBeGreaterThanOrEqual(1);
     expect(events[0]!.armRequestIds).toEqual(armAnswered.get(requestId));
     expect(events[0]!.batchRequestIds).toBeUndefined();

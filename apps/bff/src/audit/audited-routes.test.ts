@@ -90,14 +90,14 @@ describe("AuditTrail", () => {
 
   it("writes an event at a quieter configured level too, once per request, and nothing when logs are silent", () => {
     const { lines, logger } = capture("warn");
-    const trail = new AuditTrail(logger, (route) => (route === "deleteJob" ? "Microsoft.Batch/batchAccounts/jobs/delete" : undefined));
+    const trail = new AuditTrail(logger);
     const res = fakeResponse();
     logger.info("hidden at warn");
     trail.begin(res, { route: "deleteJob", method: "DELETE", user: { oid: "o" }, params: { account: "a", job: "j" } });
     trail.end(res, { status: 202 });
     trail.end(res, { status: 500, problemCode: "internal" });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ event: "audit", route: "deleteJob", action: "Microsoft.Batch/batchAccounts/jobs/delete", target: { account: "a", job: "j" }, outcome: "success", status: 202 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ event: "audit", route: "deleteJob", actions: ["Microsoft.Batch/batchAccounts/jobs/delete"], target: { account: "a", job: "j" }, outcome: "success", status: 202 });
 
     const silent = capture("silent");
     const quiet = new AuditTrail(silent.logger);

@@ -13,6 +13,7 @@ import type { Operator } from "../auth/token-verifier";
 import { useOnBehalfOfBearer } from "./arm-pipeline";
 import { withRegionalReplicas } from "../gallery/target-regions";
 import { problem } from "../http/problem";
+import { currentRequestId, recordUpstreamRequestId } from "../http/request-context";
 
 /** Microsoft.Resources api-versions: subscriptions (list and get) and resource providers. */
 const RESOURCES_API_VERSION = "2022-12-01";
@@ -181,12 +182,16 @@ export class ArmGateway {
 
   /**
    * One ARM call outside the SDKs (arm-resources / arm-subscriptions / arm-storage are not
-   * dependencies), with the same bearer token and ARM's error shape on the thrown error
-   * (statusCode, code), as the SDKs do.
+   * dependencies), with the same bearer token, request ids and ARM's error shape on the thrown
+   * error (statusCode, code), as the SDKs do.
    */
   private async armGet<T>(pathOrUrl: string, method: "GET" | "POST" = "GET"): Promise<T> {
     const url = pathOrUrl.startsWith("/") ? `${this.endpoint}${pathOrUrl}` : pathOrUrl;
-    const res = await fetch(url, { method, headers: { authorization: `Bearer ${await this.token()}` }, signal: AbortSignal.timeout(30_000) });
+    const requestId = currentRequestId();
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, ...(requestId !== undefined ? { "x-ms-client-request-id": requestId } : {}) };
+    const res = await fetch(url, { method, headers, signal: AbortSignal.timeout(30_000) });
+    // As the SDKs' policy does (arm-pipeline.ts): ARM's id of every answer, refusals included.
+    recordUpstreamRequestId("arm", res.headers.get("x-ms-request-id"));
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
       throw Object.assign(new Error(body.error?.message ?? `ARM answered ${res.status}`), {
