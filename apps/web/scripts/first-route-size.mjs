@@ -45,6 +45,7 @@ export const DEFERRED = {
   "src/app/HeaderMenus.tsx": "theme and user menus: pointer, focus or click on their buttons",
   "src/accounts/AccountDropdown.tsx": "account listbox: pointer, focus or click on the switcher",
   "src/components/TooltipOnDemand.ts": "tooltips: pointer or focus on their trigger",
+  "src/components/GatedButton.tsx": "a button the user's permissions close: only once the permissions answer refuses its route",
   "src/components/MessageBars.tsx":
     "message bars: a failed load, or the local emulator's note (never against real Azure); they load when the condition first arises",
   "src/components/VirtualRows.tsx":

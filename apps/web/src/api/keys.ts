@@ -11,6 +11,10 @@ export const systemKeys = {
   accounts: () => ["accounts"] as const,
 };
 
+export const accountKeys = {
+  permissions: (account: string) => ["accounts", account, "permissions"] as const,
+};
+
 export const catalogKeys = {
   all: (account: string) => ["account", account, "catalog"] as const,
   images: (account: string) => [...catalogKeys.all(account), "images"] as const,

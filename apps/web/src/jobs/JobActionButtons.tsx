@@ -1,4 +1,5 @@
 import { DeleteRegular, DismissCircleRegular, PauseRegular, PlayRegular } from "@fluentui/react-icons";
+import { bothAllow, type RouteGate } from "../api/permissions";
 import { ActionButtons } from "../components/ActionButtons";
 import { JOB_ACTIONS, jobActionAvailability, type JobAction } from "./jobActions";
 
@@ -10,13 +11,13 @@ const ICONS = {
 };
 
 /** The job's actions: disable or enable (whichever its state allows), terminate, delete. */
-export function JobActionButtons({ state, onAction }: { state: string; onAction(a: JobAction): void }) {
+export function JobActionButtons({ state, gate, onAction }: { state: string; gate: RouteGate; onAction(a: JobAction): void }) {
   const toggle: JobAction = jobActionAvailability("enable", state).ok ? "enable" : "disable";
   const actions = ([toggle, "terminate", "delete"] as const).map((action) => ({
     action,
     label: JOB_ACTIONS[action].verb,
     icon: ICONS[action],
-    availability: jobActionAvailability(action, state),
+    availability: bothAllow(gate(JOB_ACTIONS[action].route), jobActionAvailability(action, state)),
   }));
   return <ActionButtons idPrefix="job" actions={actions} onAction={onAction} />;
 }

@@ -1,10 +1,11 @@
-import { Button } from "@fluentui/react-components";
+import { useRouteGate } from "../api/permissions";
 import { AddRegular, ArrowClockwiseRegular, CopyRegular, EditRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "../router";
 import { useJob, useTaskCounts } from "../api/jobs";
 import { paths } from "../router/paths";
 import { ErrorState } from "../components/ErrorState";
+import { GatedButton } from "../components/GatedButton";
 import { LinkButton } from "../components/LinkButton";
 import { PageHeader } from "../components/PageHeader";
 import { TableSkeleton } from "../components/Skeletons";
@@ -32,6 +33,7 @@ export default function JobPage() {
   const details = useJob(account, job);
   const counts = useTaskCounts(account, job);
   const [dialog, setDialog] = useState<Dialog>();
+  const gate = useRouteGate(account);
   // A task's output is the usual next click from here.
   useEffect(preloadOutputViewer, []);
   if (details.isPending) return <TableSkeleton label="Loading job" />;
@@ -48,27 +50,30 @@ export default function JobPage() {
         title={job}
         actions={
           <>
-            <LinkButton to={paths.newTask(account, job)} appearance="primary" icon={<AddRegular />}>
+            <LinkButton to={paths.newTask(account, job)} appearance="primary" icon={<AddRegular />} gate={gate("addTask")}>
               Add container task
             </LinkButton>
-            <LinkButton to={paths.sweep(account, job)}>Add many tasks</LinkButton>
+            <LinkButton to={paths.sweep(account, job)} gate={gate("addTasks")}>
+              Add many tasks
+            </LinkButton>
             {t && t.failed > 0 && (
-              <Button
+              <GatedButton
                 icon={<ArrowClockwiseRegular />}
+                gate={gate("reactivateTask")}
                 onClick={() => setDialog({ kind: "tasks", action: "reactivate", target: { kind: "failed" } })}
               >
                 Rerun {t.failed} failed
-              </Button>
+              </GatedButton>
             )}
             {EDITABLE_STATES.has(j.state) && (
-              <LinkButton to={paths.editJob(account, job)} icon={<EditRegular />}>
+              <LinkButton to={paths.editJob(account, job)} icon={<EditRegular />} gate={gate("updateJob")}>
                 Edit
               </LinkButton>
             )}
-            <LinkButton to={paths.cloneJob(account, job)} icon={<CopyRegular />}>
+            <LinkButton to={paths.cloneJob(account, job)} icon={<CopyRegular />} gate={gate("createJob")}>
               Clone
             </LinkButton>
-            <JobActionButtons state={j.state} onAction={(action) => setDialog({ kind: "job", action })} />
+            <JobActionButtons state={j.state} gate={gate} onAction={(action) => setDialog({ kind: "job", action })} />
           </>
         }
       >

@@ -1,3 +1,4 @@
+import { bothAllow, type RouteGate } from "../api/permissions";
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import { JOB_ACTIONS, jobActionAvailability, type JobAction } from "./jobActions";
@@ -8,10 +9,12 @@ const ORDER: JobAction[] = ["disable", "enable", "terminate", "delete"];
 export function JobRowMenu({
   job,
   state,
+  gate,
   onAction,
 }: {
   job: string;
   state: string;
+  gate: RouteGate;
   onAction(a: JobAction): void;
 }) {
   return (
@@ -27,7 +30,7 @@ export function JobRowMenu({
       <MenuPopover>
         <MenuList>
           {ORDER.map((action) => {
-            const availability = jobActionAvailability(action, state);
+            const availability = bothAllow(gate(JOB_ACTIONS[action].route), jobActionAvailability(action, state));
             return (
               <MenuItem
                 key={action}

@@ -1,3 +1,4 @@
+import { useRouteGate, type RouteGate } from "../api/permissions";
 import { AddRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
@@ -18,7 +19,7 @@ import { ScreenReaderText } from "../components/ScreenReaderText";
 
 const JobActionDialog = lazy(() => import("./JobActionDialog").then((m) => ({ default: m.JobActionDialog })));
 
-const columns = (account: string, onAction: (job: string, a: JobAction) => void): Column<JobSummary>[] => [
+const columns = (account: string, gate: RouteGate, onAction: (job: string, a: JobAction) => void): Column<JobSummary>[] => [
   {
     key: "id",
     header: "Job",
@@ -43,12 +44,12 @@ const columns = (account: string, onAction: (job: string, a: JobAction) => void)
     key: "actions",
     header: <ScreenReaderText>Actions</ScreenReaderText>,
     width: "48px",
-    render: (j) => <JobRowMenu job={j.id} state={j.state} onAction={(a) => onAction(j.id, a)} />,
+    render: (j) => <JobRowMenu job={j.id} state={j.state} gate={gate} onAction={(a) => onAction(j.id, a)} />,
   },
 ];
 
 const NewJob = ({ account }: { account: string }) => (
-  <LinkButton appearance="primary" icon={<AddRegular />} to={paths.newJob(account)}>
+  <LinkButton appearance="primary" icon={<AddRegular />} to={paths.newJob(account)} gate={useRouteGate(account)("createJob")}>
     New job
   </LinkButton>
 );
@@ -58,6 +59,7 @@ export default function JobsPage() {
   const jobs = useJobs(account);
   const items = jobs.data?.items ?? [];
   const [dialog, setDialog] = useState<{ job: string; action: JobAction }>();
+  const gate = useRouteGate(account);
   return (
     <>
       <PageHeader title="Jobs" actions={<NewJob account={account} />} />
@@ -75,7 +77,7 @@ export default function JobsPage() {
       {items.length > 0 && (
         <VirtualTable
           label="Jobs"
-          columns={columns(account, (job, action) => setDialog({ job, action }))}
+          columns={columns(account, gate, (job, action) => setDialog({ job, action }))}
           rows={items}
           rowKey={(j) => j.id}
         />

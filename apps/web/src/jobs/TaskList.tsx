@@ -1,3 +1,4 @@
+import { useRouteGate } from "../api/permissions";
 import {
   Button,
   Caption1,
@@ -145,6 +146,7 @@ export function TaskList({
   onBulk(action: TaskAction, target: BulkTarget): void;
 }) {
   const styles = useStyles();
+  const gate = useRouteGate(account);
   const [state, setState] = useState<TaskState | "">("");
   const [exitText, setExitText] = useState("");
   const exit = parseExitCodeFilter(useDebounced(exitText, 300));
@@ -219,6 +221,7 @@ export function TaskList({
           moreMatch={hasNextPage || selection.tasks.size < rows.length}
           filter={filter}
           jobState={jobState}
+          gate={gate}
           onSelectAllMatching={() => setSelection({ tasks: new Map(), allMatching: true })}
           onClear={() => setSelection(NOTHING)}
           onAction={(action, target) => {
@@ -253,7 +256,7 @@ export function TaskList({
             icon={<TaskListLtrRegular />}
             title="No tasks in this job yet"
             action={
-              <LinkButton to={paths.newTask(account, job)} appearance="primary">
+              <LinkButton to={paths.newTask(account, job)} appearance="primary" gate={gate("addTask")}>
                 Add a container task
               </LinkButton>
             }

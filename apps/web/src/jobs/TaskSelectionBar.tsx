@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { TaskSummary } from "@batch-studio/shared";
+import { bothAllow, type RouteGate } from "../api/permissions";
 import { ActionButtons, type Availability } from "../components/ActionButtons";
 import { TASK_ACTIONS, taskActionAvailability, type TaskAction } from "../tasks/taskActions";
 import type { TaskFilter } from "../api/keys";
@@ -44,6 +45,7 @@ export function TaskSelectionBar(props: {
   onSelectAllMatching(): void;
   onClear(): void;
   onAction(action: TaskAction, target: BulkTarget): void;
+  gate: RouteGate;
 }) {
   const styles = useStyles();
   const actions = (["reactivate", "terminate", "delete"] as const).map((action) => ({
@@ -51,9 +53,10 @@ export function TaskSelectionBar(props: {
     label: action === "reactivate" ? "Rerun" : TASK_ACTIONS[action].verb,
     icon: ICONS[action],
     // Tasks beyond the loaded rows are judged when they are fetched; the run skips those Batch would refuse.
-    availability: props.allMatching
-      ? ({ ok: true } as const)
-      : selectionAvailability(action, props.selected, props.jobState),
+    availability: bothAllow(
+      props.gate(TASK_ACTIONS[action].route),
+      props.allMatching ? { ok: true } : selectionAvailability(action, props.selected, props.jobState),
+    ),
   }));
   const target = (): BulkTarget =>
     props.allMatching

@@ -10,31 +10,35 @@ export type JobAction = "terminate" | "delete" | "disable" | "enable";
 
 export const JOB_ACTIONS: Record<
   JobAction,
-  { verb: string; done: string; what: string; destructive: boolean }
+  { verb: string; done: string; what: string; destructive: boolean; route: "terminateJob" | "deleteJob" | "disableJob" | "enableJob" }
 > = {
   terminate: {
     verb: "Terminate",
     done: "Job termination started",
     what: "Batch stops the job's running tasks, runs its release task on the nodes that ran its preparation task, and moves the job to completed. Queued tasks never start and no task can be added; a terminated job cannot be reopened.",
     destructive: true,
+    route: "terminateJob",
   },
   delete: {
     verb: "Delete",
     done: "Job deletion started",
     what: "Batch stops the job's running tasks and deletes the job with all its tasks, their statistics and their files on the nodes, whatever their retention time. This cannot be undone.",
     destructive: true,
+    route: "deleteJob",
   },
   disable: {
     verb: "Disable",
     done: "Job disabling started",
     what: "No new task of the job starts until it is enabled. The job stays disabling until its running tasks have been dealt with as chosen below, then it is disabled.",
     destructive: false,
+    route: "disableJob",
   },
   enable: {
     verb: "Enable",
     done: "Job enabled",
     what: "Batch schedules the job's queued tasks again, including tasks requeued when it was disabled.",
     destructive: false,
+    route: "enableJob",
   },
 };
 

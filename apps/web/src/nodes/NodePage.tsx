@@ -1,3 +1,5 @@
+import { GatedButton } from "../components/GatedButton";
+import { useRouteGate } from "../api/permissions";
 import { Caption1, Card, CardHeader, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Link, useNavigate, useParams } from "../router";
 import { useNode, useNodeFiles, useRebootNode } from "../api/pools";
@@ -24,6 +26,7 @@ export default function NodePage() {
   const details = useNode(account, pool, node);
   const rebootNode = useRebootNode(account, pool);
   const files = useNodeFiles(account, pool, node);
+  const gate = useRouteGate(account);
 
   if (details.isPending) return <TableSkeleton label="Loading node" />;
   if (details.isError) return <ErrorState what={`node ${node}`} error={details.error} onRetry={() => details.refetch()} />;
@@ -38,7 +41,12 @@ export default function NodePage() {
 
   return (
     <>
-      <PageHeader title={node} actions={<Button onClick={reboot}>Reboot</Button>}>
+      <PageHeader title={node} actions={
+          <GatedButton gate={gate("rebootNode")} onClick={reboot}>
+            Reboot
+          </GatedButton>
+        }
+      >
         <Link to={paths.pool(account, pool)}>{pool}</Link>
         <StateBadge state={n.state} />
       </PageHeader>
@@ -51,8 +59,12 @@ export default function NodePage() {
           <MessageBarActions>
             <Button onClick={() => navigate(paths.nodeFile(account, pool, node, "startup/stderr.txt"))}>Open stderr</Button>
             {/* The pool page opens its start task dialog (which offers to reboot the failed nodes after saving). */}
-            <Button onClick={() => navigate(`${paths.pool(account, pool)}?edit=startTask`)}>Edit start task</Button>
-            <Button onClick={reboot}>Reboot</Button>
+            <GatedButton gate={gate("setPoolStartTask")} onClick={() => navigate(`${paths.pool(account, pool)}?edit=startTask`)}>
+              Edit start task
+            </GatedButton>
+            <GatedButton gate={gate("rebootNode")} onClick={reboot}>
+              Reboot
+            </GatedButton>
           </MessageBarActions>
         </MessageBar>
       )}

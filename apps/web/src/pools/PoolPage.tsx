@@ -1,3 +1,6 @@
+import type { Availability } from "../components/ActionButtons";
+import { GatedButton } from "../components/GatedButton";
+import { useRouteGate } from "../api/permissions";
 import {
   Button,
   Card,
@@ -61,7 +64,7 @@ export function nodeColumns(account: string, pool: string): Column<NodeSummary>[
   ];
 }
 
-function StartTaskFailureBanner({ account, pool, failed, onEdit }: { account: string; pool: string; failed: NodeSummary[]; onEdit(): void }) {
+function StartTaskFailureBanner({ account, pool, failed, onEdit, editGate }: { account: string; pool: string; failed: NodeSummary[]; onEdit(): void; editGate: Availability }) {
   const navigate = useNavigate();
   const first = failed[0]!;
   const info = first.startTask;
@@ -75,7 +78,9 @@ function StartTaskFailureBanner({ account, pool, failed, onEdit }: { account: st
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={() => navigate(paths.nodeFile(account, pool, first.id, "startup/stderr.txt"))}>Open start task output</Button>
-        <Button onClick={onEdit}>Edit start task</Button>
+        <GatedButton gate={editGate} onClick={onEdit}>
+          Edit start task
+        </GatedButton>
       </MessageBarActions>
     </MessageBar>
   );
@@ -93,6 +98,7 @@ export default function PoolPage() {
   const [search] = useSearchParams();
   // ?edit=startTask (the node page's "Edit start task") opens the start task dialog on arrival.
   const [dialog, setDialog] = useState<"resize" | "delete" | "startTask" | undefined>(search.get("edit") === "startTask" ? "startTask" : undefined);
+  const gate = useRouteGate(account);
   const closeDialog = () => {
     setDialog(undefined);
     // Drop ?edit=… so a reload or Back does not reopen the dialog.
@@ -122,18 +128,18 @@ export default function PoolPage() {
         title={p.id}
         actions={
           <>
-            <Button icon={<ResizeRegular />} onClick={() => setDialog("resize")}>
+            <GatedButton icon={<ResizeRegular />} gate={gate("resizePool")} onClick={() => setDialog("resize")}>
               Resize
-            </Button>
-            <Button icon={<CopyRegular />} onClick={() => navigate(paths.newPool(account, poolId))}>
+            </GatedButton>
+            <GatedButton icon={<CopyRegular />} gate={gate("createPool")} onClick={() => navigate(paths.newPool(account, poolId))}>
               Clone
-            </Button>
+            </GatedButton>
             <Button icon={<ArrowDownloadRegular />} onClick={() => void exportSpec()}>
               Export spec
             </Button>
-            <Button icon={<DeleteRegular />} onClick={() => setDialog("delete")}>
+            <GatedButton icon={<DeleteRegular />} gate={gate("deletePool")} onClick={() => setDialog("delete")}>
               Delete
-            </Button>
+            </GatedButton>
           </>
         }
       >
@@ -148,12 +154,14 @@ export default function PoolPage() {
             {e.message}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => setDialog("resize")}>Resize again</Button>
+            <GatedButton gate={gate("resizePool")} onClick={() => setDialog("resize")}>
+              Resize again
+            </GatedButton>
             {/quota/i.test(e.code) && <Button onClick={() => navigate(paths.account(account))}>See quotas</Button>}
           </MessageBarActions>
         </MessageBar>
       ))}
-      {failed.length > 0 && <StartTaskFailureBanner account={account} pool={poolId} failed={failed} onEdit={() => setDialog("startTask")} />}
+      {failed.length > 0 && <StartTaskFailureBanner account={account} pool={poolId} failed={failed} onEdit={() => setDialog("startTask")} editGate={gate("setPoolStartTask")} />}
 
       {progress && (
         <Field label="Allocation" validationMessage={progress.label} validationState="none">
@@ -182,9 +190,9 @@ export default function PoolPage() {
                 "Start task",
                 <>
                   {p.startTaskCommandLine ?? "—"}{" "}
-                  <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setDialog("startTask")}>
+                  <GatedButton size="small" appearance="subtle" icon={<EditRegular />} gate={gate("setPoolStartTask")} onClick={() => setDialog("startTask")}>
                     {p.startTaskCommandLine === undefined ? "Add start task" : "Edit start task"}
-                  </Button>
+                  </GatedButton>
                 </>,
               ],
               ["Created", <RelativeTime value={p.creationTime} />],

@@ -1,3 +1,4 @@
+import { useRouteGate } from "../api/permissions";
 import { Caption1 } from "@fluentui/react-components";
 import { AddRegular, ServerMultipleRegular } from "@fluentui/react-icons";
 import type { PoolSummary } from "@batch-studio/shared";
@@ -64,13 +65,14 @@ export function PoolsPage() {
   const account = useParams().account!;
   const pools = usePools(account);
   const items = pools.data?.items ?? [];
+  const create = useRouteGate(account)("createPool");
 
   return (
     <>
       <PageHeader
         title="Pools"
         actions={
-          <LinkButton to={paths.newPool(account)} appearance="primary" icon={<AddRegular />}>
+          <LinkButton to={paths.newPool(account)} appearance="primary" icon={<AddRegular />} gate={create}>
             New container pool
           </LinkButton>
         }
@@ -84,7 +86,7 @@ export function PoolsPage() {
           icon={<ServerMultipleRegular />}
           title="No pools yet"
           action={
-            <LinkButton to={paths.newPool(account)} appearance="primary">
+            <LinkButton to={paths.newPool(account)} appearance="primary" gate={create}>
               Create a container pool
             </LinkButton>
           }

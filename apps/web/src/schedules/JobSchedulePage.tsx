@@ -1,3 +1,4 @@
+import { bothAllow, useRouteGate } from "../api/permissions";
 import { Card, CardHeader, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { DeleteRegular, DismissCircleRegular, EditRegular, PauseRegular, PlayRegular } from "@fluentui/react-icons";
 import type { JobSummary } from "@batch-studio/shared";
@@ -60,17 +61,18 @@ export default function JobSchedulePage() {
   const details = useJobSchedule(account, schedule);
   const jobs = useJobScheduleJobs(account, schedule);
   const [action, setAction] = useState<ScheduleAction>();
+  const gate = useRouteGate(account);
   if (details.isPending) return <TableSkeleton label="Loading job schedule" />;
   if (details.isError) return <ErrorState what={`job schedule ${schedule}`} error={details.error} onRetry={() => details.refetch()} />;
   const s = details.data;
   const toggle: ScheduleAction = scheduleActionAvailability("enable", s.state).ok ? "enable" : "disable";
-  const actions = ([toggle, "terminate", "delete"] as const).map((a) => ({ action: a, label: SCHEDULE_ACTIONS[a].verb, icon: ICONS[a], availability: scheduleActionAvailability(a, s.state) }));
+  const actions = ([toggle, "terminate", "delete"] as const).map((a) => ({ action: a, label: SCHEDULE_ACTIONS[a].verb, icon: ICONS[a], availability: bothAllow(gate(SCHEDULE_ACTIONS[a].route), scheduleActionAvailability(a, s.state)) }));
   return (
     <>
       <PageHeader title={s.displayName ?? s.id} actions={
           <>
             {(s.state === "active" || s.state === "disabled") && (
-              <LinkButton icon={<EditRegular />} to={paths.editSchedule(account, s.id)}>
+              <LinkButton icon={<EditRegular />} to={paths.editSchedule(account, s.id)} gate={gate("updateJobSchedule")}>
                 Edit
               </LinkButton>
             )}

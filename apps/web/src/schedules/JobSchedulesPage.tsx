@@ -1,3 +1,4 @@
+import { useRouteGate } from "../api/permissions";
 import { AddRegular, CalendarClockRegular } from "@fluentui/react-icons";
 import type { JobScheduleSummary } from "@batch-studio/shared";
 import { Link, useParams } from "../router";
@@ -23,7 +24,7 @@ const columns = (account: string): Column<JobScheduleSummary>[] => [
 ];
 
 const NewSchedule = ({ account }: { account: string }) => (
-  <LinkButton appearance="primary" icon={<AddRegular />} to={paths.newSchedule(account)}>
+  <LinkButton appearance="primary" icon={<AddRegular />} to={paths.newSchedule(account)} gate={useRouteGate(account)("createJobSchedule")}>
     New schedule
   </LinkButton>
 );

@@ -1,4 +1,5 @@
 import { Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useRouteGate } from "../api/permissions";
 import { lazy, Suspense, useMemo, useState } from "react";
 import type { SavedOutput } from "@batch-studio/shared";
 import { Link, useNavigate, useParams } from "../router";
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
 export default function TaskPage() {
   const styles = useStyles();
   const { account, job, task } = useParams() as { account: string; job: string; task: string };
+  const gate = useRouteGate(account);
   const navigate = useNavigate();
   const details = useTask(account, job, task);
   const jobDetails = useJob(account, job);
@@ -63,7 +65,7 @@ export default function TaskPage() {
   ];
   return (
     <>
-      <PageHeader title={task} actions={<TaskActionButtons task={t} jobState={jobDetails.data?.state} onAction={setAction} />}>
+      <PageHeader title={task} actions={<TaskActionButtons task={t} jobState={jobDetails.data?.state} gate={gate} onAction={setAction} />}>
         <Link to={paths.job(account, job)}>{job}</Link>
         <StateBadge state={t.state} />
         {t.result && <StateBadge state={t.result} />}

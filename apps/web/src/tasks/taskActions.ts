@@ -1,3 +1,4 @@
+import type { TaskActionRoute } from "../api/jobWrites";
 import type { TaskSummary } from "@batch-studio/shared";
 import type { Availability } from "../components/ActionButtons";
 
@@ -46,24 +47,27 @@ export function taskActionAvailability(action: TaskAction, task: TaskFacts, jobS
 
 export const TASK_ACTIONS: Record<
   TaskAction,
-  { verb: string; done: string; what: string; destructive: boolean }
+  { verb: string; done: string; what: string; destructive: boolean; route: TaskActionRoute }
 > = {
   terminate: {
     verb: "Terminate",
     done: "terminated",
     what: "Batch stops the task: a running process or container is killed, a queued task never starts. It moves to completed and is not retried; its files stay on the node until its retention time passes.",
     destructive: true,
+    route: "terminateTask",
   },
   delete: {
     verb: "Delete",
     done: "deleted",
     what: "Batch removes the task from the job, stopping it first if it runs, and deletes every file in its directory on the node whatever its retention time. This cannot be undone.",
     destructive: true,
+    route: "deleteTask",
   },
   reactivate: {
     verb: "Reactivate",
     done: "reactivated",
     what: "Batch queues the task to run again: it goes back to active with its retry count reset to 0, so it may be retried up to its maximum retry count. Its previous exit code and failure information are no longer shown.",
     destructive: false,
+    route: "reactivateTask",
   },
 };

@@ -28,12 +28,17 @@ export function checkAgainstContract(method: string, pathname: string, answer: u
   if (broken) throw new Error(`fakeApi: the fake answer to ${method} ${match.route.path} breaks its response schema — ${broken}`);
 }
 
+/** What the user may do on the account: everything, unless a test answers the permissions route itself. */
+const EVERYTHING_ALLOWED: Handler = () => ({ blocks: [{ actions: ["*"], notActions: [], dataActions: ["*"], notDataActions: [] }], refused: {} });
+const PERMISSIONS = /^\/api\/accounts\/[^/]+\/permissions$/;
+
 export function fakeApi(handlers: Record<string, Handler>): ApiClient & { calls: string[] } {
   const calls: string[] = [];
   const find = (method: string, path: string) => {
     const url = new URL(path, "http://localhost");
     const withQuery = `${method} ${url.pathname}${url.search}`;
-    const handler = handlers[withQuery] ?? handlers[`${method} ${url.pathname}`];
+    const handler =
+      handlers[withQuery] ?? handlers[`${method} ${url.pathname}`] ?? (method === "GET" && PERMISSIONS.test(url.pathname) ? EVERYTHING_ALLOWED : undefined);
     calls.push(withQuery);
     if (!handler) throw new Error(`fakeApi: unexpected ${withQuery}`);
     return { handler, url };
