@@ -9,6 +9,15 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
+/** A picked file's text; FileReader rather than Blob.text(), which jsdom (the tests' DOM) lacks. */
+const textOf = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+    reader.readAsText(file);
+  });
+
 /**
  * Fills the task form from a task as Batch's REST API takes it (pasted, or a file such as the one
  * `az batch task create --json-file` reads). What cannot be read is listed at its JSON path before
@@ -22,7 +31,7 @@ export function ImportTaskJsonDialog({ onImport, onClose }: { onImport(spec: Tas
   const pick = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setText(await file.text());
+      setText(await textOf(file));
       setFileProblem(undefined);
     } catch {
       setFileProblem(`${file.name} could not be read.`);
