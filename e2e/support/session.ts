@@ -4,8 +4,9 @@ import { expect, type Page } from "@playwright/test";
 export const OPERATORS = {
   ada: { name: "Ada Lovelace", username: "ada@contoso.example" },
   grace: { name: "Grace Hopper", username: "grace@contoso.example" },
+  alan: { name: "Alan Turing", username: "alan@contoso.example" },
 } as const;
-export type Operator = (typeof OPERATORS)[keyof typeof OPERATORS];
+export type Operator = { name: string; username: string };
 
 /** The seeded Batch account the journeys work in (West Europe; the gallery replicas are there). */
 export const ACCOUNT_NAME = "contosoweu";
@@ -20,6 +21,14 @@ export async function expectSignInPage(page: Page): Promise<void> {
 export async function pickOperator(page: Page, operator: Operator): Promise<void> {
   await page.getByRole("button", { name: new RegExp(operator.name) }).click();
   await expect(page.getByRole("button", { name: `Signed in as ${operator.name}` })).toBeVisible();
+}
+
+/** Types a name on the sign-in page (someone the local Azure knows, but who holds no role). */
+export async function typeOperator(page: Page, name: string): Promise<Operator> {
+  await page.getByLabel("Or type a name").fill(name);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("button", { name: `Signed in as ${name}` })).toBeVisible();
+  return { name, username: "" };
 }
 
 /** Opens the portal, signs in as `operator` and opens the pools page of the journeys' Batch account. */

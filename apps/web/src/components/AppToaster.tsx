@@ -4,7 +4,9 @@ import { TOASTER_ID, toasterIsMounted } from "./toaster";
 
 /**
  * The landmark toasts live in. Fluent portals them to the end of <body>, outside every landmark,
- * where screen-reader users navigating by region would never find them (axe: "region").
+ * where screen-reader users navigating by region would never find them (axe: "region"). It sits
+ * inside the FluentProvider's element: the theme's tokens (fonts, colours) are CSS variables set
+ * there, and a region outside it rendered toasts unstyled.
  */
 const notificationsRegion = (): HTMLElement => {
   const existing = document.getElementById("notifications-region");
@@ -12,7 +14,7 @@ const notificationsRegion = (): HTMLElement => {
   const region = document.createElement("section");
   region.id = "notifications-region";
   region.setAttribute("aria-label", "Notifications");
-  document.body.appendChild(region);
+  (document.querySelector<HTMLElement>(".fui-FluentProvider") ?? document.body).appendChild(region);
   return region;
 };
 
