@@ -32,7 +32,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
     const taskId = "coloured-lines";
     const scheduleId = uniqueId("e2e-daily");
 
-    await signInToPools(page);
+    const account = await signInToPools(page);
 
     await test.step("the wizard: Marketplace image, prefetch from the private registry, Test connection", async () => {
       await startWizard(page, poolId);
@@ -213,6 +213,21 @@ test.describe("a Marketplace container pool with a private registry", () => {
       // No "not before": Batch creates the first job now, the next one a day later.
       await expect(page.getByRole("table", { name: "Jobs of the schedule" }).getByRole("link", { name: `${scheduleId}:job-1` })).toBeVisible({ timeout: 30_000 });
       await checkpoint("schedule");
+    });
+
+    await test.step("resize the pool to 0: the task's page says its node is gone and opens the saved stdout", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pools" }).click();
+      await page.getByRole("link", { name: poolId }).first().click();
+      await page.getByRole("button", { name: "Resize" }).first().click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("spinbutton", { name: "Dedicated nodes" }).fill("0");
+      await dialog.getByRole("button", { name: "Resize" }).click();
+      await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row").filter({ hasText: /idle|running/ })).toHaveCount(0, { timeout: 120_000 });
+      await page.goto(`/a/${account}/jobs/${jobId}/tasks/${taskId}`);
+      await expect(page.getByText("The task's files are gone from its node")).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByText("Showing stdout.txt, saved to Storage by the task's output files.")).toBeVisible();
+      await expect(page.getByRole("log", { name: "stdout.txt lines" }).getByText(`line ${LINES}`, { exact: true })).toBeVisible();
+      await checkpoint("task-node-gone", { fullPage: true });
     });
   });
 });
