@@ -225,7 +225,7 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await expect(page.getByRole("table", { name: "Nodes" }).getByRole("row").filter({ hasText: /idle|running/ })).toHaveCount(0, { timeout: 120_000 });
       await page.goto(`/a/${account}/jobs/${jobId}/tasks/${taskId}`);
       await expect(page.getByText("The task's files are gone from its node")).toBeVisible({ timeout: 60_000 });
-      await expect(page.getByText("Showing stdout.txt, saved to Storage by the task's output files.")).toBeVisible();
+      await expect(page.getByText(/Showing \S*stdout\.txt, saved to Storage by the task's output files\./)).toBeVisible();
       await expect(page.getByRole("log", { name: "stdout.txt lines" }).getByText(`line ${LINES}`, { exact: true })).toBeVisible();
       await checkpoint("task-node-gone", { fullPage: true });
     });

@@ -18,6 +18,7 @@ import {
   explainTaskFailure,
   parseDependsOnText,
   nextTaskId,
+  osOfNodeAgentSku,
   parseTaskSpec,
   taskJobFact,
   validateTask,
@@ -58,6 +59,11 @@ import { useAccountInfo } from "../api/accountInfo";
 import { ExportSection } from "../components/ExportFiles";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
+
+const osFact = (nodeAgentSkuId: string | undefined) => {
+  const osType = nodeAgentSkuId ? osOfNodeAgentSku(nodeAgentSkuId) : undefined;
+  return osType ? { osType } : {};
+};
 
 const useStyles = makeStyles({
   form: {
@@ -136,6 +142,8 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
               isContainerPool: pool.data.isContainerPool,
               prefetchImages: pool.data.prefetchImages,
               registryServers: pool.data.registries.map((r) => r.server),
+              // Known from the pool itself, so a rule on the pool's OS judges before the BFF's check is in.
+              ...osFact(pool.data.nodeAgentSkuId),
             },
           }
         : {}),
