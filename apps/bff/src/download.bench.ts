@@ -29,7 +29,10 @@ try {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = Date.now();
-  const res = await s.api(apiUrl("taskFileDownload", { account: s.accountId, job: jobId, task: taskId }, { path: "wd/big.bin" }));
+  const ticket = await s.api(apiUrl("taskFileDownloadTicket", { account: s.accountId, job: jobId, task: taskId }, { path: "wd/big.bin" }), { method: "POST" });
+  if (ticket.status !== 200) throw new Error(`download ticket: ${ticket.status} ${await ticket.text()}`);
+  // The browser's path: a plain link with the single-use ticket, streamed by the BFF.
+  const res = await fetch(`${stack.bffUrl}${((await ticket.json()) as { url: string }).url}`);
   if (res.status !== 200) throw new Error(`download: ${res.status} ${await res.text()}`);
   let received = 0;
   for await (const chunk of res.body!) received += (chunk as Uint8Array).byteLength;

@@ -218,7 +218,9 @@ describe("the BFF against the local stack", () => {
     const beyond = await api(apiUrl("taskFileContent", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt", start: 10_000 }));
     expect(beyond.status).toBe(416);
 
-    const download = await api(apiUrl("taskFileDownload", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt" }));
+    // A whole file downloads through a single-use ticket: a plain link, no bearer token.
+    const ticket = (await (await api(apiUrl("taskFileDownloadTicket", { account: accountId, job: jobId, task: taskId }, { path: "stdout.txt" }), { method: "POST" })).json()) as { url: string };
+    const download = await fetch(`${stack.bffUrl}${ticket.url}`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="stdout.txt"/);
     expect(await download.text()).toBe(followed);

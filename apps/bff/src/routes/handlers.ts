@@ -192,7 +192,6 @@ export const handlers: Handlers = {
   nodeFileFollow: async ({ scope, params, query, req, res }) =>
     serveFollow(await nodeFiles(scope, params), query, req, res, { intervalMs: scope.services.followIntervalMs }),
   nodeFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await nodeFiles(scope, params), query, res),
-  nodeFileDownload: async ({ scope, params, query, res }) => serveDownload(await nodeFiles(scope, params), query, res),
   nodeFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
     mintDownloadTicket(await nodeFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("nodeFileTicketDownload", params, { path, ticket }), res),
   // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
@@ -292,7 +291,6 @@ export const handlers: Handlers = {
   taskFileFollow: async ({ scope, params, query, req, res }) =>
     serveFollow(await taskFiles(scope, params), query, req, res, { intervalMs: scope.services.followIntervalMs }),
   taskFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await taskFiles(scope, params), query, res),
-  taskFileDownload: async ({ scope, params, query, res }) => serveDownload(await taskFiles(scope, params), query, res),
   taskFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
     mintDownloadTicket(await taskFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("taskFileTicketDownload", params, { path, ticket }), res),
   // Authorised by ticketAuth (app.ts) instead of a bearer token; then the same stream as above.
@@ -305,7 +303,6 @@ export const handlers: Handlers = {
   },
   taskSavedOutputFileContent: async ({ scope, params, query, res }) => serveFileRange(await savedOutputFiles(scope, params), query, res),
   taskSavedOutputFileSearch: async ({ scope, params, query, res }) => serveFileSearch(await savedOutputFiles(scope, params), query, res),
-  taskSavedOutputFileDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params), query, res),
   taskSavedOutputFileDownloadTicket: async ({ scope, params, query: { path }, tickets, res }) =>
     mintDownloadTicket(await savedOutputFiles(scope, params), tickets, scope.operator, params, path, (ticket) => apiUrl("taskSavedOutputFileTicketDownload", params, { path, ticket }), res),
   taskSavedOutputFileTicketDownload: async ({ scope, params, query, res }) => serveDownload(await savedOutputFiles(scope, params), query, res),

@@ -73,7 +73,11 @@ function route(name: ApiRouteName, d: RouteDetails): ApiRoute {
   return { ...path, paramSchema: routeParams[path.params], ...ROUTE_DEFAULTS, ...d };
 }
 
-/** Reading one file of a source by `path`: the same five routes for task files, node files and saved outputs. */
+/**
+ * Reading one file of a source by `path`: the same four routes for task files, node files and
+ * saved outputs. A whole file is downloaded through a single-use ticket (a browser link cannot
+ * carry the bearer token); the content route reads any range of it with the token.
+ */
 const fileReadRoutes = <P extends "node" | "task" | "taskSavedOutput">(prefix: P, tag: string, files: string) => ({
   fileContent: route(`${prefix}FileContent`, {
     tag,
@@ -86,12 +90,6 @@ const fileReadRoutes = <P extends "node" | "task" | "taskSavedOutput">(prefix: P
     summary: `Find text in one of ${files} of any size, scanned by the BFF in bounded steps (complete: false → ask again from where it stopped)`,
     query: FileSearchQuery,
     response: FileSearchResult,
-  }),
-  fileDownload: route(`${prefix}FileDownload`, {
-    tag,
-    summary: `Download one of ${files} (streamed, Content-Disposition: attachment)`,
-    query: FileDownloadQuery,
-    response: "bytes",
   }),
   fileDownloadTicket: route(`${prefix}FileDownloadTicket`, {
     tag,
@@ -181,7 +179,6 @@ export const apiRoutes = {
   nodeFileContent: nodeFiles.fileContent,
   nodeFileFollow: nodeFiles.fileFollow,
   nodeFileSearch: nodeFiles.fileSearch,
-  nodeFileDownload: nodeFiles.fileDownload,
   nodeFileDownloadTicket: nodeFiles.fileDownloadTicket,
   nodeFileTicketDownload: nodeFiles.fileTicketDownload,
 
@@ -256,7 +253,6 @@ export const apiRoutes = {
   taskFileContent: taskFiles.fileContent,
   taskFileFollow: taskFiles.fileFollow,
   taskFileSearch: taskFiles.fileSearch,
-  taskFileDownload: taskFiles.fileDownload,
   taskFileDownloadTicket: taskFiles.fileDownloadTicket,
   taskFileTicketDownload: taskFiles.fileTicketDownload,
   taskSavedOutputs: route("taskSavedOutputs", {
@@ -266,7 +262,6 @@ export const apiRoutes = {
   }),
   taskSavedOutputFileContent: savedOutputFiles.fileContent,
   taskSavedOutputFileSearch: savedOutputFiles.fileSearch,
-  taskSavedOutputFileDownload: savedOutputFiles.fileDownload,
   taskSavedOutputFileDownloadTicket: savedOutputFiles.fileDownloadTicket,
   taskSavedOutputFileTicketDownload: savedOutputFiles.fileTicketDownload,
 
