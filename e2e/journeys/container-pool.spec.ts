@@ -215,6 +215,30 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("schedule");
     });
 
+    await test.step("a sweep of 12 tasks, every fourth failing; Rerun failed reruns the job's failed tasks", async () => {
+      await page.goto(`/a/${account}/jobs/${jobId}`);
+      await page.getByRole("link", { name: "Add many tasks" }).click();
+      await page.getByRole("textbox", { name: "Task id pattern" }).fill("sweep-{i}");
+      await page.getByRole("spinbutton", { name: "From" }).fill("1");
+      await page.getByRole("spinbutton", { name: "To" }).fill("12");
+      await page.getByRole("combobox", { name: "Container image" }).click();
+      await page.getByRole("option", { name: lab.plainImage }).click();
+      await page.getByRole("textbox", { name: "Command line" }).fill('/bin/sh -c "test $(( {i} % 4 )) -ne 0"');
+      await expect(page.getByText("12 tasks: sweep-1 … sweep-12, sent 100 a request.")).toBeVisible();
+      await page.getByRole("button", { name: "Add 12 tasks" }).click();
+      await expect(page.getByText("Added 12 of 12")).toBeVisible({ timeout: 60_000 });
+      await checkpoint("sweep-added", { fullPage: true });
+      await page.getByRole("button", { name: "Back to the job" }).click();
+      // The 3 sweep tasks and the task whose image does not exist.
+      const rerun = page.getByRole("button", { name: "Rerun 4 failed" });
+      await expect(rerun).toBeVisible({ timeout: 120_000 });
+      await rerun.click();
+      const dialog = page.getByRole("dialog", { name: "Rerun the job's failed tasks?" });
+      await dialog.getByRole("button", { name: "Rerun", exact: true }).click();
+      await expect(dialog.getByText(/4 of 4/)).toBeVisible({ timeout: 60_000 });
+      await dialog.getByRole("button", { name: "Close" }).click();
+    });
+
     await test.step("resize the pool to 0: the task's page says its node is gone and opens the saved stdout", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pools" }).click();
       await page.getByRole("link", { name: poolId }).first().click();
@@ -228,6 +252,15 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await expect(page.getByText(/Showing \S*stdout\.txt, saved to Storage by the task's output files\./)).toBeVisible();
       await expect(page.getByRole("log", { name: "stdout.txt lines" }).getByText(`line ${LINES}`, { exact: true })).toBeVisible();
       await checkpoint("task-node-gone", { fullPage: true });
+    });
+
+    await test.step("delete the job: its saved outputs stay in Storage, the job is gone", async () => {
+      await page.goto(`/a/${account}/jobs/${jobId}`);
+      await page.getByRole("button", { name: "Delete" }).first().click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete job" }).click();
+      // The portal goes back to the job list, where the job is deleting or already gone.
+      await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: jobId }).filter({ hasText: "active" })).toHaveCount(0);
     });
   });
 });
