@@ -27,7 +27,7 @@ import { OtherIssues } from "../components/OtherIssues";
 import { PageHeader } from "../components/PageHeader";
 import { useSpecForm } from "../forms/useSpecForm";
 import { paths } from "../router/paths";
-import { usePoolContext } from "./usePoolContext";
+import { poolFactOf, usePoolContext } from "./usePoolContext";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px", padding: tokens.spacingHorizontalXL },
@@ -97,10 +97,12 @@ export default function SweepPage() {
       const firstRow = table?.rows[0];
       const first = table ? (firstRow ? csvSweepTask(d.template, firstRow.values, 1) : undefined) : sweepTask(d.template, d.range.from);
       if (!first) return issues;
-      const rules = first.ok ? validateTask(first.value, poolContext(jobInfo.data?.poolId ?? "")).map((i) => ({ ...i, path: ["template", ...i.path] })) : [];
+      // The pool's details (prefetched images, registries, OS) once they are in; the pool list's before.
+      const context = pool.data ? { pool: poolFactOf(pool.data) } : poolContext(jobInfo.data?.poolId ?? "");
+      const rules = first.ok ? validateTask(first.value, context).map((i) => ({ ...i, path: ["template", ...i.path] })) : [];
       return [...issues, ...rules.filter((r) => !issues.some((i) => i.path.join(".") === r.path.join(".")))];
     },
-    [poolContext, jobInfo.data?.poolId],
+    [poolContext, jobInfo.data?.poolId, pool.data],
   );
   const form = useSpecForm<SweepDraft>({ initial: INITIAL, validate });
   const d = form.value;

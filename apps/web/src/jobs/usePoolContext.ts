@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from "react";
-import type { ValidationContext } from "@batch-studio/shared";
+import { osOfNodeAgentSku, type PoolDetails, type ValidationContext } from "@batch-studio/shared";
 import { usePools } from "../api/hooks";
 
 /**
@@ -16,4 +16,20 @@ export function usePoolContext(account: string): (poolId: string) => ValidationC
     },
     [byId],
   );
+}
+
+/**
+ * The facts the task rules judge a pool by, from its details (the pool's own page query): what it
+ * prefetches, which registries it holds credentials for, and its OS from the node agent, so the
+ * rules judge before the BFF's check is in.
+ */
+export function poolFactOf(pool: PoolDetails): NonNullable<ValidationContext["pool"]> {
+  const osType = pool.nodeAgentSkuId ? osOfNodeAgentSku(pool.nodeAgentSkuId) : undefined;
+  return {
+    poolId: pool.id,
+    isContainerPool: pool.isContainerPool,
+    prefetchImages: pool.prefetchImages,
+    registryServers: pool.registries.map((r) => r.server),
+    ...(osType ? { osType } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import { poolFactOf } from "../jobs/usePoolContext";
 import {
   Button,
   Caption1,
@@ -18,7 +19,6 @@ import {
   explainTaskFailure,
   parseDependsOnText,
   nextTaskId,
-  osOfNodeAgentSku,
   parseTaskSpec,
   taskJobFact,
   validateTask,
@@ -59,11 +59,6 @@ import { useAccountInfo } from "../api/accountInfo";
 import { ExportSection } from "../components/ExportFiles";
 import { callRoute } from "../api/callRoute";
 import { useApi } from "../auth/AuthContext";
-
-const osFact = (nodeAgentSkuId: string | undefined) => {
-  const osType = nodeAgentSkuId ? osOfNodeAgentSku(nodeAgentSkuId) : undefined;
-  return osType ? { osType } : {};
-};
 
 const useStyles = makeStyles({
   form: {
@@ -137,14 +132,7 @@ function TaskForm({ account, job, initial, fromTask, atFault }: { account: strin
     () => ({
       ...(pool.data
         ? {
-            pool: {
-              poolId: pool.data.id,
-              isContainerPool: pool.data.isContainerPool,
-              prefetchImages: pool.data.prefetchImages,
-              registryServers: pool.data.registries.map((r) => r.server),
-              // Known from the pool itself, so a rule on the pool's OS judges before the BFF's check is in.
-              ...osFact(pool.data.nodeAgentSkuId),
-            },
+            pool: poolFactOf(pool.data),
           }
         : {}),
       ...(jobInfo.data ? { job: taskJobFact(jobInfo.data) } : {}),
