@@ -1,8 +1,7 @@
-import { Button, Card, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { JobPatch, parseJobSpec, validateJob, type JobPatchInput, type JobSpecInput, type JobSpecResponse, type ValidationIssue } from "@batch-studio/shared";
 import { useCallback, useState } from "react";
 import { useNavigate, useParams } from "../router";
-import { usePools } from "../api/hooks";
 import { useJobSpec, useUpdateJob } from "../api/jobWrites";
 import { isApiError } from "../auth/apiError";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
@@ -15,6 +14,7 @@ import { TableSkeleton } from "../components/Skeletons";
 import { useSpecForm } from "../forms/useSpecForm";
 import { paths } from "../router/paths";
 import { JOB_SETTING_PATHS, JobSettingsFields } from "./JobSettingsFields";
+import { PoolDropdown } from "./PoolDropdown";
 import { usePoolContext } from "./usePoolContext";
 
 const useStyles = makeStyles({
@@ -53,7 +53,6 @@ function EditJobForm({ account, current, reload }: { account: string; current: J
   const notify = useNotify();
   const navigate = useNavigate();
   const job = current.spec.id;
-  const pools = usePools(account);
   const form = useSpecForm<JobPatchInput>({ initial: () => patchOf(current), validate: usePatchRules(account, current.spec) });
   const update = useUpdateJob(account, job);
   const [changedMeanwhile, setChangedMeanwhile] = useState(false);
@@ -98,18 +97,7 @@ function EditJobForm({ account, current, reload }: { account: string; current: J
           hint={disabled ? "The job's tasks that have not started run on the pool chosen here." : "A job moves to another pool only while it is disabled (Disable on the job page)."}
           {...fieldState(issues, "poolId")}
         >
-          <Dropdown
-            disabled={!disabled}
-            value={value.poolId ?? ""}
-            selectedOptions={value.poolId ? [value.poolId] : []}
-            onOptionSelect={(_, d) => form.set(["poolId"], d.optionValue ?? "")}
-          >
-            {(pools.data?.items ?? []).map((p) => (
-              <Option key={p.id} value={p.id}>
-                {p.id}
-              </Option>
-            ))}
-          </Dropdown>
+          <PoolDropdown account={account} disabled={!disabled} value={value.poolId} onPick={(poolId) => form.set(["poolId"], poolId)} />
         </Field>
         <JobSettingsFields value={value} issues={issues} update={(fn, touched) => form.update((s) => ({ ...s, ...fn(s) }), touched)} />
         <Subtitle2 as="h2">Metadata</Subtitle2>

@@ -1,6 +1,5 @@
-import { Caption1, Dropdown, Field, Input, Option, Subtitle2, Switch } from "@fluentui/react-components";
+import { Caption1, Field, Input, Subtitle2, Switch } from "@fluentui/react-components";
 import type { JobSpecificationInput, ValidationIssue } from "@batch-studio/shared";
-import { usePools } from "../api/hooks";
 import { usePool } from "../api/pools";
 import { EnvVarsEditor } from "../components/EnvVarsEditor";
 import { fieldState } from "../components/fieldState";
@@ -11,6 +10,7 @@ import { JobTaskFields } from "./JobTaskFields";
 import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { ApplicationPackagesEditor, applicationPackagePaths } from "../components/ApplicationPackagesEditor";
 import { JOB_SETTING_PATHS, JobSettingsFields } from "./JobSettingsFields";
+import { PoolDropdown } from "./PoolDropdown";
 
 type JobTaskKey = "jobManagerTask" | "jobPreparationTask" | "jobReleaseTask";
 
@@ -51,7 +51,6 @@ export function JobSpecFields({
   issues: ValidationIssue[];
   update(fn: (v: JobSpecificationInput) => JobSpecificationInput, touched?: Path<JobSpecificationInput>): void;
 }) {
-  const pools = usePools(account);
   const pool = usePool(account, value.poolId || undefined);
   const prefetch = pool.data?.prefetchImages ?? [];
   const containerPool = pool.data?.isContainerPool === true;
@@ -81,18 +80,7 @@ export function JobSpecFields({
   return (
     <>
         <Field label="Pool" required {...fieldState(issues, "poolId")}>
-          <Dropdown
-            placeholder="Choose a pool"
-            value={value.poolId}
-            selectedOptions={value.poolId ? [value.poolId] : []}
-            onOptionSelect={(_, d) => update((s) => ({ ...s, poolId: d.optionValue ?? "" }), ["poolId"])}
-          >
-            {(pools.data?.items ?? []).map((p) => (
-              <Option key={p.id} value={p.id}>
-                {p.id}
-              </Option>
-            ))}
-          </Dropdown>
+          <PoolDropdown account={account} value={value.poolId} onPick={(poolId) => update((s) => ({ ...s, poolId }), ["poolId"])} />
         </Field>
         <JobSettingsFields
           value={value}
