@@ -179,6 +179,29 @@ test.describe("a Marketplace container pool with a private registry", () => {
       await checkpoint("saved-output");
     });
 
+    await test.step("a task reads that saved stdout from Storage as its input, writes a result, and its saved result opens in the viewer", async () => {
+      await page.goto(`/a/${account}/jobs/${jobId}/tasks/new`);
+      await page.getByLabel("Task id").fill("count-lines");
+      await page.getByRole("combobox", { name: "Container image" }).click();
+      await page.getByRole("option", { name: lab.plainImage }).click();
+      await page.getByRole("textbox", { name: "Command line" }).fill('/bin/sh -c "wc -l < input/coloured-lines/stdout.txt > count.txt"');
+      // Input: every blob under coloured-lines/ in the account's "results" container, downloaded into input/.
+      await page.getByRole("button", { name: "Add input file" }).click();
+      await page.getByRole("textbox", { name: "Input 1 container" }).fill("results");
+      await page.getByRole("textbox", { name: "Input 1 blob prefix" }).fill(`${taskId}/`);
+      await page.getByRole("textbox", { name: "Input 1 to" }).fill("input");
+      await page.getByRole("button", { name: "Add output file" }).click();
+      await page.getByRole("textbox", { name: "Output 1 files" }).fill("count.txt");
+      await page.getByRole("textbox", { name: "Output 1 blob path" }).fill("count-lines/count.txt");
+      await page.getByRole("button", { name: "Add task" }).click();
+      await expect(page.getByRole("heading", { name: "count-lines", level: 1 })).toBeVisible();
+      await expect(page.getByRole("main").getByText("success", { exact: true })).toBeVisible({ timeout: 90_000 });
+      const saved = page.getByRole("region", { name: "Saved outputs" });
+      await saved.getByRole("link", { name: "count-lines/count.txt" }).click();
+      await expect(page.getByRole("log", { name: "count.txt lines" }).getByText(String(LINES), { exact: true })).toBeVisible();
+      await checkpoint("saved-result", { screenshot: false });
+    });
+
     await test.step("a task whose image does not exist fails; its banner says why and re-adding it with the right image runs", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
       await page.getByRole("table", { name: "Jobs" }).getByRole("link", { name: jobId }).click();
