@@ -2,7 +2,6 @@
 import type { ContainerUrlOf, OutputFileSpec } from "@batch-studio/shared";
 import { toProblem } from "../http/problem";
 import type { OperatorScope } from "../services/operator-scope";
-import type { AccountStorage } from "../storage/account-storage";
 import { accountStorageContainers, signAccountStorage } from "../storage/signed-destinations";
 import { resolveDestinations, savedOutputsSource, type AutoStorageAccess, type ResolvedDestination } from "../storage/saved-outputs";
 
@@ -18,19 +17,22 @@ export const signOutputs = async (scope: OperatorScope, accountId: string, files
 
 type TaskParams = { account: string; job: string; task: string };
 
+/** The account's auto-storage, or why the operator cannot use it (none linked: 409; no right to its keys: 403). */
+const autoStorageAccess = async (scope: OperatorScope, accountId: string): Promise<AutoStorageAccess> => {
+  try {
+    return { storage: await scope.autoStorage(accountId) };
+  } catch (err) {
+    const { problem: answer } = toProblem(err);
+    if (answer.status !== 403 && answer.status !== 409) throw err;
+    return { reason: `${answer.title}. ${answer.detail ?? ""}`.trim(), denied: answer.status === 403 };
+  }
+};
+
 /** The task's output-file destinations, each with how (or why not) the operator's portal can read it. */
 export const taskDestinations = async (scope: OperatorScope, p: TaskParams): Promise<ResolvedDestination[]> => {
   const files = await (await scope.batch(p.account)).taskOutputFiles(p.job, p.task);
-  return resolveDestinations(files, async (): Promise<AutoStorageAccess> => {
-    try {
-      return { storage: await scope.autoStorage(p.account) };
-    } catch (err) {
-      // No auto-storage, or no right to its keys: that destination is shown unreadable, with why.
-      const { problem: answer } = toProblem(err);
-      if (answer.status !== 403 && answer.status !== 409) throw err;
-      return { reason: `${answer.title}. ${answer.detail ?? ""}`.trim(), denied: answer.status === 403 };
-    }
-  });
+  // Without the auto-storage a destination is shown unreadable, with why.
+  return resolveDestinations(files, () => autoStorageAccess(scope, p.account));
 };
 
 /** The task's saved outputs as a file source (paths "<output file index>/<blob name>"). */
@@ -45,14 +47,9 @@ export const savedOutputFiles = async (scope: OperatorScope, p: TaskParams) => s
 export const reclaimAccountStorage = async (scope: OperatorScope, accountId: string, files: readonly (readonly OutputFileSpec[] | undefined)[]): Promise<(list: OutputFileSpec[] | undefined) => OutputFileSpec[] | undefined> => {
   const keep = (list: OutputFileSpec[] | undefined) => list;
   if (!files.some((list) => list?.some((f) => f.destination.kind === "container"))) return keep;
-  let storage: AccountStorage;
-  try {
-    storage = await scope.autoStorage(accountId);
-  } catch (err) {
-    const { problem: answer } = toProblem(err);
-    if (answer.status !== 403 && answer.status !== 409) throw err;
-    return keep;
-  }
+  const access = await autoStorageAccess(scope, accountId);
+  if (!("storage" in access)) return keep;
+  const { storage } = access;
   return (list) =>
     list?.map((f) => {
       if (f.destination.kind !== "container") return f;
